@@ -1,0 +1,41 @@
+/**
+ * The `Database` seam for Node (tests and command-line tools): DuckDB-WASM's blocking bundle,
+ * the same engine and SQL dialect as the browser.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import type { Database } from '../data/database';
+
+/** Starts an in-memory DuckDB in this Node process. */
+export async function openNodeDatabase(): Promise<Database> {
+  const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/blocking'));
+  const bindings = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  );
+  await bindings.instantiate();
+  const conn = bindings.connect();
+  conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');
+  return {
+    async query(sql, params = []) {
+      if (params.length === 0) return conn.query(sql);
+      const stmt = conn.prepare(sql);
+      try {
+        return stmt.query(...params);
+      } finally {
+        stmt.close();
+      }
+    },
+    async exec(sql) {
+      conn.query(sql);
+    },
+    async registerFileText(name, text) {
+      bindings.registerFileText(name, text);
+    },
+  };
+}

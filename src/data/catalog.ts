@@ -1,0 +1,76 @@
+/**
+ * The indicator catalog (data/catalog.json): what every column means, its unit, how it becomes a
+ * rate, and whether higher is worse. The app, the SQL and the demo generator all read this one file.
+ */
+import catalogJson from '../../data/catalog.json';
+import citiesJson from '../../data/kota.json';
+
+export type Lang = 'id' | 'en';
+export type LocalText = Record<Lang, string>;
+
+export type Theme = 'kependudukan' | 'kemiskinan' | 'perumahan' | 'air_sanitasi' | 'kerentanan';
+export type Direction = 'higher_worse' | 'higher_better' | 'neutral';
+
+export interface RateDef {
+  /** The catalog id of the denominator column. */
+  denominator: string;
+  /** Multiplier: 100 for a percentage or "per 100 households", 1000 for "per 1,000 people". */
+  per: number;
+  unit: LocalText;
+}
+
+export interface IndicatorDef {
+  id: string;
+  label: LocalText;
+  unit: LocalText;
+  theme: Theme;
+  kind: 'count' | 'area';
+  rate: RateDef | null;
+  direction: Direction;
+  definition: LocalText;
+  source: LocalText;
+}
+
+export interface ProgramDef {
+  id: string;
+  label: LocalText;
+  group: string;
+  opd: string;
+  unit: LocalText;
+  eligible: LocalText;
+}
+
+export interface Catalog {
+  indicators: IndicatorDef[];
+  programs: ProgramDef[];
+  programGroups: { id: string; label: LocalText }[];
+  synthetic: boolean;
+}
+
+export interface City {
+  kode: string;
+  slug: string;
+  nama: string;
+  provinsi: string;
+  kelurahan: number;
+  boundaries: string;
+}
+
+export const catalog = catalogJson as Catalog;
+export const cities = citiesJson as City[];
+
+/** Whether a value is shown as a count or as a rate per the catalog's denominator. */
+export type Measure = 'jumlah' | 'rasio';
+
+export function findIndicator(id: string): IndicatorDef | undefined {
+  return catalog.indicators.find((i) => i.id === id);
+}
+
+export function findCity(kodeOrSlug: string): City | undefined {
+  return cities.find((c) => c.kode === kodeOrSlug || c.slug === kodeOrSlug);
+}
+
+/** The measure actually available: an indicator without a rate can only be shown as a count. */
+export function effectiveMeasure(indicator: IndicatorDef, wanted: Measure): Measure {
+  return wanted === 'rasio' && indicator.rate ? 'rasio' : 'jumlah';
+}

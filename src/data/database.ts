@@ -1,0 +1,42 @@
+/**
+ * The part of an Apache Arrow table we read. Structural on purpose: DuckDB-WASM resolves its own
+ * copy of apache-arrow, whose classes are not the app's.
+ */
+export interface Table {
+  readonly numRows: number;
+  readonly schema: { readonly fields: readonly { readonly name: string }[] };
+  getChild(name: string): { get(index: number): unknown } | null;
+}
+
+/**
+ * The one seam to SQL. The browser implements it with DuckDB-WASM in a worker (`db.ts`);
+ * tests and the CLI implement it with DuckDB-WASM's blocking Node bundle. Everything that
+ * speaks SQL takes a `Database`, so the same statements run in both places.
+ */
+export interface Database {
+  /** Runs a statement with optional positional `?` parameters and returns the result as Arrow. */
+  query(sql: string, params?: readonly unknown[]): Promise<Table>;
+  /** Runs statements whose result is not needed (DDL, inserts). */
+  exec(sql: string): Promise<void>;
+  /** Makes `text` readable by SQL under the file name `name` (e.g. for `read_csv`). */
+  registerFileText(name: string, text: string): Promise<void>;
+}
+
+/** A plain row of a query result, with BIGINT turned into number (our counts fit in 2^53). */
+export type Row = Record<string, string | number | boolean | null>;
+
+/** Converts an Arrow result into plain rows, casting BigInt to number. */
+export function toRows(table: Table): Row[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const columns = names.map((n) => table.getChild(n));
+  const rows: Row[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) {
+      const v: unknown = columns[c]?.get(i);
+      row[names[c]] = typeof v === 'bigint' ? Number(v) : (v as Row[string]);
+    }
+    rows[i] = row;
+  }
+  return rows;
+}

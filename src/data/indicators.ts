@@ -1,0 +1,165 @@
+/**
+ * Kelurahan indicators in SQL. The wide CSV (one row per kelurahan and year, one column per
+ * catalog indicator) is loaded once and reshaped into `ukuran` (measures): one row per
+ * kelurahan, year and indicator with its count, its rate, its rank in the city and last year's
+ * values. Every figure the UI shows about indicators is read from there.
+ */
+import type { Database, Row } from './database';
+import { toRows } from './database';
+import type { IndicatorDef, Measure } from './catalog';
+
+const KEY_COLUMNS = ['kode', 'kelurahan', 'kode_kecamatan', 'kecamatan', 'kode_kota', 'tahun'] as const;
+const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
+
+/** Thrown when an indicator table does not have the columns its catalog describes. */
+export class IndicatorTableError extends Error {
+  constructor(readonly missing: string[]) {
+    super(`Indicator table lacks columns: ${missing.join(', ')}`);
+  }
+}
+
+function identifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`Not a safe column name: ${name}`);
+  return `"${name}"`;
+}
+
+function literal(value: string | number | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Loads the wide indicator CSV into the tables `indikator` (as in the file), `katalog` and
+ * `ukuran`. Codes are read as text: `33.72` must not become the number 33.72.
+ */
+export async function loadIndicators(db: Database, csvText: string, indicators: IndicatorDef[]): Promise<void> {
+  await db.registerFileText('indikator.csv', csvText);
+  const codeTypes = KEY_COLUMNS.filter((c) => c !== 'tahun').map((c) => `'${c}': 'VARCHAR'`);
+  await db.exec(
+    `CREATE OR REPLACE TABLE indikator AS SELECT * FROM read_csv('indikator.csv', header = true,
+       types = {${codeTypes.join(', ')}, 'tahun': 'INTEGER'})`,
+  );
+  const columns = new Set(toRows(await db.query('DESCRIBE indikator')).map((r) => String(r.column_name)));
+  const missing = [...KEY_COLUMNS, ...indicators.map((i) => i.id)].filter((c) => !columns.has(c));
+  if (missing.length > 0) throw new IndicatorTableError(missing);
+
+  const catalogRows = indicators.map(
+    (i) => `(${literal(i.id)}, ${literal(i.rate?.denominator ?? null)}, ${literal(i.rate?.per ?? null)})`,
+  );
+  await db.exec(
+    `CREATE OR REPLACE TABLE katalog (indikator VARCHAR, penyebut VARCHAR, per DOUBLE);
+     INSERT INTO katalog VALUES ${catalogRows.join(', ')}`,
+  );
+
+  const valueColumns = indicators.map((i) => `CAST(${identifier(i.id)} AS DOUBLE) AS ${identifier(i.id)}`);
+  await db.exec(`
+    CREATE OR REPLACE TABLE ukuran AS
+    WITH lebar AS (SELECT kode, kode_kota, tahun, ${valueColumns.join(', ')} FROM indikator),
+    panjang AS (
+      SELECT * FROM lebar
+      UNPIVOT INCLUDE NULLS (nilai FOR indikator IN (${indicators.map((i) => identifier(i.id)).join(', ')}))
+    ),
+    dasar AS (
+      SELECT p.kode, p.kode_kota, p.tahun, p.indikator, p.nilai AS jumlah, d.nilai AS penyebut, k.per,
+             p.nilai * k.per / NULLIF(d.nilai, 0) AS rasio,
+             CASE WHEN k.penyebut IS NULL THEN p.nilai ELSE p.nilai * k.per / NULLIF(d.nilai, 0) END AS nilai_peringkat
+      FROM panjang p
+      JOIN katalog k USING (indikator)
+      LEFT JOIN panjang d ON d.kode = p.kode AND d.tahun = p.tahun AND d.indikator = k.penyebut
+    )
+    SELECT kode, kode_kota, tahun, indikator, jumlah, penyebut, per, rasio,
+      CASE WHEN nilai_peringkat IS NULL THEN NULL
+        ELSE rank() OVER (PARTITION BY kode_kota, tahun, indikator ORDER BY nilai_peringkat DESC NULLS LAST) END AS peringkat,
+      count(nilai_peringkat) OVER (PARTITION BY kode_kota, tahun, indikator) AS jumlah_berperingkat,
+      lag(tahun) OVER w AS tahun_sebelumnya,
+      lag(jumlah) OVER w AS jumlah_sebelumnya,
+      lag(rasio) OVER w AS rasio_sebelumnya
+    FROM dasar
+    WINDOW w AS (PARTITION BY kode, indikator ORDER BY tahun)
+  `);
+}
+
+/** Years with data for a city, newest last. */
+export async function fetchYears(db: Database, kodeKota: string): Promise<number[]> {
+  const rows = toRows(await db.query('SELECT DISTINCT tahun FROM indikator WHERE kode_kota = ? ORDER BY tahun', [kodeKota]));
+  return rows.map((r) => Number(r.tahun));
+}
+
+/** The value of one indicator for every kelurahan of a city in a year: kode -> value (null = no data). */
+export async function fetchValues(
+  db: Database,
+  query: { kodeKota: string; tahun: number; indikator: string; measure: Measure },
+): Promise<Map<string, number | null>> {
+  const column = query.measure === 'rasio' ? 'rasio' : 'jumlah';
+  const rows = toRows(
+    await db.query(`SELECT kode, ${column} AS nilai FROM ukuran WHERE kode_kota = ? AND tahun = ? AND indikator = ?`, [
+      query.kodeKota,
+      query.tahun,
+      query.indikator,
+    ]),
+  );
+  return new Map(rows.map((r) => [String(r.kode), r.nilai === null ? null : Number(r.nilai)]));
+}
+
+export interface CitySummary {
+  /** Sum of the counts over the city's kelurahan. */
+  jumlah: number | null;
+  /** The city's rate: sum of counts over sum of denominators (not the mean of kelurahan rates). */
+  rasio: number | null;
+  kelurahanWithData: number;
+  kelurahan: number;
+}
+
+/** City total and city-wide rate of one indicator in a year. */
+export async function fetchCitySummary(
+  db: Database,
+  query: { kodeKota: string; tahun: number; indikator: string },
+): Promise<CitySummary> {
+  const [row] = toRows(
+    await db.query(
+      `SELECT sum(jumlah) AS jumlah,
+              sum(jumlah) FILTER (WHERE penyebut IS NOT NULL) * any_value(per) / NULLIF(sum(penyebut) FILTER (WHERE jumlah IS NOT NULL), 0) AS rasio,
+              count(jumlah) AS terisi, count(*) AS kelurahan
+       FROM ukuran
+       WHERE kode_kota = ? AND tahun = ? AND indikator = ?`,
+      [query.kodeKota, query.tahun, query.indikator],
+    ),
+  );
+  return {
+    jumlah: row?.jumlah == null ? null : Number(row.jumlah),
+    rasio: row?.rasio == null ? null : Number(row.rasio),
+    kelurahanWithData: Number(row?.terisi ?? 0),
+    kelurahan: Number(row?.kelurahan ?? 0),
+  };
+}
+
+export interface ProfileEntry {
+  indikator: string;
+  jumlah: number | null;
+  rasio: number | null;
+  /** 1 = highest value in the city (by rate where the indicator has one). */
+  peringkat: number | null;
+  jumlahBerperingkat: number;
+  /** The previous year's values, only when that year is exactly the one before. */
+  jumlahSebelumnya: number | null;
+  rasioSebelumnya: number | null;
+}
+
+/** Every indicator of one kelurahan in a year, with rank and last year's values. */
+export async function fetchProfile(db: Database, kode: string, tahun: number): Promise<ProfileEntry[]> {
+  const rows = toRows(await db.query('SELECT * FROM ukuran WHERE kode = ? AND tahun = ?', [kode, tahun]));
+  const num = (v: Row[string]) => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => {
+    const consecutive = num(r.tahun_sebelumnya) === tahun - 1;
+    return {
+      indikator: String(r.indikator),
+      jumlah: num(r.jumlah),
+      rasio: num(r.rasio),
+      peringkat: num(r.peringkat),
+      jumlahBerperingkat: Number(r.jumlah_berperingkat),
+      jumlahSebelumnya: consecutive ? num(r.jumlah_sebelumnya) : null,
+      rasioSebelumnya: consecutive ? num(r.rasio_sebelumnya) : null,
+    };
+  });
+}

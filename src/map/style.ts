@@ -1,0 +1,148 @@
+/**
+ * Pure builders of the map's style, layers and paint expressions (tested as JSON). The style is
+ * embedded and offline: a plain background, the kelurahan choropleth, outlines and labels, with
+ * glyphs generated in the browser (glyphs.ts). The OpenStreetMap basemap is optional.
+ */
+import type { FeatureCollection } from 'geojson';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  RasterSourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { NO_DATA_COLOR } from './palette';
+
+/** Glyphs are answered by the app itself (glyphs.ts registers the protocol): no font server. */
+export const GLYPHS_URL = 'pkk-glyphs://{fontstack}/{range}';
+export const LABEL_FONT = ['Noto Sans SemiBold'] as const;
+
+export const SOURCE = {
+  kelurahan: 'kelurahan',
+  kecamatan: 'kecamatan',
+  labels: 'kelurahan-labels',
+  osm: 'osm',
+} as const;
+
+export const LAYER = {
+  background: 'background',
+  osm: 'osm',
+  fill: 'kelurahan-fill',
+  line: 'kelurahan-line',
+  kecamatan: 'kecamatan-line',
+  highlight: 'kelurahan-highlight',
+  labels: 'kelurahan-labels',
+} as const;
+
+/** The feature-state key that holds a kelurahan's value. */
+export const VALUE_STATE = 'nilai';
+
+
+/**
+ * Fill colour from the value in feature-state: class i when breaks[i] <= v (MapLibre's `step`
+ * is left-closed like classInt), grey when there is no value. `breaks` are the class limits
+ * from the minimum to the maximum, `colors` one per class.
+ */
+export function fillColorExpression(breaks: readonly number[], colors: readonly string[]): ExpressionSpecification {
+  const value: ExpressionSpecification = ['feature-state', VALUE_STATE];
+  if (colors.length === 0 || breaks.length < 2) return ['literal', NO_DATA_COLOR] as unknown as ExpressionSpecification;
+  const steps: (string | number)[] = [colors[0]];
+  for (let i = 1; i < colors.length; i++) steps.push(breaks[i], colors[i]);
+  return ['case', ['==', ['typeof', value], 'number'], ['step', value, ...steps] as ExpressionSpecification, NO_DATA_COLOR];
+}
+
+function empty(): FeatureCollection {
+  return { type: 'FeatureCollection', features: [] };
+}
+
+/** The offline style the map starts with; sources start empty and are filled from state. */
+export function baseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    glyphs: GLYPHS_URL,
+    sources: {
+      [SOURCE.kelurahan]: { type: 'geojson', data: empty(), promoteId: 'kode' },
+      [SOURCE.kecamatan]: { type: 'geojson', data: empty() },
+      [SOURCE.labels]: { type: 'geojson', data: empty(), promoteId: 'kode' },
+    },
+    layers: [
+      { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef1f4' } },
+      {
+        id: LAYER.fill,
+        type: 'fill',
+        source: SOURCE.kelurahan,
+        paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.92 },
+      },
+      {
+        id: LAYER.line,
+        type: 'line',
+        source: SOURCE.kelurahan,
+        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 15, 1.5], 'line-opacity': 0.9 },
+      },
+      {
+        id: LAYER.kecamatan,
+        type: 'line',
+        source: SOURCE.kecamatan,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.2, 15, 3] },
+      },
+      {
+        id: LAYER.highlight,
+        type: 'line',
+        source: SOURCE.kelurahan,
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#1a237e', '#263238'],
+          'line-width': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false], 3.5,
+            ['boolean', ['feature-state', 'hover'], false], 2,
+            0,
+          ],
+        },
+      },
+      labelLayer(),
+    ],
+  };
+}
+
+function labelLayer(): LayerSpecification {
+  return {
+    id: LAYER.labels,
+    type: 'symbol',
+    source: SOURCE.labels,
+    layout: {
+      'text-field': ['get', 'kelurahan'],
+      'text-font': [...LABEL_FONT],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 11, 10, 13, 12.5, 15, 15],
+      'text-max-width': 7,
+      'text-padding': 1,
+      'text-allow-overlap': false,
+    },
+    paint: {
+      'text-color': '#1c2833',
+      'text-halo-color': 'rgba(255,255,255,0.92)',
+      'text-halo-width': 1.6,
+      'text-halo-blur': 0.3,
+    },
+  };
+}
+
+/** The optional online basemap; added only when the user switches it on. */
+export function osmSource(): RasterSourceSpecification {
+  return {
+    type: 'raster',
+    tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+    tileSize: 256,
+    maxzoom: 19,
+    attribution: '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>',
+  };
+}
+
+export function osmLayer(): LayerSpecification {
+  return { id: LAYER.osm, type: 'raster', source: SOURCE.osm, paint: { 'raster-saturation': -0.6, 'raster-opacity': 0.85 } };
+}
+
+/** Fill opacity: lighter over a basemap so streets show through. */
+export function fillOpacity(basemap: boolean): number {
+  return basemap ? 0.7 : 0.92;
+}

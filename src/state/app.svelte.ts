@@ -1,0 +1,232 @@
+/**
+ * The app's state: what the user chose, and what the database and the boundary files answered.
+ * Components read it and call its methods; the map draws it; the URL is a view of it.
+ * Every answer is tagged with the request it belongs to, so a late answer to an old question
+ * (e.g. the user switched city twice quickly) is dropped instead of shown.
+ */
+import { classifyQuantile, type Classification } from '../analysis/classify';
+import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
+import {
+  catalog,
+  cities,
+  effectiveMeasure,
+  findCity,
+  findIndicator,
+  type City,
+  type IndicatorDef,
+  type Lang,
+  type Measure,
+} from '../data/catalog';
+import { boundaryUrls, demoDatabase } from '../data/demo';
+import { fetchCitySummary, fetchProfile, fetchValues, fetchYears, type CitySummary, type ProfileEntry } from '../data/indicators';
+import { translate, type MessageKey } from '../i18n';
+import { parseViewParams, type Camera, type ViewParams } from './url';
+
+export const DEFAULTS = {
+  kota: 'surakarta',
+  tahun: 2025,
+  indikator: 'penduduk_miskin',
+  ukuran: 'rasio' as Measure,
+  kelas: 5,
+  lang: 'id' as Lang,
+};
+
+export interface Notice {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+export interface Hover {
+  kode: string;
+  x: number;
+  y: number;
+}
+
+function detail(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class AppState {
+  lang = $state<Lang>(DEFAULTS.lang);
+  city = $state.raw<City>(findCity(DEFAULTS.kota)!);
+  tahun = $state(DEFAULTS.tahun);
+  indikator = $state(DEFAULTS.indikator);
+  measure = $state<Measure>(DEFAULTS.ukuran);
+  classes = $state(DEFAULTS.kelas);
+  basemap = $state(false);
+  /** The camera the user moved to; null means "fit the city". */
+  camera = $state.raw<Camera | null>(null);
+
+  kelurahan = $state.raw<AreaCollection | null>(null);
+  kecamatan = $state.raw<AreaCollection | null>(null);
+  years = $state.raw<number[]>([]);
+  /** Values on the map and the request they answer (`valuesKey`). */
+  values = $state.raw<Map<string, number | null> | null>(null);
+  valuesKey = $state('');
+  summary = $state.raw<CitySummary | null>(null);
+  selected = $state<string | null>(null);
+  profile = $state.raw<ProfileEntry[] | null>(null);
+  hover = $state.raw<Hover | null>(null);
+  loadingBoundaries = $state(false);
+  loadingData = $state(false);
+  notices = $state.raw<Notice[]>([]);
+
+  readonly indicators = catalog.indicators;
+  readonly cities = cities;
+
+  indicator: IndicatorDef = $derived(findIndicator(this.indikator) ?? findIndicator(DEFAULTS.indikator)!);
+  shownMeasure: Measure = $derived(effectiveMeasure(this.indicator, this.measure));
+  classification: Classification | null = $derived(this.values ? classifyQuantile(this.values.values(), this.classes) : null);
+  /** The key of what the user asked for; when it equals `valuesKey` the map shows it. */
+  wantedKey = $derived(`${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}`);
+  view: ViewParams = $derived({
+    kota: this.city.slug,
+    tahun: this.tahun,
+    indikator: this.indikator,
+    ukuran: this.measure,
+    kelas: this.classes,
+    lang: this.lang,
+    peta: this.camera,
+  });
+  kelurahanByKode = $derived(new Map((this.kelurahan?.features ?? []).map((f) => [f.properties.kode, f.properties])));
+
+  #boundaryRequest = 0;
+  #valueRequest = 0;
+  #profileRequest = 0;
+
+  t = (key: MessageKey, params: Record<string, string | number> = {}): string => translate(this.lang, key, params);
+
+  /** Applies a link's view and starts loading; unusable link values become a notice. */
+  start(search: string): void {
+    const { params, problems } = parseViewParams(search, {
+      citySlugs: cities.map((c) => c.slug),
+      indicatorIds: catalog.indicators.map((i) => i.id),
+    });
+    if (params.kota) this.city = findCity(params.kota)!;
+    if (params.tahun) this.tahun = params.tahun;
+    if (params.indikator) this.indikator = params.indikator;
+    if (params.ukuran) this.measure = params.ukuran;
+    if (params.kelas) this.classes = params.kelas;
+    if (params.lang) this.lang = params.lang;
+    if (params.peta) this.camera = params.peta;
+    this.notices = problems.map((p) => ({ key: 'error.link', params: { name: p.name, value: p.value } }));
+    void this.loadBoundaries();
+    void this.refresh();
+  }
+
+  selectCity(slug: string): void {
+    const city = findCity(slug);
+    if (!city || city === this.city) return;
+    this.city = city;
+    this.camera = null;
+    this.closeProfile();
+    this.hover = null;
+    void this.loadBoundaries();
+    void this.refresh();
+  }
+
+  setIndicator(id: string): void {
+    if (!findIndicator(id)) return;
+    this.indikator = id;
+    void this.refresh();
+  }
+
+  setMeasure(measure: Measure): void {
+    this.measure = measure;
+    void this.refresh();
+  }
+
+  setYear(tahun: number): void {
+    this.tahun = tahun;
+    void this.refresh();
+    if (this.selected) void this.loadProfile(this.selected);
+  }
+
+  setClasses(classes: number): void {
+    this.classes = Math.min(9, Math.max(3, Math.round(classes)));
+  }
+
+  select(kode: string | null): void {
+    if (kode === null) return this.closeProfile();
+    this.selected = kode;
+    void this.loadProfile(kode);
+  }
+
+  closeProfile(): void {
+    this.selected = null;
+    this.profile = null;
+    this.#profileRequest++;
+  }
+
+  dismissNotice(index: number): void {
+    this.notices = this.notices.filter((_, i) => i !== index);
+  }
+
+  #notify(key: MessageKey, params: Record<string, string | number>): void {
+    this.notices = [...this.notices, { key, params }];
+  }
+
+  async loadBoundaries(): Promise<void> {
+    const request = ++this.#boundaryRequest;
+    const city = this.city;
+    const urls = boundaryUrls(city.slug);
+    this.loadingBoundaries = true;
+    try {
+      const [kelurahan, kecamatan] = await Promise.all([fetchFlatGeobuf(urls.kelurahan), fetchFlatGeobuf(urls.kecamatan)]);
+      if (request !== this.#boundaryRequest) return;
+      this.kelurahan = kelurahan;
+      this.kecamatan = kecamatan;
+    } catch (error) {
+      if (request === this.#boundaryRequest) this.#notify('error.boundaries', { kota: city.nama, detail: detail(error) });
+    } finally {
+      if (request === this.#boundaryRequest) this.loadingBoundaries = false;
+    }
+  }
+
+  /** Asks the database for the values, summary and years of the current choice. */
+  async refresh(): Promise<void> {
+    const request = ++this.#valueRequest;
+    const key = this.wantedKey;
+    const query = { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator };
+    const measure = this.shownMeasure;
+    this.loadingData = true;
+    let db;
+    try {
+      db = await demoDatabase();
+    } catch (error) {
+      if (request === this.#valueRequest) {
+        this.loadingData = false;
+        this.#notify('error.database', { detail: detail(error) });
+      }
+      return;
+    }
+    try {
+      const [values, summary, years] = await Promise.all([
+        fetchValues(db, { ...query, measure }),
+        fetchCitySummary(db, query),
+        fetchYears(db, query.kodeKota),
+      ]);
+      if (request !== this.#valueRequest) return;
+      this.values = values;
+      this.summary = summary;
+      this.years = years;
+      this.valuesKey = key;
+    } catch (error) {
+      if (request === this.#valueRequest) this.#notify('error.query', { detail: detail(error) });
+    } finally {
+      if (request === this.#valueRequest) this.loadingData = false;
+    }
+  }
+
+  async loadProfile(kode: string): Promise<void> {
+    const request = ++this.#profileRequest;
+    this.profile = null;
+    try {
+      const db = await demoDatabase();
+      const profile = await fetchProfile(db, kode, this.tahun);
+      if (request === this.#profileRequest) this.profile = profile;
+    } catch (error) {
+      if (request === this.#profileRequest) this.#notify('error.query', { detail: detail(error) });
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The view as a URL query, so that a reload or a shared link restores the same map.
+ * Compact and versioned (`v=1`); unknown or invalid values are reported and fall back to defaults.
+ */
+import type { Lang, Measure } from '../data/catalog';
+
+export const URL_VERSION = 1;
+
+export interface Camera {
+  zoom: number;
+  lat: number;
+  lon: number;
+}
+
+export interface ViewParams {
+  kota: string;
+  tahun: number;
+  indikator: string;
+  ukuran: Measure;
+  kelas: number;
+  lang: Lang;
+  peta: Camera | null;
+}
+
+export interface UrlProblem {
+  name: string;
+  value: string;
+}
+
+export interface Vocabulary {
+  citySlugs: readonly string[];
+  indicatorIds: readonly string[];
+}
+
+const MIN_CLASSES = 3;
+const MAX_CLASSES = 9;
+
+/** Reads what it can from a query string; every value it cannot use is listed in `problems`. */
+export function parseViewParams(search: string, vocabulary: Vocabulary): { params: Partial<ViewParams>; problems: UrlProblem[] } {
+  const query = new URLSearchParams(search);
+  const params: Partial<ViewParams> = {};
+  const problems: UrlProblem[] = [];
+  const take = (name: string, accept: (raw: string) => boolean) => {
+    const raw = query.get(name);
+    if (raw === null) return undefined;
+    if (accept(raw)) return raw;
+    problems.push({ name, value: raw });
+    return undefined;
+  };
+  const version = take('v', (raw) => raw === String(URL_VERSION));
+  if (query.has('v') && version === undefined) return { params, problems };
+
+  const kota = take('kota', (raw) => vocabulary.citySlugs.includes(raw));
+  if (kota) params.kota = kota;
+  const tahun = take('tahun', (raw) => /^(19|20)\d\d$/.test(raw));
+  if (tahun) params.tahun = Number(tahun);
+  const indikator = take('indikator', (raw) => vocabulary.indicatorIds.includes(raw));
+  if (indikator) params.indikator = indikator;
+  const ukuran = take('ukuran', (raw) => raw === 'jumlah' || raw === 'rasio');
+  if (ukuran) params.ukuran = ukuran as Measure;
+  const kelas = take('kelas', (raw) => /^\d$/.test(raw) && Number(raw) >= MIN_CLASSES && Number(raw) <= MAX_CLASSES);
+  if (kelas) params.kelas = Number(kelas);
+  const lang = take('lang', (raw) => raw === 'id' || raw === 'en');
+  if (lang) params.lang = lang as Lang;
+  const peta = take('peta', (raw) => parseCamera(raw) !== null);
+  if (peta) params.peta = parseCamera(peta);
+  return { params, problems };
+}
+
+function parseCamera(raw: string): Camera | null {
+  const parts = raw.split('/').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [zoom, lat, lon] = parts;
+  if (zoom < 0 || zoom > 22 || Math.abs(lat) > 85 || Math.abs(lon) > 180) return null;
+  return { zoom, lat, lon };
+}
+
+/** The query string of a view, in a fixed order so equal views give equal links. */
+export function formatViewParams(view: ViewParams): string {
+  const query = new URLSearchParams();
+  query.set('v', String(URL_VERSION));
+  query.set('kota', view.kota);
+  query.set('tahun', String(view.tahun));
+  query.set('indikator', view.indikator);
+  query.set('ukuran', view.ukuran);
+  query.set('kelas', String(view.kelas));
+  if (view.lang !== 'id') query.set('lang', view.lang);
+  if (view.peta) {
+    const { zoom, lat, lon } = view.peta;
+    query.set('peta', `${zoom.toFixed(2)}/${lat.toFixed(5)}/${lon.toFixed(5)}`);
+  }
+  return query.toString().replaceAll('%2F', '/');
+}

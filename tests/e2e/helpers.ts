@@ -1,0 +1,75 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const SCREENSHOTS = 'tests/e2e/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/**
+ * Records what must never happen on a page: script errors, console errors, failed or refused
+ * requests, and any request leaving the app's own origin (the app must work with no network).
+ */
+export function watchPage(page: Page, origin: string) {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  void page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    problems.push(`request outside the app: ${url}`);
+    return route.abort();
+  });
+  return problems;
+}
+
+/** Waits until the map shows what the URL asks for, settled (MapView sets data-rendered). */
+export async function waitForMap(page: Page, prefix: string): Promise<string> {
+  const map = page.locator('.map');
+  await expect(map).toHaveAttribute('data-rendered', new RegExp(`^${prefix.replaceAll('|', '\\|')}`), { timeout: 60_000 });
+  return (await map.getAttribute('data-rendered')) ?? '';
+}
+
+/** Distinct kelurahan codes drawn in the fill layer of the current view. */
+export function drawnKelurahan(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const { map } = (window as unknown as { __pkk: { map: import('maplibre-gl').Map } }).__pkk;
+    const features = map.queryRenderedFeatures({ layers: ['kelurahan-fill'] });
+    return [...new Set(features.map((f) => String(f.properties.kode)))].sort();
+  });
+}
+
+/**
+ * The colour actually painted inside each kelurahan: labels and outlines hidden, the canvas
+ * pixel read at the kelurahan's label point (its pole of inaccessibility, far from any edge).
+ */
+export async function paintedColours(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const { map } = (window as unknown as { __pkk: { map: import('maplibre-gl').Map } }).__pkk;
+    const hidden = ['kelurahan-labels', 'kelurahan-line', 'kecamatan-line', 'kelurahan-highlight'];
+    for (const id of hidden) map.setLayoutProperty(id, 'visibility', 'none');
+    await new Promise((resolve) => map.once('idle', resolve));
+    const canvas = map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(canvas, 0, 0);
+    const ratio = canvas.width / canvas.clientWidth;
+    const source = map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource;
+    const labels = (await source.getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
+    const colours: Record<string, string> = {};
+    for (const feature of labels.features) {
+      const p = map.project(feature.geometry.coordinates as [number, number]);
+      const [r, g, b] = context.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data;
+      colours[feature.properties.kode] = `${r},${g},${b}`;
+    }
+    for (const id of hidden) map.setLayoutProperty(id, 'visibility', 'visible');
+    await new Promise((resolve) => map.once('idle', resolve));
+    return colours;
+  });
+}

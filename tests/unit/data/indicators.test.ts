@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDatabase } from '../../../src/cli/node-db';
+import type { Database } from '../../../src/data/database';
+import type { IndicatorDef } from '../../../src/data/catalog';
+import {
+  IndicatorTableError,
+  fetchCitySummary,
+  fetchProfile,
+  fetchValues,
+  fetchYears,
+  loadIndicators,
+} from '../../../src/data/indicators';
+
+const text = { id: 'x', en: 'x' };
+const def = (id: string, rate: IndicatorDef['rate']): IndicatorDef => ({
+  id, label: text, unit: text, theme: 'perumahan', kind: 'count', rate, direction: 'higher_worse', definition: text, source: text,
+});
+const indicators = [def('rumah_tangga', null), def('rtlh', { denominator: 'rumah_tangga', per: 100, unit: text })];
+
+// Three kelurahan of one city over two years, and one kelurahan of another city whose code
+// shares no prefix; values chosen so rates and ranks are easy to check by hand.
+const csv = `kode,kelurahan,kode_kecamatan,kecamatan,kode_kota,tahun,rumah_tangga,rtlh
+33.72.03.1002,Semanggi,33.72.03,Pasar Kliwon,33.72,2024,1000,90
+33.72.03.1002,Semanggi,33.72.03,Pasar Kliwon,33.72,2025,1000,80
+33.72.01.1001,Pajang,33.72.01,Laweyan,33.72,2024,2000,40
+33.72.01.1001,Pajang,33.72.01,Laweyan,33.72,2025,2000,60
+33.72.02.1003,Kemlayan,33.72.02,Serengan,33.72,2024,500,
+33.72.02.1003,Kemlayan,33.72.02,Serengan,33.72,2025,0,5
+35.74.01.1001,Mangunharjo,35.74.01,Kademangan,35.74,2025,100,99
+`;
+
+describe('indicator SQL on DuckDB', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openNodeDatabase();
+    await loadIndicators(db, csv, indicators);
+  });
+
+  it('lists the years of a city', async () => {
+    expect(await fetchYears(db, '33.72')).toEqual([2024, 2025]);
+  });
+
+  it('turns counts into rates by the catalog denominator', async () => {
+    const rates = await fetchValues(db, { kodeKota: '33.72', tahun: 2025, indikator: 'rtlh', measure: 'rasio' });
+    expect(rates.get('33.72.03.1002')).toBeCloseTo(8);
+    expect(rates.get('33.72.01.1001')).toBeCloseTo(3);
+    expect(rates.get('33.72.02.1003')).toBeNull(); // zero households: no rate, not infinity
+    expect(rates.size).toBe(3);
+    const counts = await fetchValues(db, { kodeKota: '33.72', tahun: 2024, indikator: 'rtlh', measure: 'jumlah' });
+    expect([...counts.entries()].sort()).toEqual([['33.72.01.1001', 40], ['33.72.02.1003', null], ['33.72.03.1002', 90]]);
+  });
+
+  it('computes the city rate from summed counts, not averaged rates', async () => {
+    const s = await fetchCitySummary(db, { kodeKota: '33.72', tahun: 2024, indikator: 'rtlh' });
+    expect(s.jumlah).toBe(130);
+    // Kemlayan has households but no RTLH figure in 2024: its households must not dilute the rate.
+    expect(s.rasio).toBeCloseTo((130 * 100) / 3000);
+    expect(s.kelurahanWithData).toBe(2);
+    expect(s.kelurahan).toBe(3);
+  });
+
+  it('ranks within the city by rate and gives last year only when consecutive', async () => {
+    const profile = await fetchProfile(db, '33.72.01.1001', 2025);
+    const rtlh = profile.find((p) => p.indikator === 'rtlh')!;
+    expect(rtlh).toMatchObject({ jumlah: 60, rasio: 3, peringkat: 2, jumlahBerperingkat: 2, jumlahSebelumnya: 40, rasioSebelumnya: 2 });
+    const semanggi = (await fetchProfile(db, '33.72.03.1002', 2025)).find((p) => p.indikator === 'rtlh')!;
+    expect(semanggi.peringkat).toBe(1);
+    const households = profile.find((p) => p.indikator === 'rumah_tangga')!;
+    expect(households.rasio).toBeNull();
+    expect(households.peringkat).toBe(1); // by count when there is no rate
+    const other = (await fetchProfile(db, '35.74.01.1001', 2025)).find((p) => p.indikator === 'rtlh')!;
+    expect(other.peringkat).toBe(1);
+    expect(other.jumlahSebelumnya).toBeNull();
+  });
+
+  it('refuses a table that lacks a catalog column, naming it', async () => {
+    const other = await openNodeDatabase();
+    await expect(loadIndicators(other, 'kode,kelurahan,kode_kecamatan,kecamatan,kode_kota,tahun,rtlh\n', indicators)).rejects.toThrow(
+      IndicatorTableError,
+    );
+    await expect(loadIndicators(other, csv, [...indicators, def('sanitasi', null)])).rejects.toThrow(/sanitasi/);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatViewParams, parseViewParams, type ViewParams } from '../../../src/state/url';
+
+const vocabulary = { citySlugs: ['surakarta', 'probolinggo'], indicatorIds: ['rtlh', 'penduduk_miskin'] };
+const view: ViewParams = {
+  kota: 'probolinggo', tahun: 2022, indikator: 'rtlh', ukuran: 'rasio', kelas: 7, lang: 'en',
+  peta: { zoom: 12.5, lat: -7.75123, lon: 113.21567 },
+};
+
+describe('view in the URL', () => {
+  it('round-trips a whole view', () => {
+    const query = formatViewParams(view);
+    expect(query).toBe('v=1&kota=probolinggo&tahun=2022&indikator=rtlh&ukuran=rasio&kelas=7&lang=en&peta=12.50/-7.75123/113.21567');
+    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({ params: view, problems: [] });
+  });
+
+  it('leaves the default language and an unset camera out', () => {
+    expect(formatViewParams({ ...view, lang: 'id', peta: null })).not.toMatch(/lang|peta/);
+  });
+
+  it('reports every value it cannot use and keeps the rest', () => {
+    const { params, problems } = parseViewParams('?kota=bandung&tahun=2023&indikator=x&kelas=12&peta=1/2', vocabulary);
+    expect(params).toEqual({ tahun: 2023 });
+    expect(problems.map((p) => p.name)).toEqual(['kota', 'indikator', 'kelas', 'peta']);
+  });
+
+  it('refuses a link from an unknown future version as a whole', () => {
+    const { params, problems } = parseViewParams('?v=9&kota=surakarta', vocabulary);
+    expect(params).toEqual({});
+    expect(problems).toEqual([{ name: 'v', value: '9' }]);
+  });
+});

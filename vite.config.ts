@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  plugins: [svelte()],
+  // Relative base: the built site works from any static host and sub-path.
+  base: './',
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  worker: { format: 'es' },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'tests/results/unit.json' },
+  },
+});
