@@ -11,10 +11,8 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { NO_DATA_COLOR } from './palette';
-
-/** Glyphs are answered by the app itself (glyphs.ts registers the protocol): no font server. */
-export const GLYPHS_URL = 'pkk-glyphs://{fontstack}/{range}';
-export const LABEL_FONT = ['Noto Sans SemiBold'] as const;
+// Glyphs are answered by the app itself (glyphs.ts registers the protocol): no font server.
+import { LABEL_FONT_SEMIBOLD, LOCAL_GLYPHS_URL } from './glyphs';
 
 export const SOURCE = {
   kelurahan: 'kelurahan',
@@ -58,7 +56,7 @@ function empty(): FeatureCollection {
 export function baseStyle(): StyleSpecification {
   return {
     version: 8,
-    glyphs: GLYPHS_URL,
+    glyphs: LOCAL_GLYPHS_URL,
     sources: {
       [SOURCE.kelurahan]: { type: 'geojson', data: empty(), promoteId: 'kode' },
       [SOURCE.kecamatan]: { type: 'geojson', data: empty() },
@@ -112,7 +110,7 @@ function labelLayer(): LayerSpecification {
     source: SOURCE.labels,
     layout: {
       'text-field': ['get', 'kelurahan'],
-      'text-font': [...LABEL_FONT],
+      'text-font': [LABEL_FONT_SEMIBOLD],
       'text-size': ['interpolate', ['linear'], ['zoom'], 11, 10, 13, 12.5, 15, 15],
       'text-max-width': 7,
       'text-padding': 1,

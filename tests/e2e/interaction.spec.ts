@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { SCREENSHOTS, waitForMap, watchPage } from './helpers';
+
+type Pkk = { map: import('maplibre-gl').Map };
+
+test('a shared link restores city, year, indicator, measure, classes and camera, also after reload', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  const link = '/?v=1&kota=pekalongan&tahun=2023&indikator=rtlh&ukuran=jumlah&kelas=4&peta=13.20/-6.88900/109.67500';
+  await page.goto(link);
+  for (let visit = 0; visit < 2; visit++) {
+    await waitForMap(page, 'pekalongan|2023|rtlh|jumlah|4');
+    await expect(page.getByTestId('city')).toHaveValue('pekalongan');
+    await expect(page.getByTestId('indicator')).toHaveValue('rtlh');
+    await expect(page.getByTestId('classes')).toHaveValue('4');
+    await expect(page.getByTestId('year-2023')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('measure-jumlah')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('legend-class')).toHaveCount(4);
+    const camera = await page.evaluate(() => {
+      const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+      return { zoom: map.getZoom(), ...map.getCenter() };
+    });
+    expect(camera.zoom).toBeCloseTo(13.2, 1);
+    expect(camera.lat).toBeCloseTo(-6.889, 3);
+    expect(camera.lng).toBeCloseTo(109.675, 3);
+    await page.reload();
+  }
+  expect(problems).toEqual([]);
+});
+
+test('choices made in the page are written to the URL', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('city').selectOption('probolinggo');
+  await waitForMap(page, 'probolinggo|2025');
+  await page.getByTestId('year-2021').click();
+  await waitForMap(page, 'probolinggo|2021');
+  await page.getByTestId('classes').selectOption('7');
+  await expect(page).toHaveURL(/kota=probolinggo&tahun=2021&indikator=penduduk_miskin&ukuran=rasio&kelas=7/);
+  // The city-wide poverty rate of Probolinggo in 2021 as published: 7,44% (17.910 jiwa).
+  await expect(page.getByTestId('legend')).toContainText('7,44%');
+  await expect(page.getByTestId('legend')).toContainText('17.910');
+  expect(problems).toEqual([]);
+});
+
+test('clicking Semanggi opens its profile with ranks and change; English switches every label', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  const point = await page.evaluate(async () => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    const source = map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource;
+    const data = (await source.getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
+    const semanggi = data.features.find((f) => f.properties.kode === '33.72.03.1002')!;
+    const p = map.project(semanggi.geometry.coordinates as [number, number]);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y + 12 };
+  });
+  await page.mouse.move(point.x, point.y);
+  await expect(page.getByTestId('tooltip')).toContainText('Semanggi');
+  await page.mouse.click(point.x, point.y);
+  const panel = page.getByTestId('kelurahan-panel');
+  await expect(panel).toContainText('Semanggi');
+  await expect(panel).toContainText('Pasar Kliwon');
+  await expect(panel).toContainText('Rumah tidak layak huni (RTLH)');
+  await expect(panel).toContainText(/\d+ dari 54/);
+  await expect(panel).toContainText(/[▲▼=]/);
+  await page.screenshot({ path: `${SCREENSHOTS}/surakarta-semanggi-profile.png` });
+
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(panel).toContainText('Kelurahan profile');
+  await expect(panel).toContainText(/\d+ of 54/);
+  await expect(page.getByTestId('legend')).toContainText('Uninhabitable houses');
+  await expect(page.getByTestId('synthetic-badge')).toHaveText('Sample data (synthetic)');
+  await expect(page).toHaveURL(/lang=en/);
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('a link with unknown values says so in Indonesian and shows the default map', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=bandung&indikator=tidak_ada');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await expect(page.getByTestId('notices')).toContainText('kota = "bandung"');
+  await expect(page.getByTestId('notices')).toContainText('nilai bawaan dipakai');
+  expect(problems).toEqual([]);
+});
