@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Color, createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { Color, createExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { LAYER, VALUE_STATE, baseStyle, fillColorExpression, osmLayer, osmSource } from '../../../src/map/style';
 import { NO_DATA_COLOR, classColors } from '../../../src/map/palette';
 
 /** Evaluates a fill-color expression as MapLibre would for a feature with this feature-state. */
 function colourFor(expression: unknown, state: Record<string, unknown>): string {
-  const parsed = createExpression(expression, 'fill-color', latest.paint_fill['fill-color']);
+  const parsed = createExpression(expression, 'fill-color', latest.paint_fill['fill-color'] as unknown as StylePropertySpecification);
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
   const colour = parsed.value.evaluate({ zoom: 12 }, { type: 'Polygon', properties: {} } as never, state) as Color;
   return colour.toString();
