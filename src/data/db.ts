@@ -16,20 +16,56 @@ const bundles: duckdb.DuckDBBundles = {
 
 let dbPromise: Promise<Database> | undefined;
 
-/** The app's database, started on first use and shared afterwards. */
-export function getDatabase(): Promise<Database> {
-  dbPromise ??= start().catch((error: unknown) => {
+/** Share of the DuckDB WASM download done, 0 to 1 (null when the size is unknown). */
+export type ProgressListener = (fraction: number | null) => void;
+
+/**
+ * The app's database, started on first use and shared afterwards. `onProgress` hears the
+ * download of the first start only.
+ */
+export function getDatabase(onProgress: ProgressListener = () => {}): Promise<Database> {
+  dbPromise ??= start(onProgress).catch((error: unknown) => {
     dbPromise = undefined; // a failed start (e.g. WASM download) may be retried
     throw error;
   });
   return dbPromise;
 }
 
-async function start(): Promise<Database> {
+/**
+ * Downloads the WASM module here rather than in DuckDB's worker: a refused download inside the
+ * worker ends in an unhandled rejection there and instantiate() never settles, while here it is
+ * an error we can report, with progress on the way. The worker then reads a local blob URL.
+ */
+async function downloadModule(url: string, onProgress: ProgressListener): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} ${url}`);
+  const total = Number(response.headers.get('content-length')) || 0;
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress(total ? Math.min(1, loaded / total) : null);
+  }
+  return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }));
+}
+
+async function start(onProgress: ProgressListener): Promise<Database> {
   const bundle = await duckdb.selectBundle(bundles);
+  const moduleUrl = await downloadModule(bundle.mainModule, onProgress);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  try {
+    await db.instantiate(moduleUrl, bundle.pthreadWorker);
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  } finally {
+    URL.revokeObjectURL(moduleUrl);
+  }
   const conn = await db.connect();
   // Offline, extensions cannot be downloaded; never let DuckDB try (see STACK-NOTES.md).
   await conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');

@@ -5,22 +5,22 @@
 import indikatorCsvUrl from '../../data/demo/indikator.csv?url';
 import { catalog } from './catalog';
 import type { Database } from './database';
-import { getDatabase } from './db';
+import { getDatabase, type ProgressListener } from './db';
 import { loadIndicators } from './indicators';
 
 let ready: Promise<Database> | undefined;
 
 /** The database with the demo indicator tables loaded; started on first call. */
-export function demoDatabase(): Promise<Database> {
-  ready ??= load().catch((error: unknown) => {
+export function demoDatabase(onProgress?: ProgressListener): Promise<Database> {
+  ready ??= load(onProgress).catch((error: unknown) => {
     ready = undefined;
     throw error;
   });
   return ready;
 }
 
-async function load(): Promise<Database> {
-  const [db, csv] = await Promise.all([getDatabase(), fetchText(indikatorCsvUrl)]);
+async function load(onProgress?: ProgressListener): Promise<Database> {
+  const [db, csv] = await Promise.all([getDatabase(onProgress), fetchText(indikatorCsvUrl)]);
   await loadIndicators(db, csv, catalog.indicators);
   return db;
 }

@@ -33,7 +33,7 @@ export const id = {
   'panel.source': 'Sumber',
   'attribution.boundaries': 'Batas kelurahan: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2138/2025',
   'status.loadingBoundaries': 'Memuat batas kelurahan…',
-  'status.loadingData': 'Menyiapkan basis data di peramban…',
+  'status.loadingData': 'Menyiapkan basis data di peramban… {percent}',
   'error.boundaries':
     'Batas kelurahan {kota} tidak dapat dimuat ({detail}). Periksa koneksi ke server aplikasi, lalu muat ulang halaman.',
   'error.database':
@@ -41,6 +41,7 @@ export const id = {
   'error.query': 'Nilai indikator tidak dapat dihitung ({detail}). Tampilan sebelumnya tetap dipakai.',
   'error.link': 'Tautan memuat nilai yang tidak dikenal ({name} = "{value}"); nilai bawaan dipakai.',
   'error.dismiss': 'Tutup pesan',
+  'error.basemap': 'Peta dasar OpenStreetMap tidak dapat dimuat (perlu koneksi internet). Peta kelurahan tetap dapat dipakai.',
   'panel.title': 'Profil kelurahan',
   'panel.kecamatan': 'Kecamatan {name}',
   'panel.close': 'Tutup profil',

@@ -69,6 +69,8 @@ export class AppState {
   hover = $state.raw<Hover | null>(null);
   loadingBoundaries = $state(false);
   loadingData = $state(false);
+  /** Share of the database download done (null: unknown size), shown while it loads. */
+  databaseProgress = $state<number | null>(null);
   notices = $state.raw<Notice[]>([]);
 
   readonly indicators = catalog.indicators;
@@ -158,6 +160,20 @@ export class AppState {
     this.#profileRequest++;
   }
 
+  #basemapReported = false;
+
+  setBasemap(on: boolean): void {
+    this.basemap = on;
+    this.#basemapReported = false;
+  }
+
+  /** The online basemap could not be loaded (offline, blocked): one notice per switch-on. */
+  reportBasemapUnavailable(): void {
+    if (this.#basemapReported || !this.basemap) return;
+    this.#basemapReported = true;
+    this.#notify('error.basemap', {});
+  }
+
   dismissNotice(index: number): void {
     this.notices = this.notices.filter((_, i) => i !== index);
   }
@@ -192,7 +208,7 @@ export class AppState {
     this.loadingData = true;
     let db;
     try {
-      db = await demoDatabase();
+      db = await demoDatabase((fraction) => (this.databaseProgress = fraction));
     } catch (error) {
       if (request === this.#valueRequest) {
         this.loadingData = false;

@@ -81,3 +81,35 @@ describe('indicator SQL on DuckDB', () => {
     await expect(loadIndicators(other, csv, [...indicators, def('sanitasi', null)])).rejects.toThrow(/sanitasi/);
   });
 });
+
+describe('the shipped demo data through the same SQL', () => {
+  let db: Database;
+  beforeAll(async () => {
+    const { readFileSync } = await import('node:fs');
+    const { catalog } = await import('../../../src/data/catalog');
+    db = await openNodeDatabase();
+    await loadIndicators(db, readFileSync('data/demo/indikator.csv', 'utf8'), catalog.indicators);
+  });
+
+  // Published figures quoted in the TKPK meeting reports (PRODUCT.md, ../shared/seeds).
+  it.each([
+    ['35.74', 2021, 'penduduk_miskin', 17910, '7.44'],
+    ['35.74', 2022, 'penduduk_miskin', 16160, '6.65'],
+    ['33.75', 2023, 'penduduk_miskin', null, '6.81'],
+    ['33.75', 2024, 'penduduk_miskin', null, '6.71'],
+    ['12.74', 2023, 'penduduk_miskin_ekstrem', 1890, '1.03'],
+  ] as const)('kota %s in %i: %s city rate as published', async (kodeKota, tahun, indikator, total, percent) => {
+    const summary = await fetchCitySummary(db, { kodeKota, tahun, indikator });
+    if (total !== null) expect(summary.jumlah).toBe(total);
+    else expect(summary.jumlah).toBeGreaterThan(17500);
+    expect(summary.rasio!.toFixed(2)).toBe(percent);
+    expect(summary.kelurahanWithData).toBe(summary.kelurahan);
+  });
+
+  it('ranks Semanggi among the RTLH and sanitation pockets of Surakarta', async () => {
+    const profile = await fetchProfile(db, '33.72.03.1002', 2025);
+    expect(profile.find((p) => p.indikator === 'rtlh')!.peringkat).toBeLessThanOrEqual(5);
+    expect(profile.find((p) => p.indikator === 'rt_tanpa_sanitasi_layak')!.peringkat).toBeLessThanOrEqual(5);
+    expect(profile.find((p) => p.indikator === 'rtlh')!.jumlahBerperingkat).toBe(54);
+  });
+});
