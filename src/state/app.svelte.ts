@@ -71,6 +71,10 @@ export class AppState {
   loadingData = $state(false);
   /** Share of the database download done (null: unknown size), shown while it loads. */
   databaseProgress = $state<number | null>(null);
+  /** The database could not start: indicator values are unavailable until a reload. */
+  databaseFailed = $state(false);
+  /** The selected kelurahan's profile could not be loaded. */
+  profileFailed = $state(false);
   notices = $state.raw<Notice[]>([]);
 
   readonly indicators = catalog.indicators;
@@ -212,7 +216,8 @@ export class AppState {
     } catch (error) {
       if (request === this.#valueRequest) {
         this.loadingData = false;
-        this.#notify('error.database', { detail: detail(error) });
+        if (!this.databaseFailed) this.#notify('error.database', { detail: detail(error) });
+        this.databaseFailed = true;
       }
       return;
     }
@@ -237,12 +242,14 @@ export class AppState {
   async loadProfile(kode: string): Promise<void> {
     const request = ++this.#profileRequest;
     this.profile = null;
+    this.profileFailed = false;
     try {
       const db = await demoDatabase();
       const profile = await fetchProfile(db, kode, this.tahun);
       if (request === this.#profileRequest) this.profile = profile;
-    } catch (error) {
-      if (request === this.#profileRequest) this.#notify('error.query', { detail: detail(error) });
+    } catch {
+      // The reason is already in a notice when the database failed to start.
+      if (request === this.#profileRequest) this.profileFailed = true;
     }
   }
 }

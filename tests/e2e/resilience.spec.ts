@@ -37,6 +37,7 @@ test('when DuckDB cannot be downloaded the map stays and the message says what t
     const pkk = (window as unknown as { __pkk?: Pkk }).__pkk;
     return pkk ? new Set(pkk.map.queryRenderedFeatures({ layers: ['kelurahan-fill'] }).map((f) => f.id)).size === 29 : false;
   });
+  await expect(page.getByTestId('legend')).toContainText('Nilai indikator tidak tersedia');
   await page.screenshot({ path: `${SCREENSHOTS}/probolinggo-no-database.png` });
   // Only the refused WASM download (and what DuckDB logs about it) may be reported.
   expect(problems.filter((p) => !/duckdb|wasm|WebAssembly|Failed to fetch/i.test(p))).toEqual([]);
