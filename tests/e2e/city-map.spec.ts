@@ -52,6 +52,13 @@ test('changing the indicator recolours the map without re-uploading geometry', a
       return setData(...args);
     };
   });
+  // Pan by dragging, then change the indicator: neither may upload the geometry again.
+  const box = (await page.locator('.map canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 20, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/peta=/);
   await page.getByTestId('indicator').selectOption('rtlh');
   await waitForMap(page, 'surakarta|2025|rtlh|rasio');
   await expect(page.getByTestId('legend')).toContainText(label('rtlh'));
