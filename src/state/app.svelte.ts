@@ -94,6 +94,8 @@ export class AppState {
     lang: this.lang,
     peta: this.camera,
   });
+  /** Changes only when the pointer enters another kelurahan, not on every move. */
+  hoverKode: string | null = $derived(this.hover?.kode ?? null);
   kelurahanByKode = $derived(new Map((this.kelurahan?.features ?? []).map((f) => [f.properties.kode, f.properties])));
 
   #boundaryRequest = 0;
