@@ -9,6 +9,7 @@
  * error, gives [v, v] (one closed class) so that a map can still be drawn.
  */
 import { rPretty } from './pretty';
+import { accurateSum } from './sums';
 
 /** The finite values of a list, sorted ascending. */
 export function sortedFinite(values: Iterable<number | null | undefined>): number[] {
@@ -79,19 +80,6 @@ export function equalBreaks(values: Iterable<number | null | undefined>, k: numb
   const max = sorted[sorted.length - 1];
   const step = (max - min) / k;
   return [...Array.from({ length: k }, (_, i) => min + i * step), max];
-}
-
-/** Sum with Neumaier compensation: close to R's long-double sums, so means match to the last bit. */
-function accurateSum(values: readonly number[], term: (v: number) => number): number {
-  let sum = 0;
-  let compensation = 0;
-  for (const v of values) {
-    const t = term(v);
-    const next = sum + t;
-    compensation += Math.abs(sum) >= Math.abs(t) ? sum - next + t : t - next + sum;
-    sum = next;
-  }
-  return sum + compensation;
 }
 
 /** Mean and sample standard deviation (n - 1), as R's scale() computes them. */
