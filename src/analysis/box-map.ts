@@ -17,6 +17,7 @@
 
 /** Box-map categories, lowest first. */
 export const BOX_KINDS = ['lower_outlier', 'q1', 'q2', 'q3', 'q4', 'upper_outlier'] as const;
+/** One of GeoDa's six box-map categories. */
 export type BoxKind = (typeof BOX_KINDS)[number];
 
 /** GeoDa's default hinge; 3.0 is its other choice. */

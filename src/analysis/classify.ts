@@ -18,6 +18,7 @@ export { fisherBreaks } from './fisher-jenks';
 
 /** The classification schemes a map can use. */
 export type Scheme = 'quantile' | 'equal' | 'fisher' | 'sd' | 'box' | 'manual';
+/** Every scheme, in the order a menu lists them. */
 export const SCHEMES: readonly Scheme[] = ['quantile', 'equal', 'fisher', 'sd', 'box', 'manual'];
 
 /** Fewest and most classes a user can ask for (ColorBrewer's sequential schemes go from 3 to 9). */
@@ -33,6 +34,7 @@ export const MAX_CLASSES = 9;
  */
 export type ClassKind = BoxKind | 'below_mean' | 'above_mean';
 
+/** Classes of a set of values: limits, counts, and what each class means where it means more. */
 export interface Classification {
   /**
    * Strictly increasing class limits: classes = breaks.length - 1. From the minimum to the
@@ -50,6 +52,7 @@ export interface Classification {
   sdUnits?: number[];
 }
 
+/** The scheme and its parameters. */
 export interface ClassifyOptions {
   scheme: Scheme;
   /** Wanted number of classes, MIN_CLASSES..MAX_CLASSES; ignored by box and manual. */

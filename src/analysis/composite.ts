@@ -25,8 +25,10 @@ export type IndexDirection = 'higher_worse' | 'higher_better';
  * its scale (0.5, 0, 0.5): it does not separate kelurahan.
  */
 export type Normalisation = 'minmax' | 'zscore' | 'rank';
+/** Every normalisation, in the order a menu lists them. */
 export const NORMALISATIONS: readonly Normalisation[] = ['minmax', 'zscore', 'rank'];
 
+/** One indicator of an index: its values, direction and weight. */
 export interface IndexIndicator {
   /** Catalog id, carried through to the result. */
   id: string;
@@ -37,6 +39,7 @@ export interface IndexIndicator {
   weight?: number;
 }
 
+/** The index, and how each indicator contributes to it. */
 export interface CompositeIndex {
   /** Indicator ids in input order. */
   ids: string[];

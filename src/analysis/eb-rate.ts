@@ -14,6 +14,7 @@
 import { AnalysisError } from './errors';
 import { accurateSum } from './sums';
 
+/** Smoothed and raw rates with the prior they were shrunk towards. */
 export interface EbRates {
   /** Smoothed rate per observation; NaN where the observation was left out. */
   rates: Float64Array;

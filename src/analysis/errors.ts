@@ -3,6 +3,7 @@
  * `code` is stable so the interface can show its own message in Bahasa Indonesia or English
  * through i18n; the English `message` is for logs and the command line.
  */
+/** Stable identifiers of user-caused analysis errors. */
 export type AnalysisErrorCode =
   | 'classes_out_of_range'
   | 'manual_breaks_invalid'

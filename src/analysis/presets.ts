@@ -6,6 +6,7 @@
 import type { LocalText } from '../data/catalog';
 import type { IndexDirection, Normalisation } from './composite';
 
+/** An indicator of a preset, as a catalog count over a catalog denominator. */
 export interface PresetIndicator {
   /** Catalog id of the count. */
   id: string;
@@ -16,6 +17,7 @@ export interface PresetIndicator {
   weight: number;
 }
 
+/** A named composite index with its indicators, weights and normalisation. */
 export interface CompositePreset {
   id: string;
   label: LocalText;
@@ -42,4 +44,5 @@ export const POVERTY_POCKET_INDEX: CompositePreset = {
   ],
 };
 
+/** Every preset, for a menu. */
 export const COMPOSITE_PRESETS: readonly CompositePreset[] = [POVERTY_POCKET_INDEX];

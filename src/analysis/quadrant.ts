@@ -18,6 +18,7 @@ import { accurateSum } from './sums';
 export const NO_PRIORITY = 0;
 export type Priority = 0 | 1 | 2 | 3 | 4;
 
+/** One of the two indicators of the quadrant method. */
 export interface QuadrantIndicator {
   /** One value per kelurahan, on the same scale as `average` (e.g. a rate x per). */
   values: ArrayLike<number | null | undefined>;

@@ -3,6 +3,7 @@
  * hundred doubles are correctly rounded in practice; a plain JavaScript loop can drift by several
  * ulps, enough to move a knife-edge decision. Compensation brings JavaScript's sums to R's.
  */
+/** Sum of term(value, index) over the values, compensated; term defaults to the value itself. */
 export function accurateSum(values: ArrayLike<number>, term: (v: number, i: number) => number = (v) => v): number {
   let sum = 0;
   let compensation = 0;
