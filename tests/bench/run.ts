@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: builds what is needed, serves it, drives Chromium through every measure of
+ * issue 7 (each against a baseline measured in the same run, interleaved), and writes
+ * tests/bench/results/latest.{json,md}.
+ *
+ * Options: `--runs=N` (default 5), `--only=1,2,3,5,7` (a subset; 7 needs 1). A run with fewer
+ * than 5 repetitions or a subset writes results/partial.{json,md} instead of the latest.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, VIEWPORT } from './lib/browser';
+import { buildAll } from './lib/build';
+import { START_VIEW, type BenchContext } from './lib/context';
+import { describeMachine } from './lib/machine';
+import { nationalFile } from './lib/national-file';
+import { APP_BUILD, CACHE, PAGES_BUILD, RESULTS, ROOT } from './lib/paths';
+import { toMarkdown, type Results } from './lib/report';
+import { startServer, type BenchServer } from './lib/server';
+import { measureFirstPaint } from './measures/first-paint';
+import { measureHouseholds } from './measures/households';
+import { measureLocalMoran } from './measures/local-moran';
+import { measureNational } from './measures/national';
+import { allIndonesiaRows } from './measures/placeholders';
+import { measureRecolour } from './measures/recolour';
+import { measureWeight } from './measures/weight';
+
+const ALL = ['1', '2', '3', '4', '5', '6', '7'];
+
+function option(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+/** The app's map area at the bench viewport, so the baseline map has the same pixels to fill. */
+async function probeMapSize(server: BenchServer): Promise<{ size: { width: number; height: number }; chromium: string }> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(`${server.origin}/app/?${START_VIEW}`);
+    const box = await page.locator('.map').boundingBox({ timeout: 60_000 });
+    if (!box) throw new Error('the app shows no map');
+    return { size: { width: Math.round(box.width), height: Math.round(box.height) }, chromium: `Chromium ${browser.version()}` };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const runs = Number(option('runs') ?? 5);
+  const only = option('only')?.split(',') ?? ALL;
+  const wants = (id: string) => only.includes(id);
+  if (wants('7') && !wants('1')) only.push('1');
+
+  const build = buildAll();
+  const national = wants('3') ? await nationalFile() : null;
+  mkdirSync(CACHE, { recursive: true });
+  const server = await startServer([
+    { prefix: '/app/', dir: APP_BUILD, compress: true },
+    { prefix: '/bench/', dir: PAGES_BUILD, compress: true },
+    { prefix: '/data/', dir: join(ROOT, 'data'), compress: true },
+    { prefix: '/cache/', dir: CACHE, compress: false },
+  ]);
+  try {
+    console.log('bench: compressing served files (gzip -9) ...');
+    await server.prewarm();
+    const probe = await probeMapSize(server);
+    const machine = describeMachine(probe.chromium);
+    const ctx: BenchContext = {
+      server,
+      runs,
+      appUrl: (query) => `${server.origin}/app/?${query}`,
+      pageUrl: (page, query) => `${server.origin}/bench/${page}${query ? `?${query}` : ''}`,
+      mapSize: probe.size,
+      log: (message) => console.log(`bench: ${message}`),
+    };
+    const results: Results = {
+      machine,
+      settings: {
+        runs,
+        viewport: `${VIEWPORT.width}×${VIEWPORT.height}`,
+        'map area': `${probe.size.width}×${probe.size.height}`,
+        'app build': build.app,
+        serving: 'own static server; JS/CSS/WASM/GeoJSON gzip -9; hashed assets immutable, the rest no-cache + ETag',
+      },
+      rows: [],
+      checks: [],
+      notes: [],
+    };
+    const started = Date.now();
+    if (wants('1')) {
+      const fp = await measureFirstPaint(ctx);
+      results.rows.push(...fp.rows);
+      results.checks.push(...fp.checks);
+      results.notes.push(...fp.notes);
+      if (wants('7')) {
+        const w = await measureWeight(ctx, fp.coldRequests, fp.baselineColdRequests, fp.throttledRequests);
+        results.rows.push(...w.rows);
+        results.checks.push(...w.checks);
+        results.notes.push(...w.notes);
+      }
+    }
+    if (wants('2')) results.rows.push(...(await measureRecolour(ctx)));
+    if (wants('3')) {
+      const n = await measureNational(ctx, national ? statSync(national).size : null);
+      results.rows.push(...n.rows);
+      results.checks.push(...n.checks);
+    }
+    if (wants('4')) results.rows.push(...allIndonesiaRows());
+    if (wants('5')) {
+      const h = await measureHouseholds(ctx);
+      results.rows.push(...h.rows);
+      results.checks.push(...h.checks);
+      results.notes.push(...h.notes);
+    }
+    if (wants('6')) {
+      const l = await measureLocalMoran(ctx);
+      results.rows.push(...l.rows);
+      results.notes.push(...l.notes);
+    }
+    results.rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+    results.settings['bench minutes'] = Math.round((Date.now() - started) / 6000) / 10;
+    write(results, runs >= 5 && only.length >= ALL.length ? 'latest' : 'partial');
+  } finally {
+    await server.close();
+  }
+}
+
+function write(results: Results, name: string): void {
+  mkdirSync(RESULTS, { recursive: true });
+  const markdown = toMarkdown(results);
+  writeFileSync(join(RESULTS, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(RESULTS, `${name}.md`), markdown);
+  console.log(`\n${markdown}\nbench: wrote tests/bench/results/${name}.json and ${name}.md`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
