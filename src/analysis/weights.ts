@@ -52,3 +52,57 @@ export function cardinalities(weights: Weights): Int32Array {
   for (let i = 0; i < weights.n; i++) out[i] = weights.offsets[i + 1] - weights.offsets[i];
   return out;
 }
+
+/**
+ * Symmetric binary weights from unordered pairs (i[k], j[k]), each pair listed once, with a
+ * value per pair (e.g. a shared boundary length) returned at the same positions as
+ * `weights.indices`. Pairs for which `keep(k)` is false are left out. Rows come out sorted by
+ * neighbour index, as {@link Weights} requires.
+ */
+export function weightsFromPairs(
+  n: number,
+  i: Int32Array,
+  j: Int32Array,
+  value: Float64Array,
+  keep: (k: number) => boolean = () => true,
+): { weights: Weights; values: Float64Array } {
+  const offsets = new Int32Array(n + 1);
+  for (let k = 0; k < i.length; k++) {
+    if (i[k] === j[k] || i[k] < 0 || j[k] < 0 || i[k] >= n || j[k] >= n) {
+      throw new RangeError(`Invalid pair ${i[k]}-${j[k]} for ${n} observations`);
+    }
+    if (!keep(k)) continue;
+    offsets[i[k] + 1]++;
+    offsets[j[k] + 1]++;
+  }
+  for (let r = 0; r < n; r++) offsets[r + 1] += offsets[r];
+  const fill = offsets.slice(0, n);
+  const indices = new Int32Array(offsets[n]);
+  const vals = new Float64Array(offsets[n]);
+  for (let k = 0; k < i.length; k++) {
+    if (!keep(k)) continue;
+    indices[fill[i[k]]] = j[k];
+    vals[fill[i[k]]++] = value[k];
+    indices[fill[j[k]]] = i[k];
+    vals[fill[j[k]]++] = value[k];
+  }
+  for (let r = 0; r < n; r++) {
+    const start = offsets[r];
+    const end = offsets[r + 1];
+    if (end - start < 2) continue;
+    const order = Array.from({ length: end - start }, (_, q) => start + q).sort((p, q) => indices[p] - indices[q]);
+    const idx = order.map((p) => indices[p]);
+    const v = order.map((p) => vals[p]);
+    indices.set(idx, start);
+    vals.set(v, start);
+  }
+  const weights: Weights = { n, offsets, indices, values: new Float64Array(indices.length).fill(1), rowStandardised: false };
+  return { weights, values: vals };
+}
+
+/** Observations with no neighbour (islands, "isolates" in GeoDa), in increasing order. */
+export function islands(weights: Weights): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < weights.n; i++) if (weights.offsets[i + 1] === weights.offsets[i]) out.push(i);
+  return out;
+}
