@@ -9,11 +9,12 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, VIEWPORT } from './lib/browser';
-import { buildAll } from './lib/build';
+import { buildAll, buildLisaPage } from './lib/build';
 import { START_VIEW, type BenchContext } from './lib/context';
 import { describeMachine } from './lib/machine';
 import { nationalFile } from './lib/national-file';
-import { APP_BUILD, CACHE, PAGES_BUILD, RESULTS, ROOT } from './lib/paths';
+import { findLisaModule } from './lib/lisa-module';
+import { APP_BUILD, CACHE, LISA_BUILD, PAGES_BUILD, RESULTS, ROOT } from './lib/paths';
 import { toMarkdown, type Results } from './lib/report';
 import { startServer, type BenchServer } from './lib/server';
 import { measureFirstPaint } from './measures/first-paint';
@@ -51,11 +52,14 @@ async function main(): Promise<void> {
   if (wants('7') && !wants('1')) only.push('1');
 
   const build = buildAll();
+  const lisaModule = wants('6') ? findLisaModule() : null;
+  const lisaBuilt = lisaModule !== null && buildLisaPage(lisaModule) !== 'failed';
   const national = wants('3') ? await nationalFile() : null;
   mkdirSync(CACHE, { recursive: true });
   const server = await startServer([
     { prefix: '/app/', dir: APP_BUILD, compress: true },
     { prefix: '/bench/', dir: PAGES_BUILD, compress: true },
+    { prefix: '/bench-lisa/', dir: LISA_BUILD, compress: true },
     { prefix: '/data/', dir: join(ROOT, 'data'), compress: true },
     { prefix: '/cache/', dir: CACHE, compress: false },
   ]);
@@ -112,8 +116,9 @@ async function main(): Promise<void> {
       results.notes.push(...h.notes);
     }
     if (wants('6')) {
-      const l = await measureLocalMoran(ctx);
+      const l = await measureLocalMoran(ctx, lisaModule, lisaBuilt);
       results.rows.push(...l.rows);
+      results.checks.push(...l.checks);
       results.notes.push(...l.notes);
     }
     results.rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));

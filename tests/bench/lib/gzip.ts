@@ -4,7 +4,7 @@
  * timed request) and the download-weight measure reports their sizes.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,6 +37,7 @@ export async function gzipFile(file: string): Promise<Buffer> {
 
 /** Compresses every file with one of `extensions` under `dir` ahead of the timed requests. */
 export async function prewarmGzip(dir: string, extensions: ReadonlySet<string>): Promise<void> {
+  if (!existsSync(dir)) return;
   const files: string[] = [];
   const visit = (path: string) => {
     for (const name of readdirSync(path)) {

@@ -8,6 +8,7 @@ export const BENCH = join(ROOT, 'tests/bench');
 export const BUILD = join(BENCH, '.build');
 export const APP_BUILD = join(BUILD, 'app');
 export const PAGES_BUILD = join(BUILD, 'pages');
+export const LISA_BUILD = join(BUILD, 'lisa');
 /** Large generated or unzipped inputs (gitignored). */
 export const CACHE = join(BENCH, '.cache');
 export const RESULTS = join(BENCH, 'results');

@@ -49,7 +49,13 @@ export interface HouseholdsApi {
   run(url: string, duckdbFirst: boolean): Promise<HouseholdTimes>;
 }
 
+/** The Local Moran page. */
+export interface LisaApi {
+  /** `reps` timed runs (999 permutations each) after one warm-up; ms of each and I of the last. */
+  localMoran(values: number[], neighbours: number[][], reps: number): { ms: number[]; I: number[] };
+}
+
 /** `window` of a bench page, as the runner sees it. */
 export interface BenchWindow {
-  bench: BaselineApi & NationalApi & HouseholdsApi;
+  bench: BaselineApi & NationalApi & HouseholdsApi & LisaApi;
 }
