@@ -4,7 +4,7 @@
  * Every answer is tagged with the request it belongs to, so a late answer to an old question
  * (e.g. the user switched city twice quickly) is dropped instead of shown.
  */
-import { classifyQuantile, type Classification } from '../analysis/classify';
+import { classify, type Classification, type Scheme } from '../analysis/classify';
 import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
 import {
   catalog,
@@ -53,6 +53,9 @@ export class AppState {
   indikator = $state(DEFAULTS.indikator);
   measure = $state<Measure>(DEFAULTS.ukuran);
   classes = $state(DEFAULTS.kelas);
+  scheme = $state<Scheme>('quantile');
+  /** Cut points for manual breaks (between classes). */
+  manualBreaks = $state.raw<number[] | null>(null);
   basemap = $state(false);
   /** The camera the user moved to; null means "fit the city". */
   camera = $state.raw<Camera | null>(null);
@@ -82,7 +85,11 @@ export class AppState {
 
   indicator: IndicatorDef = $derived(findIndicator(this.indikator) ?? findIndicator(DEFAULTS.indikator)!);
   shownMeasure: Measure = $derived(effectiveMeasure(this.indicator, this.measure));
-  classification: Classification | null = $derived(this.values ? classifyQuantile(this.values.values(), this.classes) : null);
+  classification: Classification | null = $derived.by(() => {
+    if (!this.values) return null;
+    const manual = this.scheme === 'manual' && this.manualBreaks;
+    return classify(this.values.values(), manual ? { scheme: 'manual', breaks: manual } : { scheme: this.scheme === 'manual' ? 'quantile' : this.scheme, classes: this.classes });
+  });
   /** The key of what the user asked for; when it equals `valuesKey` the map shows it. */
   wantedKey = $derived(`${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}`);
   view: ViewParams = $derived({
@@ -91,6 +98,8 @@ export class AppState {
     indikator: this.indikator,
     ukuran: this.measure,
     kelas: this.classes,
+    skema: this.scheme,
+    batas: this.manualBreaks,
     lang: this.lang,
     peta: this.camera,
   });
@@ -115,6 +124,8 @@ export class AppState {
     if (params.indikator) this.indikator = params.indikator;
     if (params.ukuran) this.measure = params.ukuran;
     if (params.kelas) this.classes = params.kelas;
+    if (params.skema) this.scheme = params.skema;
+    if (params.batas) this.manualBreaks = params.batas;
     if (params.lang) this.lang = params.lang;
     if (params.peta) this.camera = params.peta;
     this.notices = problems.map((p) => ({ key: 'error.link', params: { name: p.name, value: p.value } }));
@@ -152,6 +163,17 @@ export class AppState {
 
   setClasses(classes: number): void {
     this.classes = Math.min(9, Math.max(3, Math.round(classes)));
+  }
+
+  setScheme(scheme: Scheme): void {
+    this.scheme = scheme;
+  }
+
+  /** Manual cut points; invalid input keeps the previous breaks and returns false. */
+  setManualBreaks(breaks: number[] | null): boolean {
+    if (!breaks) return false;
+    this.manualBreaks = breaks;
+    return true;
   }
 
   select(kode: string | null): void {

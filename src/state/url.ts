@@ -3,6 +3,7 @@
  * Compact and versioned (`v=1`); unknown or invalid values are reported and fall back to defaults.
  */
 import type { Lang, Measure } from '../data/catalog';
+import { SCHEMES, type Scheme } from '../analysis/classify';
 
 export const URL_VERSION = 1;
 
@@ -18,6 +19,9 @@ export interface ViewParams {
   indikator: string;
   ukuran: Measure;
   kelas: number;
+  /** Classification scheme; `batas` holds the cut points of manual breaks. */
+  skema: Scheme;
+  batas: number[] | null;
   lang: Lang;
   peta: Camera | null;
 }
@@ -60,11 +64,22 @@ export function parseViewParams(search: string, vocabulary: Vocabulary): { param
   if (ukuran) params.ukuran = ukuran as Measure;
   const kelas = take('kelas', (raw) => /^\d$/.test(raw) && Number(raw) >= MIN_CLASSES && Number(raw) <= MAX_CLASSES);
   if (kelas) params.kelas = Number(kelas);
+  const skema = take('skema', (raw) => (SCHEMES as readonly string[]).includes(raw));
+  if (skema) params.skema = skema as Scheme;
+  const batas = take('batas', (raw) => parseBreaks(raw) !== null);
+  if (batas) params.batas = parseBreaks(batas);
   const lang = take('lang', (raw) => raw === 'id' || raw === 'en');
   if (lang) params.lang = lang as Lang;
   const peta = take('peta', (raw) => parseCamera(raw) !== null);
   if (peta) params.peta = parseCamera(peta);
   return { params, problems };
+}
+
+/** Manual cut points as typed or linked: "5;10;15" (semicolons, so Indonesian decimal commas work). */
+export function parseBreaks(raw: string): number[] | null {
+  const parts = raw.split(/[;\s]+/).filter(Boolean).map((p) => Number(p.replace(',', '.')));
+  if (parts.length === 0 || parts.length > 8 || parts.some((n) => !Number.isFinite(n))) return null;
+  return parts.every((n, i) => i === 0 || n > parts[i - 1]) ? parts : null;
 }
 
 function parseCamera(raw: string): Camera | null {
@@ -84,10 +99,13 @@ export function formatViewParams(view: ViewParams): string {
   query.set('indikator', view.indikator);
   query.set('ukuran', view.ukuran);
   query.set('kelas', String(view.kelas));
+  if (view.skema !== 'quantile') query.set('skema', view.skema);
+  if (view.skema === 'manual' && view.batas) query.set('batas', view.batas.join(';'));
   if (view.lang !== 'id') query.set('lang', view.lang);
   if (view.peta) {
     const { zoom, lat, lon } = view.peta;
     query.set('peta', `${zoom.toFixed(2)}/${lat.toFixed(5)}/${lon.toFixed(5)}`);
   }
-  return query.toString().replaceAll('%2F', '/');
+  // '/' and ';' are legal in a query and keep links readable.
+  return query.toString().replaceAll('%2F', '/').replaceAll('%3B', ';');
 }

@@ -86,3 +86,37 @@ test('a link with unknown values says so in Indonesian and shows the default map
   await expect(page.getByTestId('notices')).toContainText('nilai bawaan dipakai');
   expect(problems).toEqual([]);
 });
+
+test('classification schemes: box map with quartiles, manual breaks from typed limits, all in the link', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  const legend = page.getByTestId('legend');
+
+  await page.getByTestId('scheme').selectOption('box');
+  await expect(legend).toContainText('Peta kotak');
+  await expect(legend).toContainText('Kuartil 1 (< 25%)');
+  await expect(legend).toContainText('Kuartil 4 (> 75%)');
+  await expect(page.getByTestId('classes')).toBeDisabled();
+  await expect(page).toHaveURL(/skema=box/);
+  const boxCounts = await page.getByTestId('legend-class').locator('.count').allInnerTexts();
+  expect(boxCounts.map((c) => Number.parseInt(c, 10)).reduce((a, b) => a + b, 0)).toBe(54);
+  await page.screenshot({ path: `${SCREENSHOTS}/surakarta-rtlh-boxmap.png` });
+
+  await page.getByTestId('scheme').selectOption('manual');
+  const input = page.getByTestId('manual-breaks');
+  await input.fill('6; 3');
+  await input.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'angka yang naik' })).toBeVisible();
+  await input.fill('2; 4; 6');
+  await input.press('Enter');
+  await expect(page.getByTestId('legend-class')).toHaveCount(4);
+  await expect(legend).toContainText('2 – 4');
+  await expect(page).toHaveURL(/skema=manual&batas=2;4;6/);
+
+  await page.reload();
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio|4');
+  await expect(page.getByTestId('scheme')).toHaveValue('manual');
+  await expect(page.getByTestId('manual-breaks')).toHaveValue('2; 4; 6');
+  expect(problems).toEqual([]);
+});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatViewParams, parseViewParams, type ViewParams } from '../../../src/state/url';
+import { formatViewParams, parseBreaks, parseViewParams, type ViewParams } from '../../../src/state/url';
 
 const vocabulary = { citySlugs: ['surakarta', 'probolinggo'], indicatorIds: ['rtlh', 'penduduk_miskin'] };
 const view: ViewParams = {
-  kota: 'probolinggo', tahun: 2022, indikator: 'rtlh', ukuran: 'rasio', kelas: 7, lang: 'en',
+  kota: 'probolinggo', tahun: 2022, indikator: 'rtlh', ukuran: 'rasio', kelas: 7, skema: 'quantile', batas: null, lang: 'en',
   peta: { zoom: 12.5, lat: -7.75123, lon: 113.21567 },
 };
 
@@ -11,7 +11,22 @@ describe('view in the URL', () => {
   it('round-trips a whole view', () => {
     const query = formatViewParams(view);
     expect(query).toBe('v=1&kota=probolinggo&tahun=2022&indikator=rtlh&ukuran=rasio&kelas=7&lang=en&peta=12.50/-7.75123/113.21567');
-    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({ params: view, problems: [] });
+    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({ params: { ...view, skema: undefined, batas: undefined }, problems: [] });
+  });
+
+  it('carries a scheme and, for manual breaks, the cut points', () => {
+    const query = formatViewParams({ ...view, skema: 'manual', batas: [2.5, 5, 10] });
+    expect(query).toContain('skema=manual&batas=2.5;5;10');
+    expect(parseViewParams(`?${query}`, vocabulary).params).toMatchObject({ skema: 'manual', batas: [2.5, 5, 10] });
+    expect(parseViewParams('?skema=fisher&batas=3;1', vocabulary)).toEqual({ params: { skema: 'fisher' }, problems: [{ name: 'batas', value: '3;1' }] });
+  });
+
+  it('reads manual breaks as people type them', () => {
+    expect(parseBreaks('5; 10;15')).toEqual([5, 10, 15]);
+    expect(parseBreaks('2,5;7,5')).toEqual([2.5, 7.5]);
+    expect(parseBreaks('10;5')).toBeNull();
+    expect(parseBreaks('a;b')).toBeNull();
+    expect(parseBreaks('')).toBeNull();
   });
 
   it('leaves the default language and an unset camera out', () => {
