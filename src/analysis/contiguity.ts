@@ -13,6 +13,12 @@
  *   common edge of length e shares about e plus twice the tolerance; so the rule asks for a
  *   common edge of at least `minEdgeMetres` (default 10 m).
  *
+ * Metres in lon/lat: each candidate pair is measured in its own local equirectangular plane
+ * (WGS84 degree lengths at the middle latitude of the pair's window). The scale error grows
+ * with the window's height times tan(latitude): under 0.01 % for kelurahan a few kilometres
+ * across, about 0.2 % for the largest desa of Papua. The demo cities agree with GEOS in UTM
+ * (0.04 % scale error of its own) to 0.05 %.
+ *
  * Candidate pairs come from a packed R-tree over the polygons' bounding boxes grown by the
  * tolerance; within a pair only the segments inside the overlap of the two boxes are compared.
  */
@@ -26,7 +32,9 @@ import { SharedBoundaryMeter } from './shared-boundary';
  * Default snapping tolerance, metres. The widest hairline gap between true neighbours in the
  * five demo cities is 8.5 m (Sejahtera and Muara Sentosa, Tanjungbalai, 64 m of boundary side by
  * side); the nearest pair with a third kelurahan between them is 11.6 m apart (Gambir and
- * Kwitang, Jakarta Pusat). 10 m lies between the two.
+ * Kwitang, Jakarta Pusat). 10 m lies between the two. Nationally the choice matters little:
+ * 361 of 83,402 desa/kelurahan are islands at 10 m, 363 at 2 m, 355 at 20 m, nearly all of
+ * them villages on small islands.
  */
 export const DEFAULT_SNAP_METRES = 10;
 
@@ -136,7 +144,8 @@ function toPairs(p: { i: number[]; j: number[]; shared: number[] }): TouchingPai
  * one per observation, in order) or for rings already flattened. Observations without polygon
  * geometry, and polygons touching nothing within the tolerance, are islands (no neighbours).
  * Invalid polygons (self-intersecting rings, islands stored as holes) are measured as they are:
- * only their boundary lines matter here.
+ * only their boundary lines matter here. For the same reason a polygon lying wholly inside
+ * another without a hole cut for it (an overlap in the data) is not that polygon's neighbour.
  */
 export function contiguity(
   polygons: PolygonRings | Iterable<MaybeGeometry>, options: ContiguityOptions = {},
