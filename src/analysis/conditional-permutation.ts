@@ -25,12 +25,17 @@ export interface PermutationOptions {
   seed?: number;
   /** Default 'without-replacement', as GeoDa. */
   sampling?: Sampling;
-  /** Called with (observations done, n) every `progressEvery` observations and at the end. */
+  /** Called with (observations done, observations to do) every `progressEvery` observations and at the end. */
   onProgress?: (done: number, total: number) => void;
   /** Observations between progress calls and cancellation checks; default 1,000. */
   progressEvery?: number;
   /** Aborting it stops the run at the next check by throwing the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Permute only observations start .. end - 1 (the others get no p-value). An observation's
+   * p-value does not depend on the range, so workers can split 0 .. n and join their slices.
+   */
+  range?: { start: number; end: number };
 }
 
 /**
@@ -49,7 +54,8 @@ export interface PermutedStatistic {
 
 /**
  * For each observation, the number of R permuted statistics at or above the observed one
- * (GeoDa's M); -1 for an observation without neighbours, which is not tested.
+ * (GeoDa's M); -1 for an observation without neighbours, which is not tested, and for one
+ * outside options.range.
  *
  * Each observation draws from its own stream, seeded by deriveSeed(seed, purpose, i), so that a
  * result does not depend on how the work is split (a worker pool may share observations out) and
@@ -65,27 +71,34 @@ export function countAtOrAbove(
   const permutations = options.permutations ?? 999;
   const seed = options.seed ?? 1;
   const withReplacement = (options.sampling ?? 'without-replacement') === 'with-replacement';
-  const every = Math.max(1, Math.floor(options.progressEvery ?? 1000));
+  const requested = options.progressEvery ?? 1000;
+  const every = Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : 1000;
   const { offsets, values: w } = weights;
   const { data, observed, offset, scale } = statistic;
-  const counts = new Int32Array(n);
+  const counts = new Int32Array(n).fill(-1);
+  const first = options.range?.start ?? 0;
+  const last = options.range?.end ?? n;
+  if (!(Number.isInteger(first) && Number.isInteger(last) && first >= 0 && first <= last && last <= n)) {
+    throw new RangeError(`range must satisfy 0 <= start <= end <= ${n}, got ${first}..${last}`);
+  }
   const others = n - 1;
-  // pool holds 0 .. n - 2, in whatever order earlier shuffles left it; a drawn value v stands for
-  // observation v + (v >= i), which skips i without ever having to find or move it.
+  // pool holds 0 .. n - 2; a drawn value v stands for observation v + (v >= i), which skips i
+  // without ever having to find or move it.
   const pool = new Int32Array(Math.max(0, others));
   for (let v = 0; v < others; v++) pool[v] = v;
+  let maxK = 0;
+  for (let i = 0; i < n; i++) maxK = Math.max(maxK, offsets[i + 1] - offsets[i]);
+  const picks = new Int32Array(maxK);
 
-  for (let i = 0; i < n; i++) {
-    if (i % every === 0) {
+  for (let i = first; i < last; i++) {
+    const done = i - first;
+    if (done % every === 0) {
       options.signal?.throwIfAborted();
-      if (i > 0) options.onProgress?.(i, n);
+      if (done > 0) options.onProgress?.(done, last - first);
     }
     const start = offsets[i];
     const k = offsets[i + 1] - start;
-    if (k === 0) {
-      counts[i] = -1;
-      continue;
-    }
+    if (k === 0) continue;
     const next = createRandom(deriveSeed(seed, purpose, i)).next;
     const a = offset === null ? 0 : offset[i];
     const b = scale[i];
@@ -99,20 +112,29 @@ export function countAtOrAbove(
           lag += w[start + t] * data[v >= i ? v + 1 : v];
         }
       } else {
-        // Partial Fisher-Yates: slot t takes a uniform pick among positions t .. n - 2. Starting
-        // from any arrangement of the pool, the k picks are a uniform sample without replacement.
+        // Partial Fisher-Yates: slot t takes a uniform pick among positions t .. n - 2, so the k
+        // picks are a uniform sample without replacement.
         for (let t = 0; t < k; t++) {
           const pick = t + Math.floor(next() * (others - t));
+          picks[t] = pick;
           const v = pool[pick];
           pool[pick] = pool[t];
           pool[t] = v;
           lag += w[start + t] * data[v >= i ? v + 1 : v];
+        }
+        // Undo the swaps (k writes to places still in cache): the pool is back to 0 .. n - 2, so
+        // what observation i draws depends only on its own stream, not on the observations before.
+        for (let t = k - 1; t >= 0; t--) {
+          const pick = picks[t];
+          const v = pool[t];
+          pool[t] = pool[pick];
+          pool[pick] = v;
         }
       }
       if (a + b * lag >= target) atOrAbove++;
     }
     counts[i] = atOrAbove;
   }
-  options.onProgress?.(n, n);
+  options.onProgress?.(last - first, last - first);
   return counts;
 }

@@ -120,6 +120,18 @@ describe('conditional permutation p-values', () => {
     expect(a.countAtOrAbove.every((m, i) => a.pseudoP[i] === (Math.min(m, 999 - m) + 1) / 1000)).toBe(true);
   });
 
+  it('do not depend on how workers split the observations', () => {
+    const c = fixture.cases[1];
+    const w = caseWeights(c).standardised;
+    const whole = localMoran(c.values, w, { permutations: 999, seed: 8 });
+    const head = localMoran(c.values, w, { permutations: 999, seed: 8, range: { start: 0, end: 17 } });
+    const tail = localMoran(c.values, w, { permutations: 999, seed: 8, range: { start: 17, end: c.n } });
+    const joined = whole.pseudoP.map((_, i) => (i < 17 ? head.pseudoP[i] : tail.pseudoP[i]));
+    expect(joined).toEqual(whole.pseudoP);
+    expect(head.pseudoP.slice(17).every(Number.isNaN)).toBe(true);
+    expect(() => localMoran(c.values, w, { range: { start: 5, end: 2 } })).toThrow(/range/);
+  });
+
   it('report progress and stop when aborted', () => {
     const c = fixture.cases[0];
     const w = caseWeights(c).standardised;
