@@ -28,11 +28,16 @@ export const LAYER = {
   line: 'kelurahan-line',
   kecamatan: 'kecamatan-line',
   highlight: 'kelurahan-highlight',
+  neighbours: 'kelurahan-neighbours',
   labels: 'kelurahan-labels',
 } as const;
 
 /** The feature-state key that holds a kelurahan's value. */
 export const VALUE_STATE = 'nilai';
+/** The feature-state key that holds a kelurahan's category (cluster, hot spot); -1 = none. */
+export const CATEGORY_STATE = 'kategori';
+/** The feature-state flag of the selected kelurahan's neighbours. */
+export const NEIGHBOUR_STATE = 'tetangga';
 
 
 /**
@@ -50,6 +55,14 @@ export function fillColorExpression(breaks: readonly number[], colors: readonly 
 
 function empty(): FeatureCollection {
   return { type: 'FeatureCollection', features: [] };
+}
+
+/** Fill colour from a category index in feature-state (`colors[i]` for category i), grey otherwise. */
+export function categoryColorExpression(colors: readonly string[]): ExpressionSpecification {
+  if (colors.length === 0) return ['literal', NO_DATA_COLOR] as unknown as ExpressionSpecification;
+  const pairs = colors.flatMap((color, i) => [i, color]);
+  // ['number', x, -1] falls back to -1 when x is unset; to-number would turn null into 0.
+  return ['match', ['number', ['feature-state', CATEGORY_STATE], -1], ...pairs, NO_DATA_COLOR] as unknown as ExpressionSpecification;
 }
 
 /** The offline style the map starts with; sources start empty and are filled from state. */
@@ -96,6 +109,17 @@ export function baseStyle(): StyleSpecification {
             ['boolean', ['feature-state', 'hover'], false], 2,
             0,
           ],
+        },
+      },
+      {
+        id: LAYER.neighbours,
+        type: 'line',
+        source: SOURCE.kelurahan,
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': '#ff6f00',
+          'line-width': ['case', ['boolean', ['feature-state', NEIGHBOUR_STATE], false], 2.5, 0],
+          'line-dasharray': [2, 1],
         },
       },
       labelLayer(),

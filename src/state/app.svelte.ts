@@ -21,6 +21,7 @@ import { boundaryUrls, demoDatabase } from '../data/demo';
 import { fetchCitySummary, fetchProfile, fetchValues, fetchYears, type CitySummary, type ProfileEntry } from '../data/indicators';
 import { translate, type MessageKey } from '../i18n';
 import { parseViewParams, type Camera, type ViewParams } from './url';
+import { AnalysisState } from './analysis.svelte';
 
 export const DEFAULTS = {
   kota: 'surakarta',
@@ -80,6 +81,7 @@ export class AppState {
   profileFailed = $state(false);
   notices = $state.raw<Notice[]>([]);
 
+  readonly analysis: AnalysisState = new AnalysisState(this);
   readonly indicators = catalog.indicators;
   readonly cities = cities;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Color, createExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
-import { LAYER, VALUE_STATE, baseStyle, fillColorExpression, osmLayer, osmSource } from '../../../src/map/style';
+import { CATEGORY_STATE, LAYER, VALUE_STATE, baseStyle, categoryColorExpression, fillColorExpression, osmLayer, osmSource } from '../../../src/map/style';
 import { NO_DATA_COLOR, classColors } from '../../../src/map/palette';
 
 /** Evaluates a fill-color expression as MapLibre would for a feature with this feature-state. */
@@ -25,7 +25,7 @@ describe('map style', () => {
 
   it('draws fill, outlines, kecamatan, highlight and labels in that order', () => {
     expect(baseStyle().layers.map((l) => l.id)).toEqual([
-      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.labels,
+      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.neighbours, LAYER.labels,
     ]);
   });
 
@@ -40,6 +40,15 @@ describe('map style', () => {
     expect(colourFor(expression, { [VALUE_STATE]: 5 })).toBe(css(colours[2]));
     expect(colourFor(expression, { [VALUE_STATE]: 9 })).toBe(css(colours[2]));
     expect(colourFor(expression, { [VALUE_STATE]: null })).toBe(css(NO_DATA_COLOR));
+    expect(colourFor(expression, {})).toBe(css(NO_DATA_COLOR));
+  });
+
+  it('colours categories by index from feature-state, grey for none or -1', () => {
+    const expression = categoryColorExpression(['#ff0000', '#0000ff']);
+    expect(validateStyleMin({ ...baseStyle(), layers: [{ id: 'f', type: 'fill', source: 'kelurahan', paint: { 'fill-color': expression } }] })).toEqual([]);
+    expect(colourFor(expression, { [CATEGORY_STATE]: 0 })).toBe(css('#ff0000'));
+    expect(colourFor(expression, { [CATEGORY_STATE]: 1 })).toBe(css('#0000ff'));
+    expect(colourFor(expression, { [CATEGORY_STATE]: -1 })).toBe(css(NO_DATA_COLOR));
     expect(colourFor(expression, {})).toBe(css(NO_DATA_COLOR));
   });
 

@@ -1,0 +1,124 @@
+/**
+ * Local spatial statistics on the indicator shown: LISA clusters or Getis-Ord hot spots, run in
+ * the analysis worker. Changing the level or correction only re-reads the result; changing the
+ * data, weights, permutations or seed runs the worker again (a newer run cancels an older one).
+ */
+import { DEFAULT_SNAP_METRES } from '../analysis/contiguity';
+import {
+  DEFAULT_PERMUTATIONS,
+  MAX_PERMUTATIONS,
+  permutationPower,
+  strictestCutoff,
+  type Correction,
+} from '../analysis/significance';
+import { TaskCancelled } from '../workers/worker-client';
+import { analysisWorker } from '../workers/analysis-client';
+import type { LocalMethod, LocalOutput, WeightsOutput } from '../workers/analysis-tasks';
+import { hotSpotCategories, lisaCategories, sensitivity, type CategoryMap } from './cluster-categories';
+import type { AppState } from './app.svelte';
+
+export type AnalysisMethod = 'none' | LocalMethod;
+export const METHODS: readonly AnalysisMethod[] = ['none', 'lisa', 'gistar', 'gi'];
+export const ALPHAS = [0.05, 0.01, 0.001] as const;
+export const CORRECTIONS: readonly Correction[] = ['none', 'bonferroni', 'fdr'];
+export const PERMUTATION_CHOICES = [99, 999, 9999, 99999] as const;
+export const DEFAULT_SEED = 20250707;
+
+export class AnalysisState {
+  method = $state<AnalysisMethod>('none');
+  rule = $state<'queen' | 'rook'>('queen');
+  toleranceMetres = $state(DEFAULT_SNAP_METRES);
+  permutations = $state<number>(DEFAULT_PERMUTATIONS);
+  seed = $state(DEFAULT_SEED);
+  alpha = $state<number>(0.05);
+  correction = $state<Correction>('none');
+
+  weights = $state.raw<WeightsOutput | null>(null);
+  result = $state.raw<LocalOutput | null>(null);
+  /** The inputs the current result answers; equal to `inputKey` when it is up to date. */
+  resultKey = $state('');
+  running = $state(false);
+  progress = $state(0);
+  error = $state<string | null>(null);
+
+  #weightsKey = '';
+  #run = 0;
+
+  constructor(private readonly app: AppState) {}
+
+  active = $derived(this.method !== 'none');
+  /** Everything a run depends on. */
+  inputKey = $derived.by(
+    () => `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.permutations}|${this.seed}`,
+  );
+  categories: CategoryMap | null = $derived.by(() => {
+    const r = this.result;
+    if (!r || !this.active || this.resultKey !== this.inputKey) return null;
+    return r.method === 'lisa' ? lisaCategories(r, this.alpha, this.correction) : hotSpotCategories(r, this.correction);
+  });
+  /** Number of kelurahan tested (with a value and at least one neighbour). */
+  tested = $derived(this.result ? this.result.neighbourCount.filter((k) => k > 0).length : 0);
+  /** Can the chosen cut-off be reached with these permutations? (LISA: pseudo p decides.) */
+  power = $derived(
+    this.method === 'lisa' && this.tested > 0
+      ? permutationPower(strictestCutoff(this.alpha, this.correction, this.tested), this.permutations)
+      : null,
+  );
+  sensitivityTable = $derived.by(() => {
+    const r = this.result;
+    if (!r || this.resultKey !== this.inputKey) return null;
+    const p = r.method === 'lisa' ? r.pseudoP : r.pNormal;
+    return sensitivity(r, p, ALPHAS, CORRECTIONS);
+  });
+
+  /** Neighbours (indices into the city's kelurahan) of one kelurahan. */
+  neighboursOf(index: number): number[] {
+    const w = this.weights;
+    if (!w || index < 0 || index >= w.n) return [];
+    return Array.from(w.indices.subarray(w.offsets[index], w.offsets[index + 1]));
+  }
+
+  setPermutations(permutations: number): void {
+    this.permutations = Math.min(MAX_PERMUTATIONS, Math.max(0, Math.round(permutations)));
+  }
+
+  /** Runs the analysis for the current inputs, unless the result already answers them. */
+  async run(): Promise<void> {
+    const app = this.app;
+    const key = this.inputKey;
+    if (!this.active || !app.kelurahan || !app.values || app.valuesKey !== app.wantedKey || key === this.resultKey) return;
+    const run = ++this.#run;
+    const features = app.kelurahan.features;
+    const method = this.method as LocalMethod;
+    this.running = true;
+    this.progress = 0;
+    this.error = null;
+    try {
+      const weightsKey = `${app.city.slug}|${this.rule}|${this.toleranceMetres}`;
+      if (weightsKey !== this.#weightsKey || !this.weights) {
+        const weights = await analysisWorker().run('weights', {
+          geometries: features.map((f) => f.geometry),
+          rule: this.rule,
+          toleranceMetres: this.toleranceMetres,
+        });
+        if (run !== this.#run) return;
+        this.weights = weights;
+        this.#weightsKey = weightsKey;
+      }
+      const values = Float64Array.from(features, (f) => app.values!.get(f.properties.kode) ?? Number.NaN);
+      const result = await analysisWorker().run(
+        'local',
+        { method, values, offsets: this.weights!.offsets, indices: this.weights!.indices, permutations: this.permutations, seed: this.seed },
+        { onProgress: (fraction) => run === this.#run && (this.progress = fraction) },
+      );
+      if (run !== this.#run) return;
+      this.result = result;
+      this.resultKey = key;
+    } catch (error) {
+      if (error instanceof TaskCancelled || run !== this.#run) return;
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (run === this.#run) this.running = false;
+    }
+  }
+}

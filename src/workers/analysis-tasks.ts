@@ -1,0 +1,117 @@
+/**
+ * What the analysis worker does, as plain functions (run in the worker by analysis.worker.ts,
+ * tested directly in Node). Inputs and outputs are typed arrays so they cross the worker
+ * boundary cheaply.
+ */
+import type { Geometry } from 'geojson';
+import { contiguity } from '../analysis/contiguity';
+import { islands as islandsOf, type Weights } from '../analysis/weights';
+import { getisOrd, localMoran } from '../analysis/autocorrelation';
+import { subsetWeights } from '../analysis/subset';
+
+export interface WeightsInput {
+  geometries: (Geometry | null)[];
+  rule: 'queen' | 'rook';
+  toleranceMetres: number;
+}
+
+/** CSR weights as plain arrays (binary), and the observations without neighbours. */
+export interface WeightsOutput {
+  n: number;
+  offsets: Int32Array;
+  indices: Int32Array;
+  islands: number[];
+}
+
+export function buildWeights(input: WeightsInput): WeightsOutput {
+  const { weights } = contiguity(input.geometries, { rule: input.rule, toleranceMetres: input.toleranceMetres });
+  return { n: weights.n, offsets: weights.offsets, indices: weights.indices, islands: islandsOf(weights) };
+}
+
+export type LocalMethod = 'lisa' | 'gi' | 'gistar';
+
+export interface LocalInput {
+  method: LocalMethod;
+  /** One value per observation, NaN where missing. */
+  values: Float64Array;
+  offsets: Int32Array;
+  indices: Int32Array;
+  permutations: number;
+  seed: number;
+}
+
+/** Per observation (NaN where the value was missing): the statistic, its z-score and pseudo p. */
+export interface LocalOutput {
+  method: LocalMethod;
+  /** LISA: standardised value; Gi: the value. */
+  value: Float64Array;
+  /** LISA: spatial lag of the standardised value; Gi: NaN. */
+  lag: Float64Array;
+  /** LISA: I_i; Gi/Gi*: G_i. */
+  statistic: Float64Array;
+  /** Analytic z-score of the statistic (spdep localmoran Z.Ii, localG). */
+  zScore: Float64Array;
+  /** Two-sided analytic p-value. */
+  pNormal: Float64Array;
+  /** GeoDa's folded pseudo p-value from conditional permutations. */
+  pseudoP: Float64Array;
+  /** Neighbours with a value (0 = island, -1 = the observation itself had no value). */
+  neighbourCount: Int32Array;
+  missing: number;
+  permutations: number;
+  seed: number;
+}
+
+export function runLocal(input: LocalInput, progress: (fraction: number) => void = () => {}): LocalOutput {
+  const n = input.values.length;
+  const full: Weights = {
+    n, offsets: input.offsets, indices: input.indices, values: new Float64Array(input.indices.length).fill(1), rowStandardised: false,
+  };
+  const keep = Array.from(input.values, (v) => Number.isFinite(v));
+  const { weights, kept } = subsetWeights(full, keep);
+  const x = Float64Array.from(kept, (i) => input.values[i]);
+  const options = {
+    permutations: input.permutations,
+    seed: input.seed,
+    onProgress: (done: number, total: number) => progress(total ? done / total : 1),
+  };
+  const out = emptyOutput(input, n);
+  out.missing = n - kept.length;
+  if (input.method === 'lisa') {
+    const r = localMoran(x, weights, options);
+    kept.forEach((i, k) => {
+      out.value[i] = r.value[k];
+      out.lag[i] = r.lag[k];
+      out.statistic[i] = r.I[k];
+      out.zScore[i] = r.zScore[k];
+      out.pNormal[i] = r.pNormal[k];
+      out.pseudoP[i] = r.pseudoP[k];
+      out.neighbourCount[i] = r.neighbourCount[k];
+    });
+  } else {
+    const r = getisOrd(x, weights, { ...options, star: input.method === 'gistar' });
+    kept.forEach((i, k) => {
+      out.value[i] = x[k];
+      out.statistic[i] = r.G[k];
+      out.zScore[i] = r.zScore[k];
+      out.pNormal[i] = r.pNormal[k];
+      out.pseudoP[i] = r.pseudoP[k];
+      out.neighbourCount[i] = r.neighbourCount[k];
+    });
+  }
+  return out;
+}
+
+function emptyOutput(input: LocalInput, n: number): LocalOutput {
+  const nan = () => new Float64Array(n).fill(Number.NaN);
+  return {
+    method: input.method, value: nan(), lag: nan(), statistic: nan(), zScore: nan(), pNormal: nan(), pseudoP: nan(),
+    neighbourCount: new Int32Array(n).fill(-1), missing: 0, permutations: input.permutations, seed: input.seed,
+  };
+}
+
+/** The worker's tasks: name -> [input, output]. */
+export type AnalysisTasks = {
+  weights: [WeightsInput, WeightsOutput];
+  local: [LocalInput, LocalOutput];
+};

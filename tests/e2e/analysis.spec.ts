@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { SCREENSHOTS, paintedColours, waitForMap, watchPage } from './helpers';
+
+type Pkk = { map: import('maplibre-gl').Map };
+
+test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivity, neighbours of Semanggi', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  await page.getByTestId('analysis-method').selectOption('lisa');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio|5|lisa');
+  // It ran in the analysis worker, not on the page's thread.
+  expect(page.workers().some((w) => w.url().includes('analysis.worker'))).toBe(true);
+
+  const legend = page.getByTestId('legend');
+  await expect(legend).toContainText('Tinggi-Tinggi (kantong)');
+  const counts = await page.getByTestId('legend-category').locator('.count').allInnerTexts();
+  expect(counts.map((c) => Number.parseInt(c, 10)).reduce((a, b) => a + b, 0)).toBe(54);
+  const highHigh = Number.parseInt(await page.getByTestId('legend-category').first().locator('.count').innerText(), 10);
+  expect(highHigh).toBeGreaterThan(0);
+  await expect(page.getByTestId('sensitivity')).toBeVisible();
+
+  // Every kelurahan is painted in the legend colour of its category (fill at 0.92 over the background).
+  const painted = await paintedColours(page);
+  const expected = await page.evaluate(() => {
+    const { map, app } = (window as unknown as { __pkk: Pkk & { app: { analysis: { categories: { rows: { index: number; color: string }[] } } } } }).__pkk;
+    const rows = app.analysis.categories.rows;
+    const out: Record<string, string> = {};
+    for (const id of new Set(map.querySourceFeatures('kelurahan').map((f) => String(f.id)))) {
+      const code = map.getFeatureState({ source: 'kelurahan', id }).kategori as number;
+      out[id] = rows.find((r) => r.index === code)!.color;
+    }
+    return out;
+  });
+  const blend = (hex: string) => [1, 3, 5].map((k, c) => Math.round(0.92 * parseInt(hex.slice(k, k + 2), 16) + 0.08 * [0xee, 0xf1, 0xf4][c]));
+  for (const [kode, colour] of Object.entries(expected)) {
+    const got = painted[kode].split(',').map(Number);
+    blend(colour).forEach((channel, c) => expect(Math.abs(channel - got[c]), `${kode} ${colour} vs ${painted[kode]}`).toBeLessThanOrEqual(3));
+  }
+
+  // Bonferroni over 54 kelurahan needs p <= 0.05/54: 999 permutations cannot get there.
+  await page.getByTestId('analysis-correction').selectOption('bonferroni');
+  const warning = page.getByTestId('power-warning');
+  await expect(warning).toContainText('999 permutasi');
+  await warning.getByRole('button').click();
+  await expect(warning).toHaveCount(0);
+  await expect(page.getByTestId('analysis-permutations')).toHaveValue('1079');
+  await page.getByTestId('analysis-correction').selectOption('none');
+
+  // Semanggi's profile shows its statistic and its neighbours, outlined on the map.
+  const point = await page.evaluate(async () => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    const source = map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource;
+    const data = (await source.getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
+    const p = map.project(data.features.find((f) => f.properties.kode === '33.72.03.1002')!.geometry.coordinates as [number, number]);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y + 12 };
+  });
+  await page.mouse.click(point.x, point.y);
+  const section = page.getByTestId('panel-analysis');
+  await expect(section).toContainText('I lokal');
+  await expect(section).toContainText('p semu');
+  const listed = (await section.locator('.neighbours').innerText()).split(':')[1].split(',').map((s) => s.trim());
+  expect(listed).toContain('Sangkrah');
+  const outlined = await page.evaluate(() => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    const kodes = map.querySourceFeatures('kelurahan').map((f) => String(f.id));
+    return new Set(kodes.filter((id) => map.getFeatureState({ source: 'kelurahan', id }).tetangga === true)).size;
+  });
+  expect(outlined).toBe(listed.length);
+  await page.screenshot({ path: `${SCREENSHOTS}/surakarta-rtlh-lisa.png` });
+
+  await page.getByTestId('analysis-method').selectOption('gistar');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio|5|gistar');
+  await expect(legend).toContainText('Titik panas, 99%');
+  await page.getByTestId('analysis-method').selectOption('none');
+  await expect(legend).toContainText('Kuantil');
+  expect(problems).toEqual([]);
+});
+
+test('the same seed gives the same clusters; the seed is shown and can be set', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=jakarta-pusat&indikator=penduduk_miskin');
+  await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio');
+  await page.getByTestId('analysis-method').selectOption('lisa');
+  await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio|5|lisa');
+  const read = () => page.evaluate(() => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    const kodes = [...new Set(map.querySourceFeatures('kelurahan').map((f) => String(f.id)))].sort();
+    return kodes.map((id) => map.getFeatureState({ source: 'kelurahan', id }).kategori).join(',');
+  });
+  const first = await read();
+  await expect(page.getByTestId('analysis-seed')).toHaveValue('20250707');
+  await page.getByTestId('analysis-seed').fill('12345');
+  await page.getByTestId('analysis-seed').press('Enter');
+  await expect(page.getByTestId('legend')).toContainText('seed 12345');
+  await page.getByTestId('analysis-seed').fill('20250707');
+  await page.getByTestId('analysis-seed').press('Enter');
+  await expect(page.getByTestId('legend')).toContainText('seed 20250707');
+  await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio|5|lisa');
+  expect(await read()).toBe(first);
+  expect(problems).toEqual([]);
+});

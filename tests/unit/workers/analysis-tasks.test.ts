@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { buildWeights, runLocal } from '../../../src/workers/analysis-tasks';
+import { localMoran } from '../../../src/analysis/autocorrelation';
+import { weightsFromNeighbours } from '../../../src/analysis/weights';
+import { subsetWeights } from '../../../src/analysis/subset';
+
+const surakarta = JSON.parse(readFileSync('data/boundaries/kelurahan_surakarta_3372.geojson', 'utf8')) as FeatureCollection<Geometry, { kode: string }>;
+const rows = readFileSync('data/demo/indikator.csv', 'utf8').trim().split('\n');
+const header = rows[0].split(',');
+const column = (name: string) => header.indexOf(name);
+const rtlhRate = new Map(
+  rows.slice(1).map((r) => r.split(',')).filter((r) => r[column('tahun')] === '2025')
+    .map((r) => [r[column('kode')], (100 * Number(r[column('rtlh')])) / Number(r[column('rumah_tangga')])]),
+);
+const values = Float64Array.from(surakarta.features, (f) => rtlhRate.get(f.properties.kode)!);
+
+describe('analysis worker tasks', () => {
+  const weights = buildWeights({ geometries: surakarta.features.map((f) => f.geometry), rule: 'queen', toleranceMetres: 10 });
+
+  it('builds queen weights for every kelurahan of Surakarta, with no islands', () => {
+    expect(weights.n).toBe(54);
+    expect(weights.islands).toEqual([]);
+    expect(weights.offsets[54]).toBe(weights.indices.length);
+  });
+
+  it('gives the same LISA as the analysis core, reproducibly by seed', () => {
+    const out = runLocal({ method: 'lisa', values, offsets: weights.offsets, indices: weights.indices, permutations: 199, seed: 7 });
+    const direct = localMoran(values, weightsFromNeighbours(
+      Array.from({ length: 54 }, (_, i) => Array.from(weights.indices.subarray(weights.offsets[i], weights.offsets[i + 1]))),
+    ), { permutations: 199, seed: 7 });
+    expect(Array.from(out.statistic)).toEqual(Array.from(direct.I));
+    expect(Array.from(out.pseudoP)).toEqual(Array.from(direct.pseudoP));
+    expect(out.missing).toBe(0);
+  });
+
+  it('drops a kelurahan without a value with its weights, instead of reading it as zero', () => {
+    const gap = values.slice();
+    gap[0] = Number.NaN;
+    const out = runLocal({ method: 'gistar', values: gap, offsets: weights.offsets, indices: weights.indices, permutations: 99, seed: 1 });
+    expect(out.missing).toBe(1);
+    expect(out.statistic[0]).toBeNaN();
+    expect(out.neighbourCount[0]).toBe(-1);
+    const neighbourOfFirst = weights.indices[weights.offsets[0]];
+    const before = weights.offsets[neighbourOfFirst + 1] - weights.offsets[neighbourOfFirst];
+    expect(out.neighbourCount[neighbourOfFirst]).toBe(before - 1);
+    expect(Number.isFinite(out.zScore[1])).toBe(true);
+  });
+});
+
+describe('subsetting weights', () => {
+  it('renumbers the kept observations and leaves a kelurahan whose neighbours all went an island', () => {
+    // 0 - 1 - 2, 3 alone with 1
+    const w = weightsFromNeighbours([[1], [0, 2, 3], [1], [1]]);
+    const { weights: s, kept } = subsetWeights(w, [true, false, true, true]);
+    expect(Array.from(kept)).toEqual([0, 2, 3]);
+    expect(Array.from(s.offsets)).toEqual([0, 0, 0, 0]);
+  });
+});
