@@ -7,6 +7,7 @@
  * than 5 repetitions or a subset writes results/partial.{json,md} instead of the latest.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, VIEWPORT } from './lib/browser';
 import { buildAll, buildLisaPage } from './lib/build';
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
     }
     results.rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
     results.settings['bench minutes'] = Math.round((Date.now() - started) / 6000) / 10;
+    // Other work on the machine skews timings; the load at both ends says how much there was.
+    results.settings['load average at end'] = Math.round(loadavg()[0] * 100) / 100;
     write(results, runs >= 5 && only.length >= ALL.length ? 'latest' : 'partial');
   } finally {
     await server.close();

@@ -32,6 +32,8 @@ export interface HouseholdTimes {
   duckdbStart: number;
   /** registerFileText + CREATE TABLE ... read_csv. */
   duckdbLoad: number;
+  /** The registerFileText part of `duckdbLoad` (the text copied to DuckDB's worker). */
+  duckdbRegister: number;
   /** The GROUP BY query, results turned into plain rows. */
   duckdbQuery: number;
   /** CSV text to row objects in plain JavaScript. */
