@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { readFlatGeobuf, type AreaCollection, type AreaFeature } from '../data/boundaries';
-import { toRows, type Row } from '../data/database';
+import { toRows, type Database, type Row } from '../data/database';
 import { openNodeDatabase } from './node-db';
 
 /** A problem the user can fix (bad argument, unreadable file): printed without a stack trace. */
@@ -17,7 +17,17 @@ export class UsageError extends Error {
 export async function readBoundaries(path: string): Promise<AreaCollection> {
   const bytes = await readInput(path);
   const extension = extname(path).toLowerCase();
-  if (extension === '.fgb') return readFlatGeobuf(bytes, path);
+  if (extension === '.fgb') {
+    let areas: AreaCollection;
+    try {
+      areas = await readFlatGeobuf(bytes, path);
+    } catch (error) {
+      const cause = (error as Error).cause;
+      throw new UsageError(`${path}: not a readable FlatGeobuf file${cause instanceof Error ? ` (${cause.message})` : ''}`);
+    }
+    if (areas.features.length === 0) throw new UsageError(`${path}: no Polygon or MultiPolygon features`);
+    return areas;
+  }
   if (extension !== '.geojson' && extension !== '.json') {
     throw new UsageError(`${path}: boundaries must be GeoJSON (.geojson, .json) or FlatGeobuf (.fgb)`);
   }
@@ -38,18 +48,84 @@ export async function readBoundaries(path: string): Promise<AreaCollection> {
   return { type: 'FeatureCollection', features: features.map((f) => ({ ...f, properties: f.properties ?? {} })) };
 }
 
+/** Where the tool writes: process.stdout and process.stderr, or a buffer in tests. */
+export interface Streams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/**
+ * The values of one property of every feature, as text (a GeoJSON code may be a number). They
+ * identify the kelurahan, so each must be present and unique.
+ */
+export function featureIds(areas: AreaCollection, column: string, path: string): string[] {
+  const ids = areas.features.map((f) => {
+    const value: unknown = f.properties?.[column];
+    return value === undefined || value === null ? '' : String(value).trim();
+  });
+  const missing = ids.filter((id) => id === '').length;
+  if (missing === ids.length) {
+    const names = Object.keys(areas.features[0]?.properties ?? {}).slice(0, 12).join(', ');
+    throw new UsageError(`${path}: no feature has a "${column}" property (properties: ${names || 'none'})`);
+  }
+  if (missing > 0) throw new UsageError(`${path}: ${missing} of ${ids.length} features have no "${column}" value (first: feature ${ids.indexOf('') + 1})`);
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new UsageError(`${path}: "${column}" is not unique: ${id} appears more than once`);
+    seen.add(id);
+  }
+  return ids;
+}
+
+/** A table read from a file: its column names (even when it has no rows) and its rows. */
+export interface Table {
+  columns: string[];
+  rows: Row[];
+}
+
+// One DuckDB per process: starting DuckDB-WASM in Node takes seconds (compiling the module).
+let nodeDatabase: Promise<Database> | undefined;
+let fileCounter = 0;
+
 /** Reads a CSV table (types detected by DuckDB, codes kept as text) into plain rows. */
 export async function readTable(path: string, textColumns: string[] = []): Promise<Row[]> {
-  if (extname(path).toLowerCase() !== '.csv') throw new UsageError(`${path}: data must be a CSV file`);
+  return (await readTableWithColumns(path, textColumns)).rows;
+}
+
+/**
+ * Reads a data table: CSV through DuckDB (types detected, `textColumns` kept as text so codes
+ * like 33.72.01.1001 or 0123 stay as written), or the properties of a GeoJSON or FlatGeobuf
+ * file's polygons. `textColumns` the file lacks are ignored; the caller reports missing columns.
+ */
+export async function readTableWithColumns(path: string, textColumns: string[] = []): Promise<Table> {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.geojson' || extension === '.json' || extension === '.fgb') {
+    const areas = await readBoundaries(path);
+    const columns = [...new Set(areas.features.flatMap((f) => Object.keys(f.properties)))];
+    const rows = areas.features.map((f) => Object.fromEntries(columns.map((c) => [c, cell(f.properties[c])])));
+    return { columns, rows };
+  }
+  if (extension !== '.csv') throw new UsageError(`${path}: data must be CSV (.csv), GeoJSON (.geojson, .json) or FlatGeobuf (.fgb)`);
   const text = new TextDecoder().decode(await readInput(path));
-  const db = await openNodeDatabase();
-  await db.registerFileText('input.csv', text);
-  const types = textColumns.map((c) => `'${c.replaceAll("'", "''")}': 'VARCHAR'`).join(', ');
+  const db = await (nodeDatabase ??= openNodeDatabase());
+  const name = `input-${++fileCounter}.csv`;
+  await db.registerFileText(name, text);
+  const source = (types: string) => `read_csv('${name}', header = true${types})`;
   try {
-    return toRows(await db.query(`SELECT * FROM read_csv('input.csv', header = true${types ? `, types = {${types}}` : ''})`));
+    const columns = toRows(await db.query(`DESCRIBE SELECT * FROM ${source('')}`)).map((r) => String(r.column_name));
+    const types = textColumns.filter((c) => columns.includes(c)).map((c) => `'${c.replaceAll("'", "''")}': 'VARCHAR'`).join(', ');
+    const rows = toRows(await db.query(`SELECT * FROM ${source(types ? `, types = {${types}}` : '')}`));
+    return { columns, rows };
   } catch (error) {
     throw new UsageError(`${path}: cannot read as CSV (${(error as Error).message.split('\n')[0]})`);
   }
+}
+
+/** A GeoJSON property as a table cell (nested objects as JSON text). */
+function cell(value: unknown): Row[string] {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
 }
 
 async function readInput(path: string): Promise<Uint8Array> {
@@ -77,7 +153,16 @@ export async function writeRows(path: string, rows: OutputRow[], areas?: AreaCol
       features: rows.map((row, i) => ({ type: 'Feature', geometry: areas.features[i].geometry, properties: row })),
     });
   } else throw new UsageError(`${path}: output must end in .csv, .json or .geojson`);
-  await writeFile(path, text);
+  await writeText(path, text);
+}
+
+/** Writes a file, a failure (missing folder, no permission) told as a usage error. */
+export async function writeText(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    throw new UsageError(`${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */

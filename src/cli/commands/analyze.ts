@@ -1,0 +1,205 @@
+/**
+ * `peta-kantong analyze`: join a data table to the boundaries, take the value (or rate) per
+ * kelurahan, drop the kelurahan without one together with their weights (reported on stderr),
+ * run one method and write one row per kelurahan.
+ */
+import { basename } from 'node:path';
+import { DEFAULT_PERMUTATIONS, MAX_PERMUTATIONS, type Correction, type HotSpotBasis } from '../../analysis/autocorrelation';
+import { MAX_CLASSES, MIN_CLASSES, type Scheme } from '../../analysis/classify';
+import { subsetWeights } from '../../analysis/subset';
+import type { Weights } from '../../analysis/weights';
+import { choice, numberOption, parseOptions, rejectOptions, required, text, type OptionSpec, type RawOptions } from '../args';
+import {
+  centroidsOf, describeNeighbours, describeSpec, linkIslands, summariseWeights, weightsFromAreas, weightsFromGalFile, weightsSpecOf,
+} from '../build-weights';
+import { featureIds, readBoundaries, readTableWithColumns, UsageError, writeRows, type OutputRow, type Streams } from '../io';
+import { describeMissing, joinValues, type ValueSpec } from '../join-values';
+import { METHODS, runMethod, type Method, type MethodSettings } from '../methods';
+import type { AreaCollection } from '../../data/boundaries';
+
+/**
+ * Default seed, the app's (src/state/analysis.svelte.ts), so the tool and the map agree on
+ * pseudo p-values out of the box.
+ */
+export const DEFAULT_SEED = 20250707;
+
+export const ANALYZE_OPTIONS: OptionSpec = Object.fromEntries(
+  [
+    'boundaries', 'data', 'value', 'denominator', 'per', 'join-on', 'year', 'method', 'weights', 'type', 'k', 'snap', 'islands',
+    'permutations', 'seed', 'alpha', 'correction', 'basis', 'scheme', 'classes', 'breaks', 'out',
+  ].map((name) => [name, { type: 'string' }]),
+);
+
+const SPATIAL = ['weights', 'type', 'k', 'snap', 'islands'];
+const PERMUTATION = ['permutations', 'seed'];
+const CLASSIFY = ['scheme', 'classes', 'breaks'];
+
+/** The options that mean nothing for a method are refused rather than silently ignored. */
+function checkMethodOptions(raw: RawOptions, method: Method): void {
+  const reason = `to --method ${method}`;
+  if (method === 'classify') rejectOptions(raw, [...SPATIAL, ...PERMUTATION, 'alpha', 'correction', 'basis'], reason);
+  else rejectOptions(raw, CLASSIFY, reason);
+  if (method === 'moran') rejectOptions(raw, ['alpha', 'correction', 'basis'], reason);
+  if (method === 'lisa') rejectOptions(raw, ['basis'], reason);
+  // Hot spots come at fixed 90/95/99 % confidence, as ArcGIS bins them.
+  if (method === 'gi' || method === 'gistar') rejectOptions(raw, ['alpha'], `${reason} (hot spots are binned at 90, 95 and 99 %)`);
+  if (raw.weights !== undefined) rejectOptions(raw, ['type', 'k', 'snap'], 'together with --weights');
+}
+
+function methodSettings(raw: RawOptions, method: Method): MethodSettings {
+  const permutations = numberOption(raw, 'permutations', { min: 0, max: MAX_PERMUTATIONS, integer: true }, DEFAULT_PERMUTATIONS);
+  const scheme = choice<Scheme>(raw, 'scheme', ['quantile', 'equal', 'fisher', 'sd', 'box', 'manual'], 'quantile');
+  if (scheme === 'box') rejectOptions(raw, ['classes'], 'to --scheme box (its classes are fixed)');
+  if (scheme === 'manual') rejectOptions(raw, ['classes'], 'to --scheme manual (the breaks make the classes)');
+  if (scheme !== 'manual') rejectOptions(raw, ['breaks'], `to --scheme ${scheme} (only to manual)`);
+  const basisGiven = choice<HotSpotBasis>(raw, 'basis', ['z', 'permutation']);
+  if (basisGiven === 'permutation' && permutations === 0) throw new UsageError('--basis permutation needs --permutations of at least 1');
+  return {
+    permutations,
+    seed: numberOption(raw, 'seed', { min: 0, max: 4294967295, integer: true }, DEFAULT_SEED),
+    alpha: numberOption(raw, 'alpha', { min: 0, max: 1, minExclusive: true, maxExclusive: true }, 0.05),
+    correction: choice<Correction>(raw, 'correction', ['none', 'bonferroni', 'fdr'], 'none'),
+    basis: basisGiven ?? 'z',
+    scheme,
+    classes: numberOption(raw, 'classes', { min: MIN_CLASSES, max: MAX_CLASSES, integer: true }, 5),
+    breaks: scheme === 'manual' ? manualBreaks(raw) : undefined,
+  };
+}
+
+/** `--breaks 5,10,20`: the cut points between classes. */
+function manualBreaks(raw: RawOptions): number[] {
+  const list = required(raw, 'breaks', 'with cut points, e.g. 5,10,20,');
+  const numbers = list.split(',').map((part) => Number(part.trim()));
+  if (numbers.some((n, i) => !Number.isFinite(n) || list.split(',')[i].trim() === '')) {
+    throw new UsageError(`--breaks must be numbers separated by commas, got "${list}"`);
+  }
+  return numbers;
+}
+
+/** Everything the command needs from the arguments, checked before any file is read. */
+interface AnalyzeArgs {
+  boundaries: string;
+  data: string;
+  out: string;
+  method: Method;
+  value: ValueSpec;
+  weightsFile?: string;
+  islands: 'keep' | 'knn';
+  settings: MethodSettings;
+  raw: RawOptions;
+}
+
+function analyzeArgs(args: readonly string[]): AnalyzeArgs {
+  const raw = parseOptions(args, ANALYZE_OPTIONS);
+  const method = choice(raw, 'method', METHODS);
+  if (method === undefined) throw new UsageError(`--method ${METHODS.join('|')} is required`);
+  checkMethodOptions(raw, method);
+  const denominator = text(raw, 'denominator');
+  if (denominator === undefined) rejectOptions(raw, ['per'], 'without --denominator');
+  return {
+    boundaries: required(raw, 'boundaries', 'FILE (GeoJSON or FlatGeobuf)'),
+    data: required(raw, 'data', 'FILE (CSV, GeoJSON or FlatGeobuf)'),
+    out: required(raw, 'out', 'FILE.csv, FILE.json or FILE.geojson'),
+    method,
+    value: {
+      value: required(raw, 'value', 'COLUMN'),
+      denominator,
+      per: numberOption(raw, 'per', { min: 0, minExclusive: true }, 1),
+      joinOn: text(raw, 'join-on') ?? 'kode',
+      year: numberOption(raw, 'year', { integer: true }),
+    },
+    weightsFile: text(raw, 'weights'),
+    islands: choice(raw, 'islands', ['keep', 'knn'] as const, 'keep'),
+    settings: methodSettings(raw, method),
+    raw,
+  };
+}
+
+/** Names for the output: the boundaries' `kelurahan` or `nama` property. */
+function namesOf(areas: AreaCollection): (string | null)[] {
+  return areas.features.map((f) => {
+    const name: unknown = f.properties?.kelurahan ?? f.properties?.nama;
+    return name === undefined || name === null ? null : String(name);
+  });
+}
+
+/** Runs the analyze command; returns the exit code. */
+export async function analyzeCommand(args: readonly string[], streams: Streams): Promise<number> {
+  const a = analyzeArgs(args);
+  const warn = (message: string) => streams.stderr.write(`peta-kantong: ${message}\n`);
+  // Spatial weights options are checked before the slow reads, so a typo fails at once.
+  const spec = a.method === 'classify' || a.weightsFile ? null : weightsSpecOf(a.raw, 'queen');
+
+  const areas = await readBoundaries(a.boundaries);
+  const ids = featureIds(areas, a.value.joinOn, a.boundaries);
+  const names = namesOf(areas);
+  const table = await readTableWithColumns(a.data, [a.value.joinOn]);
+  const joined = joinValues(ids, table.rows, table.columns, a.value, a.data);
+  if (joined.missing.length > 0) warn(describeMissing(joined.missing, ids, names, ids.length));
+  if (joined.unmatched.length > 0) {
+    const examples = joined.unmatched.slice(0, 3).join(', ');
+    warn(
+      `${joined.unmatched.length} row(s) of the data match no kelurahan of the boundaries by ${a.value.joinOn} ` +
+        `(e.g. ${examples}): other areas, or codes written differently`,
+    );
+  }
+  const keep = Array.from(joined.values, (v) => Number.isFinite(v));
+  const kept = keep.flatMap((k, i) => (k ? [i] : []));
+  if (kept.length === 0) throw new UsageError(`no kelurahan has a value of ${a.value.value}: nothing to analyse`);
+  const x = Float64Array.from(kept, (i) => joined.values[i]);
+
+  let weights: Weights | null = null;
+  let weightsInfo: Record<string, unknown> = {};
+  if (a.method !== 'classify') {
+    const full = a.weightsFile ? (await weightsFromGalFile(a.weightsFile, areas, a.value.joinOn)).weights : weightsFromAreas(areas, spec!);
+    weights = subsetWeights(full, keep).weights;
+    const keptIds = kept.map((i) => ids[i]);
+    let linked: string[] = [];
+    if (a.islands === 'knn') {
+      const all = centroidsOf(areas);
+      const result = linkIslands(weights, Float64Array.from(kept.flatMap((i) => [all[2 * i], all[2 * i + 1]])));
+      weights = result.weights;
+      linked = result.linked.map((k) => keptIds[k]);
+      if (linked.length > 0) warn(`${linked.length} island(s) linked to their nearest kelurahan (--islands knn): ${linked.join(', ')}`);
+    }
+    const summary = summariseWeights(weights);
+    if (summary.islands.length > 0) warn(`weights among the kelurahan analysed: ${describeNeighbours(summary, keptIds)}`);
+    weightsInfo = {
+      weights: a.weightsFile
+        ? { file: basename(a.weightsFile) }
+        : { type: spec!.type, ...(spec!.type === 'knn' ? { k: spec!.k } : { snap_metres: spec!.snapMetres }) },
+      islands_policy: a.islands,
+      islands: summary.islands.map((k) => keptIds[k]),
+      islands_linked: linked,
+    };
+  }
+
+  const result = runMethod(a.method, x, weights, a.settings);
+  for (const warning of result.warnings) warn(warning);
+
+  const rows: OutputRow[] = areas.features.map((_, i) => ({ kode: ids[i], nama: names[i], value: null, ...result.empty }));
+  kept.forEach((i, k) => Object.assign(rows[i], { value: x[k] }, result.rows[k]));
+  const extra = {
+    tool: 'peta-kantong analyze',
+    method: a.method,
+    boundaries: basename(a.boundaries),
+    data: basename(a.data),
+    value: a.value.value,
+    denominator: a.value.denominator ?? null,
+    per: a.value.denominator ? a.value.per : null,
+    join_on: a.value.joinOn,
+    year: joined.year,
+    analysed: kept.length,
+    left_out: joined.missing.map((m) => ({ kode: ids[m.index], reason: m.reason })),
+    ...weightsInfo,
+    ...result.extra,
+  };
+  const csvMoran = a.method === 'moran' && a.out.toLowerCase().endsWith('.csv');
+  await writeRows(a.out, csvMoran ? [result.summaryRow!] : rows, areas, extra);
+
+  const on = `${kept.length} of ${ids.length} kelurahan${joined.year === null ? '' : ` (tahun ${joined.year})`}`;
+  const how = a.method === 'classify' ? '' : `, ${a.weightsFile ? basename(a.weightsFile) : describeSpec(spec!)}`;
+  const what = a.value.denominator ? `${a.value.value} / ${a.value.denominator} * ${a.value.per}` : a.value.value;
+  streams.stdout.write(`${a.out}: ${a.method} of ${what} on ${on}${how}; ${result.summary}\n`);
+  return 0;
+}

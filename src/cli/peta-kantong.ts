@@ -1,0 +1,132 @@
+/**
+ * `peta-kantong`: the app's analysis from the command line, for batch work and for checking a map
+ * against GeoDa or R. Spatial weights (`weights`) and spatial statistics or classes (`analyze`)
+ * with the same src/analysis code the app runs in its worker.
+ *
+ * Exit codes: 0 done; 1 an unexpected failure (a bug: please report it); 2 a problem the user can
+ * fix (bad arguments, missing or unreadable files, data that cannot be analysed).
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BoundaryLoadError } from '../data/boundaries';
+import { AnalysisError } from '../analysis/errors';
+import { GalError } from '../analysis/gal';
+import { analyzeCommand } from './commands/analyze';
+import { weightsCommand } from './commands/weights';
+import { UsageError, type Streams } from './io';
+
+/** Exit codes of {@link main}. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+export const USAGE = `peta-kantong: spatial weights, clusters and classes of kelurahan (same code as the app)
+
+Usage:
+  peta-kantong weights --boundaries FILE --type queen|rook|knn [--k K] [--snap METRES]
+                       [--id COLUMN] [--islands keep|knn] --out FILE.gal
+  peta-kantong analyze --boundaries FILE --data FILE --value COLUMN
+                       [--denominator COLUMN [--per N]] [--join-on COLUMN] [--year YEAR]
+                       --method moran|lisa|gistar|gi|classify
+                       [--weights FILE.gal | --type queen|rook|knn [--k K] [--snap METRES]]
+                       [--islands keep|knn] [--permutations N] [--seed S]
+                       [--alpha A] [--correction none|bonferroni|fdr] [--basis z|permutation]
+                       [--scheme quantile|equal|fisher|sd|box|manual] [--classes K] [--breaks B1,B2,...]
+                       --out FILE.csv|FILE.json|FILE.geojson
+  peta-kantong --help
+
+Files:
+  --boundaries   kelurahan polygons, GeoJSON (.geojson, .json) or FlatGeobuf (.fgb), lon/lat
+  --data         CSV, or GeoJSON / FlatGeobuf whose properties are the table
+  --out          .gal for weights; .csv, .json or .geojson for analyze (JSON and GeoJSON also
+                 keep the settings: seed, permutations, weights, cut-offs, kelurahan left out)
+
+Weights:
+  --type         queen (default for analyze), rook or knn (k nearest centroids)
+  --k            neighbours for knn (default 4)
+  --snap         contiguity tolerance in metres for queen and rook (default 10)
+  --id           weights: boundary property written as the .gal ids (default kode)
+  --weights      analyze: a .gal file (GeoDa, spdep or peta-kantong) instead of --type
+  --islands      keep (default) or knn: link each kelurahan without neighbours to its nearest one
+
+Data:
+  --join-on      column matching data rows to boundary features, on both sides (default kode)
+  --value        column to analyse; with --denominator the value is value / denominator * per
+  --per          factor for a rate (default 1; 100 for a percentage, 1000 per mille)
+  --year         keep the rows with this tahun (required when the data holds several years)
+  Kelurahan without a value (no row, empty cell, denominator 0) are reported on stderr and left
+  out of the analysis together with their weights; their output row has an empty value.
+
+Methods:
+  moran          global Moran's I (row-standardised weights): I, expectation, variance, z,
+                 p_normal (I > E[I]), p_normal_two_sided, p_permutation; .csv holds this one row,
+                 .json/.geojson add each kelurahan's standardised value z and its lag
+  lisa           local Moran's I: I, lag, z (standardised value), p (folded pseudo p), cluster
+                 (High-High, Low-Low, Low-High, High-Low, Not significant, Isolated), neighbours
+  gi, gistar     Getis-Ord Gi / Gi* (binary weights): G, z, p (folded pseudo p), p_normal,
+                 cluster (Hot spot 99%/95%/90%, Cold spot 99%/95%/90%, Not significant, Isolated)
+  classify       class (1 = lowest) and its lower and upper limit; all breaks in .json/.geojson
+
+Inference:
+  --permutations conditional permutations, 0 to 99999 (default 999)
+  --seed         seed of the permutations (default 20250707, as the app); same seed, same p
+  --alpha        lisa: significance cut-off (default 0.05)
+  --correction   lisa, gi, gistar: none (default), bonferroni or fdr
+  --basis        gi, gistar: hot spots from the analytic z (default, as ArcGIS and spdep) or from
+                 the permutation p (two-sided: twice the folded pseudo p)
+  --scheme       classify: quantile (default), equal, fisher, sd, box (hinge 1.5) or manual
+  --classes      classify: 3 to 9 (default 5); --breaks: the cut points of --scheme manual
+
+Exit codes: 0 done, 1 unexpected failure, 2 bad arguments, files or data (message on stderr).
+`;
+
+/**
+ * Runs the tool with `argv` (without node and the script) and returns the exit code. Messages go
+ * to `streams`; a user's mistake is one line on stderr, never a stack trace.
+ */
+export async function main(argv: readonly string[], streams: Streams = process): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? streams.stderr : streams.stdout).write(USAGE);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      streams.stdout.write(USAGE);
+      return EXIT.ok;
+    }
+    if (command === 'weights') return await weightsCommand(rest, streams);
+    if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest, streams);
+    throw new UsageError(`unknown command "${command}" (commands: weights, analyze)`);
+  } catch (error) {
+    if (isUserError(error)) {
+      streams.stderr.write(`peta-kantong: ${(error as Error).message}\n`);
+      if (error instanceof UsageError && /^(--|unknown command|Unknown option|Option)/.test(error.message)) {
+        streams.stderr.write(`Run "peta-kantong --help" for the options.\n`);
+      }
+      return EXIT.usage;
+    }
+    const debug = process.env.PETA_KANTONG_DEBUG === '1';
+    streams.stderr.write(`peta-kantong: unexpected error: ${debug && error instanceof Error ? error.stack : String((error as Error)?.message ?? error)}\n`);
+    if (!debug) streams.stderr.write('Set PETA_KANTONG_DEBUG=1 for the stack trace, and please report it.\n');
+    return EXIT.failure;
+  }
+}
+
+/**
+ * Errors the user caused: bad options and files, and the analysis refusing the data (all values
+ * equal, too few kelurahan, k too large), which src/analysis raises as RangeError.
+ */
+function isUserError(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof GalError ||
+    error instanceof AnalysisError ||
+    error instanceof BoundaryLoadError ||
+    error instanceof RangeError
+  );
+}
+
+// Run only when executed directly (bin/peta-kantong.mjs, or tsx src/cli/peta-kantong.ts), so
+// tests can import main.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
