@@ -10,6 +10,9 @@ export const MAX_PERMUTATIONS = 99_999;
 /** Default number of permutations, as GeoDa and the issue ask. */
 export const DEFAULT_PERMUTATIONS = 999;
 
+/** Seed of permutation inference unless the user sets one: the app and the CLI agree on it. */
+export const DEFAULT_PERMUTATION_SEED = 20250707;
+
 /** Cut-offs a LISA or Gi map offers, as GeoDa's significance filter (0.0001 needs 9,999 permutations). */
 export const SIGNIFICANCE_LEVELS = [0.05, 0.01, 0.001, 0.0001] as const;
 

@@ -102,6 +102,27 @@ export async function fetchValues(
   return new Map(rows.map((r) => [String(r.kode), r.nilai === null ? null : Number(r.nilai)]));
 }
 
+/** Count, denominator and multiplier of a rate per kelurahan, for smoothing (order of the database). */
+export async function fetchRateParts(
+  db: Database,
+  query: { kodeKota: string; tahun: number; indikator: string },
+): Promise<{ kode: string[]; jumlah: Float64Array; penyebut: Float64Array; per: number }> {
+  const rows = toRows(
+    await db.query('SELECT kode, jumlah, penyebut, per FROM ukuran WHERE kode_kota = ? AND tahun = ? AND indikator = ? ORDER BY kode', [
+      query.kodeKota,
+      query.tahun,
+      query.indikator,
+    ]),
+  );
+  const number = (v: Row[string]) => (v === null || v === undefined ? Number.NaN : Number(v));
+  return {
+    kode: rows.map((r) => String(r.kode)),
+    jumlah: Float64Array.from(rows, (r) => number(r.jumlah)),
+    penyebut: Float64Array.from(rows, (r) => number(r.penyebut)),
+    per: rows.length ? number(rows[0].per) : Number.NaN,
+  };
+}
+
 export interface CitySummary {
   /** Sum of the counts over the city's kelurahan. */
   jumlah: number | null;

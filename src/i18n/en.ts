@@ -13,6 +13,10 @@ export const en: Record<MessageKey, string> = {
   'control.year': 'Year',
   'control.classes': 'Classes',
   'control.language': 'Language',
+  'control.smoothing': 'Smooth rates (Empirical Bayes)',
+  'control.smoothingExplain':
+    'Rates of kelurahan with small populations are pulled towards the city rate according to their uncertainty (GeoDa EB rate, spdep EBest).',
+  'legend.smoothed': 'smoothed (Empirical Bayes)',
   'control.basemap': 'OSM basemap (needs internet)',
   'measure.jumlah': 'Count',
   'measure.rasio': 'Rate',
@@ -102,6 +106,7 @@ export const en: Record<MessageKey, string> = {
     'With {permutations} permutations the smallest possible pseudo p is {smallest}, which cannot reach the cut-off {cutoff}: no kelurahan can be significant.',
   'analysis.raise': 'Raise to {n} permutations',
   'analysis.powerLimit': 'This cut-off needs more than 99,999 permutations: use a looser level or another correction.',
+  'analysis.scatter': 'Moran scatter plot',
   'analysis.sensitivity': 'Significant kelurahan by cut-off',
   'analysis.islands': '{n} kelurahan without neighbours: {names}.',
   'analysis.missing': '{n} kelurahan without a value are left out.',

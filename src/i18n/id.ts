@@ -11,6 +11,10 @@ export const id = {
   'control.year': 'Tahun',
   'control.classes': 'Kelas',
   'control.language': 'Bahasa',
+  'control.smoothing': 'Haluskan rasio (Empirical Bayes)',
+  'control.smoothingExplain':
+    'Rasio kelurahan berpenduduk kecil ditarik ke arah rasio kota, sesuai ketidakpastiannya (EB rate GeoDa, EBest spdep).',
+  'legend.smoothed': 'dihaluskan (Empirical Bayes)',
   'control.basemap': 'Peta dasar OSM (perlu internet)',
   'measure.jumlah': 'Jumlah',
   'measure.rasio': 'Rasio',
@@ -101,6 +105,7 @@ export const id = {
     'Dengan {permutations} permutasi, p semu terkecil yang mungkin adalah {smallest}, tidak mencapai batas {cutoff}: tidak ada kelurahan yang bisa signifikan.',
   'analysis.raise': 'Naikkan ke {n} permutasi',
   'analysis.powerLimit': 'Batas ini butuh lebih dari 99.999 permutasi: longgarkan tingkat signifikansi atau pilih koreksi lain.',
+  'analysis.scatter': 'Diagram pencar Moran',
   'analysis.sensitivity': 'Kelurahan signifikan menurut batas',
   'analysis.islands': '{n} kelurahan tanpa tetangga: {names}.',
   'analysis.missing': '{n} kelurahan tanpa nilai tidak diikutkan.',

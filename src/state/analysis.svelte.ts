@@ -6,6 +6,7 @@
 import { DEFAULT_SNAP_METRES } from '../analysis/contiguity';
 import {
   DEFAULT_PERMUTATIONS,
+  DEFAULT_PERMUTATION_SEED,
   MAX_PERMUTATIONS,
   permutationPower,
   strictestCutoff,
@@ -22,14 +23,13 @@ export const METHODS: readonly AnalysisMethod[] = ['none', 'lisa', 'gistar', 'gi
 export const ALPHAS = [0.05, 0.01, 0.001] as const;
 export const CORRECTIONS: readonly Correction[] = ['none', 'bonferroni', 'fdr'];
 export const PERMUTATION_CHOICES = [99, 999, 9999, 99999] as const;
-export const DEFAULT_SEED = 20250707;
 
 export class AnalysisState {
   method = $state<AnalysisMethod>('none');
   rule = $state<'queen' | 'rook'>('queen');
   toleranceMetres = $state(DEFAULT_SNAP_METRES);
   permutations = $state<number>(DEFAULT_PERMUTATIONS);
-  seed = $state(DEFAULT_SEED);
+  seed = $state(DEFAULT_PERMUTATION_SEED);
   alpha = $state<number>(0.05);
   correction = $state<Correction>('none');
 

@@ -18,7 +18,17 @@ import {
   type Measure,
 } from '../data/catalog';
 import { boundaryUrls, demoDatabase } from '../data/demo';
-import { fetchCitySummary, fetchProfile, fetchValues, fetchYears, type CitySummary, type ProfileEntry } from '../data/indicators';
+import type { Database } from '../data/database';
+import {
+  fetchCitySummary,
+  fetchProfile,
+  fetchRateParts,
+  fetchValues,
+  fetchYears,
+  type CitySummary,
+  type ProfileEntry,
+} from '../data/indicators';
+import { empiricalBayesRates } from '../analysis/eb-rate';
 import { translate, type MessageKey } from '../i18n';
 import { parseViewParams, type Camera, type ViewParams } from './url';
 import { AnalysisState } from './analysis.svelte';
@@ -43,6 +53,13 @@ export interface Hover {
   y: number;
 }
 
+/** Rates smoothed towards the city rate where the denominator is small (EB, as GeoDa and spdep EBest). */
+async function smoothedRates(db: Database, query: { kodeKota: string; tahun: number; indikator: string }): Promise<Map<string, number | null>> {
+  const parts = await fetchRateParts(db, query);
+  const { rates } = empiricalBayesRates(parts.jumlah, parts.penyebut);
+  return new Map(parts.kode.map((kode, i) => [kode, Number.isFinite(rates[i]) ? rates[i] * parts.per : null]));
+}
+
 function detail(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -54,6 +71,8 @@ export class AppState {
   indikator = $state(DEFAULTS.indikator);
   measure = $state<Measure>(DEFAULTS.ukuran);
   classes = $state(DEFAULTS.kelas);
+  /** Empirical-Bayes smoothing of rates (GeoDa's EB rate, spdep EBest), on request. */
+  smoothing = $state(false);
   scheme = $state<Scheme>('quantile');
   /** Cut points for manual breaks (between classes). */
   manualBreaks = $state.raw<number[] | null>(null);
@@ -87,13 +106,15 @@ export class AppState {
 
   indicator: IndicatorDef = $derived(findIndicator(this.indikator) ?? findIndicator(DEFAULTS.indikator)!);
   shownMeasure: Measure = $derived(effectiveMeasure(this.indicator, this.measure));
+  /** Smoothing applies to rates only. */
+  smoothed = $derived(this.smoothing && this.shownMeasure === 'rasio');
   classification: Classification | null = $derived.by(() => {
     if (!this.values) return null;
     const manual = this.scheme === 'manual' && this.manualBreaks;
     return classify(this.values.values(), manual ? { scheme: 'manual', breaks: manual } : { scheme: this.scheme === 'manual' ? 'quantile' : this.scheme, classes: this.classes });
   });
   /** The key of what the user asked for; when it equals `valuesKey` the map shows it. */
-  wantedKey = $derived(`${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}`);
+  wantedKey = $derived(`${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}${this.smoothed ? '-eb' : ''}`);
   view: ViewParams = $derived({
     kota: this.city.slug,
     tahun: this.tahun,
@@ -102,6 +123,7 @@ export class AppState {
     kelas: this.classes,
     skema: this.scheme,
     batas: this.manualBreaks,
+    eb: this.smoothing,
     lang: this.lang,
     peta: this.camera,
   });
@@ -127,6 +149,7 @@ export class AppState {
     if (params.ukuran) this.measure = params.ukuran;
     if (params.kelas) this.classes = params.kelas;
     if (params.skema) this.scheme = params.skema;
+    if (params.eb) this.smoothing = true;
     if (params.batas) this.manualBreaks = params.batas;
     if (params.lang) this.lang = params.lang;
     if (params.peta) this.camera = params.peta;
@@ -165,6 +188,11 @@ export class AppState {
 
   setClasses(classes: number): void {
     this.classes = Math.min(9, Math.max(3, Math.round(classes)));
+  }
+
+  setSmoothing(on: boolean): void {
+    this.smoothing = on;
+    void this.refresh();
   }
 
   setScheme(scheme: Scheme): void {
@@ -235,6 +263,7 @@ export class AppState {
     const key = this.wantedKey;
     const query = { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator };
     const measure = this.shownMeasure;
+    const smoothed = this.smoothed;
     this.loadingData = true;
     let db;
     try {
@@ -249,7 +278,7 @@ export class AppState {
     }
     try {
       const [values, summary, years] = await Promise.all([
-        fetchValues(db, { ...query, measure }),
+        smoothed ? smoothedRates(db, query) : fetchValues(db, { ...query, measure }),
         fetchCitySummary(db, query),
         fetchYears(db, query.kodeKota),
       ]);

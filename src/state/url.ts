@@ -22,6 +22,8 @@ export interface ViewParams {
   /** Classification scheme; `batas` holds the cut points of manual breaks. */
   skema: Scheme;
   batas: number[] | null;
+  /** Empirical-Bayes smoothed rates. */
+  eb: boolean;
   lang: Lang;
   peta: Camera | null;
 }
@@ -68,6 +70,8 @@ export function parseViewParams(search: string, vocabulary: Vocabulary): { param
   if (skema) params.skema = skema as Scheme;
   const batas = take('batas', (raw) => parseBreaks(raw) !== null);
   if (batas) params.batas = parseBreaks(batas);
+  const eb = take('eb', (raw) => raw === '1' || raw === '0');
+  if (eb) params.eb = eb === '1';
   const lang = take('lang', (raw) => raw === 'id' || raw === 'en');
   if (lang) params.lang = lang as Lang;
   const peta = take('peta', (raw) => parseCamera(raw) !== null);
@@ -101,6 +105,7 @@ export function formatViewParams(view: ViewParams): string {
   query.set('kelas', String(view.kelas));
   if (view.skema !== 'quantile') query.set('skema', view.skema);
   if (view.skema === 'manual' && view.batas) query.set('batas', view.batas.join(';'));
+  if (view.eb) query.set('eb', '1');
   if (view.lang !== 'id') query.set('lang', view.lang);
   if (view.peta) {
     const { zoom, lat, lon } = view.peta;

@@ -6,7 +6,8 @@
 import type { Geometry } from 'geojson';
 import { contiguity } from '../analysis/contiguity';
 import { islands as islandsOf, type Weights } from '../analysis/weights';
-import { getisOrd, localMoran } from '../analysis/autocorrelation';
+import { getisOrd, localMoran, moranI } from '../analysis/autocorrelation';
+import { rowStandardise } from '../analysis/weights';
 import { subsetWeights } from '../analysis/subset';
 
 export interface WeightsInput {
@@ -60,6 +61,18 @@ export interface LocalOutput {
   missing: number;
   permutations: number;
   seed: number;
+  /** Global Moran's I on row-standardised weights (with the LISA), for the scatter plot's slope. */
+  moran: GlobalMoran | null;
+}
+
+export interface GlobalMoran {
+  I: number;
+  expectation: number;
+  zScore: number;
+  /** Analytic p for positive autocorrelation (spdep moran.test). */
+  pAnalytic: number;
+  /** Permutation pseudo p of the observed tail (moran.mc / GeoDa). */
+  pPermutation: number | null;
 }
 
 export function runLocal(input: LocalInput, progress: (fraction: number) => void = () => {}): LocalOutput {
@@ -78,6 +91,14 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   const out = emptyOutput(input, n);
   out.missing = n - kept.length;
   if (input.method === 'lisa') {
+    const global = moranI(x, rowStandardise(weights), { permutations: input.permutations, seed: input.seed });
+    out.moran = {
+      I: global.I,
+      expectation: global.expectation,
+      zScore: global.zScore,
+      pAnalytic: global.pGreater,
+      pPermutation: global.permutation?.p ?? null,
+    };
     const r = localMoran(x, weights, options);
     kept.forEach((i, k) => {
       out.value[i] = r.value[k];
@@ -106,7 +127,7 @@ function emptyOutput(input: LocalInput, n: number): LocalOutput {
   const nan = () => new Float64Array(n).fill(Number.NaN);
   return {
     method: input.method, value: nan(), lag: nan(), statistic: nan(), zScore: nan(), pNormal: nan(), pseudoP: nan(),
-    neighbourCount: new Int32Array(n).fill(-1), missing: 0, permutations: input.permutations, seed: input.seed,
+    neighbourCount: new Int32Array(n).fill(-1), missing: 0, permutations: input.permutations, seed: input.seed, moran: null,
   };
 }
 

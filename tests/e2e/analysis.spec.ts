@@ -19,6 +19,8 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
   const highHigh = Number.parseInt(await page.getByTestId('legend-category').first().locator('.count').innerText(), 10);
   expect(highHigh).toBeGreaterThan(0);
   await expect(page.getByTestId('sensitivity')).toBeVisible();
+  await expect(page.getByTestId('moran-scatter')).toContainText("Moran's I = 0,");
+  await expect(page.getByTestId('moran-scatter').locator('circle')).toHaveCount(54);
 
   // Every kelurahan is painted in the legend colour of its category (fill at 0.92 over the background).
   const painted = await paintedColours(page);

@@ -120,3 +120,20 @@ test('classification schemes: box map with quartiles, manual breaks from typed l
   await expect(page.getByTestId('manual-breaks')).toHaveValue('2; 4; 6');
   expect(problems).toEqual([]);
 });
+
+test('Empirical-Bayes smoothing on request: the legend says so, the link keeps it, values stay rates', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=tanjungbalai&indikator=penduduk_miskin_ekstrem');
+  await waitForMap(page, 'tanjungbalai|2025|penduduk_miskin_ekstrem|rasio|');
+  const raw = await page.getByTestId('legend-class').locator('.range').allInnerTexts();
+  await page.getByTestId('smoothing').check();
+  await waitForMap(page, 'tanjungbalai|2025|penduduk_miskin_ekstrem|rasio-eb|');
+  await expect(page.getByTestId('legend')).toContainText('dihaluskan (Empirical Bayes)');
+  await expect(page).toHaveURL(/eb=1/);
+  const smoothed = await page.getByTestId('legend-class').locator('.range').allInnerTexts();
+  expect(smoothed).not.toEqual(raw);
+  await page.getByTestId('measure-jumlah').click();
+  await expect(page.getByTestId('smoothing')).toHaveCount(0);
+  await waitForMap(page, 'tanjungbalai|2025|penduduk_miskin_ekstrem|jumlah|');
+  expect(problems).toEqual([]);
+});

@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { DEFAULT_PERMUTATIONS, MAX_PERMUTATIONS, type Correction, type HotSpotBasis } from '../../analysis/autocorrelation';
+import { DEFAULT_PERMUTATION_SEED } from '../../analysis/significance';
 import { MAX_CLASSES, MIN_CLASSES, type Scheme } from '../../analysis/classify';
 import { subsetWeights } from '../../analysis/subset';
 import type { Weights } from '../../analysis/weights';
@@ -21,7 +22,6 @@ import type { AreaCollection } from '../../data/boundaries';
  * Default seed, the app's (src/state/analysis.svelte.ts), so the tool and the map agree on
  * pseudo p-values out of the box.
  */
-export const DEFAULT_SEED = 20250707;
 
 export const ANALYZE_OPTIONS: OptionSpec = Object.fromEntries(
   [
@@ -56,7 +56,7 @@ function methodSettings(raw: RawOptions, method: Method): MethodSettings {
   if (basisGiven === 'permutation' && permutations === 0) throw new UsageError('--basis permutation needs --permutations of at least 1');
   return {
     permutations,
-    seed: numberOption(raw, 'seed', { min: 0, max: 4294967295, integer: true }, DEFAULT_SEED),
+    seed: numberOption(raw, 'seed', { min: 0, max: 4294967295, integer: true }, DEFAULT_PERMUTATION_SEED),
     alpha: numberOption(raw, 'alpha', { min: 0, max: 1, minExclusive: true, maxExclusive: true }, 0.05),
     correction: choice<Correction>(raw, 'correction', ['none', 'bonferroni', 'fdr'], 'none'),
     basis: basisGiven ?? 'z',

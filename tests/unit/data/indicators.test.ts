@@ -6,6 +6,7 @@ import {
   IndicatorTableError,
   fetchCitySummary,
   fetchProfile,
+  fetchRateParts,
   fetchValues,
   fetchYears,
   loadIndicators,
@@ -104,6 +105,15 @@ describe('the shipped demo data through the same SQL', () => {
     else expect(summary.jumlah).toBeGreaterThan(17500);
     expect(summary.rasio!.toFixed(2)).toBe(percent);
     expect(summary.kelurahanWithData).toBe(summary.kelurahan);
+  });
+
+  it('gives counts and denominators of a rate for smoothing, in code order', async () => {
+    const parts = await fetchRateParts(db, { kodeKota: '35.74', tahun: 2021, indikator: 'penduduk_miskin' });
+    expect(parts.kode).toHaveLength(29);
+    expect([...parts.kode].sort()).toEqual(parts.kode);
+    expect(parts.jumlah.reduce((a, b) => a + b, 0)).toBe(17910);
+    expect(parts.per).toBe(100);
+    expect(((100 * 17910) / parts.penyebut.reduce((a, b) => a + b, 0)).toFixed(2)).toBe('7.44');
   });
 
   it('ranks Semanggi among the RTLH and sanitation pockets of Surakarta', async () => {

@@ -3,7 +3,7 @@ import { formatViewParams, parseBreaks, parseViewParams, type ViewParams } from 
 
 const vocabulary = { citySlugs: ['surakarta', 'probolinggo'], indicatorIds: ['rtlh', 'penduduk_miskin'] };
 const view: ViewParams = {
-  kota: 'probolinggo', tahun: 2022, indikator: 'rtlh', ukuran: 'rasio', kelas: 7, skema: 'quantile', batas: null, lang: 'en',
+  kota: 'probolinggo', tahun: 2022, indikator: 'rtlh', ukuran: 'rasio', kelas: 7, skema: 'quantile', batas: null, eb: false, lang: 'en',
   peta: { zoom: 12.5, lat: -7.75123, lon: 113.21567 },
 };
 
@@ -11,7 +11,10 @@ describe('view in the URL', () => {
   it('round-trips a whole view', () => {
     const query = formatViewParams(view);
     expect(query).toBe('v=1&kota=probolinggo&tahun=2022&indikator=rtlh&ukuran=rasio&kelas=7&lang=en&peta=12.50/-7.75123/113.21567');
-    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({ params: { ...view, skema: undefined, batas: undefined }, problems: [] });
+    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({ params: { ...view, skema: undefined, batas: undefined, eb: undefined }, problems: [] });
+    const smoothed = formatViewParams({ ...view, eb: true });
+    expect(smoothed).toContain('eb=1');
+    expect(parseViewParams(`?${smoothed}`, vocabulary).params.eb).toBe(true);
   });
 
   it('carries a scheme and, for manual breaks, the cut points', () => {

@@ -33,6 +33,9 @@ describe('analysis worker tasks', () => {
     expect(Array.from(out.statistic)).toEqual(Array.from(direct.I));
     expect(Array.from(out.pseudoP)).toEqual(Array.from(direct.pseudoP));
     expect(out.missing).toBe(0);
+    // Without islands, global I on row-standardised weights is the mean of the local I.
+    expect(out.moran!.I).toBeCloseTo(direct.I.reduce((a, b) => a + b, 0) / 54, 12);
+    expect(out.moran!.pPermutation).toBeGreaterThan(0);
   });
 
   it('drops a kelurahan without a value with its weights, instead of reading it as zero', () => {
