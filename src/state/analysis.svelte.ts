@@ -15,11 +15,15 @@ import {
 import { TaskCancelled } from '../workers/worker-client';
 import { analysisWorker } from '../workers/analysis-client';
 import type { LocalMethod, LocalOutput, WeightsOutput } from '../workers/analysis-tasks';
-import { hotSpotCategories, lisaCategories, sensitivity, type CategoryMap } from './cluster-categories';
+import { hotSpotCategories, lisaCategories, quadrantCategories, sensitivity, type CategoryMap } from './cluster-categories';
+import { tkpkQuadrants } from '../analysis/quadrant';
+import { demoDatabase } from '../data/demo';
+import { fetchCitySummary, fetchValues } from '../data/indicators';
+import { findIndicator } from '../data/catalog';
 import type { AppState } from './app.svelte';
 
-export type AnalysisMethod = 'none' | LocalMethod;
-export const METHODS: readonly AnalysisMethod[] = ['none', 'lisa', 'gistar', 'gi'];
+export type AnalysisMethod = 'none' | LocalMethod | 'quadrant';
+export const METHODS: readonly AnalysisMethod[] = ['none', 'lisa', 'gistar', 'gi', 'quadrant'];
 export const ALPHAS = [0.05, 0.01, 0.001] as const;
 export const CORRECTIONS: readonly Correction[] = ['none', 'bonferroni', 'fdr'];
 export const PERMUTATION_CHOICES = [99, 999, 9999, 99999] as const;
@@ -32,6 +36,11 @@ export class AnalysisState {
   seed = $state(DEFAULT_PERMUTATION_SEED);
   alpha = $state<number>(0.05);
   correction = $state<Correction>('none');
+
+  /** The second indicator of the TKPK quadrant (the first is the one on the map). */
+  quadrantIndicator = $state('rtlh');
+  /** Priorities 1-4 per kelurahan and the city averages they were judged against. */
+  quadrant = $state.raw<{ key: string; map: CategoryMap; averages: [number, number] } | null>(null);
 
   weights = $state.raw<WeightsOutput | null>(null);
   result = $state.raw<LocalOutput | null>(null);
@@ -47,11 +56,16 @@ export class AnalysisState {
   constructor(private readonly app: AppState) {}
 
   active = $derived(this.method !== 'none');
+  /** Local statistics (worker) as opposed to the quadrant method (SQL and arithmetic). */
+  local = $derived(this.method === 'lisa' || this.method === 'gi' || this.method === 'gistar');
   /** Everything a run depends on. */
-  inputKey = $derived.by(
-    () => `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.permutations}|${this.seed}`,
+  inputKey = $derived.by(() =>
+    this.method === 'quadrant'
+      ? `quadrant|${this.app.valuesKey}|${this.quadrantIndicator}`
+      : `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.permutations}|${this.seed}`,
   );
   categories: CategoryMap | null = $derived.by(() => {
+    if (this.method === 'quadrant') return this.quadrant?.key === this.inputKey ? this.quadrant.map : null;
     const r = this.result;
     if (!r || !this.active || this.resultKey !== this.inputKey) return null;
     return r.method === 'lisa' ? lisaCategories(r, this.alpha, this.correction) : hotSpotCategories(r, this.correction);
@@ -66,7 +80,7 @@ export class AnalysisState {
   );
   sensitivityTable = $derived.by(() => {
     const r = this.result;
-    if (!r || this.resultKey !== this.inputKey) return null;
+    if (!r || !this.local || this.resultKey !== this.inputKey) return null;
     const p = r.method === 'lisa' ? r.pseudoP : r.pNormal;
     return sensitivity(r, p, ALPHAS, CORRECTIONS);
   });
@@ -82,11 +96,52 @@ export class AnalysisState {
     this.permutations = Math.min(MAX_PERMUTATIONS, Math.max(0, Math.round(permutations)));
   }
 
+  /**
+   * TKPK quadrants: the indicator on the map and a second one, each against its city-wide rate
+   * (summed counts over summed denominators, from SQL), directions from the catalog.
+   */
+  async #runQuadrant(key: string): Promise<void> {
+    const app = this.app;
+    const first = app.indicator;
+    const second = findIndicator(this.quadrantIndicator);
+    if (!second || !app.kelurahan || !app.values) return;
+    const run = ++this.#run;
+    this.error = null;
+    try {
+      const db = await demoDatabase();
+      const query = { kodeKota: app.city.kode, tahun: app.tahun };
+      const measure = second.rate ? 'rasio' : 'jumlah';
+      const [secondValues, firstCity, secondCity] = await Promise.all([
+        fetchValues(db, { ...query, indikator: second.id, measure }),
+        fetchCitySummary(db, { ...query, indikator: first.id }),
+        fetchCitySummary(db, { ...query, indikator: second.id }),
+      ]);
+      if (run !== this.#run) return;
+      const features = app.kelurahan.features;
+      const direction = (d: string) => (d === 'higher_better' ? 'higher_better' : 'higher_worse') as 'higher_worse' | 'higher_better';
+      const average = (s: typeof firstCity, m: string) => (m === 'rasio' ? s.rasio : s.jumlah !== null ? s.jumlah / Math.max(1, s.kelurahanWithData) : null) ?? undefined;
+      const a1 = average(firstCity, app.shownMeasure);
+      const a2 = average(secondCity, measure);
+      const priorities = tkpkQuadrants(
+        { values: Float64Array.from(features, (f) => app.values!.get(f.properties.kode) ?? Number.NaN), direction: direction(first.direction), average: a1 },
+        { values: Float64Array.from(features, (f) => secondValues.get(f.properties.kode) ?? Number.NaN), direction: direction(second.direction), average: a2 },
+      );
+      this.quadrant = { key, map: quadrantCategories(priorities), averages: [a1 ?? Number.NaN, a2 ?? Number.NaN] };
+    } catch (error) {
+      if (run === this.#run) this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
   /** Runs the analysis for the current inputs, unless the result already answers them. */
   async run(): Promise<void> {
     const app = this.app;
     const key = this.inputKey;
-    if (!this.active || !app.kelurahan || !app.values || app.valuesKey !== app.wantedKey || key === this.resultKey) return;
+    if (!this.active || !app.kelurahan || !app.values || app.valuesKey !== app.wantedKey) return;
+    if (this.method === 'quadrant') {
+      if (this.quadrant?.key !== key) await this.#runQuadrant(key);
+      return;
+    }
+    if (key === this.resultKey) return;
     const run = ++this.#run;
     const features = app.kelurahan.features;
     const method = this.method as LocalMethod;

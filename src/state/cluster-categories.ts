@@ -96,6 +96,20 @@ export function hotSpotCategories(out: LocalOutput, correction: Correction, basi
   return { codes, rows, cutoff: cutoffs.get(95)! };
 }
 
+const QUADRANT_ROWS: { label: MessageKey; color: string }[] = [
+  { label: 'quadrant.p1', color: '#d7191c' },
+  { label: 'quadrant.p2', color: '#fdae61' },
+  { label: 'quadrant.p3', color: '#fee08b' },
+  { label: 'quadrant.p4', color: '#abd9e9' },
+];
+
+/** TKPK quadrant priorities (1-4 from tkpkQuadrants; 0 = missing) as map categories 0-3. */
+export function quadrantCategories(priorities: Int8Array): CategoryMap {
+  const codes = Int8Array.from(priorities, (p) => (p >= 1 && p <= 4 ? p - 1 : -1));
+  const rows = QUADRANT_ROWS.map((r, index) => ({ index, label: r.label, color: r.color, count: codes.filter((c) => c === index).length }));
+  return { codes, rows, cutoff: Number.NaN };
+}
+
 /** How many observations are significant at each level and correction: the sensitivity view. */
 export function sensitivity(out: LocalOutput, p: Float64Array, alphas: readonly number[], corrections: readonly Correction[]) {
   return alphas.map((alpha) => ({

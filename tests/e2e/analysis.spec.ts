@@ -103,3 +103,24 @@ test('the same seed gives the same clusters; the seed is shown and can be set', 
   expect(await read()).toBe(first);
   expect(problems).toEqual([]);
 });
+
+test('TKPK quadrants: poverty against RTLH, each against its city rate; Semanggi is Prioritas 1', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&indikator=penduduk_miskin');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('analysis-method').selectOption('quadrant');
+  await page.getByTestId('quadrant-second').selectOption('rtlh');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio|5|quadrant');
+  const legend = page.getByTestId('legend');
+  await expect(legend).toContainText('Prioritas 1: keduanya lebih buruk dari rata-rata');
+  await expect(legend).toContainText('8,02%'); // Surakarta's city poverty rate in 2025, from SQL
+  const counts = await page.getByTestId('legend-category').locator('.count').allInnerTexts();
+  expect(counts.map((c) => Number.parseInt(c, 10)).reduce((a, b) => a + b, 0)).toBe(54);
+  const semanggi = await page.evaluate(() => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    return map.getFeatureState({ source: 'kelurahan', id: '33.72.03.1002' }).kategori;
+  });
+  expect(semanggi).toBe(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/surakarta-quadrant.png` });
+  expect(problems).toEqual([]);
+});
