@@ -59,11 +59,33 @@ export interface City {
 export const catalog = catalogJson as Catalog;
 export const cities = citiesJson as City[];
 
+/**
+ * The composite poverty-pocket index, offered beside the catalog's indicators. Its values are
+ * computed from the catalog's rates by src/analysis/composite.ts, not read from a column.
+ */
+export const COMPOSITE_INDICATOR: IndicatorDef = {
+  id: 'indeks_kantong_kemiskinan',
+  label: { id: 'Indeks kantong kemiskinan (komposit)', en: 'Poverty-pocket index (composite)' },
+  unit: { id: 'skor', en: 'score' },
+  theme: 'kemiskinan',
+  kind: 'count',
+  rate: null,
+  direction: 'higher_worse',
+  definition: {
+    id: 'Rata-rata berbobot dari indikator terpilih setelah dinormalkan (makin tinggi makin rentan); bobot dan arah tampil di panel kiri, kontribusi tiap indikator di profil kelurahan.',
+    en: 'Weighted mean of the chosen indicators after normalisation (higher is needier); weights and directions are shown in the left panel, each indicator\'s contribution in the kelurahan profile.',
+  },
+  source: {
+    id: 'Dihitung di peramban dari data contoh (sintetis) dalam katalog.',
+    en: 'Computed in the browser from the sample (synthetic) data in the catalog.',
+  },
+};
+
 /** Whether a value is shown as a count or as a rate per the catalog's denominator. */
 export type Measure = 'jumlah' | 'rasio';
 
 export function findIndicator(id: string): IndicatorDef | undefined {
-  return catalog.indicators.find((i) => i.id === id);
+  return id === COMPOSITE_INDICATOR.id ? COMPOSITE_INDICATOR : catalog.indicators.find((i) => i.id === id);
 }
 
 export function findCity(kodeOrSlug: string): City | undefined {

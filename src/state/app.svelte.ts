@@ -9,6 +9,7 @@ import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
 import {
   catalog,
   cities,
+  COMPOSITE_INDICATOR,
   effectiveMeasure,
   findCity,
   findIndicator,
@@ -32,6 +33,7 @@ import { empiricalBayesRates } from '../analysis/eb-rate';
 import { translate, type MessageKey } from '../i18n';
 import { parseViewParams, type Camera, type ViewParams } from './url';
 import { AnalysisState } from './analysis.svelte';
+import { CompositeState } from './composite.svelte';
 
 export const DEFAULTS = {
   kota: 'surakarta',
@@ -86,6 +88,7 @@ export class AppState {
   /** Values on the map and the request they answer (`valuesKey`). */
   values = $state.raw<Map<string, number | null> | null>(null);
   valuesKey = $state('');
+  /** City total and rate of the indicator shown; null for the composite index. */
   summary = $state.raw<CitySummary | null>(null);
   selected = $state<string | null>(null);
   profile = $state.raw<ProfileEntry[] | null>(null);
@@ -101,6 +104,7 @@ export class AppState {
   notices = $state.raw<Notice[]>([]);
 
   readonly analysis: AnalysisState = new AnalysisState(this);
+  readonly composite = new CompositeState();
   readonly indicators = catalog.indicators;
   readonly cities = cities;
 
@@ -108,13 +112,16 @@ export class AppState {
   shownMeasure: Measure = $derived(effectiveMeasure(this.indicator, this.measure));
   /** Smoothing applies to rates only. */
   smoothed = $derived(this.smoothing && this.shownMeasure === 'rasio');
+  isComposite = $derived(this.indikator === COMPOSITE_INDICATOR.id);
   classification: Classification | null = $derived.by(() => {
     if (!this.values) return null;
     const manual = this.scheme === 'manual' && this.manualBreaks;
     return classify(this.values.values(), manual ? { scheme: 'manual', breaks: manual } : { scheme: this.scheme === 'manual' ? 'quantile' : this.scheme, classes: this.classes });
   });
   /** The key of what the user asked for; when it equals `valuesKey` the map shows it. */
-  wantedKey = $derived(`${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}${this.smoothed ? '-eb' : ''}`);
+  wantedKey = $derived(
+    `${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}${this.smoothed ? '-eb' : ''}${this.isComposite ? `|${this.composite.key}` : ''}`,
+  );
   view: ViewParams = $derived({
     kota: this.city.slug,
     tahun: this.tahun,
@@ -141,7 +148,7 @@ export class AppState {
   start(search: string): void {
     const { params, problems } = parseViewParams(search, {
       citySlugs: cities.map((c) => c.slug),
-      indicatorIds: catalog.indicators.map((i) => i.id),
+      indicatorIds: [...catalog.indicators.map((i) => i.id), COMPOSITE_INDICATOR.id],
     });
     if (params.kota) this.city = findCity(params.kota)!;
     if (params.tahun) this.tahun = params.tahun;
@@ -264,6 +271,7 @@ export class AppState {
     const query = { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator };
     const measure = this.shownMeasure;
     const smoothed = this.smoothed;
+    const composite = this.isComposite;
     this.loadingData = true;
     let db;
     try {
@@ -278,8 +286,12 @@ export class AppState {
     }
     try {
       const [values, summary, years] = await Promise.all([
-        smoothed ? smoothedRates(db, query) : fetchValues(db, { ...query, measure }),
-        fetchCitySummary(db, query),
+        composite
+          ? this.composite.compute(db, query)
+          : smoothed
+            ? smoothedRates(db, query)
+            : fetchValues(db, { ...query, measure }),
+        composite ? Promise.resolve(null) : fetchCitySummary(db, query),
         fetchYears(db, query.kodeKota),
       ]);
       if (request !== this.#valueRequest) return;

@@ -124,3 +124,31 @@ test('TKPK quadrants: poverty against RTLH, each against its city rate; Semanggi
   await page.screenshot({ path: `${SCREENSHOTS}/surakarta-quadrant.png` });
   expect(problems).toEqual([]);
 });
+
+test('composite poverty-pocket index: preset with weights shown, contributions in the profile, editable', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('indicator').selectOption('indeks_kantong_kemiskinan');
+  await waitForMap(page, 'surakarta|2025|indeks_kantong_kemiskinan|jumlah|minmax');
+  const editor = page.getByTestId('composite-editor');
+  await expect(editor).toContainText('20%'); // five indicators, equal weights
+  await expect(page.getByTestId('legend')).toContainText('Indeks kantong kemiskinan (komposit)');
+  const ranking = await page.evaluate(() => {
+    const { app } = (window as unknown as { __pkk: { app: { values: Map<string, number> } } }).__pkk;
+    return [...app.values.entries()].sort((a, b) => b[1] - a[1]).map(([kode]) => kode);
+  });
+  expect(ranking.slice(0, 5)).toContain('33.72.03.1002'); // Semanggi is among the strongest pockets
+
+  await page.evaluate(() => (window as unknown as { __pkk: { app: { select(k: string): void } } }).__pkk.app.select('33.72.03.1002'));
+  const parts = page.getByTestId('panel-composite');
+  await expect(parts.locator('tbody tr')).toHaveCount(5);
+  await expect(parts).toContainText('Rumah tidak layak huni (RTLH)');
+
+  // Leave out extreme poverty: four indicators at 25 %, and the map recomputes.
+  await page.getByTestId('composite-penduduk_miskin_ekstrem').uncheck();
+  await expect(editor).toContainText('25%');
+  await expect(parts.locator('tbody tr')).toHaveCount(4);
+  await page.screenshot({ path: `${SCREENSHOTS}/surakarta-composite.png` });
+  expect(problems).toEqual([]);
+});
