@@ -18,9 +18,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A fresh profile on disk, for cold/warm visits: an incognito-style context keeps its HTTP cache
- * in memory with a per-entry limit far below DuckDB's 34 MB WASM, so a warm visit there would
- * download it again. A real visitor has a disk cache; so does this.
+ * A fresh profile on disk, for cold/warm visits. A real visitor has a disk cache; an
+ * incognito-style context keeps an in-memory cache whose size limits may not hold DuckDB's 34 MB
+ * WASM, which would make a warm visit there look colder than it is. (Measure 1 checks that the
+ * warm WASM does come from the cache.)
  */
 export async function launchProfile(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pkk-bench-'));
