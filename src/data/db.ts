@@ -39,7 +39,9 @@ export function getDatabase(onProgress: ProgressListener = () => {}): Promise<Da
 async function downloadModule(url: string, onProgress: ProgressListener): Promise<string> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} ${url}`);
-  const total = Number(response.headers.get('content-length')) || 0;
+  // Under gzip or brotli Content-Length is the compressed size while the stream yields decoded
+  // bytes, so the share would be wrong: report progress as unknown then.
+  const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   const reader = response.body.getReader();

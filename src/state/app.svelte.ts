@@ -138,6 +138,8 @@ export class AppState {
   hoverKode: string | null = $derived(this.hover?.kode ?? null);
   kelurahanByKode = $derived(new Map((this.kelurahan?.features ?? []).map((f) => [f.properties.kode, f.properties])));
 
+  /** The city whose years `years` lists (they change only with the city). */
+  #yearsOf = '';
   #boundaryRequest = 0;
   #valueRequest = 0;
   #profileRequest = 0;
@@ -292,12 +294,13 @@ export class AppState {
             ? smoothedRates(db, query)
             : fetchValues(db, { ...query, measure }),
         composite ? Promise.resolve(null) : fetchCitySummary(db, query),
-        fetchYears(db, query.kodeKota),
+        this.#yearsOf === query.kodeKota ? Promise.resolve(this.years) : fetchYears(db, query.kodeKota),
       ]);
       if (request !== this.#valueRequest) return;
       this.values = values;
       this.summary = summary;
       this.years = years;
+      this.#yearsOf = query.kodeKota;
       this.valuesKey = key;
     } catch (error) {
       if (request === this.#valueRequest) this.#notify('error.query', { detail: detail(error) });
