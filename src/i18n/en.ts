@@ -143,6 +143,7 @@ export const en: Record<MessageKey, string> = {
   'panel.pseudoP': 'Pseudo p (permutations)',
   'panel.pNormal': 'Analytic p',
   'panel.category': 'Category',
+  'panel.moranShare': 'Share of global Moran\'s I ({total})',
   'panel.neighbours': 'Neighbours ({n}, outlined orange on the map)',
   'composite.group': 'Composite index',
   'composite.title': 'Index make-up',

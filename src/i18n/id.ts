@@ -142,6 +142,7 @@ export const id = {
   'panel.pseudoP': 'p semu (permutasi)',
   'panel.pNormal': 'p analitis',
   'panel.category': 'Kategori',
+  'panel.moranShare': 'Sumbangan ke I Moran global ({total})',
   'panel.neighbours': 'Tetangga ({n}, bergaris jingga di peta)',
   'composite.group': 'Indeks komposit',
   'composite.title': 'Susunan indeks',

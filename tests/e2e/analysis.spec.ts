@@ -62,6 +62,7 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
   const section = page.getByTestId('panel-analysis');
   await expect(section).toContainText('I lokal');
   await expect(section).toContainText('p semu');
+  await expect(section).toContainText('Sumbangan ke I Moran global');
   const listed = (await section.locator('.neighbours').innerText()).split(':')[1].split(',').map((s) => s.trim());
   expect(listed).toContain('Sangkrah');
   const outlined = await page.evaluate(() => {

@@ -36,6 +36,9 @@ describe('analysis worker tasks', () => {
     // Without islands, global I on row-standardised weights is the mean of the local I.
     expect(out.moran!.I).toBeCloseTo(direct.I.reduce((a, b) => a + b, 0) / 54, 12);
     expect(out.moran!.pPermutation).toBeGreaterThan(0);
+    // ... which is what the profile shows as each kelurahan's share (I_i / n).
+    const shares = Array.from(out.statistic, (v) => v / (54 - out.missing));
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(out.moran!.I, 12);
   });
 
   it('drops a kelurahan without a value with its weights, instead of reading it as zero', () => {
