@@ -3,10 +3,12 @@
  * issue 7 (each against a baseline measured in the same run, interleaved), and writes
  * tests/bench/results/latest.{json,md}.
  *
- * Options: `--runs=N` (default 5), `--only=1,2,3,5,7` (a subset; 7 needs 1). A run with fewer
- * than 5 repetitions or a subset writes results/partial.{json,md} instead of the latest.
+ * Options: `--runs=N` (default 5), `--only=1,2,3,5,7` (a subset; 7 needs 1; `6` is 6a and 6b,
+ * `6a` or `6b` one of them). A run with fewer than 5 repetitions or a subset writes
+ * results/partial.{json,md} instead of the latest; with `--merge`, a subset's rows, checks and
+ * notes replace those of the same measures in results/latest.{json,md} instead (said in its notes).
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, VIEWPORT } from './lib/browser';
@@ -21,6 +23,7 @@ import { startServer, type BenchServer } from './lib/server';
 import { measureFirstPaint } from './measures/first-paint';
 import { measureHouseholds } from './measures/households';
 import { measureLocalMoran } from './measures/local-moran';
+import { measureLocalMoranNational } from './measures/local-moran-national';
 import { measureNational } from './measures/national';
 import { allIndonesiaRows } from './measures/placeholders';
 import { measureRecolour } from './measures/recolour';
@@ -51,9 +54,11 @@ async function main(): Promise<void> {
   const only = option('only')?.split(',') ?? ALL;
   const wants = (id: string) => only.includes(id);
   if (wants('7') && !wants('1')) only.push('1');
+  const wants6a = wants('6') || wants('6a');
+  const wants6b = wants('6') || wants('6b');
 
   const build = buildAll();
-  const lisaModule = wants('6') ? findLisaModule() : null;
+  const lisaModule = wants6a ? findLisaModule() : null;
   const lisaBuilt = lisaModule !== null && buildLisaPage(lisaModule) !== 'failed';
   const national = wants('3') ? await nationalFile() : null;
   mkdirSync(CACHE, { recursive: true });
@@ -116,8 +121,15 @@ async function main(): Promise<void> {
       results.checks.push(...h.checks);
       results.notes.push(...h.notes);
     }
-    if (wants('6')) {
+    if (wants6a) {
       const l = await measureLocalMoran(ctx, lisaModule, lisaBuilt);
+      // Measure 6a's own 6b row is a placeholder; drop it when 6b is measured below.
+      results.rows.push(...l.rows.filter((r) => !(wants6b && r.id === '6b')));
+      results.checks.push(...l.checks);
+      results.notes.push(...l.notes);
+    }
+    if (wants6b) {
+      const l = await measureLocalMoranNational(ctx);
       results.rows.push(...l.rows);
       results.checks.push(...l.checks);
       results.notes.push(...l.notes);
@@ -126,10 +138,38 @@ async function main(): Promise<void> {
     results.settings['bench minutes'] = Math.round((Date.now() - started) / 6000) / 10;
     // Other work on the machine skews timings; the load at both ends says how much there was.
     results.settings['load average at end'] = Math.round(loadavg()[0] * 100) / 100;
-    write(results, runs >= 5 && only.length >= ALL.length ? 'latest' : 'partial');
+    if (process.argv.includes('--merge')) write(merge(results, only), 'latest');
+    else write(results, runs >= 5 && only.length >= ALL.length ? 'latest' : 'partial');
   } finally {
     await server.close();
   }
+}
+
+/** Whether a row, check or note id (`6b`, `6`) belongs to one of the measures asked for. */
+function measured(id: string, only: string[]): boolean {
+  return only.some((o) => id === o || (/^\d+$/.test(o) && new RegExp(`^${o}[a-z]?$`).test(id)));
+}
+
+/** `results` of a subset merged into results/latest.json: its measures replaced, the rest kept. */
+function merge(results: Results, only: string[]): Results {
+  const file = join(RESULTS, 'latest.json');
+  if (!existsSync(file)) return results;
+  const latest = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  const noteId = (note: string) => /^(\d+[a-z]?):/.exec(note)?.[1] ?? '';
+  const keep = <T>(items: T[], id: (item: T) => string) => items.filter((item) => !measured(id(item), only));
+  const rows = [...keep(latest.rows, (r) => r.id), ...results.rows].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  return {
+    ...latest,
+    rows,
+    checks: [...keep(latest.checks, (c) => c.id), ...results.checks].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
+    notes: [
+      ...keep(latest.notes, noteId),
+      ...results.notes,
+      `Measure ${only.join(', ')} re-run alone on ${when} UTC (${results.settings.runs} runs, ${results.settings['bench minutes']} min, ` +
+        `load average at end ${results.settings['load average at end']}) and merged into this run's results (\`--merge\`).`,
+    ],
+  };
 }
 
 function write(results: Results, name: string): void {

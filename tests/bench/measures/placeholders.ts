@@ -11,12 +11,15 @@ export function allIndonesiaRows(): Row[] {
   ];
 }
 
-/** Measure 6 while no Local Moran's I exists in src/analysis. */
+/**
+ * Measure 6a while no Local Moran's I exists in src/analysis (6b, national, runs the app's
+ * analysis worker: measures/local-moran-national.ts).
+ */
 export function localMoranPlaceholder(): Row[] {
   return [
     placeholder(
-      '6',
-      "Local Moran's I, 999 permutations (city, national), in the worker vs R spdep localmoran_perm",
+      '6a',
+      "Local Moran's I, 999 permutations, Surakarta, vs R spdep localmoran_perm",
       "a LISA function exported by src/analysis (autocorrelation.ts or local-moran.ts), in progress elsewhere",
       'faster than R spdep',
     ),

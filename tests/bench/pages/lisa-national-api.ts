@@ -1,0 +1,28 @@
+/** What the national Local Moran page (lisa-national.ts) exposes on `window.bench`. Types only. */
+
+/** Gaps between requestAnimationFrame callbacks on the main thread during one run, ms. */
+export interface FrameGaps {
+  frames: number;
+  max: number;
+  /** When the largest gap ended, ms after the request (≈ the run's time: it came with the result). */
+  maxEndsAt: number;
+  p95: number;
+}
+
+/** The national Local Moran page (the app's analysis worker). */
+export interface LisaNationalApi {
+  /**
+   * Fetches the binary CSR + values at `url`, warms the worker up (9 permutations, untimed), then
+   * `reps` runs of 999 permutations (seed 1..reps): ms from request to result and the frame gaps
+   * of each, I_i of the last run and its islands.
+   */
+  lisaNational(
+    url: string,
+    reps: number,
+  ): Promise<{ ms: number[]; frames: FrameGaps[]; progressMessages: number; I: number[]; islands: number; n: number }>;
+}
+
+/** `window` of the page, as the runner sees it. */
+export interface LisaNationalWindow {
+  bench: LisaNationalApi;
+}
