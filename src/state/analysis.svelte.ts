@@ -17,6 +17,7 @@ import { analysisWorker } from '../workers/analysis-client';
 import type { LocalMethod, LocalOutput, WeightsOutput } from '../workers/analysis-tasks';
 import { hotSpotCategories, lisaCategories, quadrantCategories, sensitivity, type CategoryMap } from './cluster-categories';
 import { tkpkQuadrants } from '../analysis/quadrant';
+import { toGal } from '../analysis/gal';
 import { demoDatabase } from '../data/demo';
 import { fetchCitySummary, fetchValues } from '../data/indicators';
 import { findIndicator } from '../data/catalog';
@@ -32,6 +33,8 @@ export class AnalysisState {
   method = $state<AnalysisMethod>('none');
   rule = $state<'queen' | 'rook'>('queen');
   toleranceMetres = $state(DEFAULT_SNAP_METRES);
+  /** Give kelurahan without neighbours their nearest one (KNN, k = 1). */
+  islandsToNearest = $state(false);
   permutations = $state<number>(DEFAULT_PERMUTATIONS);
   seed = $state(DEFAULT_PERMUTATION_SEED);
   alpha = $state<number>(0.05);
@@ -62,7 +65,7 @@ export class AnalysisState {
   inputKey = $derived.by(() =>
     this.method === 'quadrant'
       ? `quadrant|${this.app.valuesKey}|${this.quadrantIndicator}`
-      : `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.permutations}|${this.seed}`,
+      : `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}|${this.permutations}|${this.seed}`,
   );
   categories: CategoryMap | null = $derived.by(() => {
     if (this.method === 'quadrant') return this.quadrant?.key === this.inputKey ? this.quadrant.map : null;
@@ -84,6 +87,15 @@ export class AnalysisState {
     const p = r.method === 'lisa' ? r.pseudoP : r.pNormal;
     return sensitivity(r, p, ALPHAS, CORRECTIONS);
   });
+
+  /** The weights as a GeoDa .gal file (kelurahan codes as ids), for GeoDa, R spdep or the CLI. */
+  galText(): string | null {
+    const w = this.weights;
+    const features = this.app.kelurahan?.features;
+    if (!w || !features || features.length !== w.n) return null;
+    const weights = { n: w.n, offsets: w.offsets, indices: w.indices, values: new Float64Array(w.indices.length).fill(1), rowStandardised: false };
+    return toGal(weights, features.map((f) => f.properties.kode), { idVariable: 'kode', layerName: `kelurahan_${this.app.city.slug}` });
+  }
 
   /** Neighbours (indices into the city's kelurahan) of one kelurahan. */
   neighboursOf(index: number): number[] {
@@ -149,12 +161,13 @@ export class AnalysisState {
     this.progress = 0;
     this.error = null;
     try {
-      const weightsKey = `${app.city.slug}|${this.rule}|${this.toleranceMetres}`;
+      const weightsKey = `${app.city.slug}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}`;
       if (weightsKey !== this.#weightsKey || !this.weights) {
         const weights = await analysisWorker().run('weights', {
           geometries: features.map((f) => f.geometry),
           rule: this.rule,
           toleranceMetres: this.toleranceMetres,
+          islandsToNearest: this.islandsToNearest,
         });
         if (run !== this.#run) return;
         this.weights = weights;

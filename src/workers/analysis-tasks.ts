@@ -5,6 +5,9 @@
  */
 import type { Geometry } from 'geojson';
 import { contiguity } from '../analysis/contiguity';
+import { polygonRings } from '../analysis/polygon-rings';
+import { polygonCentroids } from '../analysis/centroids';
+import { withKnnFallback } from '../analysis/knn-fallback';
 import { islands as islandsOf, type Weights } from '../analysis/weights';
 import { getisOrd, localMoran, moranI } from '../analysis/autocorrelation';
 import { rowStandardise } from '../analysis/weights';
@@ -14,6 +17,8 @@ export interface WeightsInput {
   geometries: (Geometry | null)[];
   rule: 'queen' | 'rook';
   toleranceMetres: number;
+  /** Link each island to its nearest kelurahan (by centroid), both ways. */
+  islandsToNearest?: boolean;
 }
 
 /** CSR weights as plain arrays (binary), and the observations without neighbours. */
@@ -22,11 +27,20 @@ export interface WeightsOutput {
   offsets: Int32Array;
   indices: Int32Array;
   islands: number[];
+  /** Observations that were islands and got their nearest neighbour (empty unless asked). */
+  linked: number[];
 }
 
 export function buildWeights(input: WeightsInput): WeightsOutput {
-  const { weights } = contiguity(input.geometries, { rule: input.rule, toleranceMetres: input.toleranceMetres });
-  return { n: weights.n, offsets: weights.offsets, indices: weights.indices, islands: islandsOf(weights) };
+  const rings = polygonRings(input.geometries);
+  let { weights } = contiguity(rings, { rule: input.rule, toleranceMetres: input.toleranceMetres });
+  let linked: number[] = [];
+  if (input.islandsToNearest && islandsOf(weights).length > 0) {
+    const fallback = withKnnFallback(weights, polygonCentroids(rings), 1);
+    weights = fallback.weights;
+    linked = [...new Set(fallback.added.map((a) => a.from))];
+  }
+  return { n: weights.n, offsets: weights.offsets, indices: weights.indices, islands: islandsOf(weights), linked };
 }
 
 export type LocalMethod = 'lisa' | 'gi' | 'gistar';

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { SCREENSHOTS, paintedColours, waitForMap, watchPage } from './helpers';
 
 type Pkk = { map: import('maplibre-gl').Map };
@@ -21,6 +22,14 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
   await expect(page.getByTestId('sensitivity')).toBeVisible();
   await expect(page.getByTestId('moran-scatter')).toContainText("Moran's I = 0,");
   await expect(page.getByTestId('moran-scatter').locator('circle')).toHaveCount(54);
+
+  // The weights download as a GeoDa .gal file, ids = kelurahan codes.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-gal').click()]);
+  expect(download.suggestedFilename()).toBe('bobot-queen-surakarta.gal');
+  const gal = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  expect(gal[0]).toMatch(/^0 54 \S+ kode$/);
+  expect(gal).toContain(gal.find((line) => line.startsWith('33.72.03.1002 ')));
+  expect(gal.length).toBe(1 + 2 * 54);
 
   // Every kelurahan is painted in the legend colour of its category (fill at 0.92 over the background).
   const painted = await paintedColours(page);

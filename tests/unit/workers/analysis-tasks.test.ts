@@ -25,6 +25,18 @@ describe('analysis worker tasks', () => {
     expect(weights.offsets[54]).toBe(weights.indices.length);
   });
 
+  it('reports an island, and links it to its nearest kelurahan when asked', () => {
+    const far: Geometry = { type: 'Polygon', coordinates: [[[110.95, -7.56], [110.951, -7.56], [110.951, -7.559], [110.95, -7.559], [110.95, -7.56]]] };
+    const geometries = [...surakarta.features.map((f) => f.geometry), far];
+    const plain = buildWeights({ geometries, rule: 'queen', toleranceMetres: 10 });
+    expect(plain.islands).toEqual([54]);
+    const linked = buildWeights({ geometries, rule: 'queen', toleranceMetres: 10, islandsToNearest: true });
+    expect(linked.islands).toEqual([]);
+    expect(linked.linked).toEqual([54]);
+    const neighbour = linked.indices[linked.offsets[54]];
+    expect(Array.from(linked.indices.subarray(linked.offsets[neighbour], linked.offsets[neighbour + 1]))).toContain(54);
+  });
+
   it('gives the same LISA as the analysis core, reproducibly by seed', () => {
     const out = runLocal({ method: 'lisa', values, offsets: weights.offsets, indices: weights.indices, permutations: 199, seed: 7 });
     const direct = localMoran(values, weightsFromNeighbours(
