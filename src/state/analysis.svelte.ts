@@ -22,6 +22,7 @@ import { demoDatabase } from '../data/demo';
 import { fetchCitySummary, fetchValues } from '../data/indicators';
 import { findIndicator } from '../data/catalog';
 import type { AppState } from './app.svelte';
+import type { AnalysisParams } from './url';
 
 export type AnalysisMethod = 'none' | LocalMethod | 'quadrant';
 export const METHODS: readonly AnalysisMethod[] = ['none', 'lisa', 'gistar', 'gi', 'quadrant'];
@@ -95,6 +96,33 @@ export class AnalysisState {
     if (!w || !features || features.length !== w.n) return null;
     const weights = { n: w.n, offsets: w.offsets, indices: w.indices, values: new Float64Array(w.indices.length).fill(1), rowStandardised: false };
     return toGal(weights, features.map((f) => f.properties.kode), { idVariable: 'kode', layerName: `kelurahan_${this.app.city.slug}` });
+  }
+
+  /** The settings a link carries (null when no analysis is shown). */
+  get params(): AnalysisParams | null {
+    if (this.method === 'none') return null;
+    return {
+      metode: this.method,
+      permutasi: this.permutations,
+      seed: this.seed,
+      alpha: this.alpha,
+      koreksi: this.correction,
+      bobot: this.rule,
+      toleransi: this.toleranceMetres,
+      kedua: this.method === 'quadrant' ? this.quadrantIndicator : null,
+    };
+  }
+
+  /** Restores the settings of a link. */
+  apply(params: AnalysisParams): void {
+    this.method = params.metode;
+    this.permutations = params.permutasi;
+    this.seed = params.seed;
+    this.alpha = params.alpha;
+    this.correction = params.koreksi;
+    this.rule = params.bobot;
+    this.toleranceMetres = params.toleransi;
+    if (params.kedua) this.quadrantIndicator = params.kedua;
   }
 
   /** Neighbours (indices into the city's kelurahan) of one kelurahan. */

@@ -131,6 +131,7 @@ export class AppState {
     skema: this.scheme,
     batas: this.manualBreaks,
     eb: this.smoothing,
+    analisis: this.analysis.params,
     lang: this.lang,
     peta: this.camera,
   });
@@ -159,6 +160,7 @@ export class AppState {
     if (params.kelas) this.classes = params.kelas;
     if (params.skema) this.scheme = params.skema;
     if (params.eb) this.smoothing = true;
+    if (params.analisis) this.analysis.apply(params.analisis);
     if (params.batas) this.manualBreaks = params.batas;
     if (params.lang) this.lang = params.lang;
     if (params.peta) this.camera = params.peta;

@@ -24,9 +24,26 @@ export interface ViewParams {
   batas: number[] | null;
   /** Empirical-Bayes smoothed rates. */
   eb: boolean;
+  /** The analysis shown, when not the plain value map. */
+  analisis: AnalysisParams | null;
   lang: Lang;
   peta: Camera | null;
 }
+
+/** What reproduces an analysis exactly: method, inference and weights. */
+export interface AnalysisParams {
+  metode: 'lisa' | 'gistar' | 'gi' | 'quadrant';
+  permutasi: number;
+  seed: number;
+  alpha: number;
+  koreksi: 'none' | 'bonferroni' | 'fdr';
+  bobot: 'queen' | 'rook';
+  toleransi: number;
+  /** Second indicator of the quadrant method. */
+  kedua: string | null;
+}
+
+const ANALYSIS_METHODS = ['lisa', 'gistar', 'gi', 'quadrant'] as const;
 
 export interface UrlProblem {
   name: string;
@@ -72,6 +89,27 @@ export function parseViewParams(search: string, vocabulary: Vocabulary): { param
   if (batas) params.batas = parseBreaks(batas);
   const eb = take('eb', (raw) => raw === '1' || raw === '0');
   if (eb) params.eb = eb === '1';
+  const metode = take('analisis', (raw) => (ANALYSIS_METHODS as readonly string[]).includes(raw));
+  if (metode) {
+    const int = (name: string, min: number, max: number) => take(name, (raw) => /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max);
+    const permutasi = int('permutasi', 0, 99_999);
+    const seed = int('seed', 1, 4_294_967_295);
+    const alpha = take('alpha', (raw) => ['0.05', '0.01', '0.001'].includes(raw));
+    const koreksi = take('koreksi', (raw) => ['none', 'bonferroni', 'fdr'].includes(raw));
+    const bobot = take('bobot', (raw) => raw === 'queen' || raw === 'rook');
+    const toleransi = int('toleransi', 0, 200);
+    const kedua = take('kedua', (raw) => vocabulary.indicatorIds.includes(raw));
+    params.analisis = {
+      metode: metode as AnalysisParams['metode'],
+      permutasi: permutasi === undefined ? 999 : Number(permutasi),
+      seed: seed === undefined ? 20250707 : Number(seed),
+      alpha: alpha === undefined ? 0.05 : Number(alpha),
+      koreksi: (koreksi ?? 'none') as AnalysisParams['koreksi'],
+      bobot: (bobot ?? 'queen') as AnalysisParams['bobot'],
+      toleransi: toleransi === undefined ? 10 : Number(toleransi),
+      kedua: kedua ?? null,
+    };
+  }
   const lang = take('lang', (raw) => raw === 'id' || raw === 'en');
   if (lang) params.lang = lang as Lang;
   const peta = take('peta', (raw) => parseCamera(raw) !== null);
@@ -106,6 +144,20 @@ export function formatViewParams(view: ViewParams): string {
   if (view.skema !== 'quantile') query.set('skema', view.skema);
   if (view.skema === 'manual' && view.batas) query.set('batas', view.batas.join(';'));
   if (view.eb) query.set('eb', '1');
+  const a = view.analisis;
+  if (a) {
+    query.set('analisis', a.metode);
+    if (a.metode === 'quadrant') {
+      if (a.kedua) query.set('kedua', a.kedua);
+    } else {
+      query.set('permutasi', String(a.permutasi));
+      query.set('seed', String(a.seed));
+      query.set('alpha', String(a.alpha));
+      query.set('koreksi', a.koreksi);
+      query.set('bobot', a.bobot);
+      query.set('toleransi', String(a.toleransi));
+    }
+  }
   if (view.lang !== 'id') query.set('lang', view.lang);
   if (view.peta) {
     const { zoom, lat, lon } = view.peta;

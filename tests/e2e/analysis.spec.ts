@@ -111,6 +111,15 @@ test('the same seed gives the same clusters; the seed is shown and can be set', 
   await expect(page.getByTestId('legend')).toContainText('seed 20250707');
   await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio|5|lisa');
   expect(await read()).toBe(first);
+
+  // The link carries the analysis: opened fresh, it draws the very same clusters.
+  await expect(page).toHaveURL(/analisis=lisa&permutasi=999&seed=20250707&alpha=0.05&koreksi=none&bobot=queen&toleransi=10/);
+  const link = page.url();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio|5|lisa');
+  await expect(page.getByTestId('analysis-method')).toHaveValue('lisa');
+  expect(await read()).toBe(first);
   expect(problems).toEqual([]);
 });
 

@@ -3,7 +3,7 @@ import { formatViewParams, parseBreaks, parseViewParams, type ViewParams } from 
 
 const vocabulary = { citySlugs: ['surakarta', 'probolinggo'], indicatorIds: ['rtlh', 'penduduk_miskin'] };
 const view: ViewParams = {
-  kota: 'probolinggo', tahun: 2022, indikator: 'rtlh', ukuran: 'rasio', kelas: 7, skema: 'quantile', batas: null, eb: false, lang: 'en',
+  kota: 'probolinggo', tahun: 2022, indikator: 'rtlh', ukuran: 'rasio', kelas: 7, skema: 'quantile', batas: null, eb: false, analisis: null, lang: 'en',
   peta: { zoom: 12.5, lat: -7.75123, lon: 113.21567 },
 };
 
@@ -11,7 +11,7 @@ describe('view in the URL', () => {
   it('round-trips a whole view', () => {
     const query = formatViewParams(view);
     expect(query).toBe('v=1&kota=probolinggo&tahun=2022&indikator=rtlh&ukuran=rasio&kelas=7&lang=en&peta=12.50/-7.75123/113.21567');
-    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({ params: { ...view, skema: undefined, batas: undefined, eb: undefined }, problems: [] });
+    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({ params: { ...view, skema: undefined, batas: undefined, eb: undefined, analisis: undefined }, problems: [] });
     const smoothed = formatViewParams({ ...view, eb: true });
     expect(smoothed).toContain('eb=1');
     expect(parseViewParams(`?${smoothed}`, vocabulary).params.eb).toBe(true);
@@ -22,6 +22,18 @@ describe('view in the URL', () => {
     expect(query).toContain('skema=manual&batas=2.5;5;10');
     expect(parseViewParams(`?${query}`, vocabulary).params).toMatchObject({ skema: 'manual', batas: [2.5, 5, 10] });
     expect(parseViewParams('?skema=fisher&batas=3;1', vocabulary)).toEqual({ params: { skema: 'fisher' }, problems: [{ name: 'batas', value: '3;1' }] });
+  });
+
+  it('carries an analysis so that a shared LISA map reproduces exactly', () => {
+    const analisis = { metode: 'lisa', permutasi: 1079, seed: 42, alpha: 0.01, koreksi: 'fdr', bobot: 'rook', toleransi: 5, kedua: null } as const;
+    const query = formatViewParams({ ...view, analisis });
+    expect(query).toContain('analisis=lisa&permutasi=1079&seed=42&alpha=0.01&koreksi=fdr&bobot=rook&toleransi=5');
+    expect(parseViewParams(`?${query}`, vocabulary).params.analisis).toEqual(analisis);
+    const quadrant = formatViewParams({ ...view, analisis: { ...analisis, metode: 'quadrant', kedua: 'penduduk_miskin' } });
+    expect(quadrant).toContain('analisis=quadrant&kedua=penduduk_miskin');
+    expect(quadrant).not.toContain('seed');
+    const { problems } = parseViewParams('?analisis=lisa&seed=abc&alpha=0.2', vocabulary);
+    expect(problems.map((p) => p.name)).toEqual(['seed', 'alpha']);
   });
 
   it('reads manual breaks as people type them', () => {
