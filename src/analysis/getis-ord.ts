@@ -31,9 +31,9 @@ export interface GetisOrdResult {
   pNormal: Float64Array;
   /** Neighbours other than the observation itself (0 = island). */
   neighbourCount: Int32Array;
-  /** Folded pseudo p-value, (min(M, R - M) + 1) / (R + 1); NaN for islands or when R = 0. */
+  /** Folded pseudo p-value, (min(M, R - M) + 1) / (R + 1); NaN for islands, outside options.range, or when R = 0. */
   pseudoP: Float64Array;
-  /** Permuted G_i at or above the observed (M); -1 for islands or when R = 0. */
+  /** Permuted G_i at or above the observed (M); -1 where pseudoP is NaN. */
   countAtOrAbove: Int32Array;
   permutations: number;
   seed: number;

@@ -29,9 +29,12 @@ export interface LocalMoranResult {
   pNormal: Float64Array;
   /** Number of neighbours (0 = island). */
   neighbourCount: Int32Array;
-  /** Folded pseudo p-value, (min(M, R - M) + 1) / (R + 1); NaN for islands or when R = 0. */
+  /**
+   * Folded pseudo p-value, (min(M, R - M) + 1) / (R + 1); 1 for a value exactly at the mean;
+   * NaN for islands, outside options.range, or when R = 0.
+   */
   pseudoP: Float64Array;
-  /** Permuted I_i at or above the observed (M); -1 for islands or when R = 0. */
+  /** Permuted I_i at or above the observed (M); -1 where pseudoP is NaN. */
   countAtOrAbove: Int32Array;
   permutations: number;
   seed: number;

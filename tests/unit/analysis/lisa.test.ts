@@ -151,6 +151,14 @@ describe('conditional permutation p-values', () => {
     expect(run).toThrow('dibatalkan');
   });
 
+  it('never call a value exactly at the mean significant (every permutation ties with I_i = 0)', () => {
+    const values = SMALL_VALUES.map((_, i) => 2 * i); // mean 14 = values[7]
+    const r = localMoran(values, weightsFromNeighbours(SMALL_GRAPH), { permutations: 999 });
+    expect(r.I[7]).toBe(0);
+    expect(r.pseudoP[7]).toBe(1);
+    expect(lisaClusters(r, 0.05).cluster[7]).toBe(LisaCluster.NotSignificant);
+  });
+
   it('give no p-value to an island and none at all without permutations', () => {
     const c = fixture.cases.find((k) => k.islands.length > 0)!;
     const w = caseWeights(c).standardised;
