@@ -12,6 +12,7 @@ export type { GetisOrdOptions, GetisOrdResult, HotSpots, HotSpotBasis } from './
 export type { PermutationOptions, Sampling } from './conditional-permutation';
 export {
   DEFAULT_PERMUTATIONS,
+  DEFAULT_PERMUTATION_SEED,
   MAX_PERMUTATIONS,
   SIGNIFICANCE_LEVELS,
   GEODA_SIGNIFICANCE_COLOURS,

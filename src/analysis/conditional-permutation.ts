@@ -11,6 +11,7 @@
  */
 import type { Weights } from './weights';
 import { createRandom, deriveSeed } from './random';
+import { DEFAULT_PERMUTATION_SEED } from './significance';
 
 /**
  * How neighbour values are drawn. GeoDa and PySAL esda draw without replacement (a permutation:
@@ -23,7 +24,7 @@ export type Sampling = 'without-replacement' | 'with-replacement';
 export interface PermutationOptions {
   /** Number of permutations R: 0 (no inference) or 1..99,999; default 999. */
   permutations?: number;
-  /** Seed of the random streams; the same seed gives identical p-values. Default 1. */
+  /** Seed of the random streams; the same seed gives identical p-values. Default DEFAULT_PERMUTATION_SEED. */
   seed?: number;
   /** Default 'without-replacement', as GeoDa. */
   sampling?: Sampling;
@@ -71,7 +72,7 @@ export function countAtOrAbove(
 ): Int32Array {
   const n = weights.n;
   const permutations = options.permutations ?? 999;
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_PERMUTATION_SEED;
   const withReplacement = (options.sampling ?? 'without-replacement') === 'with-replacement';
   const requested = options.progressEvery ?? 1000;
   const every = Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : 1000;

@@ -7,7 +7,7 @@ import type { Weights } from './weights';
 import { checkedValues } from './moran';
 import { countAtOrAbove } from './conditional-permutation';
 import type { PermutationOptions, Sampling } from './conditional-permutation';
-import { checkPermutations, foldedPseudoP, normalTwoSided, significanceCutoff } from './significance';
+import { DEFAULT_PERMUTATION_SEED, checkPermutations, foldedPseudoP, normalTwoSided, significanceCutoff } from './significance';
 import type { Correction } from './significance';
 
 /** Options of {@link getisOrd}. */
@@ -56,7 +56,7 @@ export function getisOrd(values: ArrayLike<number>, weights: Weights, options: G
   const star = options.star ?? false;
   const permutations = options.permutations ?? 999;
   checkPermutations(permutations);
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_PERMUTATION_SEED;
   const sampling = options.sampling ?? 'without-replacement';
   const x = checkedValues(values, weights.n, 3);
   const n = x.length;

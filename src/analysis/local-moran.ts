@@ -7,7 +7,7 @@ import { rowStandardise } from './weights';
 import { checkedValues, deviations, spatialLag } from './moran';
 import { countAtOrAbove } from './conditional-permutation';
 import type { PermutationOptions, Sampling } from './conditional-permutation';
-import { checkPermutations, foldedPseudoP, normalTwoSided, significanceCutoff } from './significance';
+import { DEFAULT_PERMUTATION_SEED, checkPermutations, foldedPseudoP, normalTwoSided, significanceCutoff } from './significance';
 import type { Correction } from './significance';
 
 /** Local Moran's I of every observation. */
@@ -48,7 +48,7 @@ export interface LocalMoranResult {
 export function localMoran(values: ArrayLike<number>, weights: Weights, options: PermutationOptions = {}): LocalMoranResult {
   const permutations = options.permutations ?? 999;
   checkPermutations(permutations);
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_PERMUTATION_SEED;
   const sampling = options.sampling ?? 'without-replacement';
   const w = weights.rowStandardised ? weights : rowStandardise(weights);
   const x = checkedValues(values, w.n, 3);

@@ -6,13 +6,13 @@
 import type { Weights } from './weights';
 import { rowStandardise } from './weights';
 import { createRandom, deriveSeed } from './random';
-import { checkPermutations, normalTwoSided, normalUpperTail } from './significance';
+import { DEFAULT_PERMUTATION_SEED, checkPermutations, normalTwoSided, normalUpperTail } from './significance';
 
 /** Options of {@link moranI}. */
 export interface MoranOptions {
   /** Permutations for the pseudo p-value: 0 (none) or 1..99,999; default 999. */
   permutations?: number;
-  /** Seed of the permutation stream; default 1. */
+  /** Seed of the permutation stream; default DEFAULT_PERMUTATION_SEED, as the app and CLI. */
   seed?: number;
   /**
    * Count only observations with neighbours in n, as spdep's default adjust.n = TRUE; islands
@@ -74,7 +74,7 @@ export interface MoranResult {
 export function moranI(values: ArrayLike<number>, weights: Weights, options: MoranOptions = {}): MoranResult {
   const permutations = options.permutations ?? 999;
   checkPermutations(permutations);
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_PERMUTATION_SEED;
   const x = checkedValues(values, weights.n, 4);
   const nAll = x.length;
   const z = deviations(x);
