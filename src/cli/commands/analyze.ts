@@ -46,7 +46,7 @@ function checkMethodOptions(raw: RawOptions, method: Method): void {
   if (raw.weights !== undefined) rejectOptions(raw, ['type', 'k', 'snap'], 'together with --weights');
 }
 
-function methodSettings(raw: RawOptions, method: Method): MethodSettings {
+function methodSettings(raw: RawOptions): MethodSettings {
   const permutations = numberOption(raw, 'permutations', { min: 0, max: MAX_PERMUTATIONS, integer: true }, DEFAULT_PERMUTATIONS);
   const scheme = choice<Scheme>(raw, 'scheme', ['quantile', 'equal', 'fisher', 'sd', 'box', 'manual'], 'quantile');
   if (scheme === 'box') rejectOptions(raw, ['classes'], 'to --scheme box (its classes are fixed)');
@@ -110,7 +110,7 @@ function analyzeArgs(args: readonly string[]): AnalyzeArgs {
     },
     weightsFile: text(raw, 'weights'),
     islands: choice(raw, 'islands', ['keep', 'knn'] as const, 'keep'),
-    settings: methodSettings(raw, method),
+    settings: methodSettings(raw),
     raw,
   };
 }

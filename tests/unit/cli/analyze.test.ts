@@ -124,6 +124,7 @@ describe('peta-kantong analyze --method lisa', () => {
       'analyze', ...POVERTY_2025, '--method', 'moran', '--weights', repo('tests/fixtures/spdep-weights/surakarta-queen-geoda.gal'), '--out', join(dir, 'n.csv'),
     ]);
     expect(run.code).toBe(0);
+    expect(geoda.code).toBe(0);
     expect(await readFile(join(dir, 'm.csv'), 'utf8')).toBe(await readFile(join(dir, 'n.csv'), 'utf8'));
   });
 });
