@@ -4,7 +4,7 @@
  * R spdep's localmoran_perm on the same national queen weights (10 m snap, built once by
  * lib/national-weights-cache.ts with the project's code and written as GAL for R) and the same
  * synthetic values. Each run is one fresh browser context (worker warmed up with 9 permutations,
- * then one timed run) and one fresh serial R process (one timed call), interleaved. While the
+ * then APP_CALLS timed calls) and one fresh serial R process (one timed call), interleaved. While the
  * worker runs, the page records the gaps between animation frames on the main thread.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,8 +18,10 @@ import { compare, placeholder, type Check, type Row } from '../lib/report';
 import { summarize } from '../lib/stats';
 import type { FrameGaps, LisaNationalWindow } from '../pages/lisa-national-api';
 
-/** Runs at most this many times: one R call takes about a minute or more on a shared machine. */
+/** Runs at most this many times: one R call takes minutes on a shared machine. */
 const MAX_RUNS = 3;
+/** Timed app calls per browser context (after the warm-up): cheap next to R's, so more samples. */
+const APP_CALLS = 2;
 const MEASURE = "Local Moran's I, 999 permutations, national (83,402 desa), app's analysis worker vs R spdep localmoran_perm";
 
 interface RResult {
@@ -42,7 +44,8 @@ function runR(gal: string, values: string): RResult {
   const out = join(CACHE, 'lisa-national-spdep.json');
   const r = spawnSync('Rscript', [join(BENCH, 'r/local-moran-national.R'), gal, values, out, '1'], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`Rscript failed: ${r.stderr}`);
-  return JSON.parse(readFileSync(out, 'utf8')) as RResult;
+  const result = JSON.parse(readFileSync(out, 'utf8')) as RResult;
+  return { ...result, ms: ([] as number[]).concat(result.ms) };
 }
 
 const round = (v: number) => Math.round(v);
@@ -77,7 +80,7 @@ export async function measureLocalMoranNational(ctx: BenchContext): Promise<{ ro
           const page = await context.newPage();
           await page.goto(ctx.pageUrl('lisa-national.html', ''));
           await page.waitForFunction(() => 'bench' in window);
-          const result = await page.evaluate(({ url }) => (window as unknown as LisaNationalWindow).bench.lisaNational(url, 1), { url });
+          const result = await page.evaluate(({ url, calls }) => (window as unknown as LisaNationalWindow).bench.lisaNational(url, calls), { url, calls: APP_CALLS });
           app.push(...result.ms);
           frames.push(...result.frames);
           progressMessages = result.progressMessages;
@@ -92,13 +95,15 @@ export async function measureLocalMoranNational(ctx: BenchContext): Promise<{ ro
     await browser.close();
   }
   const r = rLast!;
-  // I_i is deterministic (no permutation in it): compare every desa, absolute and relative.
+  // I_i is deterministic (no permutation in it): compare every desa, absolute and relative. Where
+  // x_i is within rounding of the mean, I_i is ~0 and both sides carry ~1e-13 of cancellation
+  // (different summation order over 83,402 values), so relative differences count for |Ii| ≥ 1e-3.
   let maxAbs = 0;
   let maxRel = 0;
   for (let i = 0; i < r.Ii.length; i++) {
     const d = Math.abs(jsI[i] - r.Ii[i]);
     maxAbs = Math.max(maxAbs, d);
-    if (Math.abs(r.Ii[i]) > 1e-6) maxRel = Math.max(maxRel, d / Math.abs(r.Ii[i]));
+    if (Math.abs(r.Ii[i]) >= 1e-3) maxRel = Math.max(maxRel, d / Math.abs(r.Ii[i]));
   }
   const gapMax = summarize(frames.map((f) => f.max));
   const gapP95 = summarize(frames.map((f) => f.p95));
@@ -109,7 +114,7 @@ export async function measureLocalMoranNational(ctx: BenchContext): Promise<{ ro
       unit: 'ms',
       goal: 'faster than R spdep; page does not freeze',
       note:
-        `${runs} runs (one timed call each, worker warmed up with 9 permutations); national queen weights (10 m snap, ${input.links.toLocaleString('en-US')} links, ` +
+        `${runs} runs (a fresh page with ${APP_CALLS} timed calls after a 9-permutation warm-up of the worker, and a fresh R process with one call); national queen weights (10 m snap, ${input.links.toLocaleString('en-US')} links, ` +
         `${input.islands} islands, zero.policy); main-thread frame gap during the worker run: max ${round(gapMax.max)} ms, median of the runs' p95 ${round(gapP95.median)} ms`,
     },
     app,
@@ -121,7 +126,7 @@ export async function measureLocalMoranNational(ctx: BenchContext): Promise<{ ro
     checks: [
       {
         id: '6b',
-        text: `national I_i equal to spdep ${r.spdep}'s Ii for all ${r.Ii.length.toLocaleString('en-US')} desa (max |difference| ${maxAbs.toExponential(1)}, max relative ${maxRel.toExponential(1)} where |Ii| > 1e-6)`,
+        text: `national I_i equal to spdep ${r.spdep}'s Ii for all ${r.Ii.length.toLocaleString('en-US')} desa (max |difference| ${maxAbs.toExponential(1)}, max relative ${maxRel.toExponential(1)} where |Ii| ≥ 1e-3)`,
         ok: jsI.length === r.Ii.length && maxRel <= 1e-9 && maxAbs <= 1e-9,
       },
       { id: '6b', text: `islands: ${jsIslands} in the worker's result, ${r.islands} in R's nb, ${input.islands} in the weights built`, ok: jsIslands === r.islands && r.islands === input.islands },
