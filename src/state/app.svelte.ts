@@ -113,10 +113,13 @@ export class AppState {
   /** Smoothing applies to rates only. */
   smoothed = $derived(this.smoothing && this.shownMeasure === 'rasio');
   isComposite = $derived(this.indikator === COMPOSITE_INDICATOR.id);
+  /** The scheme in use: manual breaks fall back to quantiles until some are typed. */
+  shownScheme: Scheme = $derived(this.scheme === 'manual' && !this.manualBreaks ? 'quantile' : this.scheme);
   classification: Classification | null = $derived.by(() => {
     if (!this.values) return null;
-    const manual = this.scheme === 'manual' && this.manualBreaks;
-    return classify(this.values.values(), manual ? { scheme: 'manual', breaks: manual } : { scheme: this.scheme === 'manual' ? 'quantile' : this.scheme, classes: this.classes });
+    const options =
+      this.shownScheme === 'manual' ? { scheme: 'manual' as const, breaks: this.manualBreaks! } : { scheme: this.shownScheme, classes: this.classes };
+    return classify(this.values.values(), options);
   });
   /** The key of what the user asked for; when it equals `valuesKey` the map shows it. */
   wantedKey = $derived(

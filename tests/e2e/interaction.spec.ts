@@ -104,6 +104,7 @@ test('classification schemes: box map with quartiles, manual breaks from typed l
   await page.screenshot({ path: `${SCREENSHOTS}/surakarta-rtlh-boxmap.png` });
 
   await page.getByTestId('scheme').selectOption('manual');
+  await expect(legend).toContainText('Kuantil'); // until breaks are typed, the map says what it shows
   const input = page.getByTestId('manual-breaks');
   await input.fill('6; 3');
   await input.press('Enter');
