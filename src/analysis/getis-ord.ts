@@ -181,7 +181,11 @@ export interface HotSpots {
  * means the same thing on both bases. The sign comes from the z-score: above expectation is hot.
  * A correction (Bonferroni or GeoDa's FDR) is applied at each level separately, as ArcGIS's FDR.
  */
-export function hotSpots(result: GetisOrdResult, basis: HotSpotBasis = 'z', correction: Correction = 'none'): HotSpots {
+export function hotSpots(
+  result: Pick<GetisOrdResult, 'n' | 'neighbourCount' | 'pNormal' | 'pseudoP' | 'zScore'>,
+  basis: HotSpotBasis = 'z',
+  correction: Correction = 'none',
+): HotSpots {
   const p = new Float64Array(result.n);
   for (let i = 0; i < result.n; i++) {
     if (result.neighbourCount[i] === 0) p[i] = Number.NaN;

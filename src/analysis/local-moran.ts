@@ -155,7 +155,11 @@ export interface LisaClusters {
  * High-Low by the signs of its standardised value and its lag (a value at or below 0 counts as
  * low, as spdep's "pysal" quadrants); islands are Isolated; the rest Not significant.
  */
-export function lisaClusters(result: LocalMoranResult, alpha = 0.05, correction: Correction = 'none'): LisaClusters {
+export function lisaClusters(
+  result: Pick<LocalMoranResult, 'n' | 'neighbourCount' | 'pseudoP' | 'value' | 'lag'>,
+  alpha = 0.05,
+  correction: Correction = 'none',
+): LisaClusters {
   const cutoff = significanceCutoff(result.pseudoP, alpha, correction);
   const cluster = new Uint8Array(result.n);
   for (let i = 0; i < result.n; i++) {

@@ -2,8 +2,8 @@
  * Turns local statistics into map categories: LISA clusters (GeoDa's codes and colours) or
  * hot and cold spots (ArcGIS's 90/95/99 % bins), with a legend row per category.
  */
-import { GEODA_LISA_COLOURS, LisaCluster, quadrant } from '../analysis/local-moran';
-import { HOT_SPOT_LEVELS } from '../analysis/getis-ord';
+import { GEODA_LISA_COLOURS, LisaCluster, lisaClusters } from '../analysis/local-moran';
+import { hotSpots } from '../analysis/getis-ord';
 import { significanceCutoff, type Correction } from '../analysis/significance';
 import type { LocalOutput } from '../workers/analysis-tasks';
 import type { MessageKey } from '../i18n';
@@ -40,16 +40,10 @@ function cutoffFor(out: LocalOutput, p: Float64Array, alpha: number, correction:
   return significanceCutoff(tested, alpha, correction);
 }
 
-/** GeoDa's LISA cluster map at a significance level. */
+/** GeoDa's LISA cluster map at a significance level (the core's lisaClusters), -1 where no value. */
 export function lisaCategories(out: LocalOutput, alpha: number, correction: Correction): CategoryMap {
-  const cutoff = cutoffFor(out, out.pseudoP, alpha, correction);
-  const codes = new Int8Array(out.value.length);
-  for (let i = 0; i < codes.length; i++) {
-    const k = out.neighbourCount[i];
-    if (k < 0) codes[i] = -1;
-    else if (k === 0) codes[i] = LisaCluster.Isolated;
-    else codes[i] = out.pseudoP[i] <= cutoff ? quadrant(out.value[i], out.lag[i]) : LisaCluster.NotSignificant;
-  }
+  const { cluster, cutoff } = lisaClusters(out, alpha, correction);
+  const codes = Int8Array.from(cluster, (code, i) => (out.neighbourCount[i] < 0 ? -1 : code));
   const rows = LISA_ORDER.map((index) => ({
     index, label: LISA_LABELS[index], color: GEODA_LISA_COLOURS[index], count: codes.filter((c) => c === index).length,
   }));
@@ -67,33 +61,22 @@ const HOT_SPOT_ROWS: { bin: number; label: MessageKey; color: string }[] = [
   { bin: -3, label: 'hotspot.cold99', color: '#2166ac' },
   { bin: 9, label: 'cluster.isolated', color: '#8c8c8c' },
 ];
+/** The row of kelurahan without neighbours (the core bins them 0, "not significant"). */
+const ISLAND_BIN = 9;
 
 /**
- * Hot and cold spots from Gi or Gi*: confidence c needs a two-sided p at or below 1 - c, from
- * the analytic z-score (ArcGIS, spdep) or, with basis 'permutation', twice the folded pseudo p.
+ * Hot and cold spots from Gi or Gi* as the core's hotSpots bins them (ArcGIS's 90/95/99 %),
+ * with islands in their own category and -1 where there was no value.
  */
 export function hotSpotCategories(out: LocalOutput, correction: Correction, basis: 'z' | 'permutation' = 'z'): CategoryMap {
-  const n = out.value.length;
-  const p = new Float64Array(n);
-  for (let i = 0; i < n; i++) p[i] = basis === 'z' ? out.pNormal[i] : Math.min(1, 2 * out.pseudoP[i]);
-  const cutoffs = new Map(HOT_SPOT_LEVELS.map((level) => [level.confidence, cutoffFor(out, p, level.alpha, correction)]));
-  const codes = new Int8Array(n);
-  for (let i = 0; i < n; i++) {
+  const spots = hotSpots(out, basis, correction);
+  const rowOf = new Map(HOT_SPOT_ROWS.map((r, index) => [r.bin, index]));
+  const codes = Int8Array.from(spots.bin, (bin, i) => {
     const k = out.neighbourCount[i];
-    let bin = 0;
-    if (k < 0) {
-      codes[i] = -1;
-      continue;
-    }
-    if (k === 0) bin = 9;
-    else if (p[i] <= cutoffs.get(99)!) bin = 3;
-    else if (p[i] <= cutoffs.get(95)!) bin = 2;
-    else if (p[i] <= cutoffs.get(90)!) bin = 1;
-    if (bin !== 9 && out.zScore[i] < 0) bin = -bin;
-    codes[i] = HOT_SPOT_ROWS.findIndex((r) => r.bin === bin);
-  }
+    return k < 0 ? -1 : rowOf.get(k === 0 ? ISLAND_BIN : bin)!;
+  });
   const rows = HOT_SPOT_ROWS.map((r, index) => ({ index, label: r.label, color: r.color, count: codes.filter((c) => c === index).length }));
-  return { codes, rows, cutoff: cutoffs.get(95)! };
+  return { codes, rows, cutoff: spots.cutoffs[95] };
 }
 
 const QUADRANT_ROWS: { label: MessageKey; color: string }[] = [

@@ -58,6 +58,8 @@ export interface LocalInput {
 /** Per observation (NaN where the value was missing): the statistic, its z-score and pseudo p. */
 export interface LocalOutput {
   method: LocalMethod;
+  /** Number of observations (with or without a value). */
+  n: number;
   /** LISA: standardised value; Gi: the value. */
   value: Float64Array;
   /** LISA: spatial lag of the standardised value; Gi: NaN. */
@@ -140,7 +142,7 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
 function emptyOutput(input: LocalInput, n: number): LocalOutput {
   const nan = () => new Float64Array(n).fill(Number.NaN);
   return {
-    method: input.method, value: nan(), lag: nan(), statistic: nan(), zScore: nan(), pNormal: nan(), pseudoP: nan(),
+    method: input.method, n, value: nan(), lag: nan(), statistic: nan(), zScore: nan(), pNormal: nan(), pseudoP: nan(),
     neighbourCount: new Int32Array(n).fill(-1), missing: 0, permutations: input.permutations, seed: input.seed, moran: null,
   };
 }

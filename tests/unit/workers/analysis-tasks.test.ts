@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { buildWeights, runLocal } from '../../../src/workers/analysis-tasks';
-import { localMoran } from '../../../src/analysis/autocorrelation';
+import { hotSpots, LisaCluster, lisaClusters, localMoran } from '../../../src/analysis/autocorrelation';
+import { hotSpotCategories, lisaCategories } from '../../../src/state/cluster-categories';
 import { weightsFromNeighbours } from '../../../src/analysis/weights';
 import { subsetWeights } from '../../../src/analysis/subset';
 
@@ -74,5 +75,36 @@ describe('subsetting weights', () => {
     const { weights: s, kept } = subsetWeights(w, [true, false, true, true]);
     expect(Array.from(kept)).toEqual([0, 2, 3]);
     expect(Array.from(s.offsets)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('map categories from the worker output', () => {
+  // Surakarta plus a far-off square (an island); Semanggi's value is missing.
+  const far: Geometry = { type: 'Polygon', coordinates: [[[110.95, -7.56], [110.951, -7.56], [110.951, -7.559], [110.95, -7.559], [110.95, -7.56]]] };
+  const w = buildWeights({ geometries: [...surakarta.features.map((f) => f.geometry), far], rule: 'queen', toleranceMetres: 10 });
+  const x = Float64Array.from([...values, 3]);
+  const semanggi = surakarta.features.findIndex((f) => f.properties.kode === '33.72.03.1002');
+  x[semanggi] = Number.NaN;
+
+  it('LISA: the core clusters, an island apart, no value as -1, counts adding up', () => {
+    const out = runLocal({ method: 'lisa', values: x, offsets: w.offsets, indices: w.indices, permutations: 199, seed: 3 });
+    const map = lisaCategories(out, 0.05, 'fdr');
+    expect(map.codes[semanggi]).toBe(-1);
+    expect(map.codes[54]).toBe(LisaCluster.Isolated);
+    expect(map.rows.reduce((a, r) => a + r.count, 0)).toBe(54);
+    const core = lisaClusters(out, 0.05, 'fdr');
+    map.codes.forEach((code, i) => i !== semanggi && expect(code).toBe(core.cluster[i]));
+  });
+
+  it('hot spots: the core bins, an island in its own row, no value as -1', () => {
+    const out = runLocal({ method: 'gistar', values: x, offsets: w.offsets, indices: w.indices, permutations: 99, seed: 3 });
+    const map = hotSpotCategories(out, 'none');
+    expect(map.codes[semanggi]).toBe(-1);
+    expect(map.rows[map.codes[54]].label).toBe('cluster.isolated');
+    expect(map.rows.reduce((a, r) => a + r.count, 0)).toBe(54);
+    const bins = hotSpots(out, 'z', 'none').bin;
+    const hot99 = map.rows.findIndex((r) => r.label === 'hotspot.hot99');
+    map.codes.forEach((code, i) => code === hot99 && expect(bins[i]).toBe(3));
+    expect(map.cutoff).toBeCloseTo(0.05);
   });
 });
