@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { SCREENSHOTS, paintedColours, waitForMap, watchPage } from './helpers';
+import { SCREENSHOTS, kelurahanOnPage, legendTotal, paintedColours, waitForMap, watchPage } from './helpers';
 
 type Pkk = { map: import('maplibre-gl').Map };
 
@@ -15,8 +15,7 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
 
   const legend = page.getByTestId('legend');
   await expect(legend).toContainText('Tinggi-Tinggi (kantong)');
-  const counts = await page.getByTestId('legend-category').locator('.count').allInnerTexts();
-  expect(counts.map((c) => Number.parseInt(c, 10)).reduce((a, b) => a + b, 0)).toBe(54);
+  expect(await legendTotal(page, 'legend-category')).toBe(54);
   const highHigh = Number.parseInt(await page.getByTestId('legend-category').first().locator('.count').innerText(), 10);
   expect(highHigh).toBeGreaterThan(0);
   await expect(page.getByTestId('sensitivity')).toBeVisible();
@@ -59,14 +58,7 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
   await page.getByTestId('analysis-correction').selectOption('none');
 
   // Semanggi's profile shows its statistic and its neighbours, outlined on the map.
-  const point = await page.evaluate(async () => {
-    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
-    const source = map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource;
-    const data = (await source.getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
-    const p = map.project(data.features.find((f) => f.properties.kode === '33.72.03.1002')!.geometry.coordinates as [number, number]);
-    const box = map.getCanvas().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y + 12 };
-  });
+  const point = await kelurahanOnPage(page, '33.72.03.1002');
   await page.mouse.click(point.x, point.y);
   const section = page.getByTestId('panel-analysis');
   await expect(section).toContainText('I lokal');
@@ -133,8 +125,7 @@ test('TKPK quadrants: poverty against RTLH, each against its city rate; Semanggi
   const legend = page.getByTestId('legend');
   await expect(legend).toContainText('Prioritas 1: keduanya lebih buruk dari rata-rata');
   await expect(legend).toContainText('8,02%'); // Surakarta's city poverty rate in 2025, from SQL
-  const counts = await page.getByTestId('legend-category').locator('.count').allInnerTexts();
-  expect(counts.map((c) => Number.parseInt(c, 10)).reduce((a, b) => a + b, 0)).toBe(54);
+  expect(await legendTotal(page, 'legend-category')).toBe(54);
   const semanggi = await page.evaluate(() => {
     const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
     return map.getFeatureState({ source: 'kelurahan', id: '33.72.03.1002' }).kategori;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { SCREENSHOTS, drawnKelurahan, paintedColours, waitForMap, watchPage } from './helpers';
+import { SCREENSHOTS, drawnKelurahan, legendTotal, paintedColours, waitForMap, watchPage } from './helpers';
 
 const cities = JSON.parse(readFileSync('data/kota.json', 'utf8')) as { slug: string; nama: string; kelurahan: number }[];
 const catalog = JSON.parse(readFileSync('data/catalog.json', 'utf8')) as { indicators: { id: string; label: { id: string } }[] };
@@ -19,8 +19,7 @@ for (const city of cities) {
     await expect(legend).toContainText('2025');
     await expect(legend).toContainText('Data contoh (sintetis)');
     // Class counts add up to the city's kelurahan.
-    const counts = await page.getByTestId('legend-class').locator('.count').allInnerTexts();
-    expect(counts.map((c) => Number.parseInt(c, 10)).reduce((a, b) => a + b, 0)).toBe(city.kelurahan);
+    expect(await legendTotal(page, 'legend-class')).toBe(city.kelurahan);
     await expect(page.getByTestId('synthetic-badge')).toBeVisible();
 
     // Names are drawn with the app's own glyphs: a good share of kelurahan carry a visible label.

@@ -73,3 +73,24 @@ export async function paintedColours(page: Page): Promise<Record<string, string>
     return colours;
   });
 }
+
+/** Sum of the counts in the legend's rows ('legend-class' for classes, 'legend-category' for analyses). */
+export async function legendTotal(page: Page, rows: 'legend-class' | 'legend-category'): Promise<number> {
+  const counts = await page.getByTestId(rows).locator('.count').allInnerTexts();
+  return counts.map((c) => Number.parseInt(c, 10)).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Where on the page to point at a kelurahan: just below its label point (its pole of
+ * inaccessibility), so the pointer lands on the fill, not on the label text.
+ */
+export function kelurahanOnPage(page: Page, kode: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(async (kode) => {
+    const { map } = (window as unknown as { __pkk: { map: import('maplibre-gl').Map } }).__pkk;
+    const source = map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource;
+    const data = (await source.getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
+    const p = map.project(data.features.find((f) => f.properties.kode === kode)!.geometry.coordinates as [number, number]);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y + 12 };
+  }, kode);
+}

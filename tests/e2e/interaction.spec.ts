@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SCREENSHOTS, waitForMap, watchPage } from './helpers';
+import { SCREENSHOTS, kelurahanOnPage, legendTotal, waitForMap, watchPage } from './helpers';
 
 type Pkk = { map: import('maplibre-gl').Map };
 
@@ -47,15 +47,7 @@ test('clicking Semanggi opens its profile with ranks and change; English switche
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=surakarta&indikator=rtlh');
   await waitForMap(page, 'surakarta|2025|rtlh|rasio');
-  const point = await page.evaluate(async () => {
-    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
-    const source = map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource;
-    const data = (await source.getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
-    const semanggi = data.features.find((f) => f.properties.kode === '33.72.03.1002')!;
-    const p = map.project(semanggi.geometry.coordinates as [number, number]);
-    const box = map.getCanvas().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y + 12 };
-  });
+  const point = await kelurahanOnPage(page, '33.72.03.1002');
   await page.mouse.move(point.x, point.y);
   await expect(page.getByTestId('tooltip')).toContainText('Semanggi');
   await page.mouse.click(point.x, point.y);
@@ -99,8 +91,7 @@ test('classification schemes: box map with quartiles, manual breaks from typed l
   await expect(legend).toContainText('Kuartil 4 (> 75%)');
   await expect(page.getByTestId('classes')).toBeDisabled();
   await expect(page).toHaveURL(/skema=box/);
-  const boxCounts = await page.getByTestId('legend-class').locator('.count').allInnerTexts();
-  expect(boxCounts.map((c) => Number.parseInt(c, 10)).reduce((a, b) => a + b, 0)).toBe(54);
+  expect(await legendTotal(page, 'legend-class')).toBe(54);
   await page.screenshot({ path: `${SCREENSHOTS}/surakarta-rtlh-boxmap.png` });
 
   await page.getByTestId('scheme').selectOption('manual');
