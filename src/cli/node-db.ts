@@ -37,5 +37,11 @@ export async function openNodeDatabase(): Promise<Database> {
     async registerFileText(name, text) {
       bindings.registerFileText(name, text);
     },
+    async registerFileBuffer(name, bytes) {
+      bindings.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      bindings.dropFile(name);
+    },
   };
 }

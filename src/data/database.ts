@@ -20,6 +20,10 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Makes `text` readable by SQL under the file name `name` (e.g. for `read_csv`). */
   registerFileText(name: string, text: string): Promise<void>;
+  /** Makes `bytes` readable by SQL under `name`; the buffer may be transferred (unusable after). */
+  registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  /** Forgets a registered file (its table, if one was made from it, stays). */
+  dropFile(name: string): Promise<void>;
 }
 
 /** A plain row of a query result, with BIGINT turned into number (our counts fit in 2^53). */

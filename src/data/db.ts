@@ -87,5 +87,11 @@ async function start(onProgress: ProgressListener): Promise<Database> {
     async registerFileText(name, text) {
       await db.registerFileText(name, text);
     },
+    async registerFileBuffer(name, bytes) {
+      await db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
   };
 }

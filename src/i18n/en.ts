@@ -1,4 +1,10 @@
 import type { MessageKey } from './id';
+import { importTableEn } from './modules/import-table';
+import { importGeoEn } from './modules/import-geo';
+import { joinEn } from './modules/join';
+import { householdsEn } from './modules/households';
+import { regionsEn } from './modules/regions';
+import { workspaceEn } from './modules/workspace';
 
 /** English: complete; a missing key is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -165,4 +171,10 @@ export const en: Record<MessageKey, string> = {
   'composite.score': 'Score',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
+  ...importTableEn,
+  ...importGeoEn,
+  ...joinEn,
+  ...householdsEn,
+  ...regionsEn,
+  ...workspaceEn,
 };

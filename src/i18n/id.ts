@@ -1,4 +1,11 @@
-/** Bahasa Indonesia: the default and complete language of the app. */
+import { importTableId } from './modules/import-table';
+import { importGeoId } from './modules/import-geo';
+import { joinId } from './modules/join';
+import { householdsId } from './modules/households';
+import { regionsId } from './modules/regions';
+import { workspaceId } from './modules/workspace';
+
+/** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
 export const id = {
   'app.title': 'Peta Kantong Kemiskinan',
   'app.subtitle': 'Indikator per kelurahan',
@@ -164,6 +171,12 @@ export const id = {
   'composite.score': 'Skor',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
+  ...importTableId,
+  ...importGeoId,
+  ...joinId,
+  ...householdsId,
+  ...regionsId,
+  ...workspaceId,
 } as const;
 
 export type MessageKey = keyof typeof id;
