@@ -29,9 +29,16 @@ function literal(value: string | number | null): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** The dataset id of the demo indicators in `nilai`. */
+export const DEMO_DATASET = 'demo';
+
+/** One indicator of a dataset as SQL needs it: its id and how it becomes a rate. */
+export type MeasureDef = Pick<IndicatorDef, 'id' | 'rate'>;
+
 /**
- * Loads the wide indicator CSV into the tables `indikator` (as in the file), `katalog` and
- * `ukuran`. Codes are read as text: `33.72` must not become the number 33.72.
+ * Loads the wide demo CSV into `indikator` (as in the file), then into the long table `nilai`
+ * (one row per dataset, kelurahan, year and indicator) and builds `ukuran`. Codes are read as
+ * text: `33.72` must not become the number 33.72.
  */
 export async function loadIndicators(db: Database, csvText: string, indicators: IndicatorDef[]): Promise<void> {
   await db.registerFileText('indikator.csv', csvText);
@@ -44,29 +51,59 @@ export async function loadIndicators(db: Database, csvText: string, indicators: 
   const missing = [...KEY_COLUMNS, ...indicators.map((i) => i.id)].filter((c) => !columns.has(c));
   if (missing.length > 0) throw new IndicatorTableError(missing);
 
-  const catalogRows = indicators.map(
-    (i) => `(${literal(i.id)}, ${literal(i.rate?.denominator ?? null)}, ${literal(i.rate?.per ?? null)})`,
-  );
-  await db.exec(
-    `CREATE OR REPLACE TABLE katalog (indikator VARCHAR, penyebut VARCHAR, per DOUBLE);
-     INSERT INTO katalog VALUES ${catalogRows.join(', ')}`,
-  );
-
+  await db.exec(`
+    CREATE TABLE IF NOT EXISTS nilai (dataset VARCHAR, kode VARCHAR, kode_kota VARCHAR, tahun INTEGER, indikator VARCHAR, nilai DOUBLE);
+    CREATE TABLE IF NOT EXISTS katalog (dataset VARCHAR, indikator VARCHAR, penyebut VARCHAR, per DOUBLE);
+  `);
   const valueColumns = indicators.map((i) => `CAST(${identifier(i.id)} AS DOUBLE) AS ${identifier(i.id)}`);
+  await replaceDataset(
+    db,
+    DEMO_DATASET,
+    `SELECT kode, kode_kota, tahun, indikator, nilai
+     FROM (SELECT kode, kode_kota, tahun, ${valueColumns.join(', ')} FROM indikator)
+     UNPIVOT INCLUDE NULLS (nilai FOR indikator IN (${indicators.map((i) => identifier(i.id)).join(', ')}))`,
+    indicators,
+  );
+}
+
+/**
+ * Puts a dataset's values into `nilai` (replacing what the dataset had) and rebuilds `ukuran`.
+ * `select` must return kode, kode_kota, tahun, indikator, nilai. Indicator ids are global: an
+ * imported dataset's ids are prefixed by the caller so they never collide with the catalog's.
+ */
+export async function replaceDataset(db: Database, dataset: string, select: string, indicators: MeasureDef[]): Promise<void> {
+  const catalogRows = indicators.map(
+    (i) => `(${literal(dataset)}, ${literal(i.id)}, ${literal(i.rate?.denominator ?? null)}, ${literal(i.rate?.per ?? null)})`,
+  );
+  await db.exec(`
+    DELETE FROM nilai WHERE dataset = ${literal(dataset)};
+    DELETE FROM katalog WHERE dataset = ${literal(dataset)};
+    INSERT INTO nilai SELECT ${literal(dataset)}, kode, kode_kota, tahun, indikator, CAST(nilai AS DOUBLE) FROM (${select});
+    ${catalogRows.length ? `INSERT INTO katalog VALUES ${catalogRows.join(', ')};` : ''}
+  `);
+  await rebuildMeasures(db);
+}
+
+/** Removes a dataset's values and rebuilds `ukuran`. */
+export async function removeDataset(db: Database, dataset: string): Promise<void> {
+  await db.exec(`DELETE FROM nilai WHERE dataset = ${literal(dataset)}; DELETE FROM katalog WHERE dataset = ${literal(dataset)};`);
+  await rebuildMeasures(db);
+}
+
+/**
+ * `ukuran` (measures): one row per kelurahan, year and indicator with its count, its rate by the
+ * catalog's denominator (taken from the same dataset), its rank in the city and last year's values.
+ */
+async function rebuildMeasures(db: Database): Promise<void> {
   await db.exec(`
     CREATE OR REPLACE TABLE ukuran AS
-    WITH lebar AS (SELECT kode, kode_kota, tahun, ${valueColumns.join(', ')} FROM indikator),
-    panjang AS (
-      SELECT * FROM lebar
-      UNPIVOT INCLUDE NULLS (nilai FOR indikator IN (${indicators.map((i) => identifier(i.id)).join(', ')}))
-    ),
-    dasar AS (
+    WITH dasar AS (
       SELECT p.kode, p.kode_kota, p.tahun, p.indikator, p.nilai AS jumlah, d.nilai AS penyebut, k.per,
              p.nilai * k.per / NULLIF(d.nilai, 0) AS rasio,
              CASE WHEN k.penyebut IS NULL THEN p.nilai ELSE p.nilai * k.per / NULLIF(d.nilai, 0) END AS nilai_peringkat
-      FROM panjang p
-      JOIN katalog k USING (indikator)
-      LEFT JOIN panjang d ON d.kode = p.kode AND d.tahun = p.tahun AND d.indikator = k.penyebut
+      FROM nilai p
+      JOIN katalog k ON k.dataset = p.dataset AND k.indikator = p.indikator
+      LEFT JOIN nilai d ON d.dataset = p.dataset AND d.kode = p.kode AND d.tahun = p.tahun AND d.indikator = k.penyebut
     )
     SELECT kode, kode_kota, tahun, indikator, jumlah, penyebut, per, rasio,
       CASE WHEN nilai_peringkat IS NULL THEN NULL
@@ -80,9 +117,13 @@ export async function loadIndicators(db: Database, csvText: string, indicators: 
   `);
 }
 
-/** Years with data for a city, newest last. */
-export async function fetchYears(db: Database, kodeKota: string): Promise<number[]> {
-  const rows = toRows(await db.query('SELECT DISTINCT tahun FROM indikator WHERE kode_kota = ? ORDER BY tahun', [kodeKota]));
+/** Years with data for a city (for one indicator, or for any), newest last. */
+export async function fetchYears(db: Database, kodeKota: string, indikator?: string): Promise<number[]> {
+  const rows = toRows(
+    indikator
+      ? await db.query('SELECT DISTINCT tahun FROM nilai WHERE kode_kota = ? AND indikator = ? ORDER BY tahun', [kodeKota, indikator])
+      : await db.query('SELECT DISTINCT tahun FROM nilai WHERE kode_kota = ? ORDER BY tahun', [kodeKota]),
+  );
   return rows.map((r) => Number(r.tahun));
 }
 

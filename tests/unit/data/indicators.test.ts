@@ -10,6 +10,8 @@ import {
   fetchValues,
   fetchYears,
   loadIndicators,
+  removeDataset,
+  replaceDataset,
 } from '../../../src/data/indicators';
 
 const text = { id: 'x', en: 'x' };
@@ -80,6 +82,48 @@ describe('indicator SQL on DuckDB', () => {
       IndicatorTableError,
     );
     await expect(loadIndicators(other, csv, [...indicators, def('sanitasi', null)])).rejects.toThrow(/sanitasi/);
+  });
+});
+
+describe('an imported dataset beside the demo', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openNodeDatabase();
+    await loadIndicators(db, csv, indicators);
+    // Its own households column as denominator: rates must use it, not the demo's rumah_tangga.
+    await replaceDataset(
+      db,
+      'impor1',
+      `SELECT * FROM (VALUES
+         ('33.72.03.1002', '33.72', 2024, 'impor1_kk', 200), ('33.72.03.1002', '33.72', 2024, 'impor1_rtlh', 50),
+         ('33.72.01.1001', '33.72', 2024, 'impor1_kk', 400), ('33.72.01.1001', '33.72', 2024, 'impor1_rtlh', 20)
+       ) t(kode, kode_kota, tahun, indikator, nilai)`,
+      [{ id: 'impor1_kk', rate: null }, { id: 'impor1_rtlh', rate: { denominator: 'impor1_kk', per: 100, unit: text } }],
+    );
+  });
+
+  it('rates by its own denominator and ranks within the city', async () => {
+    const rates = await fetchValues(db, { kodeKota: '33.72', tahun: 2024, indikator: 'impor1_rtlh', measure: 'rasio' });
+    expect([...rates.entries()].sort()).toEqual([['33.72.01.1001', 5], ['33.72.03.1002', 25]]);
+    const profile = await fetchProfile(db, '33.72.03.1002', 2024);
+    expect(profile.find((p) => p.indikator === 'impor1_rtlh')).toMatchObject({ peringkat: 1, jumlahBerperingkat: 2 });
+    expect(profile.find((p) => p.indikator === 'rtlh')).toMatchObject({ jumlah: 90 }); // the demo is untouched
+  });
+
+  it('lists the years of one indicator apart from the city\'s', async () => {
+    expect(await fetchYears(db, '33.72', 'impor1_rtlh')).toEqual([2024]);
+    expect(await fetchYears(db, '33.72')).toEqual([2024, 2025]);
+  });
+
+  it('replaces and removes only its own rows', async () => {
+    await replaceDataset(db, 'impor1', `SELECT '33.72.01.1001' AS kode, '33.72' AS kode_kota, 2023 AS tahun, 'impor1_kk' AS indikator, 1 AS nilai`, [
+      { id: 'impor1_kk', rate: null },
+    ]);
+    expect(await fetchYears(db, '33.72', 'impor1_rtlh')).toEqual([]);
+    expect(await fetchYears(db, '33.72', 'impor1_kk')).toEqual([2023]);
+    await removeDataset(db, 'impor1');
+    expect(await fetchYears(db, '33.72')).toEqual([2024, 2025]);
+    expect((await fetchProfile(db, '33.72.01.1001', 2023)).length).toBe(0);
   });
 });
 
