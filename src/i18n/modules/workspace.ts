@@ -1,4 +1,18 @@
-/** Messages of the workspace module (Bahasa Indonesia first; English must have the same keys). */
-export const workspaceId = {} as const;
+/** Messages of the workspace: persistence in the browser, workspace files, datasets list. */
+export const workspaceId = {
+  'workspace.storageUnavailable':
+    'Penyimpanan peramban tidak tersedia (mungkin jendela penyamaran/pribadi). Data impor hanya bertahan sampai halaman ditutup; simpan ruang kerja ke berkas agar tidak hilang.',
+  'workspace.storageBlocked': 'Penyimpanan peramban sedang dipakai tab lain dari aplikasi ini. Tutup tab lain itu, lalu muat ulang halaman.',
+  'workspace.storageFull':
+    'Penyimpanan peramban penuh: data ini tidak tersimpan, data yang sudah tersimpan tetap utuh. Hapus dataset yang tidak dipakai atau simpan ruang kerja ke berkas.',
+  'workspace.storageFailed': 'Data tidak dapat disimpan di peramban ({detail}); data yang sudah tersimpan tetap utuh.',
+} as const;
 
-export const workspaceEn: Record<keyof typeof workspaceId, string> = {};
+export const workspaceEn: Record<keyof typeof workspaceId, string> = {
+  'workspace.storageUnavailable':
+    'Browser storage is unavailable (perhaps a private window). Imported data lasts only until the page is closed; save the workspace to a file so it is not lost.',
+  'workspace.storageBlocked': 'Browser storage is in use by another tab of this app. Close that tab, then reload the page.',
+  'workspace.storageFull':
+    'Browser storage is full: this data was not saved; what was saved before is intact. Remove datasets you no longer use or save the workspace to a file.',
+  'workspace.storageFailed': 'The data could not be saved in the browser ({detail}); what was saved before is intact.',
+};

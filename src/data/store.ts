@@ -1,0 +1,163 @@
+/**
+ * Persistence of the user's workspace in the browser (IndexedDB): imported datasets with their
+ * mappings and choices, regions loaded from the national file or imported, and small settings.
+ * Every write is one IndexedDB transaction, so a failure (storage full, tab closed mid-write)
+ * leaves the previous state whole: nothing is ever half-written.
+ */
+import type { AreaCollection } from './boundaries';
+import type { City } from './catalog';
+import { ImportError } from './importers/types';
+
+const DB_NAME = 'peta-kantong-kemiskinan';
+const VERSION = 1;
+const DATASETS = 'datasets';
+const REGIONS = 'regions';
+const SETTINGS = 'settings';
+
+export type DatasetKind = 'indicators' | 'households' | 'beneficiaries' | 'points' | 'boundaries';
+
+/** An imported dataset as stored: the file's normalised content plus everything the user chose. */
+export interface StoredDataset {
+  id: string;
+  kind: DatasetKind;
+  /** The name the user sees (defaults to the file name). */
+  name: string;
+  file: string;
+  /** The kab/kota it was joined to. */
+  regionKode: string;
+  created: string;
+  /** Column types, roles, indicator definitions, join decisions: plain JSON owned by the state. */
+  meta: unknown;
+  /** The normalised table (gzipped UTF-8 CSV) or GeoJSON, as imported. */
+  payload: Uint8Array | null;
+}
+
+/** A region whose boundaries did not come with the app (read from the national file, or imported). */
+export interface StoredRegion {
+  kode: string;
+  region: City;
+  areas: AreaCollection;
+  savedAt: string;
+}
+
+export interface Store {
+  listDatasets(): Promise<StoredDataset[]>;
+  putDataset(dataset: StoredDataset): Promise<void>;
+  deleteDataset(id: string): Promise<void>;
+  getRegion(kode: string): Promise<StoredRegion | undefined>;
+  listRegions(): Promise<StoredRegion[]>;
+  putRegion(region: StoredRegion): Promise<void>;
+  deleteRegion(kode: string): Promise<void>;
+  getSetting<T>(key: string): Promise<T | undefined>;
+  putSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * Replaces the whole workspace in one transaction (importing a workspace file): either all of
+   * it is stored or, on failure, the previous workspace is kept.
+   */
+  replaceAll(content: { datasets: StoredDataset[]; regions: StoredRegion[] }): Promise<void>;
+}
+
+let opened: Promise<Store> | undefined;
+
+/** The browser's store, opened once; rejects with an ImportError when storage is unavailable. */
+export function openStore(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<Store> {
+  opened ??= open(factory).catch((error: unknown) => {
+    opened = undefined;
+    throw error;
+  });
+  return opened;
+}
+
+/** For tests: forget the memoised store. */
+export function resetStoreForTests(): void {
+  opened = undefined;
+}
+
+function open(factory: IDBFactory | undefined): Promise<Store> {
+  if (!factory) return Promise.reject(new ImportError('workspace.storageUnavailable'));
+  return new Promise((resolve, reject) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(DB_NAME, VERSION);
+    } catch (error) {
+      // Some private modes throw synchronously (SecurityError).
+      return reject(new ImportError('workspace.storageUnavailable', {}, { cause: error }));
+    }
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(DATASETS)) db.createObjectStore(DATASETS, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(REGIONS)) db.createObjectStore(REGIONS, { keyPath: 'kode' });
+      if (!db.objectStoreNames.contains(SETTINGS)) db.createObjectStore(SETTINGS);
+    };
+    request.onerror = () => reject(new ImportError('workspace.storageUnavailable', {}, { cause: request.error }));
+    request.onblocked = () => reject(new ImportError('workspace.storageBlocked'));
+    request.onsuccess = () => resolve(wrap(request.result));
+  });
+}
+
+/** Turns storage failures into messages a user can act on. */
+function storageError(error: unknown): ImportError {
+  const name = (error as DOMException | null)?.name;
+  if (name === 'QuotaExceededError') return new ImportError('workspace.storageFull', {}, { cause: error });
+  return new ImportError('workspace.storageFailed', { detail: name ?? String(error) }, { cause: error });
+}
+
+function wrap(db: IDBDatabase): Store {
+  function run<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => IDBRequest<T> | void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(stores, mode);
+      } catch (error) {
+        return reject(storageError(error));
+      }
+      let result: T;
+      let request: IDBRequest<T> | void;
+      try {
+        request = work(tx);
+      } catch (error) {
+        tx.abort();
+        return reject(storageError(error));
+      }
+      if (request) request.onsuccess = () => (result = request.result);
+      tx.oncomplete = () => resolve(result);
+      tx.onabort = () => reject(storageError(tx.error));
+      tx.onerror = (event) => {
+        event.preventDefault();
+        reject(storageError(tx.error ?? (event.target as IDBRequest | null)?.error));
+      };
+    });
+  }
+
+  return {
+    listDatasets: () => run<StoredDataset[]>([DATASETS], 'readonly', (tx) => tx.objectStore(DATASETS).getAll()).then((list) => list.sort((a, b) => a.created.localeCompare(b.created))),
+    putDataset: (dataset) => run([DATASETS], 'readwrite', (tx) => void tx.objectStore(DATASETS).put(dataset)),
+    deleteDataset: (id) => run([DATASETS], 'readwrite', (tx) => void tx.objectStore(DATASETS).delete(id)),
+    getRegion: (kode) => run<StoredRegion | undefined>([REGIONS], 'readonly', (tx) => tx.objectStore(REGIONS).get(kode)),
+    listRegions: () => run<StoredRegion[]>([REGIONS], 'readonly', (tx) => tx.objectStore(REGIONS).getAll()),
+    putRegion: (region) => run([REGIONS], 'readwrite', (tx) => void tx.objectStore(REGIONS).put(region)),
+    deleteRegion: (kode) => run([REGIONS], 'readwrite', (tx) => void tx.objectStore(REGIONS).delete(kode)),
+    getSetting: <T>(key: string) => run<T | undefined>([SETTINGS], 'readonly', (tx) => tx.objectStore(SETTINGS).get(key)),
+    putSetting: (key, value) => run([SETTINGS], 'readwrite', (tx) => void tx.objectStore(SETTINGS).put(value, key)),
+    replaceAll: (content) =>
+      run([DATASETS, REGIONS], 'readwrite', (tx) => {
+        const datasets = tx.objectStore(DATASETS);
+        const regions = tx.objectStore(REGIONS);
+        datasets.clear();
+        regions.clear();
+        for (const d of content.datasets) datasets.put(d);
+        for (const r of content.regions) regions.put(r);
+      }),
+  };
+}
+
+/** Gzips bytes with the platform's CompressionStream (browsers and Node 20). */
+export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
