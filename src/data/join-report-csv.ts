@@ -1,0 +1,98 @@
+/**
+ * The join report as a CSV file the user can open in Excel, keep, and send to whoever made the
+ * table: one line per distinct key, then one per kelurahan without a row. Written for
+ * Indonesian Excel: `;` between cells (the comma is its decimal mark), a UTF-8 byte-order mark
+ * (else Excel reads the file as Windows-1252), CRLF line ends.
+ */
+import type { Lang } from './catalog';
+import { translate, type MessageKey } from '../i18n';
+import type { JoinKey, JoinReport, JoinTarget } from './join';
+import { formatKemendagri, kabKotaOf, normalizeKode } from './kode-wilayah';
+
+const BOM = '\ufeff';
+const DELIMITER = ';';
+
+/** A plain number, which no spreadsheet runs as a formula even with a leading minus. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
+/**
+ * One cell, safe to open: text a spreadsheet would run as a formula (starting with = + - @,
+ * tab or CR) gets a leading apostrophe, except plain negative numbers; cells holding the
+ * delimiter, quotes or line breaks are quoted.
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function line(cells: (string | number | null)[]): string {
+  return cells.map(csvCell).join(DELIMITER);
+}
+
+/**
+ * The report as CSV text (with its BOM) in `lang`: header, one line per key in key order
+ * (file row, code, name, kecamatan and year as written; result; the kelurahan matched or
+ * suggested; spelling distance; a note saying what to do), then the kelurahan with no row.
+ * A key in a duplicate group has the result "duplicate" whatever matched it.
+ */
+export function joinReportCsv(report: JoinReport, keys: JoinKey[], targets: JoinTarget[], lang: Lang): string {
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
+  const nameOf = new Map(targets.map((target) => [target.kode, target.nama]));
+  const label = (kode: string) => `${nameOf.get(kode) ?? ''} (${kode})`;
+  const matchOf = new Map(report.matched.map((m) => [m.key, m]));
+  const unmatchedOf = new Map(report.unmatched.map((u) => [u.key, u]));
+  const duplicateOf = new Map(report.duplicates.flatMap((group) => group.keys.map((key) => [key, group] as const)));
+
+  const lines = [
+    line([
+      t('join.csv.row'),
+      t('join.csv.kode'),
+      t('join.csv.nama'),
+      t('join.csv.kecamatan'),
+      t('join.csv.tahun'),
+      t('join.csv.result'),
+      t('join.csv.matchedKode'),
+      t('join.csv.matchedNama'),
+      t('join.csv.distance'),
+      t('join.csv.reason'),
+    ]),
+  ];
+
+  keys.forEach((key, i) => {
+    const written = [key.firstRow, key.kode === null ? '' : String(key.kode), key.nama ?? '', key.kecamatan ?? '', key.tahun];
+    const match = matchOf.get(i);
+    const group = duplicateOf.get(i);
+    if (match) {
+      let result = t(`join.status.${match.how}`);
+      let reason = '';
+      if (group) {
+        result = t('join.status.duplicate');
+        reason =
+          group.tahun === null
+            ? t('join.reason.duplicate', { rows: group.rows })
+            : t('join.reason.duplicateYear', { rows: group.rows, tahun: group.tahun });
+      } else if (match.how === 'fuzzy') {
+        reason = t('join.reason.fuzzy', { nama: key.nama ?? '', kelurahan: label(match.kode), distance: match.distance });
+      }
+      lines.push(line([...written, result, match.kode, nameOf.get(match.kode) ?? '', match.distance, reason]));
+      return;
+    }
+    const miss = unmatchedOf.get(i);
+    const digits = normalizeKode(key.kode);
+    const reason = miss
+      ? t(`join.reason.${miss.reason}`, {
+          kode: key.kode === null ? '' : String(key.kode).trim(),
+          kabKota: digits ? formatKemendagri(digits).slice(0, 5) : kabKotaOf(String(key.kode ?? '')),
+          nama: key.nama ?? '',
+          candidates: miss.candidates.map(label).join(', '),
+        })
+      : '';
+    lines.push(line([...written, t('join.status.unmatched'), '', '', null, reason]));
+  });
+
+  for (const kode of report.missing) {
+    lines.push(line([null, '', '', '', null, t('join.status.missing'), kode, nameOf.get(kode) ?? '', null, t('join.reason.missing')]));
+  }
+  return BOM + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,401 @@
+/**
+ * Matching the rows of an imported table to the kelurahan of the chosen region, by
+ * Kemendagri code first and by name otherwise, and the join report the user reviews before
+ * anything is committed. Pure: the caller groups the rows into distinct keys (with DuckDB) and
+ * applies the resulting key → kode mapping.
+ */
+import { FuzzyIndex, osaDistance } from '../analysis/text-distance';
+import { kabKotaOf, looksLikeBps, normalizeKode, parseKode } from './kode-wilayah';
+import { nameForms, normalizeName } from './place-names';
+import { ImportError } from './importers/types';
+
+/** A kelurahan of the chosen region that rows can join to. */
+export interface JoinTarget {
+  /** PP.KK.CC.DDDD */
+  kode: string;
+  nama: string;
+  kecamatan: string;
+}
+
+/** One distinct key of the table (rows with the same key are grouped by the caller). */
+export interface JoinKey {
+  /** As written in the file: any spelling of a code, or a number from Excel. */
+  kode: string | number | null;
+  nama: string | null;
+  /** A kecamatan name, or its code (33.72.03). */
+  kecamatan: string | null;
+  /** Optional period: duplicates are counted per (kelurahan, tahun). */
+  tahun: number | null;
+  /** How many rows have this key, and the first of them (1-based file row) for messages. */
+  rows: number;
+  firstRow: number;
+}
+
+export type MatchHow = 'code' | 'name' | 'fuzzy' | 'manual';
+
+export interface KeyMatch {
+  /** Index into keys. */
+  key: number;
+  /** The target's kode, as the target wrote it. */
+  kode: string;
+  how: MatchHow;
+  /** Edit distance between the normalised names; 0 for exact matches. */
+  distance: number;
+}
+
+export type UnmatchedReason =
+  | 'empty'
+  | 'bps-code'
+  | 'unknown-code'
+  | 'other-region'
+  | 'no-name-match'
+  | 'ambiguous-name'
+  | 'unreliable-number';
+
+export interface UnmatchedKey {
+  key: number;
+  reason: UnmatchedReason;
+  /** Target kode the name could mean, for ambiguous names (in target order). */
+  candidates: string[];
+}
+
+/** More than one row for one kelurahan (and year). */
+export interface DuplicateGroup {
+  kode: string;
+  tahun: number | null;
+  /** Indices into keys, ascending. */
+  keys: number[];
+  /** Rows of all those keys together. */
+  rows: number;
+}
+
+export type CodeSystem = 'kemendagri' | 'bps' | 'none' | 'mixed';
+
+export interface JoinReport {
+  /** Code, name and fuzzy matches (fuzzy ones pending a decision), by key. */
+  matched: KeyMatch[];
+  unmatched: UnmatchedKey[];
+  /** Only when options.oneRowPerKelurahan (the default); fuzzy matches count as accepted. */
+  duplicates: DuplicateGroup[];
+  /** Target kode with no row at all (fuzzy matches count as accepted), in target order. */
+  missing: string[];
+  /**
+   * What the code column holds: `kemendagri` when codes match the region, `bps` when none do
+   * but they read as BPS codes (the join then falls back to names), `mixed` when both occur,
+   * `none` when no key has a code of either kind.
+   */
+  codeSystem: CodeSystem;
+  /** Counts of keys (not rows), except `duplicates` (groups), `missing` (kelurahan) and `rows`. */
+  counts: { code: number; name: number; fuzzy: number; unmatched: number; duplicates: number; missing: number; rows: number };
+  /** Per key, what resolveJoin needs to recount duplicates after the user's decisions. */
+  keyRows: { tahun: number | null; rows: number; firstRow: number }[];
+  /** Whether duplicates were looked for. */
+  oneRowPerKelurahan: boolean;
+  /** Every target's kode in target order: what a hand-chosen kode may be. */
+  targetKode: string[];
+}
+
+export interface JoinOptions {
+  /** The table should have one row per kelurahan (and year); default true. */
+  oneRowPerKelurahan?: boolean;
+  /** Largest edit distance offered as a fuzzy suggestion; default 2 (short names get less). */
+  maxFuzzyDistance?: number;
+}
+
+/** Everything about the targets that matching looks up, built once per report. */
+interface TargetIndex {
+  targets: JoinTarget[];
+  byDigits: Map<string, number>;
+  kabKota: Set<string>;
+  /** Normalised name form → targets with that form. */
+  byName: Map<string, number[]>;
+  /** Distinct name forms for fuzzy search, and the targets of each. */
+  forms: string[];
+  formTargets: number[][];
+  fuzzy: FuzzyIndex | null;
+  kecamatanName: string[];
+  kecamatanDigits: string[];
+}
+
+function indexTargets(targets: JoinTarget[]): TargetIndex {
+  const byDigits = new Map<string, number>();
+  const kabKota = new Set<string>();
+  const byName = new Map<string, number[]>();
+  targets.forEach((target, i) => {
+    const digits = normalizeKode(target.kode);
+    if (digits) {
+      byDigits.set(digits, i);
+      kabKota.add(kabKotaOf(digits));
+    }
+    for (const form of nameForms(target.nama)) {
+      const list = byName.get(form);
+      if (!list) byName.set(form, [i]);
+      else if (!list.includes(i)) list.push(i);
+    }
+  });
+  const forms = [...byName.keys()];
+  return {
+    targets,
+    byDigits,
+    kabKota,
+    byName,
+    forms,
+    formTargets: forms.map((f) => byName.get(f) as number[]),
+    fuzzy: null,
+    kecamatanName: targets.map((t) => normalizeName(t.kecamatan, 'kecamatan')),
+    kecamatanDigits: targets.map((t) => t.kode.replace(/\D/g, '').slice(0, 6)),
+  };
+}
+
+/** What a key's code says on its own. */
+type CodeVerdict =
+  | { kind: 'match'; target: number }
+  | { kind: 'none' }
+  | { kind: 'reason'; reason: 'bps-code' | 'unknown-code' | 'other-region' | 'unreliable-number' };
+
+function judgeCode(raw: JoinKey['kode'], index: TargetIndex): CodeVerdict {
+  const parsed = parseKode(raw);
+  if (parsed.kind === 'empty') return { kind: 'none' };
+  if (parsed.kind === 'unreliable-number') return { kind: 'reason', reason: 'unreliable-number' };
+  if (parsed.kind === 'invalid') return { kind: 'reason', reason: 'unknown-code' };
+  const { digits, layout } = parsed;
+  // Written 2-2-3-3 is BPS even when the digits happen to equal a Kemendagri code.
+  const target = layout === 'bps' ? undefined : index.byDigits.get(digits);
+  if (target !== undefined) return { kind: 'match', target };
+  if (!index.kabKota.has(kabKotaOf(digits))) return { kind: 'reason', reason: 'other-region' };
+  if (layout === 'bps' || looksLikeBps(digits)) return { kind: 'reason', reason: 'bps-code' };
+  return { kind: 'reason', reason: 'unknown-code' };
+}
+
+/** A key's kecamatan, as a normalised name or as the 6 digits of a kecamatan code. */
+function kecamatanOfKey(raw: string | null): { name: string; digits: string | null } | null {
+  if (!raw || raw.trim() === '') return null;
+  const digits = raw.replace(/[\s.\-'’]/g, '');
+  if (/^\d{6}$/.test(digits)) return { name: '', digits };
+  const name = normalizeName(raw, 'kecamatan');
+  return name === '' ? null : { name, digits: null };
+}
+
+function inKecamatan(index: TargetIndex, target: number, kecamatan: { name: string; digits: string | null }): boolean {
+  if (kecamatan.digits) return index.kecamatanDigits[target] === kecamatan.digits;
+  const own = index.kecamatanName[target];
+  if (own === kecamatan.name) return true;
+  // "Pasar Kliwon" typed "Pasar Kliwoon": one slip in a longer kecamatan name still tells.
+  return kecamatan.name.length >= 5 && osaDistance(own, kecamatan.name, 1) <= 1;
+}
+
+/** The largest distance worth suggesting for a name of this length: 0 for 3 letters, 1 up to 7. */
+function fuzzyBudget(length: number, max: number): number {
+  const budget = length <= 3 ? 0 : length <= 7 ? 1 : 2;
+  return Math.min(budget, max);
+}
+
+type NameVerdict =
+  | { kind: 'match'; target: number; how: 'name' | 'fuzzy'; distance: number }
+  | { kind: 'ambiguous'; targets: number[] }
+  | { kind: 'no-match' }
+  | { kind: 'none' };
+
+/** Several targets for one name: the kecamatan may pick one. */
+function narrow(index: TargetIndex, candidates: number[], kecamatan: ReturnType<typeof kecamatanOfKey>): number[] {
+  if (candidates.length < 2 || !kecamatan) return candidates;
+  const inside = candidates.filter((t) => inKecamatan(index, t, kecamatan));
+  return inside.length > 0 ? inside : candidates;
+}
+
+function judgeName(key: JoinKey, index: TargetIndex, maxFuzzy: number): NameVerdict {
+  const forms = nameForms(key.nama);
+  if (forms.length === 0) return { kind: 'none' };
+  const kecamatan = kecamatanOfKey(key.kecamatan);
+  for (const form of forms) {
+    const exact = index.byName.get(form);
+    if (!exact) continue;
+    const narrowed = narrow(index, exact, kecamatan);
+    return narrowed.length === 1
+      ? { kind: 'match', target: narrowed[0], how: 'name', distance: 0 }
+      : { kind: 'ambiguous', targets: [...narrowed].sort((a, b) => a - b) };
+  }
+  const form = forms[0];
+  const budget = fuzzyBudget(form.length, maxFuzzy);
+  if (budget < 1 || index.forms.length === 0) return { kind: 'no-match' };
+  index.fuzzy ??= new FuzzyIndex(index.forms);
+  const nearest = index.fuzzy.nearest(form, budget);
+  if (!nearest) return { kind: 'no-match' };
+  const candidates = [...new Set(nearest.ids.flatMap((id) => index.formTargets[id]))].sort((a, b) => a - b);
+  const narrowed = narrow(index, candidates, kecamatan);
+  return narrowed.length === 1
+    ? { kind: 'match', target: narrowed[0], how: 'fuzzy', distance: nearest.distance }
+    : { kind: 'ambiguous', targets: narrowed };
+}
+
+function duplicateGroups(
+  kodeOfKey: (string | null)[],
+  keyRows: JoinReport['keyRows'],
+): DuplicateGroup[] {
+  const groups = new Map<string, DuplicateGroup>();
+  kodeOfKey.forEach((kode, key) => {
+    if (kode === null) return;
+    const tahun = keyRows[key].tahun;
+    const id = `${kode}|${tahun ?? ''}`;
+    const group = groups.get(id);
+    if (group) {
+      group.keys.push(key);
+      group.rows += keyRows[key].rows;
+    } else {
+      groups.set(id, { kode, tahun, keys: [key], rows: keyRows[key].rows });
+    }
+  });
+  return [...groups.values()].filter((g) => g.rows > 1);
+}
+
+/**
+ * Matches every key to a kelurahan of `targets` and reports how, before anything is joined.
+ *
+ * A key's code decides when it is a code of the region. A code of another kab/kota leaves the
+ * key unmatched ('other-region'): its name might exist here too, but it means a different
+ * place. Otherwise (no code, a BPS code, an unknown code, a number Excel mangled) the name is
+ * tried: exactly after normalisation, the kecamatan telling apart equal names, then fuzzily
+ * (a suggestion the user accepts or rejects). Of the reasons a key stays unmatched, an
+ * ambiguous name is reported first (it has candidates to choose from), then the code's
+ * problem, then the name's.
+ */
+export function buildJoinReport(keys: JoinKey[], targets: JoinTarget[], options: JoinOptions = {}): JoinReport {
+  const oneRowPerKelurahan = options.oneRowPerKelurahan ?? true;
+  const maxFuzzy = options.maxFuzzyDistance ?? 2;
+  const index = indexTargets(targets);
+  const matched: KeyMatch[] = [];
+  const unmatched: UnmatchedKey[] = [];
+  let kemendagriCodes = 0;
+  let bpsCodes = 0;
+
+  keys.forEach((key, i) => {
+    const code = judgeCode(key.kode, index);
+    if (code.kind === 'match') {
+      kemendagriCodes += 1;
+      matched.push({ key: i, kode: targets[code.target].kode, how: 'code', distance: 0 });
+      return;
+    }
+    if (code.kind === 'reason' && code.reason === 'bps-code') bpsCodes += 1;
+    if (code.kind === 'reason' && code.reason === 'other-region') {
+      unmatched.push({ key: i, reason: 'other-region', candidates: [] });
+      return;
+    }
+    const name = judgeName(key, index, maxFuzzy);
+    if (name.kind === 'match') {
+      matched.push({ key: i, kode: targets[name.target].kode, how: name.how, distance: name.distance });
+    } else if (name.kind === 'ambiguous') {
+      unmatched.push({ key: i, reason: 'ambiguous-name', candidates: name.targets.map((t) => targets[t].kode) });
+    } else {
+      const reason: UnmatchedReason =
+        code.kind === 'reason' ? code.reason : name.kind === 'no-match' ? 'no-name-match' : 'empty';
+      unmatched.push({ key: i, reason, candidates: [] });
+    }
+  });
+
+  const keyRows = keys.map((k) => ({ tahun: k.tahun, rows: k.rows, firstRow: k.firstRow }));
+  const kodeOfKey: (string | null)[] = keys.map(() => null);
+  for (const m of matched) kodeOfKey[m.key] = m.kode;
+  const duplicates = oneRowPerKelurahan ? duplicateGroups(kodeOfKey, keyRows) : [];
+  const seen = new Set(matched.map((m) => m.kode));
+  const missing = targets.map((t) => t.kode).filter((kode) => !seen.has(kode));
+  const codeSystem: CodeSystem =
+    kemendagriCodes > 0 && bpsCodes > 0 ? 'mixed' : bpsCodes > 0 ? 'bps' : kemendagriCodes > 0 ? 'kemendagri' : 'none';
+  const countHow = (how: MatchHow) => matched.filter((m) => m.how === how).length;
+
+  return {
+    matched,
+    unmatched,
+    duplicates,
+    missing,
+    codeSystem,
+    counts: {
+      code: countHow('code'),
+      name: countHow('name'),
+      fuzzy: countHow('fuzzy'),
+      unmatched: unmatched.length,
+      duplicates: duplicates.length,
+      missing: missing.length,
+      rows: keys.reduce((sum, k) => sum + k.rows, 0),
+    },
+    keyRows,
+    oneRowPerKelurahan,
+    targetKode: targets.map((t) => t.kode),
+  };
+}
+
+/** The user's decisions on a join report. */
+export interface JoinDecisions {
+  /** Per key of a fuzzy match; a fuzzy match without a decision is not joined. */
+  fuzzy: Record<number, 'accept' | 'reject'>;
+  /** Per key: the kode chosen by hand (any spelling), or null to leave the key out. Overrides every match. */
+  manual: Record<number, string | null>;
+  /** What to do with several rows for one kelurahan (and year): the caller sums or averages them. */
+  duplicates: 'sum' | 'mean' | 'reject';
+}
+
+export type DropReason = 'fuzzy-rejected' | 'duplicate-rejected' | 'unmatched';
+
+export interface ResolvedJoin {
+  /** Per key, the target kode its rows join to, or null. */
+  kodeOfKey: (string | null)[];
+  /** Keys left out, and why, ascending by key. */
+  dropped: { key: number; why: DropReason }[];
+  /** Duplicate groups that remain after the decisions (empty when they were rejected). */
+  duplicates: DuplicateGroup[];
+  /** Target kode that no key joins to after the decisions, in target order. */
+  missing: string[];
+}
+
+/**
+ * The final key → kode mapping after the user's decisions: rejected or undecided fuzzy
+ * matches and, with `duplicates: 'reject'`, every key of a duplicated kelurahan are left out.
+ * A hand-chosen kode must be one of the report's targets; otherwise an ImportError
+ * ('join.error.manualUnknownKode') names it and the key's row.
+ */
+export function resolveJoin(report: JoinReport, decisions: JoinDecisions): ResolvedJoin {
+  const kodeByDigits = new Map(report.targetKode.map((kode) => [normalizeKode(kode) ?? kode, kode]));
+
+  const kodeOfKey: (string | null)[] = report.keyRows.map(() => null);
+  const why = new Map<number, DropReason>();
+  for (const m of report.matched) {
+    if (m.how === 'fuzzy' && decisions.fuzzy[m.key] !== 'accept') why.set(m.key, 'fuzzy-rejected');
+    else kodeOfKey[m.key] = m.kode;
+  }
+  for (const u of report.unmatched) why.set(u.key, 'unmatched');
+
+  for (const [keyText, chosen] of Object.entries(decisions.manual)) {
+    const key = Number(keyText);
+    if (!(key >= 0 && key < kodeOfKey.length)) continue;
+    if (chosen === null) {
+      kodeOfKey[key] = null;
+      why.set(key, 'unmatched');
+      continue;
+    }
+    const kode = kodeByDigits.get(normalizeKode(chosen) ?? chosen);
+    if (!kode) throw new ImportError('join.error.manualUnknownKode', { kode: chosen, row: report.keyRows[key].firstRow });
+    kodeOfKey[key] = kode;
+    why.delete(key);
+  }
+
+  let duplicates = report.oneRowPerKelurahan ? duplicateGroups(kodeOfKey, report.keyRows) : [];
+  if (decisions.duplicates === 'reject' && duplicates.length > 0) {
+    for (const group of duplicates) {
+      for (const key of group.keys) {
+        kodeOfKey[key] = null;
+        why.set(key, 'duplicate-rejected');
+      }
+    }
+    duplicates = [];
+  }
+
+  const joined = new Set(kodeOfKey.filter((k): k is string => k !== null));
+  const missing = report.targetKode.filter((kode) => !joined.has(kode));
+  return {
+    kodeOfKey,
+    dropped: [...why.entries()].sort((a, b) => a[0] - b[0]).map(([key, reason]) => ({ key, why: reason })),
+    duplicates,
+    missing,
+  };
+}
+
+export { guessKeyColumns, type KeyColumns } from './join-columns';
