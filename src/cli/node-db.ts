@@ -20,6 +20,7 @@ export async function openNodeDatabase(): Promise<Database> {
   );
   await bindings.instantiate();
   const conn = bindings.connect();
+  let copies = 0;
   conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');
   return {
     async query(sql, params = []) {
@@ -42,6 +43,15 @@ export async function openNodeDatabase(): Promise<Database> {
     },
     async dropFile(name) {
       bindings.dropFile(name);
+    },
+    async copyToCsv(select) {
+      const name = `uitvoer_${++copies}.csv`;
+      conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ',')`);
+      try {
+        return bindings.copyFileToBuffer(name);
+      } finally {
+        bindings.dropFile(name);
+      }
     },
   };
 }

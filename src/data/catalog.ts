@@ -8,7 +8,7 @@ import citiesJson from '../../data/kota.json';
 export type Lang = 'id' | 'en';
 export type LocalText = Record<Lang, string>;
 
-export type Theme = 'kependudukan' | 'kemiskinan' | 'perumahan' | 'air_sanitasi' | 'kerentanan';
+export type Theme = 'kependudukan' | 'kemiskinan' | 'perumahan' | 'air_sanitasi' | 'kerentanan' | 'impor';
 export type Direction = 'higher_worse' | 'higher_better' | 'neutral';
 
 export interface RateDef {
@@ -29,6 +29,11 @@ export interface IndicatorDef {
   direction: Direction;
   definition: LocalText;
   source: LocalText;
+  /** Set on indicators from an imported dataset: its id and the kab/kota it was joined to. */
+  dataset?: string;
+  regionKode?: string;
+  /** Counts from household records: values from 1 to this minus one are shown as "<N". */
+  suppressBelow?: number;
 }
 
 export interface ProgramDef {
@@ -47,13 +52,19 @@ export interface Catalog {
   synthetic: boolean;
 }
 
+/** A kabupaten/kota on the map: a demo city, or one read from the national file or imported. */
 export interface City {
   kode: string;
+  /** The demo city's slug (surakarta), or the code (35.72) for other regions. */
   slug: string;
   nama: string;
   provinsi: string;
   kelurahan: number;
   boundaries: string;
+  /** Absent for the demo cities, whose boundaries and synthetic indicators ship with the app. */
+  source?: 'national' | 'imported';
+  /** [west, south, east, north], for regions outside the demo. */
+  bbox?: [number, number, number, number];
 }
 
 export const catalog = catalogJson as Catalog;
@@ -84,8 +95,31 @@ export const COMPOSITE_INDICATOR: IndicatorDef = {
 /** Whether a value is shown as a count or as a rate per the catalog's denominator. */
 export type Measure = 'jumlah' | 'rasio';
 
+const importedIndicators = new Map<string, IndicatorDef>();
+
+/** Makes an imported dataset's indicators known (replacing that dataset's previous ones). */
+export function registerIndicators(dataset: string, defs: IndicatorDef[]): void {
+  unregisterIndicators(dataset);
+  for (const def of defs) importedIndicators.set(def.id, { ...def, dataset });
+}
+
+export function unregisterIndicators(dataset: string): void {
+  for (const [id, def] of importedIndicators) if (def.dataset === dataset) importedIndicators.delete(id);
+}
+
+/** The catalog's indicators followed by every imported one. */
+export function allIndicators(): IndicatorDef[] {
+  return [...catalog.indicators, ...importedIndicators.values()];
+}
+
 export function findIndicator(id: string): IndicatorDef | undefined {
-  return id === COMPOSITE_INDICATOR.id ? COMPOSITE_INDICATOR : catalog.indicators.find((i) => i.id === id);
+  if (id === COMPOSITE_INDICATOR.id) return COMPOSITE_INDICATOR;
+  return catalog.indicators.find((i) => i.id === id) ?? importedIndicators.get(id);
+}
+
+/** Whether an indicator has data in a region: demo indicators in demo cities, imported ones where they were joined. */
+export function indicatorInRegion(indicator: IndicatorDef, region: City): boolean {
+  return indicator.dataset ? indicator.regionKode === region.kode : !region.source;
 }
 
 export function findCity(kodeOrSlug: string): City | undefined {

@@ -24,6 +24,8 @@ export interface Database {
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a registered file (its table, if one was made from it, stays). */
   dropFile(name: string): Promise<void>;
+  /** The result of `select` as a UTF-8 CSV with a header (DuckDB's COPY, never through JS rows). */
+  copyToCsv(select: string): Promise<Uint8Array>;
 }
 
 /** A plain row of a query result, with BIGINT turned into number (our counts fit in 2^53). */

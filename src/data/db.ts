@@ -69,6 +69,7 @@ async function start(onProgress: ProgressListener): Promise<Database> {
     URL.revokeObjectURL(moduleUrl);
   }
   const conn = await db.connect();
+  let copies = 0;
   // Offline, extensions cannot be downloaded; never let DuckDB try (see STACK-NOTES.md).
   await conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');
   return {
@@ -92,6 +93,15 @@ async function start(onProgress: ProgressListener): Promise<Database> {
     },
     async dropFile(name) {
       await db.dropFile(name);
+    },
+    async copyToCsv(select) {
+      const name = `uitvoer_${++copies}.csv`;
+      await conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ',')`);
+      try {
+        return await db.copyFileToBuffer(name);
+      } finally {
+        await db.dropFile(name);
+      }
     },
   };
 }

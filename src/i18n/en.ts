@@ -32,6 +32,8 @@ export const en: Record<MessageKey, string> = {
   'theme.perumahan': 'Housing',
   'theme.air_sanitasi': 'Drinking water and sanitation',
   'theme.kerentanan': 'Vulnerable groups',
+  'theme.impor': 'Imported data',
+  'theme.dataset': 'Imported: {name}',
   'legend.title': '{indicator}, {tahun}',
   'legend.classes': '{n} classes',
   'legend.fewerClasses': 'many equal values',

@@ -31,6 +31,8 @@ export const id = {
   'theme.perumahan': 'Perumahan',
   'theme.air_sanitasi': 'Air minum dan sanitasi',
   'theme.kerentanan': 'Kelompok rentan',
+  'theme.impor': 'Data impor',
+  'theme.dataset': 'Data impor: {name}',
   'legend.title': '{indicator}, {tahun}',
   'legend.classes': '{n} kelas',
   'legend.fewerClasses': 'banyak nilai sama',

@@ -7,18 +7,19 @@
 import { classify, type Classification, type Scheme } from '../analysis/classify';
 import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
 import {
-  catalog,
+  allIndicators,
   cities,
   COMPOSITE_INDICATOR,
   effectiveMeasure,
   findCity,
   findIndicator,
+  indicatorInRegion,
   type City,
   type IndicatorDef,
   type Lang,
   type Measure,
 } from '../data/catalog';
-import { boundaryUrls, demoDatabase } from '../data/demo';
+import { boundaryUrls } from '../data/demo';
 import type { Database } from '../data/database';
 import {
   fetchCitySummary,
@@ -34,6 +35,7 @@ import { translate, type MessageKey } from '../i18n';
 import { parseViewParams, type Camera, type ViewParams } from './url';
 import { AnalysisState } from './analysis.svelte';
 import { CompositeState } from './composite.svelte';
+import { WorkspaceState } from './workspace.svelte';
 
 export const DEFAULTS = {
   kota: 'surakarta',
@@ -105,8 +107,15 @@ export class AppState {
 
   readonly analysis: AnalysisState = new AnalysisState(this);
   readonly composite = new CompositeState();
-  readonly indicators = catalog.indicators;
-  readonly cities = cities;
+  readonly workspace: WorkspaceState = new WorkspaceState(this);
+  /** Every indicator known: the catalog's and those of imported datasets. */
+  indicators = $state.raw<IndicatorDef[]>(allIndicators());
+  /** Regions the user loaded from the national file or imported, kept in the browser. */
+  regions = $state.raw<City[]>([]);
+  /** The demo cities, then the user's regions. */
+  cities: City[] = $derived([...cities, ...this.regions]);
+  /** The indicators with data in the region shown. */
+  regionIndicators: IndicatorDef[] = $derived(this.indicators.filter((i) => indicatorInRegion(i, this.city)));
 
   indicator: IndicatorDef = $derived(findIndicator(this.indikator) ?? findIndicator(DEFAULTS.indikator)!);
   shownMeasure: Measure = $derived(effectiveMeasure(this.indicator, this.measure));
@@ -150,13 +159,20 @@ export class AppState {
 
   t = (key: MessageKey, params: Record<string, string | number> = {}): string => translate(this.lang, key, params);
 
-  /** Applies a link's view and starts loading; unusable link values become a notice. */
-  start(search: string): void {
+  /**
+   * Applies a link's view and starts loading; unusable link values become a notice. The demo
+   * city's boundaries start at once; a region or indicator from the user's workspace waits for
+   * the browser store (a few milliseconds).
+   */
+  async start(search: string): Promise<void> {
+    const wanted = new URLSearchParams(search).get('kota');
+    if (wanted && !findCity(wanted)) await this.workspace.open();
+    else void this.workspace.open();
     const { params, problems } = parseViewParams(search, {
-      citySlugs: cities.map((c) => c.slug),
-      indicatorIds: [...catalog.indicators.map((i) => i.id), COMPOSITE_INDICATOR.id],
+      citySlugs: this.cities.map((c) => c.slug),
+      indicatorIds: [...this.indicators.map((i) => i.id), COMPOSITE_INDICATOR.id],
     });
-    if (params.kota) this.city = findCity(params.kota)!;
+    if (params.kota) this.city = this.#findRegion(params.kota)!;
     if (params.tahun) this.tahun = params.tahun;
     if (params.indikator) this.indikator = params.indikator;
     if (params.ukuran) this.measure = params.ukuran;
@@ -172,14 +188,29 @@ export class AppState {
     void this.refresh();
   }
 
+  #findRegion(slugOrKode: string): City | undefined {
+    return this.cities.find((c) => c.slug === slugOrKode || c.kode === slugOrKode);
+  }
+
   selectCity(slug: string): void {
-    const city = findCity(slug);
+    const city = this.#findRegion(slug);
     if (!city || city === this.city) return;
     this.city = city;
     this.camera = null;
     this.closeProfile();
     this.hover = null;
+    if (!indicatorInRegion(this.indicator, city)) this.indikator = this.regionIndicators[0]?.id ?? DEFAULTS.indikator;
     void this.loadBoundaries();
+    void this.refresh();
+  }
+
+  /** After the workspace changed (a dataset or region added or removed). */
+  workspaceChanged(): void {
+    this.indicators = allIndicators();
+    if (!this.#findRegion(this.city.slug)) return this.selectCity(DEFAULTS.kota);
+    if (!findIndicator(this.indikator) || !indicatorInRegion(this.indicator, this.city)) {
+      this.indikator = this.regionIndicators[0]?.id ?? DEFAULTS.indikator;
+    }
     void this.refresh();
   }
 
@@ -243,29 +274,30 @@ export class AppState {
   reportBasemapUnavailable(): void {
     if (this.#basemapReported || !this.basemap) return;
     this.#basemapReported = true;
-    this.#notify('error.basemap', {});
+    this.notify('error.basemap', {});
   }
 
   dismissNotice(index: number): void {
     this.notices = this.notices.filter((_, i) => i !== index);
   }
 
-  #notify(key: MessageKey, params: Record<string, string | number>): void {
+  notify(key: MessageKey, params: Record<string, string | number>): void {
     this.notices = [...this.notices, { key, params }];
   }
 
   async loadBoundaries(): Promise<void> {
     const request = ++this.#boundaryRequest;
     const city = this.city;
-    const urls = boundaryUrls(city.slug);
     this.loadingBoundaries = true;
     try {
-      const [kelurahan, kecamatan] = await Promise.all([fetchFlatGeobuf(urls.kelurahan), fetchFlatGeobuf(urls.kecamatan)]);
+      const [kelurahan, kecamatan] = city.source
+        ? [await this.workspace.regionAreas(city.kode), null]
+        : await Promise.all([fetchFlatGeobuf(boundaryUrls(city.slug).kelurahan), fetchFlatGeobuf(boundaryUrls(city.slug).kecamatan)]);
       if (request !== this.#boundaryRequest) return;
       this.kelurahan = kelurahan;
       this.kecamatan = kecamatan;
     } catch (error) {
-      if (request === this.#boundaryRequest) this.#notify('error.boundaries', { kota: city.nama, detail: detail(error) });
+      if (request === this.#boundaryRequest) this.notify('error.boundaries', { kota: city.nama, detail: detail(error) });
     } finally {
       if (request === this.#boundaryRequest) this.loadingBoundaries = false;
     }
@@ -274,41 +306,47 @@ export class AppState {
   /** Asks the database for the values, summary and years of the current choice. */
   async refresh(): Promise<void> {
     const request = ++this.#valueRequest;
-    const key = this.wantedKey;
-    const query = { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator };
     const measure = this.shownMeasure;
     const smoothed = this.smoothed;
     const composite = this.isComposite;
     this.loadingData = true;
     let db;
     try {
-      db = await demoDatabase((fraction) => (this.databaseProgress = fraction));
+      db = await this.workspace.database((fraction) => (this.databaseProgress = fraction));
     } catch (error) {
       if (request === this.#valueRequest) {
         this.loadingData = false;
-        if (!this.databaseFailed) this.#notify('error.database', { detail: detail(error) });
+        if (!this.databaseFailed) this.notify('error.database', { detail: detail(error) });
         this.databaseFailed = true;
       }
       return;
     }
     try {
-      const [values, summary, years] = await Promise.all([
+      // Years belong to the indicator (an imported one may have a single year); the composite
+      // index has the city's years. A year without data moves to the latest one with data.
+      const kodeKota = this.city.kode;
+      const yearsOf = composite ? kodeKota : `${kodeKota}|${this.indikator}`;
+      const years = this.#yearsOf === yearsOf ? this.years : await fetchYears(db, kodeKota, composite ? undefined : this.indikator);
+      if (request !== this.#valueRequest) return;
+      this.years = years;
+      this.#yearsOf = yearsOf;
+      if (years.length > 0 && !years.includes(this.tahun)) this.tahun = years[years.length - 1];
+      const key = this.wantedKey;
+      const query = { kodeKota, tahun: this.tahun, indikator: this.indikator };
+      const [values, summary] = await Promise.all([
         composite
           ? this.composite.compute(db, query)
           : smoothed
             ? smoothedRates(db, query)
             : fetchValues(db, { ...query, measure }),
         composite ? Promise.resolve(null) : fetchCitySummary(db, query),
-        this.#yearsOf === query.kodeKota ? Promise.resolve(this.years) : fetchYears(db, query.kodeKota),
       ]);
       if (request !== this.#valueRequest) return;
       this.values = values;
       this.summary = summary;
-      this.years = years;
-      this.#yearsOf = query.kodeKota;
       this.valuesKey = key;
     } catch (error) {
-      if (request === this.#valueRequest) this.#notify('error.query', { detail: detail(error) });
+      if (request === this.#valueRequest) this.notify('error.query', { detail: detail(error) });
     } finally {
       if (request === this.#valueRequest) this.loadingData = false;
     }
@@ -319,7 +357,7 @@ export class AppState {
     this.profile = null;
     this.profileFailed = false;
     try {
-      const db = await demoDatabase();
+      const db = await this.workspace.database();
       const profile = await fetchProfile(db, kode, this.tahun);
       if (request === this.#profileRequest) this.profile = profile;
     } catch {

@@ -6,6 +6,8 @@ export const workspaceId = {
   'workspace.storageFull':
     'Penyimpanan peramban penuh: data ini tidak tersimpan, data yang sudah tersimpan tetap utuh. Hapus dataset yang tidak dipakai atau simpan ruang kerja ke berkas.',
   'workspace.storageFailed': 'Data tidak dapat disimpan di peramban ({detail}); data yang sudah tersimpan tetap utuh.',
+  'workspace.replayFailed': 'Dataset "{name}" tidak dapat dimuat ulang ({detail}) dan dilewati; dataset lain tetap dipakai. Hapus lalu impor ulang berkasnya.',
+  'workspace.regionMissing': 'Batas wilayah {kode} tidak tersimpan di peramban ini. Pilih wilayah itu lagi dari daftar wilayah atau buka berkas ruang kerja.',
 } as const;
 
 export const workspaceEn: Record<keyof typeof workspaceId, string> = {
@@ -15,4 +17,6 @@ export const workspaceEn: Record<keyof typeof workspaceId, string> = {
   'workspace.storageFull':
     'Browser storage is full: this data was not saved; what was saved before is intact. Remove datasets you no longer use or save the workspace to a file.',
   'workspace.storageFailed': 'The data could not be saved in the browser ({detail}); what was saved before is intact.',
+  'workspace.replayFailed': 'Dataset "{name}" could not be loaded again ({detail}) and was skipped; the other datasets are in use. Remove it and import the file again.',
+  'workspace.regionMissing': 'The boundaries of region {kode} are not stored in this browser. Pick the region again from the region list or open a workspace file.',
 };

@@ -1,0 +1,203 @@
+/**
+ * Imported tables in DuckDB. A file's normalised CSV becomes a table of text columns
+ * (`mentah_<id>`); the join's decisions become a mapping from the key as written to a kelurahan
+ * code (`peta_<id>`); typed, aggregated values go into `nilai` through `replaceDataset`. The
+ * same steps replay a stored dataset after a reload, so what the user sees after a reload is
+ * computed exactly as it was at import.
+ */
+import type { Database, Row } from './database';
+import { toRows } from './database';
+import type { Direction, IndicatorDef } from './catalog';
+import type { ColumnType, NumberFormat } from './importers/types';
+import { booleanSql, numberSql } from './importers/numbers';
+import { removeDataset, replaceDataset, type MeasureDef } from './indicators';
+
+/** The columns that identify a kelurahan (and a year) in a table; null when the table has none. */
+export interface KeyColumns {
+  kode: string | null;
+  nama: string | null;
+  kecamatan: string | null;
+  tahun: string | null;
+}
+
+/** One distinct key as written in the file, with its rows. */
+export interface KeyRow {
+  kode: string | null;
+  nama: string | null;
+  kecamatan: string | null;
+  tahun: string | null;
+  rows: number;
+  /** 1-based row in the file (the header's row + the data row). */
+  firstRow: number;
+}
+
+/** A key as written and the kelurahan it was joined to. */
+export interface KeyMapping {
+  key: [string | null, string | null, string | null, string | null];
+  kode: string;
+}
+
+export interface ColumnChoice {
+  name: string;
+  type: ColumnType;
+  numberFormat: NumberFormat | null;
+}
+
+/** An indicator column of an imported table, described by the user. */
+export interface ImportedIndicator {
+  column: string;
+  id: string;
+  label: string;
+  unit: string;
+  direction: Direction;
+  /** Another imported indicator's column that is its denominator, and the multiplier. */
+  denominator: string | null;
+  per: number;
+}
+
+export const SAFE_ID = /^[a-z][a-z0-9_]*$/;
+
+/** A column name quoted for SQL (names come from files: anything may be in them). */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function sqlText(value: string | null): string {
+  return value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`;
+}
+
+function checkId(id: string): string {
+  if (!SAFE_ID.test(id)) throw new Error(`Not a safe dataset id: ${id}`);
+  return id;
+}
+
+export const rawTable = (id: string) => `mentah_${checkId(id)}`;
+export const mappingTable = (id: string) => `peta_${checkId(id)}`;
+
+/** Loads a normalised CSV (all columns as text) into `mentah_<id>`. The buffer is handed over. */
+export async function loadRawTable(db: Database, id: string, csv: Uint8Array): Promise<void> {
+  const file = `impor_${checkId(id)}.csv`;
+  await db.registerFileBuffer(file, csv);
+  try {
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${rawTable(id)} AS SELECT * FROM read_csv('${file}', header = true, all_varchar = true,
+         delim = ',', quote = '"', escape = '"', normalize_names = false, null_padding = true)`,
+    );
+  } finally {
+    await db.dropFile(file);
+  }
+}
+
+/** The distinct keys of a raw table, in file order; `headerRow` turns data rows into file rows. */
+export async function fetchKeys(db: Database, id: string, keys: KeyColumns, headerRow: number): Promise<KeyRow[]> {
+  const column = (name: string | null) => (name === null ? 'NULL::VARCHAR' : quoteIdentifier(name));
+  const rows = toRows(
+    await db.query(`
+      SELECT ${column(keys.kode)} AS kode, ${column(keys.nama)} AS nama, ${column(keys.kecamatan)} AS kecamatan,
+             ${column(keys.tahun)} AS tahun, count(*) AS n, min(rowid) AS first
+      FROM ${rawTable(id)} GROUP BY ALL ORDER BY first`),
+  );
+  const text = (v: Row[string]) => (v === null || v === undefined ? null : String(v));
+  return rows.map((r) => ({
+    kode: text(r.kode),
+    nama: text(r.nama),
+    kecamatan: text(r.kecamatan),
+    tahun: text(r.tahun),
+    rows: Number(r.n),
+    firstRow: headerRow + 1 + Number(r.first),
+  }));
+}
+
+/** Stores the join's result as `peta_<id>`: key as written -> kelurahan code. */
+export async function loadMapping(db: Database, id: string, mapping: KeyMapping[]): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TABLE ${mappingTable(id)} (k_kode VARCHAR, k_nama VARCHAR, k_kec VARCHAR, k_tahun VARCHAR, kode VARCHAR)`);
+  for (let start = 0; start < mapping.length; start += 1000) {
+    const values = mapping.slice(start, start + 1000).map((m) => `(${[...m.key, m.kode].map(sqlText).join(', ')})`);
+    await db.exec(`INSERT INTO ${mappingTable(id)} VALUES ${values.join(', ')}`);
+  }
+}
+
+/** SQL joining the raw rows `m` to their kelurahan `p`: rows whose key was not mapped drop out. */
+export function mappedRows(id: string, keys: KeyColumns): string {
+  const on = (
+    [
+      [keys.kode, 'k_kode'],
+      [keys.nama, 'k_nama'],
+      [keys.kecamatan, 'k_kec'],
+      [keys.tahun, 'k_tahun'],
+    ] as const
+  ).map(([column, mapped]) => (column === null ? `p.${mapped} IS NULL` : `m.${quoteIdentifier(column)} IS NOT DISTINCT FROM p.${mapped}`));
+  return `${rawTable(id)} m JOIN ${mappingTable(id)} p ON ${on.join(' AND ')}`;
+}
+
+/** The SQL value of a column as the user typed it (number, yes/no or text). */
+export function typedColumn(column: ColumnChoice, alias = 'm'): string {
+  const ref = `${alias}.${quoteIdentifier(column.name)}`;
+  if (column.type === 'number') return numberSql(ref, column.numberFormat ?? 'id');
+  if (column.type === 'boolean') return booleanSql(ref);
+  return ref;
+}
+
+/**
+ * Puts an indicator table's columns into `nilai`. Several rows for one kelurahan and year are
+ * summed or averaged as the user chose (rows rejected as duplicates were left out of the mapping).
+ */
+export async function applyIndicatorTable(
+  db: Database,
+  options: {
+    id: string;
+    keys: KeyColumns;
+    columns: ColumnChoice[];
+    indicators: ImportedIndicator[];
+    year: number | null;
+    duplicates: 'sum' | 'mean' | 'reject';
+  },
+): Promise<void> {
+  const { id, keys, columns, indicators } = options;
+  const tahun = keys.tahun ? `TRY_CAST(trim(m.${quoteIdentifier(keys.tahun)}) AS INTEGER)` : String(options.year ?? 'NULL');
+  const aggregate = options.duplicates === 'mean' ? 'avg' : 'sum';
+  const selects = indicators.map((indicator) => {
+    const column = columns.find((c) => c.name === indicator.column);
+    if (!column) throw new Error(`No column ${indicator.column}`);
+    return `SELECT p.kode, left(p.kode, 5) AS kode_kota, ${tahun} AS tahun, ${sqlText(indicator.id)} AS indikator,
+              ${aggregate}(${typedColumn({ ...column, type: 'number' })}) AS nilai
+            FROM ${mappedRows(id, keys)} GROUP BY ALL`;
+  });
+  const byColumn = new Map(indicators.map((i) => [i.column, i.id]));
+  const defs: MeasureDef[] = indicators.map((i) => ({
+    id: i.id,
+    rate: i.denominator && byColumn.has(i.denominator) ? { denominator: byColumn.get(i.denominator)!, per: i.per, unit: { id: '', en: '' } } : null,
+  }));
+  await replaceDataset(db, id, selects.length ? selects.join(' UNION ALL ') : 'SELECT NULL AS kode, NULL AS kode_kota, NULL AS tahun, NULL AS indikator, NULL AS nilai WHERE false', defs);
+}
+
+/** The catalog entry of an imported indicator, so it is shown like the demo's. */
+export function indicatorDef(
+  indicator: ImportedIndicator,
+  all: ImportedIndicator[],
+  context: { dataset: string; regionKode: string; file: string; suppressBelow?: number },
+): IndicatorDef {
+  const denominator = indicator.denominator ? all.find((i) => i.column === indicator.denominator) : undefined;
+  const text = (value: string) => ({ id: value, en: value });
+  const perUnit = denominator ? `per ${indicator.per} ${denominator.label}` : '';
+  return {
+    id: indicator.id,
+    label: text(indicator.label),
+    unit: text(indicator.unit),
+    theme: 'impor',
+    kind: 'count',
+    rate: denominator ? { denominator: denominator.id, per: indicator.per, unit: text(perUnit) } : null,
+    direction: indicator.direction,
+    definition: { id: `Kolom "${indicator.column}" dari berkas ${context.file}.`, en: `Column "${indicator.column}" of the file ${context.file}.` },
+    source: { id: `Data impor: ${context.file}`, en: `Imported data: ${context.file}` },
+    dataset: context.dataset,
+    regionKode: context.regionKode,
+    ...(context.suppressBelow ? { suppressBelow: context.suppressBelow } : {}),
+  };
+}
+
+/** Drops a dataset's tables and values. */
+export async function dropDataset(db: Database, id: string): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS ${rawTable(id)}; DROP TABLE IF EXISTS ${mappingTable(id)};`);
+  await removeDataset(db, id);
+}

@@ -1,0 +1,164 @@
+/**
+ * The user's workspace: imported datasets and regions, kept in the browser across reloads and
+ * replayed into DuckDB when the database starts. Adding something is all-or-nothing: it is
+ * applied to DuckDB and stored, or, if either fails, removed again, so what was loaded before
+ * is untouched.
+ */
+import { registerIndicators, unregisterIndicators, type City } from '../data/catalog';
+import type { AreaCollection } from '../data/boundaries';
+import type { Database } from '../data/database';
+import { dropDataset } from '../data/datasets';
+import { demoDatabase } from '../data/demo';
+import type { ProgressListener } from '../data/db';
+import { ImportError } from '../data/importers/types';
+import { openStore, type Store, type StoredDataset, type StoredRegion } from '../data/store';
+import type { MessageKey } from '../i18n';
+import { applyStoredDataset, datasetIndicators } from './dataset-apply';
+
+/** What the workspace needs from the app. */
+export interface WorkspaceHost {
+  regions: City[];
+  workspaceChanged(): void;
+  notify(key: MessageKey, params: Record<string, string | number>): void;
+}
+
+/** A failure as a notice: the user's message when there is one, else the technical detail. */
+export function noticeOf(error: unknown, fallback: MessageKey): { key: MessageKey; params: Record<string, string | number> } {
+  if (error instanceof ImportError) return { key: error.key, params: error.params };
+  return { key: fallback, params: { detail: error instanceof Error ? error.message : String(error) } };
+}
+
+export class WorkspaceState {
+  datasets = $state.raw<StoredDataset[]>([]);
+  /** False when the browser cannot store anything (private window): imports last for the session. */
+  persistent = $state(true);
+
+  #store: Store | null = null;
+  #opened: Promise<void> | undefined;
+  #database: Promise<Database> | undefined;
+  /** Regions held only in memory (when storage is unavailable). */
+  #memoryRegions = new Map<string, StoredRegion>();
+
+  constructor(private readonly host: WorkspaceHost) {}
+
+  /** Reads the stored workspace once: regions for the city list, datasets' indicators for the catalog. */
+  open(): Promise<void> {
+    this.#opened ??= this.#open();
+    return this.#opened;
+  }
+
+  async #open(): Promise<void> {
+    try {
+      this.#store = await openStore();
+      const [regions, datasets] = await Promise.all([this.#store.listRegions(), this.#store.listDatasets()]);
+      this.host.regions = regions.map((r) => r.region);
+      this.datasets = datasets;
+      for (const dataset of datasets) registerIndicators(dataset.id, datasetIndicators(dataset));
+      if (datasets.length || regions.length) this.host.workspaceChanged();
+    } catch (error) {
+      this.persistent = false;
+      const notice = noticeOf(error, 'workspace.storageFailed');
+      this.host.notify(notice.key, notice.params);
+    }
+  }
+
+  /** The database with the demo and every stored dataset loaded (once). */
+  database(onProgress?: ProgressListener): Promise<Database> {
+    this.#database ??= (async () => {
+      const db = await demoDatabase(onProgress);
+      await this.open();
+      for (const dataset of this.datasets) {
+        try {
+          await applyStoredDataset(db, dataset);
+        } catch (error) {
+          // One broken dataset must not take the others (or the demo) down with it.
+          await dropDataset(db, dataset.id).catch(() => undefined);
+          this.host.notify('workspace.replayFailed', { name: dataset.name, detail: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return db;
+    })().catch((error: unknown) => {
+      this.#database = undefined;
+      throw error;
+    });
+    return this.#database;
+  }
+
+  /** The boundaries of a region that does not ship with the app. */
+  async regionAreas(kode: string): Promise<AreaCollection> {
+    await this.open();
+    const stored = this.#memoryRegions.get(kode) ?? (await this.#store?.getRegion(kode));
+    if (!stored) throw new ImportError('workspace.regionMissing', { kode });
+    return stored.areas;
+  }
+
+  /** Keeps a region's boundaries (read from the national file or imported) and lists it. */
+  async addRegion(region: City, areas: AreaCollection): Promise<void> {
+    await this.open();
+    const stored: StoredRegion = { kode: region.kode, region, areas, savedAt: new Date().toISOString() };
+    if (this.#store) await this.#store.putRegion(stored);
+    else this.#memoryRegions.set(region.kode, stored);
+    this.host.regions = [...this.host.regions.filter((r) => r.kode !== region.kode), region];
+  }
+
+  /**
+   * Applies a new dataset to DuckDB and stores it. On any failure the dataset is taken out of
+   * DuckDB again and the error is rethrown: the workspace is as it was.
+   */
+  async addDataset(dataset: StoredDataset): Promise<void> {
+    const db = await this.database();
+    try {
+      await applyStoredDataset(db, dataset);
+      if (this.#store) await this.#store.putDataset(dataset);
+    } catch (error) {
+      await dropDataset(db, dataset.id).catch(() => undefined);
+      throw error;
+    }
+    registerIndicators(dataset.id, datasetIndicators(dataset));
+    this.datasets = [...this.datasets.filter((d) => d.id !== dataset.id), dataset];
+    this.host.workspaceChanged();
+  }
+
+  async removeDataset(id: string): Promise<void> {
+    if (this.#store) await this.#store.deleteDataset(id);
+    const db = await this.database();
+    await dropDataset(db, id);
+    unregisterIndicators(id);
+    this.datasets = this.datasets.filter((d) => d.id !== id);
+    this.host.workspaceChanged();
+  }
+
+  /** Everything stored, for the workspace file. */
+  async snapshot(): Promise<{ datasets: StoredDataset[]; regions: StoredRegion[] }> {
+    await this.open();
+    const regions = this.#store ? await this.#store.listRegions() : [...this.#memoryRegions.values()];
+    return { datasets: this.datasets, regions };
+  }
+
+  /**
+   * Replaces the workspace with a file's content: checked first, stored in one transaction, then
+   * applied. If storing fails the current workspace stays as it was.
+   */
+  async replaceWith(content: { datasets: StoredDataset[]; regions: StoredRegion[] }): Promise<void> {
+    if (this.#store) await this.#store.replaceAll(content);
+    else for (const region of content.regions) this.#memoryRegions.set(region.kode, region);
+    const db = await this.database();
+    for (const dataset of this.datasets) {
+      await dropDataset(db, dataset.id);
+      unregisterIndicators(dataset.id);
+    }
+    this.datasets = [];
+    this.host.regions = content.regions.map((r) => r.region);
+    for (const dataset of content.datasets) {
+      try {
+        await applyStoredDataset(db, dataset);
+        registerIndicators(dataset.id, datasetIndicators(dataset));
+        this.datasets = [...this.datasets, dataset];
+      } catch (error) {
+        await dropDataset(db, dataset.id).catch(() => undefined);
+        this.host.notify('workspace.replayFailed', { name: dataset.name, detail: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    this.host.workspaceChanged();
+  }
+}
