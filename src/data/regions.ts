@@ -173,13 +173,14 @@ function searchable(index: RegionIndex): Searchable[] {
  * kind is meant, is matched against names without their own "Kota"/"Kabupaten" prefix, and adds
  * half a point to regions of that kind ("kota blitar" ranks Kota Blitar above Kabupaten Blitar,
  * "blitar" finds both). Scores: exact 3 > prefix 2 > word start 1.5 > contains 1. Ties go to
- * kabupaten/kota, then kecamatan, then provinsi, then the shorter name, then the kode.
+ * kabupaten/kota, then kecamatan, then provinsi, then (for names) the shorter name, then the kode.
  */
 export function searchRegions(index: RegionIndex, query: string, limit = 20): RegionResult[] {
   const list = searchable(index);
   const hits: { item: Searchable; score: number }[] = [];
   const trimmed = query.trim();
-  if (/\d/.test(trimmed) && /^[\d.\s\-/]+$/.test(trimmed)) {
+  const byKode = /\d/.test(trimmed) && /^[\d.\s\-/]+$/.test(trimmed);
+  if (byKode) {
     const digits = trimmed.replace(/\D/g, '');
     for (const item of list) {
       if (item.digits === digits) hits.push({ item, score: 3 });
@@ -212,7 +213,7 @@ export function searchRegions(index: RegionIndex, query: string, limit = 20): Re
     (a, b) =>
       b.score - a.score ||
       LEVEL_ORDER[a.item.region.level] - LEVEL_ORDER[b.item.region.level] ||
-      a.item.full.length - b.item.full.length ||
+      (byKode ? 0 : a.item.full.length - b.item.full.length) ||
       (a.item.region.kode < b.item.region.kode ? -1 : 1),
   );
   return hits.slice(0, limit).map(({ item, score }) => ({ region: item.region, parents: parentsOf(index, item.region), score }));
@@ -236,4 +237,15 @@ export function parentsOf(index: RegionIndex, region: Region): Region[] {
  */
 export function kodePrefix(kode: string): string {
   return `${kode}.`;
+}
+
+/**
+ * A result's name with the regions around it, for the picker's list:
+ * "Kec. Laweyan, Kota Surakarta, Jawa Tengah". `kecamatanName` gives the kecamatan form in the
+ * user's language (the data's names carry no prefix for kecamatan, only for kabupaten/kota).
+ */
+export function describeRegion(result: RegionResult, kecamatanName: (nama: string) => string): string {
+  return [result.region, ...result.parents]
+    .map((r) => (r.level === 'kecamatan' ? kecamatanName(r.nama) : r.nama))
+    .join(', ');
 }
