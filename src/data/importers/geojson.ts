@@ -6,6 +6,7 @@
  */
 import { crsFromGeoJsonMember } from './crs';
 import { buildGeoImport, type GeoImport, type GeoNote, type RawFeature } from './geo-features';
+import { jsonErrorOffset } from './json-error-position';
 import { ImportError } from './types';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
@@ -37,17 +38,13 @@ function parseJson(text: string, file: string): unknown {
         // Report the original error below.
       }
     }
-    const message = (first as Error).message ?? String(first);
-    const at = /line (\d+) column (\d+)/.exec(message);
-    const position = /position (\d+)/.exec(message);
-    const where = at
-      ? { line: Number(at[1]), column: Number(at[2]) }
-      : lineAndColumn(text, position ? Number(position[1]) : text.length);
-    if (/end of JSON input|Unterminated|Unexpected end/i.test(message)) {
+    const offset = jsonErrorOffset(text);
+    const where = lineAndColumn(text, offset < 0 ? text.length : offset);
+    if (offset >= text.length || offset < 0) {
       throw new ImportError('importGeo.jsonTruncated', { file, line: where.line }, { cause: first });
     }
-    const detail = message.replace(/\s*\(line.*$/, '').replace(/ in JSON at position \d+$/, '');
-    throw new ImportError('importGeo.jsonSyntax', { file, line: where.line, column: where.column, detail }, { cause: first });
+    const found = JSON.stringify(text.slice(offset, offset + 12));
+    throw new ImportError('importGeo.jsonSyntax', { file, line: where.line, column: where.column, found }, { cause: first });
   }
 }
 

@@ -3,7 +3,7 @@ export const importGeoId = {
   'importGeo.unknownCrs':
     'Sistem koordinat berkas {file} ({crs}) tidak dikenali. Ekspor ulang berkas dalam WGS84 lintang/bujur (EPSG:4326) atau UTM WGS84 zona 46–54 (misalnya EPSG:32749 untuk UTM 49S), lalu muat lagi.',
   'importGeo.jsonSyntax':
-    'Berkas {file} bukan JSON yang sah: kesalahan di baris {line}, kolom {column} ({detail}). Periksa apakah berkas terpotong saat diunduh atau disunting tangan.',
+    'Berkas {file} bukan JSON yang sah: kesalahan di baris {line}, kolom {column}, pada teks {found}. Periksa apakah berkas terpotong saat diunduh atau disunting tangan.',
   'importGeo.jsonTruncated':
     'Berkas {file} terpotong: isinya berhenti di baris {line} sebelum JSON selesai. Unduh atau ekspor ulang berkasnya, lalu muat lagi.',
   'importGeo.notGeoJson':
@@ -69,7 +69,7 @@ export const importGeoEn: Record<keyof typeof importGeoId, string> = {
   'importGeo.unknownCrs':
     'The coordinate system of {file} ({crs}) is not recognised. Export the file again in WGS84 latitude/longitude (EPSG:4326) or WGS84 UTM zones 46–54 (e.g. EPSG:32749 for UTM 49S), then load it again.',
   'importGeo.jsonSyntax':
-    '{file} is not valid JSON: error at line {line}, column {column} ({detail}). Check whether the file was cut off while downloading or edited by hand.',
+    '{file} is not valid JSON: error at line {line}, column {column}, at the text {found}. Check whether the file was cut off while downloading or edited by hand.',
   'importGeo.jsonTruncated': '{file} is cut off: its content stops at line {line} before the JSON is complete. Download or export it again, then load it again.',
   'importGeo.notGeoJson':
     '{file} contains JSON but not GeoJSON (found: {found}). Expected a FeatureCollection of Polygon/MultiPolygon or Point geometries.',
