@@ -26,9 +26,11 @@ export type KodeParse =
   /** Anything else: letters, the wrong number of digits. */
   | { kind: 'invalid' };
 
-const APOSTROPHES = /^['‘’`´"“”]+|['‘’`´"“”]+$/g;
+// U+0091-0094 and U+0096-0097 are what Windows-1252 quotes and dashes become when decoded as
+// Latin-1, as Node 20.18.3+ does (https://github.com/nodejs/node/issues/60888).
+const APOSTROPHES = /^['‘’`´"“”\u0091-\u0094]+|['‘’`´"“”\u0091-\u0094]+$/g;
 const SCIENTIFIC = /^[+]?(\d+)(?:[.,](\d+))?e\+?(\d+)$/i;
-const SEPARATORS = /[\s.\-‐‑‒–—_/]+/;
+const SEPARATORS = /[\s.\-‐‑‒–—_/\u0096\u0097]+/;
 
 /**
  * Reads one cell of a code column. Numbers (from Excel or Parquet) are accepted when they are
