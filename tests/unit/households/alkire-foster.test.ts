@@ -52,7 +52,7 @@ describe('Alkire-Foster', () => {
     const w = normaliseWeights([2, 1, 1]);
     expect(r.m0!).toBeCloseTo(r.h! * r.a!, 14);
     expect(r.m0!).toBeCloseTo(w.reduce((s, wj, j) => s + wj * r.censoredHeadcount[j]!, 0), 14);
-    expect(r.contributions.reduce((s, c) => s + c!, 0)).toBeCloseTo(1, 14);
+    expect(r.contributions.reduce<number>((s, c) => s + c!, 0)).toBeCloseTo(1, 14);
   });
 
   it('counts a score exactly at k as poor, and just below k as not poor', () => {
