@@ -1,0 +1,76 @@
+/**
+ * Parquet tables read with hyparquet (DuckDB-WASM cannot read Parquet offline, see
+ * STACK-NOTES), one row group at a time straight from the Blob, into the same table sink as
+ * CSV and Excel: cells become text (BigInt as its decimal digits, dates as ISO), so one
+ * normalised CSV and one typing path serve every format.
+ */
+import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { TableSink } from './table-sink';
+import { ImportError, type ImportedTable, type TableReadOptions } from './types';
+import type { ReadHooks } from './xlsx';
+
+/** A hyparquet AsyncBuffer over a Blob: only the byte ranges asked for are read. */
+export function blobBuffer(blob: Blob): AsyncBuffer {
+  return { byteLength: blob.size, slice: (start, end) => blob.slice(start, end).arrayBuffer() };
+}
+
+/** A Parquet value as the text of a cell. */
+export function parquetCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? String(value) : '';
+    case 'bigint':
+      return value.toString();
+    case 'boolean':
+      return value ? 'true' : 'false';
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  }
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+/** Reads a Parquet file into an ImportedTable. The header is the schema's column names (options have nothing to choose). */
+export async function readParquet(blob: Blob, fileName: string, _options: TableReadOptions, hooks: ReadHooks = {}): Promise<ImportedTable> {
+  const file = blobBuffer(blob);
+  let metadata: FileMetaData;
+  try {
+    metadata = await parquetMetadataAsync(file);
+  } catch (cause) {
+    throw new ImportError('importTable.parquetInvalid', { file: fileName }, { cause });
+  }
+  const names = parquetSchema(metadata).children.map((c) => c.element.name);
+  const sink = new TableSink({ file: fileName, headerRow: 1, fallbackFormat: 'en', strictWidth: false, capacityHint: blob.size * 3 });
+  sink.add(names, 1);
+  const total = Number(metadata.num_rows);
+  let rowStart = 0;
+  for (const group of metadata.row_groups) {
+    const rowEnd = rowStart + Number(group.num_rows);
+    let rows: unknown[][] = [];
+    try {
+      await parquetRead({ file, metadata, compressors, rowStart, rowEnd, onComplete: (r: unknown[][]) => (rows = r) });
+    } catch (cause) {
+      throw new ImportError('importTable.parquetInvalid', { file: fileName }, { cause });
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const values = rows[i];
+      const cells = new Array<string>(values.length);
+      for (let c = 0; c < values.length; c++) cells[c] = parquetCell(values[c]);
+      // Row numbers count the header as row 1, as a spreadsheet of the same table would.
+      sink.add(cells, rowStart + i + 2);
+    }
+    rowStart = rowEnd;
+    hooks.onProgress?.(total > 0 ? rowStart / total : 1);
+    hooks.between?.();
+  }
+  const result = sink.finish();
+  if (!result) throw new ImportError('importTable.empty', { file: fileName });
+  return { file: fileName, format: 'parquet', sheet: null, sheets: [], encoding: null, delimiter: null, ...result };
+}

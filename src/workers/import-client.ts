@@ -1,0 +1,58 @@
+/**
+ * The app's import worker, created on first use, and `importTable`, the call the state uses to
+ * read a table file. Errors cross the worker boundary as text; an ImportError's text is
+ * `key {params}` (see types.ts), so it is turned back into an ImportError here and the
+ * message can be shown in the user's language.
+ */
+import { ImportError, type ImportedTable, type TableReadOptions } from '../data/importers/types';
+import type { MessageKey } from '../i18n';
+import { WorkerClient } from './worker-client';
+import type { ImportTasks } from './import-tasks';
+
+let client: WorkerClient<ImportTasks> | undefined;
+
+/** The shared import worker. */
+export function importWorker(): WorkerClient<ImportTasks> {
+  client ??= new WorkerClient<ImportTasks>(
+    () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'impor' }),
+  );
+  return client;
+}
+
+/**
+ * Reads a table file in the import worker. Rejects with ImportError (user-fixable, with a
+ * message key), TaskCancelled (aborted or superseded by a newer import) or Error (a bug).
+ */
+export async function importTable(
+  file: File,
+  options: TableReadOptions = {},
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<ImportedTable> {
+  try {
+    return await importWorker().run('readTable', { file, options }, { onProgress, signal });
+  } catch (error) {
+    throw reviveImportError(error);
+  }
+}
+
+/** An ImportError again if `error` is one that crossed the worker as `key {json}`; else `error`. */
+export function reviveImportError(error: unknown): unknown {
+  if (!(error instanceof Error) || error.name === 'TaskCancelled') return error;
+  const match = /^(importTable\.\w+) (\{.*\})$/s.exec(error.message);
+  if (!match) return error;
+  try {
+    return new ImportError(match[1] as MessageKey, JSON.parse(match[2]) as Record<string, string | number>);
+  } catch {
+    return error;
+  }
+}
+
+/** importTable with its hooks in one object, the form src/state/import.svelte.ts calls. */
+export function readTableInWorker(
+  file: File,
+  options: TableReadOptions = {},
+  hooks: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<ImportedTable> {
+  return importTable(file, options, hooks.onProgress, hooks.signal);
+}

@@ -1,0 +1,12 @@
+/// <reference lib="webworker" />
+/**
+ * The import worker: decoding, parsing, profiling and writing the normalised CSV of a table
+ * off the main thread, so a 200 MB file never freezes the map. Cancelling terminates it.
+ */
+import { serveTasks } from './worker-client';
+import { readTable } from '../data/importers/read-table';
+import type { ImportTasks } from './import-tasks';
+
+serveTasks<ImportTasks>(self as unknown as Parameters<typeof serveTasks>[0], {
+  readTable: (input, progress) => readTable(input.file, input.options, progress),
+});
