@@ -90,6 +90,12 @@ export class HttpSource implements ByteSource {
         if (signal?.aborted) throw abortError(signal);
         throw new ImportError('regions.network', { file: this.name, detail: (error as Error).message }, { cause: error });
       }
+      const length = Number(response.headers.get('Content-Length') ?? NaN);
+      if (response.status === 200 && start === 0 && length <= end) {
+        // A whole file smaller than the range asked for: some servers answer 200, rightly.
+        this.size = length;
+        return await this.body(response, length);
+      }
       if (response.status === 200) {
         controller.abort();
         await response.body?.cancel().catch(() => undefined);
