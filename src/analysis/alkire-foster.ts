@@ -85,11 +85,12 @@ function checkK(k: number): void {
   if (!Number.isFinite(k) || k <= 0 || k > 1) throw new RangeError(`k must lie in (0, 1], got ${k}`);
 }
 
-/** The shape of a matrix and a reader of its cells (1, 0, or -1 for unknown). */
-function reader(matrix: DeprivationMatrix): { n: number; d: number; cell: (i: number, j: number) => number } {
+/** The shape of a matrix (`emptyWidth` indicators when it has no rows) and a reader of its cells (1, 0, or -1 for unknown). */
+function reader(matrix: DeprivationMatrix, emptyWidth: number): { n: number; d: number; cell: (i: number, j: number) => number } {
   if (Array.isArray(matrix)) {
     const rows = matrix as readonly (readonly (boolean | null)[])[];
-    const d = rows.length > 0 ? rows[0].length : 0;
+    // An empty list of rows has no width of its own: take the one the weights give.
+    const d = rows.length > 0 ? rows[0].length : emptyWidth;
     for (const row of rows) {
       if (row.length !== d) throw new AnalysisError('lengths_differ', 'every household needs the same number of indicators');
     }
@@ -164,7 +165,7 @@ export function alkireFosterByGroup<G>(
   options: AlkireFosterOptions,
 ): Map<G, AlkireFosterResult> {
   checkK(options.k);
-  const { n, d, cell } = reader(matrix);
+  const { n, d, cell } = reader(matrix, options.weights.length);
   if (groups.length !== n) throw new AnalysisError('lengths_differ', `${groups.length} groups for ${n} households`);
   if (options.weights.length !== d) {
     throw new AnalysisError('weights_invalid', `${options.weights.length} weights for ${d} indicators`);
@@ -206,10 +207,10 @@ export function alkireFosterByGroup<G>(
 
 /** Alkire-Foster figures of all households taken as one group. */
 export function alkireFoster(matrix: DeprivationMatrix, options: AlkireFosterOptions): AlkireFosterResult {
-  const { n, d } = reader(matrix);
+  const { n } = reader(matrix, options.weights.length);
   const result = alkireFosterByGroup(matrix, new Array<number>(n).fill(0), options).get(0);
   if (result) return result;
-  // No household at all: still validate the options, then report an empty group.
+  // No household at all (the map above is then empty): still validate k and the weights.
   checkK(options.k);
-  return finish(emptyTally(d), normaliseWeights(options.weights.length ? options.weights : [1]));
+  return finish(emptyTally(options.weights.length), normaliseWeights(options.weights));
 }

@@ -122,3 +122,11 @@ describe('Alkire-Foster', () => {
     expect(r.m0).toBeCloseTo(0.2, 15);
   });
 });
+
+describe('Alkire-Foster without households', () => {
+  it('returns an empty group with null ratios and still checks the options', () => {
+    expect(alkireFoster([], { weights: [1, 1], k: 0.5 })).toMatchObject({ households: 0, complete: 0, h: null, a: null, m0: null, contributions: [null, null] });
+    expect(() => alkireFoster([], { weights: [], k: 0.5 })).toThrow(AnalysisError);
+    expect(() => alkireFoster([], { weights: [1], k: 2 })).toThrow(RangeError);
+  });
+});
