@@ -117,17 +117,23 @@ export async function loadMapping(db: Database, id: string, mapping: KeyMapping[
   }
 }
 
-/** SQL joining the raw rows `m` to their kelurahan `p`: rows whose key was not mapped drop out. */
-export function mappedRows(id: string, keys: KeyColumns): string {
-  const on = (
+/** SQL matching raw rows `m` to mapping rows `p` on the key columns (absent ones are NULL in `p`). */
+export function keyCondition(keys: KeyColumns): string {
+  return (
     [
       [keys.kode, 'k_kode'],
       [keys.nama, 'k_nama'],
       [keys.kecamatan, 'k_kec'],
       [keys.tahun, 'k_tahun'],
     ] as const
-  ).map(([column, mapped]) => (column === null ? `p.${mapped} IS NULL` : `m.${quoteIdentifier(column)} IS NOT DISTINCT FROM p.${mapped}`));
-  return `${rawTable(id)} m JOIN ${mappingTable(id)} p ON ${on.join(' AND ')}`;
+  )
+    .map(([column, mapped]) => (column === null ? `p.${mapped} IS NULL` : `m.${quoteIdentifier(column)} IS NOT DISTINCT FROM p.${mapped}`))
+    .join(' AND ');
+}
+
+/** SQL joining the raw rows `m` to their kelurahan `p`: rows whose key was not mapped drop out (or stay, with `left`). */
+export function mappedRows(id: string, keys: KeyColumns, left = false): string {
+  return `${rawTable(id)} m ${left ? 'LEFT ' : ''}JOIN ${mappingTable(id)} p ON ${keyCondition(keys)}`;
 }
 
 /** The SQL value of a column as the user typed it (number, yes/no or text). */

@@ -5,6 +5,7 @@ import { joinEn } from './modules/join';
 import { householdsEn } from './modules/households';
 import { regionsEn } from './modules/regions';
 import { workspaceEn } from './modules/workspace';
+import { importEn } from './modules/import';
 
 /** English: complete; a missing key is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -179,4 +180,5 @@ export const en: Record<MessageKey, string> = {
   ...householdsEn,
   ...regionsEn,
   ...workspaceEn,
+  ...importEn,
 };

@@ -4,6 +4,7 @@ import { joinId } from './modules/join';
 import { householdsId } from './modules/households';
 import { regionsId } from './modules/regions';
 import { workspaceId } from './modules/workspace';
+import { importId } from './modules/import';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
 export const id = {
@@ -179,6 +180,7 @@ export const id = {
   ...householdsId,
   ...regionsId,
   ...workspaceId,
+  ...importId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -35,7 +35,9 @@ import { translate, type MessageKey } from '../i18n';
 import { parseViewParams, type Camera, type ViewParams } from './url';
 import { AnalysisState } from './analysis.svelte';
 import { CompositeState } from './composite.svelte';
-import { WorkspaceState } from './workspace.svelte';
+import { noticeOf, WorkspaceState } from './workspace.svelte';
+import { ImportSession } from './import.svelte';
+import { RegionLoader } from './regions.svelte';
 
 export const DEFAULTS = {
   kota: 'surakarta',
@@ -83,6 +85,8 @@ export class AppState {
   basemap = $state(false);
   /** The camera the user moved to; null means "fit the city". */
   camera = $state.raw<Camera | null>(null);
+  /** A part of the region to frame instead of the whole ([west, south, east, north]), e.g. a kecamatan. */
+  focus = $state.raw<[number, number, number, number] | null>(null);
 
   kelurahan = $state.raw<AreaCollection | null>(null);
   kecamatan = $state.raw<AreaCollection | null>(null);
@@ -108,6 +112,8 @@ export class AppState {
   readonly analysis: AnalysisState = new AnalysisState(this);
   readonly composite = new CompositeState();
   readonly workspace: WorkspaceState = new WorkspaceState(this);
+  readonly importSession: ImportSession = new ImportSession(this);
+  readonly regionLoader: RegionLoader = new RegionLoader(this);
   /** Every indicator known: the catalog's and those of imported datasets. */
   indicators = $state.raw<IndicatorDef[]>(allIndicators());
   /** Regions the user loaded from the national file or imported, kept in the browser. */
@@ -197,11 +203,48 @@ export class AppState {
     if (!city || city === this.city) return;
     this.city = city;
     this.camera = null;
+    this.focus = null;
     this.closeProfile();
     this.hover = null;
     if (!indicatorInRegion(this.indicator, city)) this.indikator = this.regionIndicators[0]?.id ?? DEFAULTS.indikator;
     void this.loadBoundaries();
     void this.refresh();
+  }
+
+  /** A file the user dropped or picked: tables open the import dialog. */
+  importFile(file: File): void {
+    void this.importSession.begin(file);
+  }
+
+  /** Downloads the workspace file. */
+  async exportWorkspace(): Promise<void> {
+    try {
+      const bytes = await this.workspace.exportFile();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/gzip' }));
+      link.download = `ruang-kerja-peta-kantong-${new Date().toISOString().slice(0, 10)}.pkk`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (error) {
+      const notice = noticeOf(error, 'workspace.exportFailed');
+      this.notify(notice.key, notice.params);
+    }
+  }
+
+  /** Replaces the workspace with a file's; a bad file changes nothing. */
+  async openWorkspace(file: File): Promise<void> {
+    try {
+      await this.workspace.openFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    } catch (error) {
+      const notice = noticeOf(error, 'workspace.openFailed');
+      this.notify(notice.key, notice.params);
+    }
+  }
+
+  /** Frames a part of the region (the map fits it once the region is drawn). */
+  focusBounds(bounds: [number, number, number, number]): void {
+    this.camera = null;
+    this.focus = bounds;
   }
 
   /** After the workspace changed (a dataset or region added or removed). */

@@ -19,7 +19,7 @@ import {
 } from '../data/datasets';
 import { aggregateHouseholds, matchBeneficiaries } from '../data/households';
 import { replaceDataset, type MeasureDef } from '../data/indicators';
-import { gunzip, type StoredDataset } from '../data/store';
+import { gunzip, gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
 
 /** Where a dataset came from, shown in the datasets list and the legend. */
@@ -87,7 +87,20 @@ export interface PointsMeta {
   label: string;
 }
 
-export type DatasetMeta = IndicatorsMeta | HouseholdsMeta | BeneficiariesMeta | PointsMeta;
+/**
+ * Kelurahan figures computed from household records or a beneficiary list, as they travel in a
+ * workspace file: only the aggregates (small counts suppressed), never a household row.
+ */
+export interface AggregateMeta {
+  kind: 'aggregate';
+  source: SourceInfo;
+  from: 'households' | 'beneficiaries';
+  indicators: IndicatorDef[];
+  /** Counts from 1 to this minus one were removed before the file was written. */
+  suppressedBelow: number;
+}
+
+export type DatasetMeta = IndicatorsMeta | HouseholdsMeta | BeneficiariesMeta | PointsMeta | AggregateMeta;
 
 const text = (id: string, en = id): LocalText => ({ id, en });
 
@@ -142,6 +155,13 @@ export async function applyStoredDataset(db: Database, dataset: StoredDataset): 
       });
       const { select, defs } = beneficiaryMeasures(dataset.id, meta);
       await replaceDataset(db, dataset.id, select, defs);
+      return;
+    }
+    case 'aggregate': {
+      const table = `agr_${dataset.id}`;
+      await loadTypedCsv(db, table, await payloadBytes(dataset), { kode: 'VARCHAR', kode_kota: 'VARCHAR', tahun: 'INTEGER', indikator: 'VARCHAR', nilai: 'DOUBLE' });
+      await replaceDataset(db, dataset.id, `SELECT kode, kode_kota, tahun, indikator, nilai FROM ${table}`, meta.indicators);
+      await db.exec(`DROP TABLE ${table}`);
       return;
     }
     case 'points': {
@@ -263,11 +283,31 @@ function beneficiaryMeasures(id: string, meta: BeneficiariesMeta): { select: str
   return { select: selects.join(' UNION ALL '), defs: measuresOf(id, beneficiaryMeasureList(meta)) };
 }
 
+/**
+ * A household or beneficiary dataset reduced to what may leave the browser: its kelurahan
+ * figures from `nilai`, with counts below the suppression threshold removed. Other kinds are
+ * returned as they are.
+ */
+export async function shareableDataset(db: Database, dataset: StoredDataset): Promise<StoredDataset> {
+  const meta = metaOf(dataset);
+  if (meta.kind !== 'households' && meta.kind !== 'beneficiaries') return dataset;
+  const indicators = datasetIndicators(dataset);
+  const suppressed = indicators.filter((i) => i.suppressBelow).map((i) => sqlText(i.id));
+  const threshold = meta.suppressBelow ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const value = suppressed.length
+    ? `CASE WHEN indikator IN (${suppressed.join(', ')}) AND nilai > 0 AND nilai < ${threshold} THEN NULL ELSE nilai END`
+    : 'nilai';
+  const csv = await db.copyToCsv(`SELECT kode, kode_kota, tahun, indikator, ${value} AS nilai FROM nilai WHERE dataset = ${sqlText(dataset.id)} ORDER BY indikator, tahun, kode`);
+  const aggregate: AggregateMeta = { kind: 'aggregate', source: meta.source, from: meta.kind, indicators, suppressedBelow: threshold };
+  return { ...dataset, kind: 'indicators', meta: aggregate, payload: await gzip(csv) };
+}
+
 /** The catalog entries of a stored dataset's indicators. */
 export function datasetIndicators(dataset: StoredDataset): IndicatorDef[] {
   const meta = metaOf(dataset);
   const context = { dataset: dataset.id, regionKode: dataset.regionKode, file: meta.source.file };
   if (meta.kind === 'indicators') return meta.indicators.map((i) => indicatorDef(i, meta.indicators, context));
+  if (meta.kind === 'aggregate') return meta.indicators.map((i) => ({ ...i, dataset: dataset.id, regionKode: dataset.regionKode }));
   const derived = (list: DerivedMeasure[], suppressBelow: number): IndicatorDef[] =>
     list.map((m) => ({
       id: `${dataset.id}_${m.suffix}`,

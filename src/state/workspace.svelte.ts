@@ -13,7 +13,8 @@ import type { ProgressListener } from '../data/db';
 import { ImportError } from '../data/importers/types';
 import { openStore, type Store, type StoredDataset, type StoredRegion } from '../data/store';
 import type { MessageKey } from '../i18n';
-import { applyStoredDataset, datasetIndicators } from './dataset-apply';
+import { applyStoredDataset, datasetIndicators, shareableDataset } from './dataset-apply';
+import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
 
 /** What the workspace needs from the app. */
 export interface WorkspaceHost {
@@ -84,6 +85,25 @@ export class WorkspaceState {
     return this.#database;
   }
 
+  #salt: Promise<string> | undefined;
+
+  /**
+   * A random secret of this workspace, mixed into household ids before they are hashed and
+   * stored, so a beneficiary list can be matched later without keeping the ids themselves.
+   */
+  salt(): Promise<string> {
+    this.#salt ??= (async () => {
+      await this.open();
+      const stored = await this.#store?.getSetting<string>('salt').catch(() => undefined);
+      if (stored) return stored;
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      const salt = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+      await this.#store?.putSetting('salt', salt).catch(() => undefined);
+      return salt;
+    })();
+    return this.#salt;
+  }
+
   /** The boundaries of a region that does not ship with the app. */
   async regionAreas(kode: string): Promise<AreaCollection> {
     await this.open();
@@ -128,11 +148,19 @@ export class WorkspaceState {
     this.host.workspaceChanged();
   }
 
-  /** Everything stored, for the workspace file. */
-  async snapshot(): Promise<{ datasets: StoredDataset[]; regions: StoredRegion[] }> {
+  /** The workspace as one file; household-level data leaves only as kelurahan aggregates. */
+  async exportFile(): Promise<Uint8Array> {
     await this.open();
+    const db = await this.database();
     const regions = this.#store ? await this.#store.listRegions() : [...this.#memoryRegions.values()];
-    return { datasets: this.datasets, regions };
+    const datasets = await Promise.all(this.datasets.map((d) => shareableDataset(db, d)));
+    return writeWorkspaceFile({ datasets, regions });
+  }
+
+  /** Opens a workspace file in place of the current workspace (checked before anything is replaced). */
+  async openFile(bytes: Uint8Array, name: string): Promise<void> {
+    const content = await readWorkspaceFile(bytes, name);
+    await this.replaceWith(content);
   }
 
   /**

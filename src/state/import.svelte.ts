@@ -1,0 +1,373 @@
+/**
+ * One import, from the dropped file to the committed dataset: read the file in a worker (with
+ * progress and cancel), let the user correct column types and roles, join the rows to the
+ * region's kelurahan and show the report, then commit. Nothing touches the workspace before
+ * `commit`; cancelling or failing at any step drops the temporary table and leaves everything
+ * loaded before as it was.
+ */
+import type { City } from '../data/catalog';
+import { toRows, type Database } from '../data/database';
+import {
+  fetchKeys,
+  loadMapping,
+  loadRawTable,
+  mappedRows,
+  quoteIdentifier,
+  rawTable,
+  sqlText,
+  typedColumn,
+  type ColumnChoice,
+  type ImportedIndicator,
+  type KeyColumns,
+  type KeyMapping,
+  type KeyRow,
+} from '../data/datasets';
+import { ImportError, type ImportedTable } from '../data/importers/types';
+import { buildJoinReport, guessKeyColumns, resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
+import { joinReportCsv } from '../data/join-report-csv';
+import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-data';
+import { gzip, type StoredDataset } from '../data/store';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
+import { readTableInWorker } from '../workers/import-client';
+import { TaskCancelled } from '../workers/worker-client';
+import type { AppState } from './app.svelte';
+import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, IndicatorsMeta, SourceInfo } from './dataset-apply';
+import { noticeOf } from './workspace.svelte';
+import type { Notice } from './app.svelte';
+
+export type ImportKind = 'indicators' | 'households' | 'beneficiaries';
+export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'saving';
+
+/** Header words that say a column is a key, not an indicator. */
+const KEY_WORDS = /^(no|nomor|id|kode|kd|kelurahan|desa|nama|kecamatan|kec|tahun|year|kab|kota)(_|$)/i;
+const DEPRIVATION_WORDS = /rtlh|air|sanitasi|jamban|sekolah|penghasilan|listrik|lantai|dinding|atap|kesehatan|bpjs|gizi|stunting/i;
+
+/** A new dataset id: short, unique, safe as part of a table name. */
+function newDatasetId(): string {
+  return `d${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, '0')}`;
+}
+
+/** A column name turned into the id part of an indicator. */
+export function slugOf(text: string, taken: Set<string>): string {
+  const base =
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 40) || 'kolom';
+  let slug = /^[a-z]/.test(base) ? base : `k_${base}`;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}_${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+export class ImportSession {
+  step = $state<ImportStep>('idle');
+  /** Share of the file read (null: unknown). */
+  progress = $state<number | null>(null);
+  error = $state.raw<Notice | null>(null);
+  file = $state.raw<File | null>(null);
+  table = $state.raw<ImportedTable | null>(null);
+  kind = $state<ImportKind>('indicators');
+  columns = $state<ColumnChoice[]>([]);
+  keys = $state<KeyColumns>({ kode: null, nama: null, kecamatan: null, tahun: null });
+  year = $state(new Date().getFullYear());
+  indicators = $state<ImportedIndicator[]>([]);
+  personal = $state.raw<PersonalColumnFlag[]>([]);
+  households = $state({ idColumn: null as string | null, desilColumn: null as string | null, deprivations: [] as (DeprivationChoice & { source: string })[], k: 1 / 3, suppressBelow: DEFAULT_SUPPRESSION_THRESHOLD });
+  beneficiaries = $state({ idColumn: null as string | null, programColumn: null as string | null, yearColumn: null as string | null, households: null as string | null, eligibleMaxDesil: 4 });
+  keyRows = $state.raw<KeyRow[]>([]);
+  report = $state.raw<JoinReport | null>(null);
+  decisions = $state<JoinDecisions>({ fuzzy: {}, manual: {}, duplicates: 'sum' });
+
+  #id = newDatasetId();
+  #abort: AbortController | null = null;
+  #db: Database | null = null;
+  #rawLoaded = false;
+
+  constructor(private readonly app: AppState) {}
+
+  get open(): boolean {
+    return this.step !== 'idle';
+  }
+
+  /** The region's kelurahan, what rows can join to. */
+  targets(): JoinTarget[] {
+    return (this.app.kelurahan?.features ?? []).map((f) => ({ kode: f.properties.kode, nama: f.properties.kelurahan, kecamatan: f.properties.kecamatan }));
+  }
+
+  /** Reads a table file in the worker; the options choose another sheet or header row. */
+  async begin(file: File, options: { sheet?: string; headerRow?: number } = {}): Promise<void> {
+    await this.#dropTemporary();
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.file = file;
+    this.error = null;
+    this.step = 'reading';
+    this.progress = 0;
+    try {
+      const table = await readTableInWorker(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.#setTable(table);
+      this.step = 'table';
+    } catch (error) {
+      if (error instanceof TaskCancelled || abort.signal.aborted) return;
+      this.#fail(error, 'import.failed');
+      this.step = this.table ? 'table' : 'idle';
+    }
+  }
+
+  #setTable(table: ImportedTable): void {
+    this.table = table;
+    this.columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
+    const header = table.columns.map((c) => c.name);
+    const guessed = guessKeyColumns(header, table.preview, this.targets());
+    const name = (index: number | null) => (index === null ? null : header[index]);
+    this.keys = { kode: name(guessed.kode), nama: name(guessed.nama), kecamatan: name(guessed.kecamatan), tahun: name(guessed.tahun) };
+    this.personal = flagPersonalColumns(header, table.preview);
+    const keyNames = new Set(Object.values(this.keys).filter((k): k is string => k !== null));
+    const lower = header.map((h) => h.toLowerCase());
+    const desil = header.find((h, i) => /desil/.test(lower[i]));
+    const idColumn = header.find((h, i) => /^(id|no|nomor)_?(rt|ruta|keluarga|kk|art)?$|id_rt|idrt|id_keluarga/.test(lower[i]));
+    const program = header.find((h, i) => /program|bantuan|jenis_bansos/.test(lower[i]));
+    this.kind = program && idColumn ? 'beneficiaries' : desil || this.personal.length > 0 ? 'households' : 'indicators';
+    const personalNames = new Set(this.personal.map((p) => header[p.column]));
+    const taken = new Set<string>();
+    this.indicators = table.columns
+      .filter((c) => c.type === 'number' && !keyNames.has(c.name) && !personalNames.has(c.name) && !KEY_WORDS.test(c.name))
+      .map((c) => ({ column: c.name, id: `${this.#id}_${slugOf(c.name, taken)}`, label: c.name, unit: '', direction: 'higher_worse' as const, denominator: null, per: 100 }));
+    const dtaken = new Set<string>();
+    this.households = {
+      idColumn: idColumn ?? null,
+      desilColumn: desil ?? null,
+      deprivations: table.columns
+        .filter((c) => c.type === 'boolean' && DEPRIVATION_WORDS.test(c.name))
+        .map((c) => ({ source: c.name, column: slugOf(c.name, dtaken), label: c.name, weight: 1 })),
+      k: 1 / 3,
+      suppressBelow: DEFAULT_SUPPRESSION_THRESHOLD,
+    };
+    const householdSets = this.app.workspace.datasets.filter((d) => d.kind === 'households' && d.regionKode === this.app.city.kode);
+    this.beneficiaries = {
+      idColumn: idColumn ?? null,
+      programColumn: program ?? null,
+      yearColumn: this.keys.tahun,
+      households: householdSets.at(-1)?.id ?? null,
+      eligibleMaxDesil: 4,
+    };
+  }
+
+  /** Marks a number column as an indicator (with its header as label) or unmarks it. */
+  setIndicator(column: string, on: boolean): void {
+    const others = this.indicators.filter((i) => i.column !== column);
+    if (!on) {
+      this.indicators = others.map((i) => (i.denominator === column ? { ...i, denominator: null } : i));
+      return;
+    }
+    const taken = new Set(others.map((i) => i.id.slice(this.#id.length + 1)));
+    this.indicators = [...others, { column, id: `${this.#id}_${slugOf(column, taken)}`, label: column, unit: '', direction: 'higher_worse', denominator: null, per: 100 }];
+  }
+
+  /** Marks a yes/no column as a deprivation of the Alkire-Foster measure, or unmarks it. */
+  setDeprivation(column: string, on: boolean): void {
+    const others = this.households.deprivations.filter((d) => d.source !== column);
+    if (!on) {
+      this.households.deprivations = others;
+      return;
+    }
+    const taken = new Set(others.map((d) => d.column));
+    this.households.deprivations = [...others, { source: column, column: slugOf(column, taken), label: column, weight: 1 }];
+  }
+
+  /** Loads the table into DuckDB (once) and builds the join report from its distinct keys. */
+  async join(): Promise<void> {
+    const table = this.table;
+    if (!table) return;
+    this.error = null;
+    this.step = 'joining';
+    try {
+      if (this.kind === 'beneficiaries') {
+        // A beneficiary list joins through the household records' ids, not to kelurahan.
+        if (!this.beneficiaries.households) throw new ImportError('import.needHouseholds');
+        await this.#loadRaw(table);
+        this.step = 'report';
+        return;
+      }
+      if (!this.keys.kode && !this.keys.nama) throw new ImportError('import.noKeyColumn');
+      await this.#loadRaw(table);
+      this.keyRows = await fetchKeys(this.#db!, this.#id, this.keys, table.headerRow);
+      const joinKeys: JoinKey[] = this.keyRows.map((k) => ({
+        kode: k.kode,
+        nama: k.nama,
+        kecamatan: k.kecamatan,
+        tahun: k.tahun === null || !/^\s*\d{4}\s*$/.test(k.tahun) ? null : Number(k.tahun),
+        rows: k.rows,
+        firstRow: k.firstRow,
+      }));
+      this.report = buildJoinReport(joinKeys, this.targets(), { oneRowPerKelurahan: this.kind === 'indicators' });
+      this.decisions = { fuzzy: {}, manual: {}, duplicates: 'sum' };
+      this.step = 'report';
+    } catch (error) {
+      this.#fail(error, 'import.failed');
+      this.step = 'table';
+    }
+  }
+
+  async #loadRaw(table: ImportedTable): Promise<void> {
+    this.#db ??= await this.app.workspace.database();
+    if (this.#rawLoaded) return;
+    // DuckDB takes the buffer; keep the table's bytes for the stored copy.
+    await loadRawTable(this.#db, this.#id, table.csv.slice());
+    this.#rawLoaded = true;
+  }
+
+  /** The report as a CSV file the user can keep (Indonesian Excel: `;` and a BOM). */
+  reportCsv(): string {
+    if (!this.report) return '';
+    const joinKeys: JoinKey[] = this.keyRows.map((k) => ({ ...k, tahun: k.tahun === null ? null : Number(k.tahun) || null }));
+    return joinReportCsv(this.report, joinKeys, this.targets(), this.app.lang);
+  }
+
+  /** Stores the dataset with the user's decisions and shows it on the map. */
+  async commit(): Promise<void> {
+    const table = this.table;
+    if (!table || !this.#db) return;
+    this.error = null;
+    this.step = 'saving';
+    try {
+      const region = this.app.city;
+      const dataset = await this.#build(table, region);
+      await this.#dropTemporary();
+      await this.app.workspace.addDataset(dataset);
+      const first = this.app.regionIndicators.find((i) => i.dataset === dataset.id && i.direction !== 'neutral') ?? this.app.regionIndicators.find((i) => i.dataset === dataset.id);
+      if (first) this.app.setIndicator(first.id);
+      this.#reset();
+    } catch (error) {
+      this.#fail(error, 'import.failed');
+      this.step = 'report';
+    }
+  }
+
+  async #build(table: ImportedTable, region: City): Promise<StoredDataset> {
+    const db = this.#db!;
+    const mapping = this.kind === 'beneficiaries' ? [] : this.#mapping();
+    const resolved = this.report ? resolveJoin(this.report, this.decisions) : null;
+    const source: SourceInfo = {
+      file: table.file,
+      format: table.format,
+      sheet: table.sheet,
+      headerRow: table.headerRow,
+      rowCount: table.rowCount,
+      joined: {
+        code: this.report?.counts.code ?? 0,
+        name: this.report?.counts.name ?? 0,
+        fuzzy: Object.values(this.decisions.fuzzy).filter((d) => d === 'accept').length,
+        manual: Object.values(this.decisions.manual).filter((d) => d !== null).length,
+        unmatched: resolved?.dropped.length ?? 0,
+        missing: resolved?.missing.length ?? 0,
+      },
+    };
+    const base = { id: this.#id, name: table.file, file: table.file, regionKode: region.kode, created: new Date().toISOString() };
+    if (this.kind === 'indicators') {
+      if (this.indicators.length === 0) throw new ImportError('import.noIndicator');
+      const meta: IndicatorsMeta = {
+        kind: 'indicators',
+        source,
+        columns: $state.snapshot(this.columns),
+        keys: $state.snapshot(this.keys),
+        year: this.keys.tahun ? null : this.year,
+        mapping,
+        duplicates: this.decisions.duplicates,
+        indicators: $state.snapshot(this.indicators),
+      };
+      return { ...base, kind: 'indicators', meta: meta satisfies DatasetMeta, payload: await gzip(table.csv) };
+    }
+    await loadMapping(db, this.#id, mapping);
+    if (this.kind === 'households') {
+      const h = this.households;
+      if (!h.idColumn) throw new ImportError('import.needIdColumn');
+      if (h.deprivations.length === 0) throw new ImportError('import.needDeprivation');
+      const salt = await this.app.workspace.salt();
+      const column = (name: string) => this.columns.find((c) => c.name === name)!;
+      const desil = h.desilColumn ? `TRY_CAST(${typedColumn({ ...column(h.desilColumn), type: 'number' })} AS INTEGER)` : 'NULL::INTEGER';
+      const deprivations = h.deprivations.map((d) => `${typedColumn({ ...column(d.source), type: 'boolean' })} AS ${quoteIdentifier(d.column)}`);
+      // Only what the aggregation needs leaves this function: no name, no identity number.
+      const reduced = `SELECT p.kode, sha256(${sqlText(salt)} || trim(m.${quoteIdentifier(h.idColumn)})) AS id_rt, ${desil} AS desil, ${deprivations.join(', ')}
+        FROM ${mappedRows(this.#id, this.keys, true)}`;
+      const csv = await db.copyToCsv(reduced);
+      const meta: HouseholdsMeta = {
+        kind: 'households',
+        source,
+        year: this.year,
+        deprivations: h.deprivations.map(({ column: c, label, weight }) => ({ column: c, label, weight })),
+        k: h.k,
+        suppressBelow: h.suppressBelow,
+        personal: this.personal.map((p) => table.columns[p.column].name),
+      };
+      return { ...base, kind: 'households', meta: meta satisfies DatasetMeta, payload: await gzip(csv) };
+    }
+    const b = this.beneficiaries;
+    if (!b.idColumn || !b.programColumn || !b.households) throw new ImportError('import.needBeneficiaryColumns');
+    const salt = await this.app.workspace.salt();
+    const year = b.yearColumn ? `TRY_CAST(trim(m.${quoteIdentifier(b.yearColumn)}) AS INTEGER)` : String(this.year);
+    const select = `SELECT sha256(${sqlText(salt)} || trim(m.${quoteIdentifier(b.idColumn)})) AS id_rt, trim(m.${quoteIdentifier(b.programColumn)}) AS program, ${year} AS tahun FROM ${rawTable(this.#id)} m`;
+    const csv = await db.copyToCsv(select);
+    const program = quoteIdentifier(b.programColumn);
+    const values = toRows(await db.query(`SELECT DISTINCT trim(${program}) AS p FROM ${rawTable(this.#id)} WHERE trim(${program}) <> '' ORDER BY p`)).map((r) => String(r.p));
+    const taken = new Set<string>();
+    const meta: BeneficiariesMeta = {
+      kind: 'beneficiaries',
+      source,
+      households: b.households,
+      eligibleMaxDesil: b.eligibleMaxDesil,
+      suppressBelow: this.households.suppressBelow,
+      programs: values.map((value) => ({ value, slug: slugOf(value, taken) })),
+    };
+    return { ...base, kind: 'beneficiaries', meta: meta satisfies DatasetMeta, payload: await gzip(csv) };
+  }
+
+  /** The key -> kelurahan mapping after the user's decisions. */
+  #mapping(): KeyMapping[] {
+    if (!this.report) return [];
+    const { kodeOfKey } = resolveJoin(this.report, this.decisions);
+    const mapping: KeyMapping[] = [];
+    kodeOfKey.forEach((kode, i) => {
+      if (kode === null) return;
+      const k = this.keyRows[i];
+      mapping.push({ key: [k.kode, k.nama, k.kecamatan, k.tahun], kode });
+    });
+    return mapping;
+  }
+
+  /** Stops reading, or leaves the dialog; nothing is kept. */
+  async cancel(): Promise<void> {
+    this.#abort?.abort();
+    await this.#dropTemporary();
+    this.#reset();
+  }
+
+  #reset(): void {
+    this.step = 'idle';
+    this.progress = null;
+    this.table = null;
+    this.file = null;
+    this.report = null;
+    this.keyRows = [];
+    this.error = null;
+    this.#id = newDatasetId();
+    this.#rawLoaded = false;
+  }
+
+  async #dropTemporary(): Promise<void> {
+    if (!this.#rawLoaded || !this.#db) return;
+    this.#rawLoaded = false;
+    await this.#db.exec(`DROP TABLE IF EXISTS ${rawTable(this.#id)}; DROP TABLE IF EXISTS peta_${this.#id};`).catch(() => undefined);
+  }
+
+  #fail(error: unknown, fallback: Parameters<typeof noticeOf>[1]): void {
+    this.error = noticeOf(error, fallback);
+  }
+}
+
