@@ -79,6 +79,8 @@ export class DelimitedParser {
   #hasDoubled = false;
   /** A CR ended the previous chunk: a following LF belongs to it. */
   #afterCr = false;
+  /** Same, inside a quoted cell (only line counting depends on it). */
+  #quotedCr = false;
   #line = 1;
   #recordLine = 1;
 
@@ -134,9 +136,17 @@ export class DelimitedParser {
         // Jump to the next quote; count the line breaks passed on the way.
         const q = buf.indexOf('"', i);
         const stop = q < 0 ? n : q;
+        if (this.#quotedCr) {
+          this.#quotedCr = false;
+          if (buf.charCodeAt(i) !== 0x0a) this.#line++;
+        }
         for (let k = i; k < stop; k++) {
           const c = buf.charCodeAt(k);
-          if (c === 0x0a || (c === 0x0d && buf.charCodeAt(k + 1) !== 0x0a)) this.#line++;
+          if (c === 0x0a) this.#line++;
+          else if (c === 0x0d) {
+            if (k + 1 === n) this.#quotedCr = true; // a CRLF may be split between chunks
+            else if (buf.charCodeAt(k + 1) !== 0x0a) this.#line++;
+          }
         }
         if (q < 0 || q === n - 1) {
           // The quote may be closing or doubled: decide when the next chunk arrives.
@@ -162,7 +172,7 @@ export class DelimitedParser {
       } else if (c === 0x0a || c === 0x0d) {
         this.#endCell(i);
         this.#emit();
-        this.#line++;
+        this.#recordLine = ++this.#line;
         if (c === 0x0d) {
           if (i + 1 === n) {
             this.#afterCr = true;
@@ -172,7 +182,6 @@ export class DelimitedParser {
           if (buf.charCodeAt(i + 1) === 0x0a) i++;
         }
         this.#cellStart = ++i;
-        this.#recordLine = this.#line;
       } else if (c === 0x22 && i === this.#cellStart) {
         this.#inQuotes = true;
         this.#quoted = true;

@@ -76,7 +76,7 @@ export async function readTable(
 /** CSV and TSV: encoding, delimiter, then one streaming pass; retried once as Windows-1252. */
 async function readDelimitedFile(file: Blob, name: string, head: Uint8Array, options: TableReadOptions, hooks: ReadHooks): Promise<ImportedTable> {
   if (looksBinary(head.subarray(0, 65536))) throw new ImportError('importTable.binary', { file: name });
-  const guess = options.encoding ? { encoding: options.encoding, bomLength: options.encoding === 'utf-8' && startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0 } : detectEncoding(head, name);
+  const guess = options.encoding ? { encoding: options.encoding, bomLength: options.encoding === 'utf-8' && startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0 } : detectEncoding(head, name, head.length === file.size);
   try {
     return await readDelimited(file, name, head, guess.encoding, guess.bomLength, options, hooks);
   } catch (error) {

@@ -14,16 +14,16 @@ export interface EncodingGuess {
 }
 
 /**
- * Guesses the encoding from the first bytes of a file. `sample` may end in the middle of a
- * character (a slice of the file), which is not held against UTF-8.
+ * Guesses the encoding from the first bytes of a file. Unless `wholeFile`, `sample` is a slice
+ * that may end in the middle of a character, which is not held against UTF-8.
  * Throws ImportError for UTF-16 (Excel's "Unicode text"), which we ask the user to re-save.
  */
-export function detectEncoding(sample: Uint8Array, fileName: string): EncodingGuess {
+export function detectEncoding(sample: Uint8Array, fileName: string, wholeFile = false): EncodingGuess {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
     throw new ImportError('importTable.utf16', { file: fileName });
   }
-  return { encoding: firstInvalidUtf8(sample, true) < 0 ? 'utf-8' : 'windows-1252', bomLength: 0 };
+  return { encoding: firstInvalidUtf8(sample, !wholeFile) < 0 ? 'utf-8' : 'windows-1252', bomLength: 0 };
 }
 
 /**
