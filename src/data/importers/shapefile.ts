@@ -50,15 +50,18 @@ function shapeTypeOf(bytes: Uint8Array, file: string, entry: ZipEntry): number {
 
 const isPolygonType = (t: number) => t === 5 || t === 15 || t === 25;
 
-/** Whether every finite coordinate of the geometries lies in Indonesia as lon/lat. */
-function allInIndonesia(geometries: ShpContent['geometries']): boolean {
+/**
+ * Whether every finite coordinate of the geometries lies in Indonesia as lon/lat (or, with
+ * `swapped`, as lat/lon: the shared pipeline then swaps them back with a note).
+ */
+function allInIndonesia(geometries: ShpContent['geometries'], swapped = false): boolean {
   let any = false;
   const walk = (value: unknown): boolean => {
     if (!Array.isArray(value)) return true;
     if (typeof value[0] === 'number') {
       if (!Number.isFinite(value[0]) || !Number.isFinite(value[1])) return true;
       any = true;
-      return inIndonesia(value[0], value[1] as number);
+      return swapped ? inIndonesia(value[1] as number, value[0]) : inIndonesia(value[0], value[1] as number);
     }
     return value.every(walk);
   };
@@ -116,7 +119,7 @@ export async function readShapefileZip(input: Blob | Uint8Array, file: string): 
   const prj = text(layer.parts.prj);
   let crs: GeoCrs;
   if (prj !== null && prj.trim() !== '') crs = crsFromWkt(prj, `${name}.prj`);
-  else if (allInIndonesia(shp.geometries)) {
+  else if (allInIndonesia(shp.geometries) || allInIndonesia(shp.geometries, true)) {
     crs = LONLAT;
     notes.push({ key: 'importGeo.note.assumedWgs84', params: { file, layer: name } });
   } else throw new ImportError('importGeo.noPrjProjected', { file, layer: name });

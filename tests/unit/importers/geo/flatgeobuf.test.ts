@@ -62,3 +62,14 @@ describe('readFlatGeobufImport', () => {
     expect(other.key).toBe('importGeo.fgbNotFlatGeobuf');
   });
 });
+
+describe('readFlatGeobufImport with points', () => {
+  it('reads a point layer (written by the flatgeobuf library) as points', async () => {
+    const { serialize } = await import('flatgeobuf/lib/mjs/geojson.js');
+    const sites = JSON.parse(readFileSync(new URL('../../../fixtures/import/geo/points-in-gap.geojson', import.meta.url), 'utf8'));
+    const result = await readFlatGeobufImport(serialize(sites, 4326), 'sites.fgb');
+    if (result.kind !== 'points') throw new Error('expected points');
+    expect(result.points.points.features.map((f) => f.geometry.coordinates)).toEqual(sites.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates));
+    expect(result.points.points.features[4].properties.nama).toBe('Kantor di Jakarta');
+  });
+});
