@@ -7,7 +7,7 @@ import { TaskCancelled } from '../../workers/worker-client';
 import { DelimitedParser, sniffDelimiter } from './delimited';
 import { readParquet } from './parquet';
 import { TableSink } from './table-sink';
-import { InvalidUtf8, TextChunkDecoder, countLineFeeds, detectEncoding, looksBinary } from './text';
+import { InvalidUtf8, TextChunkDecoder, countLineFeeds, detectEncoding, hasUtf16Bom, looksBinary } from './text';
 import { ImportError, type ImportedTable, type TableReadOptions, type TextEncoding } from './types';
 import { readXlsx, type ReadHooks } from './xlsx';
 
@@ -75,6 +75,7 @@ export async function readTable(
 
 /** CSV and TSV: encoding, delimiter, then one streaming pass; retried once as Windows-1252. */
 async function readDelimitedFile(file: Blob, name: string, head: Uint8Array, options: TableReadOptions, hooks: ReadHooks): Promise<ImportedTable> {
+  if (hasUtf16Bom(head)) throw new ImportError('importTable.utf16', { file: name });
   if (looksBinary(head.subarray(0, 65536))) throw new ImportError('importTable.binary', { file: name });
   const guess = options.encoding ? { encoding: options.encoding, bomLength: options.encoding === 'utf-8' && startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0 } : detectEncoding(head, name, head.length === file.size);
   try {

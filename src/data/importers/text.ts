@@ -20,10 +20,20 @@ export interface EncodingGuess {
  */
 export function detectEncoding(sample: Uint8Array, fileName: string, wholeFile = false): EncodingGuess {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
-  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
-    throw new ImportError('importTable.utf16', { file: fileName });
+  if (hasUtf16Bom(sample)) throw new ImportError('importTable.utf16', { file: fileName });
+  const bad = firstInvalidUtf8(sample, !wholeFile);
+  if (bad < 0) return { encoding: 'utf-8', bomLength: 0 };
+  // Proper UTF-8 characters before the bad byte: two encodings in one file. Reading it as
+  // Windows-1252 would garble the first part silently.
+  if (hasNonAscii(sample.subarray(0, bad))) {
+    throw new ImportError('importTable.mixedEncoding', { file: fileName, row: 1 + countLineFeeds(sample, bad) });
   }
-  return { encoding: firstInvalidUtf8(sample, !wholeFile) < 0 ? 'utf-8' : 'windows-1252', bomLength: 0 };
+  return { encoding: 'windows-1252', bomLength: 0 };
+}
+
+/** A UTF-16 byte order mark (Excel's "Unicode text"), which these readers do not decode. */
+export function hasUtf16Bom(sample: Uint8Array): boolean {
+  return (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
 }
 
 /**
