@@ -8,7 +8,7 @@ import { inIndonesia } from './geo-features';
 import { ImportError, type ImportedPoints } from './types';
 
 /** Column names, normalised (lower case, no spaces, dots or dashes), in order of preference. */
-const LAT_NAMES = ['lintang', 'latitude', 'lat', 'koordinat_y', 'koordinaty', 'y', 'ly', 'lat_dd', 'latitud'];
+const LAT_NAMES = ['lintang', 'latitude', 'lat', 'koordinat_y', 'koordinaty', 'y', 'lat_dd', 'latitud'];
 const LON_NAMES = ['bujur', 'longitude', 'lon', 'lng', 'long', 'koordinat_x', 'koordinatx', 'x', 'bt', 'lon_dd', 'longitud'];
 
 const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s.\-]+/g, '_').replace(/^_+|_+$/g, '');
