@@ -11,7 +11,12 @@ import {
   TRUE_WORDS,
   compactCell,
   detectNumberFormat,
-  scanNumber,
+  isSpaceCode,
+  scanNumberBits,
+  SCAN_PERCENT,
+  SCAN_SEPARATED,
+  SCAN_VALID_EN,
+  SCAN_VALID_ID,
   trimSpaces,
 } from './numbers';
 import type { ColumnProfile, ColumnType, NumberFormat } from './types';
@@ -77,22 +82,47 @@ export class ColumnProfiler {
 
   /** Adds one cell, as written, found on 1-based `row`. */
   add(cell: string, row: number): void {
-    if (cell.length === 0) return;
+    const n = cell.length;
+    if (n === 0) return;
+    // Fast path for plain text (most cells of name and note columns): trimmed longer than any
+    // yes/no word and starting with a letter other than n (n/a, na, null are empty tokens), it
+    // can be neither empty, nor yes/no, nor a number, nor code-like.
+    let start = 0;
+    while (start < n && isSpaceCode(cell.charCodeAt(start))) start++;
+    let end = n;
+    while (end > start && isSpaceCode(cell.charCodeAt(end - 1))) end--;
+    const c0 = cell.charCodeAt(start) | 0x20;
+    if (end - start > LONGEST_BOOL && c0 >= 0x61 && c0 <= 0x7a && c0 !== 0x6e) {
+      this.#filled++;
+      if (this.#examples.length < MAX_EXAMPLES && !this.#examples.includes(cell)) this.#examples.push(cell);
+      this.#firstBadId ??= row;
+      this.#firstBadEn ??= row;
+      return;
+    }
     const compact = compactCell(cell);
-    if (compact.length <= LONGEST_EMPTY && emptySet.has(compact.toLowerCase())) return;
+    const first = compact.charCodeAt(0);
+    const startsWithDigit = first >= 0x30 && first <= 0x39;
+    // Empty tokens never start with a digit; yes/no words that do are the single 0 and 1.
+    if (!startsWithDigit && compact.length <= LONGEST_EMPTY && emptySet.has(compact.toLowerCase())) return;
     this.#filled++;
     if (this.#examples.length < MAX_EXAMPLES && !this.#examples.includes(cell)) this.#examples.push(cell);
-    if (compact.length <= LONGEST_BOOL && boolSet.has(trimSpaces(cell).toLowerCase())) {
+    if ((compact.length === 1 || !startsWithDigit) && compact.length <= LONGEST_BOOL && boolSet.has(trimSpaces(cell).toLowerCase())) {
       this.#booleans++;
       if (compact === '0' || compact === '1') this.#zeroOne++;
     }
-    const scan = scanNumber(compact);
-    if (scan.validId) this.#validId++;
+    const bits = scanNumberBits(compact);
+    const validId = (bits & SCAN_VALID_ID) !== 0;
+    const validEn = (bits & SCAN_VALID_EN) !== 0;
+    if (validId) this.#validId++;
     else this.#firstBadId ??= row;
-    if (scan.validEn) this.#validEn++;
+    if (validEn) this.#validEn++;
     else this.#firstBadEn ??= row;
-    if (scan.evidence === 'id' || scan.evidence === 'en' || scan.evidence === 'either') this.#evidence[scan.evidence]++;
-    if (scan.percent) this.#percent++;
+    if (bits & SCAN_SEPARATED) {
+      if (validId && validEn) this.#evidence.either++;
+      else if (validId) this.#evidence.id++;
+      else if (validEn) this.#evidence.en++;
+    }
+    if (bits & SCAN_PERCENT) this.#percent++;
     this.#codeSignals(compact);
   }
 

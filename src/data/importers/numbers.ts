@@ -28,8 +28,11 @@ const LONGEST_EMPTY_TOKEN = Math.max(...EMPTY_TOKENS.map((t) => t.length));
 const trueSet = new Set(TRUE_WORDS);
 const falseSet = new Set(FALSE_WORDS);
 
-/** The whitespace rule 1 removes, as char codes and as an RE2 character class for SQL. */
-const SPACE_CODES = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0xa0, 0x2007, 0x202f]);
+/** The whitespace rule 1 removes (tab, LF, VT, FF, CR, space, U+00A0, U+2007, U+202F). */
+export function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x2007 || c === 0x202f;
+}
+/** The same set as an RE2 character class, for SQL. */
 const SQL_SPACE_CLASS = '[ \\t\\n\\r\\f\\v\\x{00A0}\\x{2007}\\x{202F}]';
 
 /** Rules 1-2: the cell without whitespace and without one leading apostrophe. */
@@ -37,7 +40,7 @@ export function compactCell(text: string): string {
   let out = '';
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (SPACE_CODES.has(text.charCodeAt(i))) {
+    if (isSpaceCode(text.charCodeAt(i))) {
       out += text.slice(start, i);
       start = i + 1;
     }
@@ -69,26 +72,43 @@ export interface NumberScan {
   percent: boolean;
 }
 
-const INVALID: NumberScan = { validId: false, validEn: false, evidence: 'none', percent: false };
+/** Bits of scanNumberBits. */
+export const SCAN_VALID_ID = 1;
+export const SCAN_VALID_EN = 2;
+export const SCAN_PERCENT = 4;
+/** Set when the cell has separators, i.e. its evidence is not `none`. */
+export const SCAN_SEPARATED = 8;
 
-/** Scans a compacted cell (no whitespace, no apostrophe). Char loop: this runs on every cell. */
+/** Scans a compacted cell (no whitespace, no apostrophe); see NumberScan. */
 export function scanNumber(cell: string): NumberScan {
+  const bits = scanNumberBits(cell);
+  const validId = (bits & SCAN_VALID_ID) !== 0;
+  const validEn = (bits & SCAN_VALID_EN) !== 0;
+  let evidence: NumberEvidence = 'none';
+  if (bits & SCAN_SEPARATED) evidence = validId && validEn ? 'either' : validId ? 'id' : validEn ? 'en' : 'none';
+  return { validId, validEn, evidence, percent: (bits & SCAN_PERCENT) !== 0 };
+}
+
+/**
+ * scanNumber as bit flags (SCAN_*), allocating nothing: it runs on every cell of every column.
+ */
+export function scanNumberBits(cell: string): number {
   let start = 0;
   let end = cell.length;
-  let percent = false;
+  let percent = 0;
   const first = cell.charCodeAt(0);
   if (first === 0x28 /* ( */) {
-    if (cell.charCodeAt(end - 1) !== 0x29) return INVALID;
+    if (cell.charCodeAt(end - 1) !== 0x29) return 0;
     start = 1;
     end -= 1;
   } else if (first === 0x2b || first === 0x2d /* + - */) {
     start = 1;
   }
   if (end > start && cell.charCodeAt(end - 1) === 0x25 /* % */) {
-    percent = true;
+    percent = SCAN_PERCENT;
     end -= 1;
   }
-  if (end <= start) return INVALID;
+  if (end <= start) return 0;
   // Separator positions and counts; any other character makes the cell invalid.
   let dots = 0;
   let commas = 0;
@@ -108,18 +128,12 @@ export function scanNumber(cell: string): NumberScan {
       commas++;
       if (firstComma < 0) firstComma = i;
       lastComma = i;
-    } else return INVALID;
+    } else return 0;
   }
-  if (digits === 0) return INVALID;
-  const validId = validBody(cell, start, end, 0x2e, 0x2c, dots, commas, firstDot, lastComma);
-  const validEn = validBody(cell, start, end, 0x2c, 0x2e, commas, dots, firstComma, lastDot);
-  let evidence: NumberEvidence = 'none';
-  if (dots + commas > 0) {
-    if (validId && validEn) evidence = 'either';
-    else if (validId) evidence = 'id';
-    else if (validEn) evidence = 'en';
-  }
-  return { validId, validEn, evidence, percent };
+  if (digits === 0) return 0;
+  const validId = validBody(cell, start, end, 0x2e, 0x2c, dots, commas, firstDot, lastComma) ? SCAN_VALID_ID : 0;
+  const validEn = validBody(cell, start, end, 0x2c, 0x2e, commas, dots, firstComma, lastDot) ? SCAN_VALID_EN : 0;
+  return validId | validEn | percent | (dots + commas > 0 ? SCAN_SEPARATED : 0);
 }
 
 /**
@@ -169,9 +183,9 @@ export function parseNumber(text: string, format: NumberFormat | null): number |
 
 /** parseNumber for a cell already compacted and known not to be empty. */
 export function parseCompacted(cell: string, format: NumberFormat | null): number | undefined {
-  const scan = scanNumber(cell);
+  const bits = scanNumberBits(cell);
   const en = format === 'en';
-  if (en ? !scan.validEn : !scan.validId) return undefined;
+  if ((bits & (en ? SCAN_VALID_EN : SCAN_VALID_ID)) === 0) return undefined;
   const decimal = en ? 0x2e : 0x2c;
   let digits = '';
   let negative = false;
@@ -198,8 +212,8 @@ export function parseBoolean(text: string): boolean | null | undefined {
 export function trimSpaces(text: string): string {
   let start = 0;
   let end = text.length;
-  while (start < end && SPACE_CODES.has(text.charCodeAt(start))) start++;
-  while (end > start && SPACE_CODES.has(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
