@@ -14,7 +14,7 @@ import { translate } from '../../../../src/i18n';
 
 const dir = join(__dirname, '../../../fixtures/import/tables');
 const fixture = (name: string) => readFileSync(join(dir, name));
-const file = (parts: BlobPart[], name: string) => new File(parts, name);
+const file = (parts: (BlobPart | Uint8Array)[], name: string) => new File(parts as BlobPart[], name);
 
 async function failure(promise: Promise<unknown>): Promise<ImportError> {
   try {
