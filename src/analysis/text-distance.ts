@@ -8,6 +8,9 @@
  * than the unrestricted distance while equal to it on such slips.
  */
 
+/** Scratch rows of osaDistance (JavaScript is single-threaded, so one set suffices). */
+const rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * The OSA distance between `a` and `b` (compared by UTF-16 code unit).
  *
@@ -24,9 +27,9 @@ export function osaDistance(a: string, b: string, max = Number.POSITIVE_INFINITY
   if (m === 0) return n <= max ? n : max + 1;
 
   // Three rolling rows: the one two above (for transpositions), the previous and the current.
-  let before = new Array<number>(m + 1).fill(0);
-  let previous = new Array<number>(m + 1);
-  let current = new Array<number>(m + 1);
+  // They are reused between calls: a fuzzy search measures thousands of words per query.
+  if (rows[0].length <= m) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(2 * (m + 1));
+  let [before, previous, current] = rows;
   for (let j = 0; j <= m; j++) previous[j] = j;
 
   for (let i = 1; i <= n; i++) {
@@ -55,45 +58,127 @@ export function osaDistance(a: string, b: string, max = Number.POSITIVE_INFINITY
   return distance <= max ? distance : max + 1;
 }
 
-/** Distinct trigrams of a word padded with one boundary mark on each side. */
-function trigrams(word: string): string[] {
+/** Distinct q-grams of a word padded with one boundary mark on each side. */
+function qgrams(word: string, q: 2 | 3): string[] {
   const padded = `\u0002${word}\u0003`;
   const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  for (let i = 0; i + q <= padded.length; i++) grams.add(padded.slice(i, i + q));
   return [...grams];
 }
 
-/** Every OSA edit (a transposition included) destroys at most this many trigrams of a word. */
-const GRAMS_PER_EDIT = 4;
+/**
+ * At most how many q-grams of a word one OSA edit destroys: a transposition touches the
+ * q+1 grams that overlap the swapped pair, a substitution or deletion q of them.
+ */
+const GRAMS_PER_EDIT = { 3: 4, 2: 3 } as const;
 
 /**
  * Words within a small edit distance of a query, without comparing the query to every word:
  * 83,000 kelurahan names times 100,000 table rows would be 8·10⁹ distance computations.
  *
- * Candidates come from a trigram index. A word within distance d of the query shares at least
- * |G| - 4d of the query's trigrams G, so it must contain one of the |G| - (|G| - 4d) + 1
- * rarest of them (prefix filtering); only those posting lists are read, and only the words
- * they name are measured. Queries too short for that bound fall back to the words of a
- * similar length.
+ * Distance 0 and 1 are found by hashing one-letter deletions of the words and of the query.
+ * Distance 2 and more (asked only when nothing is that close) goes through q-gram indexes
+ * with count filtering: a word within distance d of the query shares at least |G| - k·d of the
+ * query's distinct q-grams G, where at most k grams die per edit (4 for trigrams, 3 for
+ * bigrams), so only words reaching that count in the query's posting lists are measured,
+ * most shared grams first. Trigrams are used where the bound is positive, bigrams for shorter
+ * queries, and below that the words of a similar length are measured one by one.
  */
 export class FuzzyIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = { 2: new Map<string, number[]>(), 3: new Map<string, number[]>() };
   private readonly byLength = new Map<number, number[]>();
-  private readonly seen: Uint32Array;
-  private stamp = 0;
+  private readonly counts: Uint16Array;
+  /** Each word under itself and under every one-letter deletion of it; built on first use. */
+  private deletions: Map<string, number[]> | null = null;
 
   constructor(private readonly words: readonly string[]) {
-    this.seen = new Uint32Array(words.length);
+    this.counts = new Uint16Array(words.length);
     words.forEach((word, id) => {
-      for (const gram of trigrams(word)) {
-        const list = this.postings.get(gram);
-        if (list) list.push(id);
-        else this.postings.set(gram, [id]);
+      for (const q of [2, 3] as const) {
+        const postings = this.postings[q];
+        for (const gram of qgrams(word, q)) {
+          const list = postings.get(gram);
+          if (list) list.push(id);
+          else postings.set(gram, [id]);
+        }
       }
       const same = this.byLength.get(word.length);
       if (same) same.push(id);
       else this.byLength.set(word.length, [id]);
     });
+  }
+
+  private static deleteOne(word: string): Set<string> {
+    const variants = new Set<string>();
+    for (let i = 0; i < word.length; i++) variants.add(word.slice(0, i) + word.slice(i + 1));
+    return variants;
+  }
+
+  /**
+   * Words at distance 0 or 1 by hashing (the symmetric-deletion idea): two words are one
+   * insertion, deletion, substitution or transposition apart only if deleting at most one
+   * letter from each makes them equal. Cheaper than gram counting, and typing slips are
+   * mostly one edit.
+   */
+  private withinOne(query: string): { ids: number[]; distance: number } | null {
+    if (!this.deletions) {
+      const deletions = new Map<string, number[]>();
+      this.words.forEach((word, id) => {
+        for (const variant of [word, ...FuzzyIndex.deleteOne(word)]) {
+          const list = deletions.get(variant);
+          if (!list) deletions.set(variant, [id]);
+          else if (list[list.length - 1] !== id) list.push(id);
+        }
+      });
+      this.deletions = deletions;
+    }
+    let best = 1;
+    let ids: number[] = [];
+    const measured = new Set<number>();
+    for (const variant of [query, ...FuzzyIndex.deleteOne(query)]) {
+      for (const id of this.deletions.get(variant) ?? []) {
+        if (measured.has(id)) continue;
+        measured.add(id);
+        const distance = osaDistance(query, this.words[id], best);
+        if (distance < best) {
+          best = distance;
+          ids = [id];
+        } else if (distance === best) {
+          ids.push(id);
+        }
+      }
+    }
+    return ids.length > 0 ? { ids: ids.sort((a, b) => a - b), distance: best } : null;
+  }
+
+  /**
+   * Words that may lie within `max` of `query` (a superset of those that do), most shared
+   * grams first, with the count that a word at distance d must reach: `shared >= total - perEdit·d`.
+   */
+  private candidates(query: string, max: number): { ids: number[]; shared: number[]; total: number; perEdit: number } {
+    for (const q of [3, 2] as const) {
+      const grams = qgrams(query, q);
+      const need = grams.length - GRAMS_PER_EDIT[q] * max;
+      if (need < 1) continue;
+      const touched: number[] = [];
+      for (const gram of grams) {
+        for (const id of this.postings[q].get(gram) ?? []) {
+          if (this.counts[id] === 0) touched.push(id);
+          this.counts[id] += 1;
+        }
+      }
+      const ids = touched.filter((id) => this.counts[id] >= need);
+      ids.sort((a, b) => this.counts[b] - this.counts[a] || a - b);
+      const shared = ids.map((id) => this.counts[id]);
+      for (const id of touched) this.counts[id] = 0;
+      return { ids, shared, total: grams.length, perEdit: GRAMS_PER_EDIT[q] };
+    }
+    const ids: number[] = [];
+    for (let length = Math.max(0, query.length - max); length <= query.length + max; length++) {
+      for (const id of this.byLength.get(length) ?? []) ids.push(id);
+    }
+    // No gram bound: every word is measured.
+    return { ids, shared: ids.map(() => 0), total: 0, perEdit: 0 };
   }
 
   /**
@@ -103,35 +188,26 @@ export class FuzzyIndex {
    */
   nearest(query: string, max: number): { ids: number[]; distance: number } | null {
     if (max < 0) return null;
-    this.stamp += 1;
-    if (this.stamp === 0xffffffff) {
-      this.seen.fill(0);
-      this.stamp = 1;
+    if (max >= 1) {
+      const close = this.withinOne(query);
+      if (close) return close;
     }
     let best = max;
     let ids: number[] = [];
-    const consider = (id: number) => {
-      if (this.seen[id] === this.stamp) return;
-      this.seen[id] = this.stamp;
+    const found = this.candidates(query, max);
+    for (let i = 0; i < found.ids.length; i++) {
+      // Words sharing many grams come first; once a close one is found, words sharing too
+      // few grams to be as close are skipped without measuring.
+      if (found.shared[i] < found.total - found.perEdit * best) break;
+      const id = found.ids[i];
       const word = this.words[id];
-      if (Math.abs(word.length - query.length) > best) return;
+      if (Math.abs(word.length - query.length) > best) continue;
       const distance = osaDistance(query, word, best);
       if (distance < best) {
         best = distance;
         ids = [id];
       } else if (distance === best) {
         ids.push(id);
-      }
-    };
-
-    const grams = trigrams(query);
-    const mustShare = grams.length - GRAMS_PER_EDIT * max;
-    if (mustShare >= 1) {
-      const lists = grams.map((g) => this.postings.get(g) ?? []).sort((a, b) => a.length - b.length);
-      for (const list of lists.slice(0, grams.length - mustShare + 1)) for (const id of list) consider(id);
-    } else {
-      for (let length = Math.max(0, query.length - max); length <= query.length + max; length++) {
-        for (const id of this.byLength.get(length) ?? []) consider(id);
       }
     }
     return ids.length > 0 ? { ids: ids.sort((a, b) => a - b), distance: best } : null;

@@ -113,8 +113,26 @@ interface TargetIndex {
   forms: string[];
   formTargets: number[][];
   fuzzy: FuzzyIndex | null;
+  /** Fuzzy answers by scope and name form: a table repeats each name once per year. */
+  nearestOf: Map<string, Nearest | null>;
   kecamatanName: string[];
   kecamatanDigits: string[];
+  /** Targets by normalised kecamatan name, by kecamatan code (6 digits) and by kab/kota (4 digits). */
+  byKecamatanName: Map<string, number[]>;
+  byKecamatanDigits: Map<string, number[]>;
+  byKabKota: Map<string, number[]>;
+  /** Each target's main name form. */
+  targetForm: string[];
+}
+
+function groupBy(values: string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  values.forEach((value, i) => {
+    const list = groups.get(value);
+    if (list) list.push(i);
+    else groups.set(value, [i]);
+  });
+  return groups;
 }
 
 function indexTargets(targets: JoinTarget[]): TargetIndex {
@@ -134,6 +152,8 @@ function indexTargets(targets: JoinTarget[]): TargetIndex {
     }
   });
   const forms = [...byName.keys()];
+  const kecamatanName = targets.map((t) => normalizeName(t.kecamatan, 'kecamatan'));
+  const kecamatanDigits = targets.map((t) => t.kode.replace(/\D/g, '').slice(0, 6));
   return {
     targets,
     byDigits,
@@ -142,8 +162,13 @@ function indexTargets(targets: JoinTarget[]): TargetIndex {
     forms,
     formTargets: forms.map((f) => byName.get(f) as number[]),
     fuzzy: null,
-    kecamatanName: targets.map((t) => normalizeName(t.kecamatan, 'kecamatan')),
-    kecamatanDigits: targets.map((t) => t.kode.replace(/\D/g, '').slice(0, 6)),
+    nearestOf: new Map(),
+    kecamatanName,
+    kecamatanDigits,
+    byKecamatanName: groupBy(kecamatanName),
+    byKecamatanDigits: groupBy(kecamatanDigits),
+    byKabKota: groupBy(kecamatanDigits.map((d) => d.slice(0, 4))),
+    targetForm: targets.map((t) => normalizeName(t.nama)),
   };
 }
 
@@ -190,6 +215,66 @@ function fuzzyBudget(length: number, max: number): number {
   return Math.min(budget, max);
 }
 
+/** The targets whose names are nearest to a form, and how near. */
+interface Nearest {
+  targets: number[];
+  distance: number;
+}
+
+/** Above this many targets a scope is searched through the index instead of one by one. */
+const SCOPE_SCAN_LIMIT = 2000;
+
+/**
+ * Where a misspelt name is looked for. When the key's kecamatan (name or code) is one of the
+ * targets', only there: the kelurahan must lie in it, and across Indonesia a misspelt
+ * "Sidomulyo" is near hundreds of places. Else, when the key's code names a kab/kota of the
+ * targets (a BPS or outdated code still starts with PP.KK), only in that kab/kota. Else
+ * everywhere (null).
+ */
+function fuzzyScope(
+  key: JoinKey,
+  kecamatan: ReturnType<typeof kecamatanOfKey>,
+  index: TargetIndex,
+): { id: string; targets: number[] } | null {
+  if (kecamatan) {
+    const inKecamatan = kecamatan.digits ? index.byKecamatanDigits.get(kecamatan.digits) : index.byKecamatanName.get(kecamatan.name);
+    if (inKecamatan && inKecamatan.length <= SCOPE_SCAN_LIMIT) {
+      return { id: `kec:${kecamatan.digits ?? kecamatan.name}`, targets: inKecamatan };
+    }
+  }
+  const digits = normalizeKode(key.kode);
+  const inKabKota = digits ? index.byKabKota.get(digits.slice(0, 4)) : undefined;
+  if (inKabKota && inKabKota.length <= SCOPE_SCAN_LIMIT && inKabKota.length < index.targets.length) {
+    return { id: `kab:${digits?.slice(0, 4)}`, targets: inKabKota };
+  }
+  return null;
+}
+
+/** The nearest names among a few targets, measured one by one. */
+function nearestIn(targets: number[], form: string, budget: number, index: TargetIndex): Nearest | null {
+  let best = budget;
+  let found: number[] = [];
+  for (const t of targets) {
+    const distance = osaDistance(form, index.targetForm[t], best);
+    if (distance < best) {
+      best = distance;
+      found = [t];
+    } else if (distance === best) {
+      found.push(t);
+    }
+  }
+  return found.length > 0 ? { targets: found.sort((a, b) => a - b), distance: best } : null;
+}
+
+/** The nearest names among all targets, through the q-gram index. */
+function nearestAnywhere(form: string, budget: number, index: TargetIndex): Nearest | null {
+  index.fuzzy ??= new FuzzyIndex(index.forms);
+  const nearest = index.fuzzy.nearest(form, budget);
+  if (!nearest) return null;
+  const targets = [...new Set(nearest.ids.flatMap((id) => index.formTargets[id]))].sort((a, b) => a - b);
+  return { targets, distance: nearest.distance };
+}
+
 type NameVerdict =
   | { kind: 'match'; target: number; how: 'name' | 'fuzzy'; distance: number }
   | { kind: 'ambiguous'; targets: number[] }
@@ -218,11 +303,15 @@ function judgeName(key: JoinKey, index: TargetIndex, maxFuzzy: number): NameVerd
   const form = forms[0];
   const budget = fuzzyBudget(form.length, maxFuzzy);
   if (budget < 1 || index.forms.length === 0) return { kind: 'no-match' };
-  index.fuzzy ??= new FuzzyIndex(index.forms);
-  const nearest = index.fuzzy.nearest(form, budget);
+  const scope = fuzzyScope(key, kecamatan, index);
+  const cacheKey = `${scope?.id ?? ''}|${form}`;
+  let nearest = index.nearestOf.get(cacheKey);
+  if (nearest === undefined) {
+    nearest = scope ? nearestIn(scope.targets, form, budget, index) : nearestAnywhere(form, budget, index);
+    index.nearestOf.set(cacheKey, nearest);
+  }
   if (!nearest) return { kind: 'no-match' };
-  const candidates = [...new Set(nearest.ids.flatMap((id) => index.formTargets[id]))].sort((a, b) => a - b);
-  const narrowed = narrow(index, candidates, kecamatan);
+  const narrowed = narrow(index, nearest.targets, kecamatan);
   return narrowed.length === 1
     ? { kind: 'match', target: narrowed[0], how: 'fuzzy', distance: nearest.distance }
     : { kind: 'ambiguous', targets: narrowed };

@@ -73,9 +73,16 @@ function tidyWords(name: string, kind: PlaceKind, dropPrefix: boolean): string[]
   }
   return tokens.map((token, i) => {
     const spelled = ABBREVIATIONS.get(token) ?? token;
-    if (i > 0 && ROMAN.has(spelled)) return ROMAN.get(spelled) as string;
-    return modernSpelling(spelled);
+    return i > 0 && ROMAN.has(spelled) ? (ROMAN.get(spelled) as string) : spelled;
   });
+}
+
+/**
+ * Words joined, then respelled: on the joined form, so that "Bukit Jaya" and "Bukitjaya"
+ * (whose "tj" spans two words) are rewritten alike and still compare equal.
+ */
+function comparable(tokens: string[]): string {
+  return modernSpelling(tokens.join(''));
 }
 
 /**
@@ -86,7 +93,7 @@ function tidyWords(name: string, kind: PlaceKind, dropPrefix: boolean): string[]
  */
 export function normalizeName(name: string | null | undefined, kind: PlaceKind = 'kelurahan'): string {
   if (!name) return '';
-  return tidyWords(name, kind, true).join('');
+  return comparable(tidyWords(name, kind, true));
 }
 
 /**
@@ -96,8 +103,8 @@ export function normalizeName(name: string | null | undefined, kind: PlaceKind =
  */
 export function nameForms(name: string | null | undefined, kind: PlaceKind = 'kelurahan'): string[] {
   if (!name) return [];
-  const dropped = tidyWords(name, kind, true).join('');
-  const kept = tidyWords(name, kind, false).join('');
+  const dropped = comparable(tidyWords(name, kind, true));
+  const kept = comparable(tidyWords(name, kind, false));
   if (dropped === '') return [];
   return dropped === kept ? [dropped] : [dropped, kept];
 }

@@ -33,7 +33,7 @@ export const joinId = {
   'join.reason.unreliable-number':
     'Kode {kode} tertulis sebagai angka ilmiah oleh Excel, sehingga angka terakhirnya hilang. Format kolom kode sebagai Teks di Excel, lalu ekspor ulang.',
   'join.reason.fuzzy':
-    'Ejaan "{nama}" paling mirip dengan {kelurahan} (jarak {distance}). Terima atau tolak usulan ini.',
+    'Ejaan "{nama}" paling mirip dengan {kelurahan}, jarak {distance}. Terima atau tolak usulan ini.',
   'join.reason.duplicate': '{rows} baris untuk kelurahan yang sama. Jumlahkan, rata-ratakan, atau tolak.',
   'join.reason.duplicateYear':
     '{rows} baris untuk kelurahan yang sama pada tahun {tahun}. Jumlahkan, rata-ratakan, atau tolak.',
@@ -84,7 +84,7 @@ export const joinEn: Record<keyof typeof joinId, string> = {
   'join.reason.unreliable-number':
     'Code {kode} was written in scientific notation by Excel, so its last digits are lost. Format the code column as Text in Excel and export again.',
   'join.reason.fuzzy':
-    'The spelling "{nama}" is closest to {kelurahan} (distance {distance}). Accept or reject this suggestion.',
+    'The spelling "{nama}" is closest to {kelurahan}, distance {distance}. Accept or reject this suggestion.',
   'join.reason.duplicate': '{rows} rows for the same kelurahan. Sum them, average them or reject them.',
   'join.reason.duplicateYear':
     '{rows} rows for the same kelurahan in {tahun}. Sum them, average them or reject them.',

@@ -29,6 +29,8 @@ describe('normalizeName', () => {
     expect(normalizeName('Sriwédari')).toBe('sriwedari');
     // Today's spelling keeps nj and j: Banjarsari must not turn into "banyarsari".
     expect(normalizeName('Banjarsari')).toBe('banjarsari');
+    // Respelling works on the joined words, so a "tj" across two words cannot split one name in two forms.
+    expect(normalizeName('Bukitjaya')).toBe(normalizeName('Bukit Jaya'));
   });
 
   it('gives the form with and without the prefix when they differ', () => {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildJoinReport, type JoinKey } from '../../../src/data/join';
+import { csvCell, joinReportCsv } from '../../../src/data/join-report-csv';
+import { surakarta } from './surakarta-targets';
+
+describe('csvCell', () => {
+  it('neutralises formulas but keeps plain negative numbers', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+62 811')).toBe("'+62 811");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('-5')).toBe('-5');
+    expect(csvCell('-1,5')).toBe('-1,5');
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell('a;b "c"')).toBe('"a;b ""c"""');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(3)).toBe('3');
+  });
+});
+
+describe('joinReportCsv', () => {
+  const all = surakarta();
+  const pick = ['33.72.01.1001', '33.72.01.1002', '33.72.02.1007', '33.72.03.1002'];
+  const targets = all.filter((t) => pick.includes(t.kode));
+  const key = (firstRow: number, kode: string | null, nama: string | null, kecamatan: string | null, tahun: number | null): JoinKey => ({ kode, nama, kecamatan, tahun, rows: 1, firstRow });
+  const keys = [
+    key(2, '33.72.01.1001', 'Pajang', 'Laweyan', 2024),
+    key(3, null, 'Semangi', null, 2024),
+    key(4, '3374011001', '=HYPERLINK("http://x";"klik")', null, 2024),
+    key(5, null, '-5', null, null),
+    key(6, '@SUM(A1)', 'Pajang', null, 2024),
+  ];
+  const report = buildJoinReport(keys, targets);
+
+  it('is the report the small case should give', () => {
+    expect(report.matched).toEqual([
+      { key: 0, kode: '33.72.01.1001', how: 'code', distance: 0 },
+      { key: 1, kode: '33.72.03.1002', how: 'fuzzy', distance: 1 },
+      { key: 4, kode: '33.72.01.1001', how: 'name', distance: 0 },
+    ]);
+    expect(report.unmatched).toEqual([
+      { key: 2, reason: 'other-region', candidates: [] },
+      { key: 3, reason: 'no-name-match', candidates: [] },
+    ]);
+  });
+
+  it('writes a BOM, `;`, CRLF, the Indonesian header and one line per key, then the missing kelurahan', () => {
+    const expected =
+      '\ufeff' +
+      [
+        'Baris;Kode (di tabel);Kelurahan (di tabel);Kecamatan (di tabel);Tahun;Hasil;Kode kelurahan;Nama kelurahan;Jarak ejaan;Keterangan',
+        '2;33.72.01.1001;Pajang;Laweyan;2024;ganda;33.72.01.1001;Pajang;0;2 baris untuk kelurahan yang sama pada tahun 2024. Jumlahkan, rata-ratakan, atau tolak.',
+        '3;;Semangi;;2024;nama mirip (perlu diperiksa);33.72.03.1002;Semanggi;1;"Ejaan ""Semangi"" paling mirip dengan Semanggi (33.72.03.1002), jarak 1. Terima atau tolak usulan ini."',
+        `4;3374011001;"'=HYPERLINK(""http://x"";""klik"")";;2024;tidak cocok;;;;Kode 3374011001 milik kabupaten/kota lain (33.74), bukan wilayah yang dipilih. Baris ini tidak dipakai kecuali Anda memilih kelurahannya sendiri.`,
+        '5;;-5;;;tidak cocok;;;;"Tidak ada kelurahan bernama ""-5"" di wilayah ini, juga yang ejaannya mirip. Periksa ejaannya atau pilih kelurahan sendiri."',
+        "6;'@SUM(A1);Pajang;;2024;ganda;33.72.01.1001;Pajang;0;2 baris untuk kelurahan yang sama pada tahun 2024. Jumlahkan, rata-ratakan, atau tolak.",
+        // The note holds a `;`, so it is quoted.
+        ';;;;;tidak ada baris;33.72.01.1002;Laweyan;;"Kelurahan ini tidak punya baris di tabel; di peta akan tampil tanpa data."',
+        ';;;;;tidak ada baris;33.72.02.1007;Kemlayan;;"Kelurahan ini tidak punya baris di tabel; di peta akan tampil tanpa data."',
+      ].join('\r\n') +
+      '\r\n';
+    expect(joinReportCsv(report, keys, targets, 'id')).toBe(expected);
+  });
+
+  it('speaks English when asked, with the same columns', () => {
+    const lines = joinReportCsv(report, keys, targets, 'en').split('\r\n');
+    expect(lines[0]).toBe('\ufeffRow;Code (in table);Kelurahan (in table);Kecamatan (in table);Year;Result;Kelurahan code;Kelurahan name;Spelling distance;Note');
+    expect(lines[2]).toBe('3;;Semangi;;2024;similar name (to check);33.72.03.1002;Semanggi;1;"The spelling ""Semangi"" is closest to Semanggi (33.72.03.1002), distance 1. Accept or reject this suggestion."');
+    expect(lines).toHaveLength(1 + keys.length + 2 + 1); // header, keys, missing, final empty after CRLF
+  });
+});
