@@ -344,7 +344,8 @@ function duplicateGroups(
  * key unmatched ('other-region'): its name might exist here too, but it means a different
  * place. Otherwise (no code, a BPS code, an unknown code, a number Excel mangled) the name is
  * tried: exactly after normalisation, the kecamatan telling apart equal names, then fuzzily
- * (a suggestion the user accepts or rejects). Of the reasons a key stays unmatched, an
+ * (a suggestion the user accepts or rejects), within the key's kecamatan when the targets
+ * have it, else within the kab/kota its code names, else among all targets. Of the reasons a key stays unmatched, an
  * ambiguous name is reported first (it has candidates to choose from), then the code's
  * problem, then the name's.
  */
