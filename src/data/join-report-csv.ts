@@ -6,7 +6,7 @@
  */
 import type { Lang } from './catalog';
 import { translate, type MessageKey } from '../i18n';
-import type { JoinKey, JoinReport, JoinTarget } from './join';
+import type { JoinKey, JoinReport, JoinTarget, UnmatchedKey } from './join';
 import { formatKemendagri, kabKotaOf, normalizeKode } from './kode-wilayah';
 
 const BOM = '\ufeff';
@@ -28,6 +28,21 @@ export function csvCell(value: string | number | null): string {
 
 function line(cells: (string | number | null)[]): string {
   return cells.map(csvCell).join(DELIMITER);
+}
+
+/**
+ * Why a key stayed unmatched, in words with its placeholders filled (the code and name as
+ * written, the other kab/kota, the candidate kelurahan): for the CSV and for the report dialog.
+ */
+export function unmatchedReasonText(lang: Lang, key: JoinKey, miss: UnmatchedKey, targets: JoinTarget[]): string {
+  const nameOf = new Map(targets.map((target) => [target.kode, target.nama]));
+  const digits = normalizeKode(key.kode);
+  return translate(lang, `join.reason.${miss.reason}`, {
+    kode: key.kode === null ? '' : String(key.kode).trim(),
+    kabKota: digits ? formatKemendagri(digits).slice(0, 5) : kabKotaOf(String(key.kode ?? '')),
+    nama: key.nama ?? '',
+    candidates: miss.candidates.map((kode) => `${nameOf.get(kode) ?? ''} (${kode})`).join(', '),
+  });
 }
 
 /**
@@ -79,15 +94,7 @@ export function joinReportCsv(report: JoinReport, keys: JoinKey[], targets: Join
       return;
     }
     const miss = unmatchedOf.get(i);
-    const digits = normalizeKode(key.kode);
-    const reason = miss
-      ? t(`join.reason.${miss.reason}`, {
-          kode: key.kode === null ? '' : String(key.kode).trim(),
-          kabKota: digits ? formatKemendagri(digits).slice(0, 5) : kabKotaOf(String(key.kode ?? '')),
-          nama: key.nama ?? '',
-          candidates: miss.candidates.map(label).join(', '),
-        })
-      : '';
+    const reason = miss ? unmatchedReasonText(lang, key, miss, targets) : '';
     lines.push(line([...written, t('join.status.unmatched'), '', '', null, reason]));
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildJoinReport, type JoinKey } from '../../../src/data/join';
-import { csvCell, joinReportCsv } from '../../../src/data/join-report-csv';
+import { csvCell, joinReportCsv, unmatchedReasonText } from '../../../src/data/join-report-csv';
 import { surakarta } from './surakarta-targets';
 
 describe('csvCell', () => {
@@ -67,5 +67,15 @@ describe('joinReportCsv', () => {
     expect(lines[0]).toBe('\ufeffRow;Code (in table);Kelurahan (in table);Kecamatan (in table);Year;Result;Kelurahan code;Kelurahan name;Spelling distance;Note');
     expect(lines[2]).toBe('3;;Semangi;;2024;similar name (to check);33.72.03.1002;Semanggi;1;"The spelling ""Semangi"" is closest to Semanggi (33.72.03.1002), distance 1. Accept or reject this suggestion."');
     expect(lines).toHaveLength(1 + keys.length + 2 + 1); // header, keys, missing, final empty after CRLF
+  });
+});
+
+describe('unmatchedReasonText', () => {
+  it('fills the candidates of an ambiguous name with their names and codes', () => {
+    const targets = surakarta().filter((t) => t.nama === 'Kauman' || t.nama === 'Mojo');
+    const key: JoinKey = { kode: null, nama: 'Kauman', kecamatan: null, tahun: null, rows: 1, firstRow: 9 };
+    expect(unmatchedReasonText('id', key, { key: 0, reason: 'ambiguous-name', candidates: ['33.72.03.1009', '33.72.03.1010'] }, targets)).toBe(
+      'Nama "Kauman" cocok dengan lebih dari satu kelurahan: Kauman (33.72.03.1009), Mojo (33.72.03.1010). Isi kolom kecamatan atau pilih kelurahan sendiri.',
+    );
   });
 });
