@@ -24,7 +24,8 @@ export interface IndicatorDef {
   label: LocalText;
   unit: LocalText;
   theme: Theme;
-  kind: 'count' | 'area';
+  /** `index`: a score or ratio per kelurahan (e.g. M0) that cannot be added up into a city total. */
+  kind: 'count' | 'area' | 'index';
   rate: RateDef | null;
   direction: Direction;
   definition: LocalText;

@@ -18,6 +18,7 @@ export const SOURCE = {
   kelurahan: 'kelurahan',
   kecamatan: 'kecamatan',
   labels: 'kelurahan-labels',
+  points: 'titik',
   osm: 'osm',
 } as const;
 
@@ -30,6 +31,7 @@ export const LAYER = {
   highlight: 'kelurahan-highlight',
   neighbours: 'kelurahan-neighbours',
   labels: 'kelurahan-labels',
+  points: 'titik',
 } as const;
 
 /** The feature-state key that holds a kelurahan's value. */
@@ -74,6 +76,7 @@ export function baseStyle(): StyleSpecification {
       [SOURCE.kelurahan]: { type: 'geojson', data: empty(), promoteId: 'kode' },
       [SOURCE.kecamatan]: { type: 'geojson', data: empty() },
       [SOURCE.labels]: { type: 'geojson', data: empty(), promoteId: 'kode' },
+      [SOURCE.points]: { type: 'geojson', data: empty() },
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef1f4' } },
@@ -123,6 +126,18 @@ export function baseStyle(): StyleSpecification {
         },
       },
       labelLayer(),
+      {
+        // Imported sites (program locations) on top, small enough not to hide the choropleth.
+        id: LAYER.points,
+        type: 'circle',
+        source: SOURCE.points,
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 15, 6],
+          'circle-color': '#1a237e',
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.2,
+        },
+      },
     ],
   };
 }

@@ -19,7 +19,7 @@ import {
   type Lang,
   type Measure,
 } from '../data/catalog';
-import { boundaryUrls } from '../data/demo';
+import { boundaryUrls, demoHouseholdFile } from '../data/demo';
 import type { Database } from '../data/database';
 import {
   fetchCitySummary,
@@ -128,6 +128,8 @@ export class AppState {
   /** Smoothing applies to rates only. */
   smoothed = $derived(this.smoothing && this.shownMeasure === 'rasio');
   isComposite = $derived(this.indikator === COMPOSITE_INDICATOR.id);
+  /** Whether the map shows the demo's synthetic numbers (and must say so), not the user's data. */
+  shownSynthetic = $derived(!this.indicator.dataset);
   /** The scheme in use: manual breaks fall back to quantiles until some are typed. */
   shownScheme: Scheme = $derived(this.scheme === 'manual' && !this.manualBreaks ? 'quantile' : this.scheme);
   classification: Classification | null = $derived.by(() => {
@@ -171,8 +173,10 @@ export class AppState {
    * the browser store (a few milliseconds).
    */
   async start(search: string): Promise<void> {
-    const wanted = new URLSearchParams(search).get('kota');
-    if (wanted && !findCity(wanted)) await this.workspace.open();
+    const link = new URLSearchParams(search);
+    const kota = link.get('kota');
+    const indikator = link.get('indikator');
+    if ((kota && !findCity(kota)) || (indikator && !findIndicator(indikator))) await this.workspace.open();
     else void this.workspace.open();
     const { params, problems } = parseViewParams(search, {
       citySlugs: this.cities.map((c) => c.slug),
@@ -214,6 +218,15 @@ export class AppState {
   /** A file the user dropped or picked: tables open the import dialog. */
   importFile(file: File): void {
     void this.importSession.begin(file);
+  }
+
+  /** Opens the synthetic demo household records (or beneficiary list) of Surakarta in the import dialog. */
+  async tryDemoHouseholds(which: 'households' | 'beneficiaries'): Promise<void> {
+    try {
+      this.importFile(await demoHouseholdFile(which));
+    } catch (error) {
+      this.notify('import.failed', { detail: detail(error) });
+    }
   }
 
   /** Downloads the workspace file. */

@@ -84,7 +84,6 @@ export interface PointsMeta {
   source: SourceInfo;
   /** Points per kelurahan (assigned at import). */
   counts: { kode: string; n: number }[];
-  label: string;
 }
 
 /**
@@ -314,7 +313,7 @@ export function datasetIndicators(dataset: StoredDataset): IndicatorDef[] {
       label: m.label,
       unit: m.unit,
       theme: 'impor',
-      kind: 'count',
+      kind: m.count ? 'count' : 'index',
       rate: m.rate ? { denominator: `${dataset.id}_${m.rate.of}`, per: m.rate.per, unit: m.rate.unit } : null,
       direction: m.direction ?? 'higher_worse',
       definition: text(`Dihitung di peramban dari data rumah tangga ${meta.source.file}.`, `Computed in the browser from the household records ${meta.source.file}.`),
@@ -328,7 +327,7 @@ export function datasetIndicators(dataset: StoredDataset): IndicatorDef[] {
   return [
     {
       id: `${dataset.id}_titik`,
-      label: text(meta.label),
+      label: text(`Jumlah titik: ${meta.source.file}`, `Number of points: ${meta.source.file}`),
       unit: text('titik', 'points'),
       theme: 'impor',
       kind: 'count',

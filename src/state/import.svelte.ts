@@ -31,12 +31,16 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
 import { readTableInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
 import type { AppState } from './app.svelte';
-import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, IndicatorsMeta, SourceInfo } from './dataset-apply';
+import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, IndicatorsMeta, PointsMeta, SourceInfo } from './dataset-apply';
+import { GEO_EXTENSIONS, planBoundaries, planPoints, readGeoFile, type BoundaryPlan, type PointPlan } from './geo-import';
+import type { GeoImport } from '../data/importers/geo-features';
+import { pointsFromRows } from '../data/importers/points';
+import { loadRegionIndex } from '../data/regions';
 import { noticeOf } from './workspace.svelte';
 import type { Notice } from './app.svelte';
 
-export type ImportKind = 'indicators' | 'households' | 'beneficiaries';
-export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'saving';
+export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
+export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving';
 
 /** Header words that say a column is a key, not an indicator. */
 const KEY_WORDS = /^(no|nomor|id|kode|kd|kelurahan|desa|nama|kecamatan|kec|tahun|year|kab|kota)(_|$)/i;
@@ -80,6 +84,10 @@ export class ImportSession {
   beneficiaries = $state({ idColumn: null as string | null, programColumn: null as string | null, yearColumn: null as string | null, households: null as string | null, eligibleMaxDesil: 4 });
   keyRows = $state.raw<KeyRow[]>([]);
   report = $state.raw<JoinReport | null>(null);
+  /** A spatial file read, and what it will become: a region (boundaries) or counts (points). */
+  geo = $state.raw<GeoImport | null>(null);
+  boundaryPlan = $state.raw<BoundaryPlan | null>(null);
+  pointPlan = $state.raw<PointPlan | null>(null);
   decisions = $state<JoinDecisions>({ fuzzy: {}, manual: {}, duplicates: 'sum' });
 
   #id = newDatasetId();
@@ -102,6 +110,7 @@ export class ImportSession {
   async begin(file: File, options: { sheet?: string; headerRow?: number } = {}): Promise<void> {
     await this.#dropTemporary();
     this.#abort?.abort();
+    if (GEO_EXTENSIONS.test(file.name)) return this.#beginGeo(file);
     const abort = new AbortController();
     this.#abort = abort;
     this.file = file;
@@ -120,8 +129,32 @@ export class ImportSession {
     }
   }
 
+  async #beginGeo(file: File): Promise<void> {
+    this.#reset();
+    this.file = file;
+    this.step = 'reading';
+    this.progress = null;
+    try {
+      const geo = await readGeoFile(file);
+      this.geo = geo;
+      if (geo.kind === 'areas') {
+        const index = await loadRegionIndex().catch(() => null);
+        const region = (kode: string) => index?.byKode.get(kode);
+        this.boundaryPlan = planBoundaries(geo.boundaries, { nama: (k) => region(k)?.nama, provinsi: (k) => region(k.slice(0, 2))?.nama });
+      } else {
+        if (!this.app.kelurahan) throw new ImportError('import.noRegion');
+        this.pointPlan = planPoints(geo.points, this.app.kelurahan);
+      }
+      this.step = 'geo';
+    } catch (error) {
+      this.#fail(error, 'import.failed');
+      this.step = 'geo';
+    }
+  }
+
   #setTable(table: ImportedTable): void {
     this.table = table;
+    this.year = this.app.tahun;
     this.columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
     const header = table.columns.map((c) => c.name);
     const guessed = guessKeyColumns(header, table.preview, this.targets());
@@ -133,7 +166,8 @@ export class ImportSession {
     const desil = header.find((h, i) => /desil/.test(lower[i]));
     const idColumn = header.find((h, i) => /^(id|no|nomor)_?(rt|ruta|keluarga|kk|art)?$|id_rt|idrt|id_keluarga/.test(lower[i]));
     const program = header.find((h, i) => /program|bantuan|jenis_bansos/.test(lower[i]));
-    this.kind = program && idColumn ? 'beneficiaries' : desil || this.personal.length > 0 ? 'households' : 'indicators';
+    const coordinates = header.filter((h, i) => /^(lat|lon|lng|long|latitude|longitude|lintang|bujur)$/.test(lower[i])).length >= 2;
+    this.kind = coordinates ? 'points' : program && idColumn ? 'beneficiaries' : desil || this.personal.length > 0 ? 'households' : 'indicators';
     const personalNames = new Set(this.personal.map((p) => header[p.column]));
     const taken = new Set<string>();
     this.indicators = table.columns
@@ -188,6 +222,16 @@ export class ImportSession {
     this.error = null;
     this.step = 'joining';
     try {
+      if (this.kind === 'points') {
+        if (!this.app.kelurahan) throw new ImportError('import.noRegion');
+        await this.#loadRaw(table);
+        const rows = toRows(await this.#db!.query(`SELECT * FROM ${rawTable(this.#id)}`));
+        const header = table.columns.map((c) => c.name);
+        const cells = rows.map((r) => header.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
+        this.pointPlan = planPoints(pointsFromRows(header, cells, table.file, table.headerRow + 1), this.app.kelurahan);
+        this.step = 'geo';
+        return;
+      }
       if (this.kind === 'beneficiaries') {
         // A beneficiary list joins through the household records' ids, not to kelurahan.
         if (!this.beneficiaries.households) throw new ImportError('import.needHouseholds');
@@ -241,7 +285,8 @@ export class ImportSession {
       const dataset = await this.#build(table, region);
       await this.#dropTemporary();
       await this.app.workspace.addDataset(dataset);
-      const first = this.app.regionIndicators.find((i) => i.dataset === dataset.id && i.direction !== 'neutral') ?? this.app.regionIndicators.find((i) => i.dataset === dataset.id);
+      const own = this.app.regionIndicators.filter((i) => i.dataset === dataset.id);
+      const first = own.find((i) => i.id.endsWith('_af_m0')) ?? own.find((i) => i.direction !== 'neutral') ?? own[0];
       if (first) this.app.setIndicator(first.id);
       this.#reset();
     } catch (error) {
@@ -328,6 +373,36 @@ export class ImportSession {
     return { ...base, kind: 'beneficiaries', meta: meta satisfies DatasetMeta, payload: await gzip(csv) };
   }
 
+  /** Commits a spatial import: boundaries become a region, points a count per kelurahan. */
+  async commitGeo(): Promise<void> {
+    const boundaries = this.boundaryPlan;
+    const points = this.pointPlan;
+    const file = this.file?.name ?? 'data';
+    this.error = null;
+    this.step = 'saving';
+    try {
+      if (boundaries) {
+        await this.app.workspace.addRegion(boundaries.region, boundaries.areas);
+        this.app.selectCity(boundaries.region.slug);
+      } else if (points) {
+        const meta: PointsMeta = {
+          kind: 'points',
+          source: { file, format: this.table?.format ?? 'geojson', sheet: this.table?.sheet ?? null, headerRow: this.table?.headerRow ?? 0, rowCount: points.points.features.length, joined: { code: 0, name: 0, fuzzy: 0, manual: 0, unmatched: points.outside, missing: 0 } },
+          counts: points.counts,
+        };
+        const payload = await gzip(new TextEncoder().encode(JSON.stringify(points.points)));
+        const dataset: StoredDataset = { id: this.#id, kind: 'points', name: file, file, regionKode: this.app.city.kode, created: new Date().toISOString(), meta, payload };
+        await this.#dropTemporary();
+        await this.app.workspace.addDataset(dataset);
+        this.app.setIndicator(`${dataset.id}_titik`);
+      }
+      this.#reset();
+    } catch (error) {
+      this.#fail(error, 'import.failed');
+      this.step = 'geo';
+    }
+  }
+
   /** The key -> kelurahan mapping after the user's decisions. */
   #mapping(): KeyMapping[] {
     if (!this.report) return [];
@@ -356,6 +431,9 @@ export class ImportSession {
     this.report = null;
     this.keyRows = [];
     this.error = null;
+    this.geo = null;
+    this.boundaryPlan = null;
+    this.pointPlan = null;
     this.#id = newDatasetId();
     this.#rawLoaded = false;
   }

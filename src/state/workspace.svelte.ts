@@ -11,7 +11,8 @@ import { dropDataset } from '../data/datasets';
 import { demoDatabase } from '../data/demo';
 import type { ProgressListener } from '../data/db';
 import { ImportError } from '../data/importers/types';
-import { openStore, type Store, type StoredDataset, type StoredRegion } from '../data/store';
+import { gunzip, openStore, type Store, type StoredDataset, type StoredRegion } from '../data/store';
+import type { FeatureCollection, Point } from 'geojson';
 import type { MessageKey } from '../i18n';
 import { applyStoredDataset, datasetIndicators, shareableDataset } from './dataset-apply';
 import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
@@ -19,6 +20,7 @@ import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
 /** What the workspace needs from the app. */
 export interface WorkspaceHost {
   regions: City[];
+  readonly city: City;
   workspaceChanged(): void;
   notify(key: MessageKey, params: Record<string, string | number>): void;
 }
@@ -31,6 +33,13 @@ export function noticeOf(error: unknown, fallback: MessageKey): { key: MessageKe
 
 export class WorkspaceState {
   datasets = $state.raw<StoredDataset[]>([]);
+  /** Imported points per dataset id (decoded once). */
+  #points = $state.raw<Map<string, FeatureCollection<Point>>>(new Map());
+  /** The points of the region shown, for the map. */
+  regionPoints: FeatureCollection<Point> = $derived({
+    type: 'FeatureCollection',
+    features: this.datasets.filter((d) => d.kind === 'points' && d.regionKode === this.host.city.kode).flatMap((d) => this.#points.get(d.id)?.features ?? []),
+  });
   /** False when the browser cannot store anything (private window): imports last for the session. */
   persistent = $state(true);
 
@@ -55,6 +64,7 @@ export class WorkspaceState {
       this.host.regions = regions.map((r) => r.region);
       this.datasets = datasets;
       for (const dataset of datasets) registerIndicators(dataset.id, datasetIndicators(dataset));
+      void this.#decodePoints(datasets);
       if (datasets.length || regions.length) this.host.workspaceChanged();
     } catch (error) {
       this.persistent = false;
@@ -136,7 +146,20 @@ export class WorkspaceState {
     }
     registerIndicators(dataset.id, datasetIndicators(dataset));
     this.datasets = [...this.datasets.filter((d) => d.id !== dataset.id), dataset];
+    void this.#decodePoints([dataset]);
     this.host.workspaceChanged();
+  }
+
+  async #decodePoints(datasets: StoredDataset[]): Promise<void> {
+    for (const dataset of datasets) {
+      if (dataset.kind !== 'points' || !dataset.payload || this.#points.has(dataset.id)) continue;
+      try {
+        const points = JSON.parse(new TextDecoder().decode(await gunzip(dataset.payload))) as FeatureCollection<Point>;
+        this.#points = new Map([...this.#points, [dataset.id, points]]);
+      } catch {
+        // Counts still show; only the dots are missing.
+      }
+    }
   }
 
   async removeDataset(id: string): Promise<void> {
@@ -187,6 +210,7 @@ export class WorkspaceState {
         this.host.notify('workspace.replayFailed', { name: dataset.name, detail: error instanceof Error ? error.message : String(error) });
       }
     }
+    void this.#decodePoints(this.datasets);
     this.host.workspaceChanged();
   }
 }

@@ -7,10 +7,15 @@ export function unitOf(indicator: IndicatorDef, measure: Measure, lang: Lang): s
   return measure === 'rasio' && indicator.rate ? indicator.rate.unit[lang] : indicator.unit[lang];
 }
 
-/** A number with as many decimals as its size and kind deserve. */
+/**
+ * A number with as many decimals as its size and kind deserve. Counts from household records
+ * below the user's threshold are shown as "<5", never as themselves (0 stays 0).
+ */
 export function formatPlain(value: number | null | undefined, indicator: IndicatorDef, measure: Measure, lang: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const isRate = measure === 'rasio' || indicator.kind === 'area';
+  const threshold = indicator.suppressBelow;
+  if (measure === 'jumlah' && threshold && value > 0 && value < threshold) return `<${formatNumber(threshold, lang)}`;
+  const isRate = measure === 'rasio' || indicator.kind !== 'count';
   return formatNumber(value, lang, decimalsFor(value, isRate));
 }
 
@@ -19,5 +24,6 @@ export function formatValue(value: number | null | undefined, indicator: Indicat
   const number = formatPlain(value, indicator, measure, lang);
   if (number === '–') return number;
   const unit = unitOf(indicator, measure, lang);
+  if (!unit) return number;
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
 }

@@ -42,6 +42,8 @@ export interface ColumnProfile {
   firstInvalidRow: number | null;
   /** Up to 5 distinct example values as written in the file. */
   examples: string[];
+  /** Numbers written with a % sign (12,5% reads as 12.5). */
+  percent?: boolean;
 }
 
 /**

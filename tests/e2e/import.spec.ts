@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { SCREENSHOTS, drawnKelurahan, waitForMap, watchPage } from './helpers';
+
+const FIXTURES = 'tests/fixtures/import/tables';
+
+/** Drops a file on the page the way a browser does: dragenter, dragover, drop with a DataTransfer. */
+async function dropFile(page: Page, path: string, name: string, type = 'text/csv'): Promise<void> {
+  const bytes = [...readFileSync(path)];
+  await page.evaluate(
+    ({ bytes, name, type }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    },
+    { bytes, name, type },
+  );
+}
+
+test('a semicolon, Windows-1252 CSV dropped on the map is read, joined with a report, mapped, and kept after a reload', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+
+  await dropFile(page, `${FIXTURES}/surakarta-semicolon-1252.csv`, 'rtlh-pasar-kliwon.csv');
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-summary')).toContainText('judul kolom di baris 3');
+  await expect(dialog.getByTestId('import-key-kode')).toHaveValue('kode');
+  await expect(dialog.getByTestId('import-key-nama')).toHaveValue('kelurahan');
+  // Names from the file are text: the Windows-1252 dash and degree sign decoded, not mangled.
+  await expect(dialog.getByTestId('import-columns')).toContainText('Rumah tua – perlu bedah');
+  await page.screenshot({ path: `${SCREENSHOTS}/import-columns.png` });
+
+  await dialog.getByTestId('import-year').fill('2024');
+  await dialog.getByTestId('import-next').click();
+  const report = dialog.getByTestId('join-report');
+  await expect(report).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/import-report.png` });
+  const matched = Number(await report.getByTestId('join-count-code').innerText()) + Number(await report.getByTestId('join-count-name').innerText());
+  expect(matched).toBeGreaterThan(0);
+
+  await report.getByTestId('import-commit').click();
+  await expect(dialog).toBeHidden();
+  const stamp = await waitForMap(page, 'surakarta|2024|d');
+  expect(stamp).toContain('|jumlah|');
+  await expect(page.getByTestId('datasets')).toContainText('rtlh-pasar-kliwon.csv');
+  // The user's data is not called synthetic; its source is the file.
+  await expect(page.getByTestId('legend-source')).toContainText('Data impor: rtlh-pasar-kliwon.csv');
+  await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/import-mapped.png` });
+  const indicator = stamp.split('|')[2];
+
+  await page.reload();
+  await expect(page.getByTestId('datasets')).toContainText('rtlh-pasar-kliwon.csv');
+  await waitForMap(page, `surakarta|2024|${indicator}`);
+  expect(await drawnKelurahan(page)).toHaveLength(54);
+  expect(problems).toEqual([]);
+});
+
+test('the synthetic household records of Surakarta become kelurahan figures with no name or NIK anywhere', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('demo-households').click();
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-summary')).toContainText('47.442 baris data', { timeout: 60_000 });
+  await expect(dialog.getByTestId('import-kind-households')).toBeChecked();
+  const personal = dialog.getByTestId('import-personal');
+  await expect(personal).toContainText('"nik_kepala" tampak berisi NIK');
+  await expect(personal).toContainText('"nama_kepala" tampak berisi nama orang');
+  await expect(dialog.getByTestId('import-id-column')).toHaveValue('id_rt');
+  await dialog.getByTestId('import-next').click();
+  const report = dialog.getByTestId('join-report');
+  await expect(report.getByTestId('join-count-code')).toHaveText('54');
+  await expect(report.getByTestId('join-count-missing')).toHaveText('0');
+  await report.getByTestId('import-commit').click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  const stamp = await waitForMap(page, 'surakarta|2025|d');
+  expect(stamp.split('|')[2]).toMatch(/_af_m0$/);
+  await page.screenshot({ path: `${SCREENSHOTS}/import-households-m0.png` });
+
+  // The Alkire-Foster map puts Semanggi among the worst (the generator's pocket).
+  const values = await page.evaluate(() => {
+    const { app } = (window as unknown as { __pkk: { app: { values: Map<string, number | null> } } }).__pkk;
+    return [...app.values.entries()];
+  });
+  const ranked = values.filter(([, v]) => v !== null).sort((a, b) => (b[1] as number) - (a[1] as number)).map(([k]) => k);
+  expect(ranked.slice(0, 5)).toContain('33.72.03.1002');
+
+  // Nothing personal on the page: the first household's name and NIK appear nowhere.
+  const text = await page.evaluate(() => document.body.innerText);
+  expect(text).not.toContain('Joko Nugroho');
+  expect(text).not.toContain('3372010511949219');
+  expect(problems).toEqual([]);
+});
