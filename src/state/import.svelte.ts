@@ -83,6 +83,8 @@ export class ImportSession {
   households = $state({ idColumn: null as string | null, desilColumn: null as string | null, deprivations: [] as (DeprivationChoice & { source: string })[], k: 1 / 3, suppressBelow: DEFAULT_SUPPRESSION_THRESHOLD });
   beneficiaries = $state({ idColumn: null as string | null, programColumn: null as string | null, yearColumn: null as string | null, households: null as string | null, eligibleMaxDesil: 4 });
   keyRows = $state.raw<KeyRow[]>([]);
+  /** The distinct keys as the join reads them (years as numbers). */
+  joinKeys = $state.raw<JoinKey[]>([]);
   report = $state.raw<JoinReport | null>(null);
   /** A spatial file read, and what it will become: a region (boundaries) or counts (points). */
   geo = $state.raw<GeoImport | null>(null);
@@ -242,7 +244,7 @@ export class ImportSession {
       if (!this.keys.kode && !this.keys.nama) throw new ImportError('import.noKeyColumn');
       await this.#loadRaw(table);
       this.keyRows = await fetchKeys(this.#db!, this.#id, this.keys, table.headerRow);
-      const joinKeys: JoinKey[] = this.keyRows.map((k) => ({
+      this.joinKeys = this.keyRows.map((k) => ({
         kode: k.kode,
         nama: k.nama,
         kecamatan: k.kecamatan,
@@ -250,7 +252,7 @@ export class ImportSession {
         rows: k.rows,
         firstRow: k.firstRow,
       }));
-      this.report = buildJoinReport(joinKeys, this.targets(), { oneRowPerKelurahan: this.kind === 'indicators' });
+      this.report = buildJoinReport(this.joinKeys, this.targets(), { oneRowPerKelurahan: this.kind === 'indicators' });
       this.decisions = { fuzzy: {}, manual: {}, duplicates: 'sum' };
       this.step = 'report';
     } catch (error) {
@@ -270,8 +272,7 @@ export class ImportSession {
   /** The report as a CSV file the user can keep (Indonesian Excel: `;` and a BOM). */
   reportCsv(): string {
     if (!this.report) return '';
-    const joinKeys: JoinKey[] = this.keyRows.map((k) => ({ ...k, tahun: k.tahun === null ? null : Number(k.tahun) || null }));
-    return joinReportCsv(this.report, joinKeys, this.targets(), this.app.lang);
+    return joinReportCsv(this.report, this.joinKeys, this.targets(), this.app.lang);
   }
 
   /** Stores the dataset with the user's decisions and shows it on the map. */
@@ -430,6 +431,7 @@ export class ImportSession {
     this.file = null;
     this.report = null;
     this.keyRows = [];
+    this.joinKeys = [];
     this.error = null;
     this.geo = null;
     this.boundaryPlan = null;
