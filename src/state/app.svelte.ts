@@ -129,7 +129,7 @@ export class AppState {
   smoothed = $derived(this.smoothing && this.shownMeasure === 'rasio');
   isComposite = $derived(this.indikator === COMPOSITE_INDICATOR.id);
   /** Whether the map shows the demo's synthetic numbers (and must say so), not the user's data. */
-  shownSynthetic = $derived(!this.indicator.dataset);
+  shownSynthetic = $derived(!this.indicator.dataset && !this.city.source);
   /** The scheme in use: manual breaks fall back to quantiles until some are typed. */
   shownScheme: Scheme = $derived(this.scheme === 'manual' && !this.manualBreaks ? 'quantile' : this.scheme);
   classification: Classification | null = $derived.by(() => {
