@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'synthetic.explain':
     'Every kelurahan-level number is made-up sample data, not official data, and must not be cited. City totals are calibrated to published figures. Boundaries are real.',
   'control.city': 'City',
+  'control.importedRegion': '{nama} (imported boundaries)',
   'control.indicator': 'Indicator',
   'control.measure': 'Measure',
   'control.year': 'Year',
@@ -61,7 +62,7 @@ export const en: Record<MessageKey, string> = {
   'legend.count': '{n} kel.',
   'legend.cityValue': 'All of {region}: {value}',
   'legend.cityValueWithTotal': 'All of {region}: {value} ({total})',
-  'legend.noData': 'No indicator data for {region} yet. Import a file (CSV, Excel, Parquet) with "Import a file…" in the left panel, or drag a file onto the map.',
+  'legend.emptyRegion': 'No indicator data for {region} yet. Import a file (CSV, Excel, Parquet) with "Import a file…" in the left panel, or drag a file onto the map.',
   'legend.waiting': 'Waiting for indicator values…',
   'legend.unavailable': 'Indicator values unavailable: the database is not running.',
   'legend.demoSource': 'not official data; generated for demonstration (data/demo).',

@@ -14,6 +14,7 @@ export const id = {
   'synthetic.explain':
     'Semua angka tingkat kelurahan adalah data contoh buatan, bukan data resmi, dan tidak boleh dikutip. Total kota disesuaikan dengan angka yang dipublikasikan. Batas wilayah adalah data asli.',
   'control.city': 'Kota',
+  'control.importedRegion': '{nama} (batas impor)',
   'control.indicator': 'Indikator',
   'control.measure': 'Ukuran',
   'control.year': 'Tahun',
@@ -60,7 +61,7 @@ export const id = {
   'legend.count': '{n} kel.',
   'legend.cityValue': 'Seluruh {region}: {value}',
   'legend.cityValueWithTotal': 'Seluruh {region}: {value} ({total})',
-  'legend.noData': 'Belum ada data indikator untuk {region}. Impor berkas (CSV, Excel, Parquet) lewat "Impor berkas…" di panel kiri, atau seret berkas ke peta.',
+  'legend.emptyRegion': 'Belum ada data indikator untuk {region}. Impor berkas (CSV, Excel, Parquet) lewat "Impor berkas…" di panel kiri, atau seret berkas ke peta.',
   'legend.waiting': 'Menunggu nilai indikator…',
   'legend.unavailable': 'Nilai indikator tidak tersedia: basis data tidak berjalan.',
   'legend.demoSource': 'bukan data resmi; dibangkitkan untuk peragaan (data/demo).',

@@ -50,6 +50,8 @@ export const NEIGHBOUR_STATE = 'tetangga';
 export function fillColorExpression(breaks: readonly number[], colors: readonly string[]): ExpressionSpecification {
   const value: ExpressionSpecification = ['feature-state', VALUE_STATE];
   if (colors.length === 0 || breaks.length < 2) return ['literal', NO_DATA_COLOR] as unknown as ExpressionSpecification;
+  // One class (every value equal): a step needs at least one stop, so use the colour itself.
+  if (colors.length === 1) return ['case', ['==', ['typeof', value], 'number'], colors[0], NO_DATA_COLOR];
   const steps: (string | number)[] = [colors[0]];
   for (let i = 1; i < colors.length; i++) steps.push(breaks[i], colors[i]);
   return ['case', ['==', ['typeof', value], 'number'], ['step', value, ...steps] as ExpressionSpecification, NO_DATA_COLOR];

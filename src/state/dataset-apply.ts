@@ -84,6 +84,8 @@ export interface PointsMeta {
   source: SourceInfo;
   /** Points per kelurahan (assigned at import). */
   counts: { kode: string; n: number }[];
+  /** The year the counts are shown under (the year on screen at import). */
+  year: number;
 }
 
 /**
@@ -166,7 +168,7 @@ export async function applyStoredDataset(db: Database, dataset: StoredDataset): 
     case 'points': {
       const rows = meta.counts.map((c) => `(${sqlText(c.kode)}, ${c.n})`);
       const select = rows.length
-        ? `SELECT kode, left(kode, 5) AS kode_kota, ${new Date(dataset.created).getFullYear()} AS tahun, ${sqlText(`${dataset.id}_titik`)} AS indikator, n AS nilai
+        ? `SELECT kode, left(kode, 5) AS kode_kota, ${meta.year} AS tahun, ${sqlText(`${dataset.id}_titik`)} AS indikator, n AS nilai
            FROM (VALUES ${rows.join(', ')}) t(kode, n)`
         : 'SELECT NULL AS kode, NULL AS kode_kota, NULL AS tahun, NULL AS indikator, NULL AS nilai WHERE false';
       await replaceDataset(db, dataset.id, select, [{ id: `${dataset.id}_titik`, rate: null }]);

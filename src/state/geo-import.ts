@@ -128,7 +128,8 @@ export interface PointPlan {
 export function planPoints(imported: ImportedPoints, kelurahan: AreaCollection): PointPlan {
   const coordinates = imported.points.features.map((f) => f.geometry.coordinates as [number, number]);
   const assigned = assignPointsToAreas(coordinates, kelurahan);
-  const counts = new Map<string, number>();
+  // Every kelurahan gets a count: no site is 0, not "no data".
+  const counts = new Map<string, number>(kelurahan.features.map((f) => [f.properties.kode, 0]));
   let inside = 0;
   let nearest = 0;
   let outside = 0;

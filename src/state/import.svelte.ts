@@ -390,6 +390,7 @@ export class ImportSession {
           kind: 'points',
           source: { file, format: this.table?.format ?? 'geojson', sheet: this.table?.sheet ?? null, headerRow: this.table?.headerRow ?? 0, rowCount: points.points.features.length, joined: { code: 0, name: 0, fuzzy: 0, manual: 0, unmatched: points.outside, missing: 0 } },
           counts: points.counts,
+          year: this.app.tahun,
         };
         const payload = await gzip(new TextEncoder().encode(JSON.stringify(points.points)));
         const dataset: StoredDataset = { id: this.#id, kind: 'points', name: file, file, regionKode: this.app.city.kode, created: new Date().toISOString(), meta, payload };

@@ -95,3 +95,78 @@ test('the synthetic household records of Surakarta become kelurahan figures with
   expect(text).not.toContain('3372010511949219');
   expect(problems).toEqual([]);
 });
+
+test('a Shapefile in UTM 49S becomes a region, program sites are counted per kelurahan, and a broken file changes nothing', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+
+  // Points: a semicolon CSV with lintang/bujur and decimal commas; the gap point goes to the nearest kelurahan.
+  await page.getByTestId('import-input').setInputFiles('tests/fixtures/import/geo/program-sites.csv');
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-kind-points')).toBeChecked();
+  await dialog.getByTestId('import-next').click();
+  const points = dialog.getByTestId('geo-points');
+  await expect(points).toContainText('di dalam kelurahan3');
+  await expect(points).toContainText('kelurahan terdekat (≤ 50 m)1');
+  await expect(points).toContainText('di luar Kota Surakarta (tidak dihitung)1');
+  await expect(points).toContainText('dilewati)3');
+  await dialog.getByTestId('geo-commit').click();
+  await expect(dialog).toBeHidden();
+  const stamp = await waitForMap(page, 'surakarta|2025|d');
+  expect(stamp.split('|')[2]).toMatch(/_titik$/);
+  const counted = await page.evaluate(() => {
+    const { app } = (window as unknown as { __pkk: { app: { values: Map<string, number | null> } } }).__pkk;
+    return Object.fromEntries([...app.values].filter(([, v]) => v !== 0));
+  });
+  expect(counted).toEqual({ '33.72.01.1001': 1, '33.72.03.1008': 1, '33.72.05.1014': 1, '33.72.04.1011': 1 });
+
+  // A broken file: a clear message, and the points dataset is still there.
+  await page.getByTestId('import-input').setInputFiles({ name: 'rusak.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
+  await expect(dialog.getByTestId('import-error')).toContainText('rusak.geojson');
+  await dialog.getByRole('button', { name: 'Batal', exact: true }).click();
+  await expect(page.getByTestId('datasets')).toContainText('program-sites.csv');
+
+  // Boundaries in UTM zone 49S are reprojected and become a region of their own.
+  await page.getByTestId('import-input').setInputFiles('tests/fixtures/import/geo/surakarta-utm49s.zip');
+  const summary = dialog.getByTestId('geo-summary');
+  await expect(summary).toContainText('54 desa/kelurahan Kota Surakarta');
+  await expect(summary).toContainText('EPSG:32749');
+  await dialog.getByTestId('geo-commit').click();
+  await expect(page.getByTestId('city')).toHaveValue('33.72-impor');
+  await waitForMap(page, '33.72-impor|');
+  expect(await drawnKelurahan(page)).toHaveLength(54);
+  await page.screenshot({ path: `${SCREENSHOTS}/import-boundaries-utm.png` });
+  expect(problems).toEqual([]);
+});
+
+test('reading a 200 MB CSV keeps the page responsive, shows progress and can be cancelled without a trace', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  // 200 MB built inside the page from one repeated chunk (no 200 MB transfer from the test).
+  await page.evaluate(() => {
+    const line = '33.72.03.1002;Semanggi;Pasar Kliwon;1.234;12,5\n';
+    const chunk = line.repeat(Math.ceil((1 << 20) / line.length));
+    const parts = ['kode;kelurahan;kecamatan;jumlah;persen\n'];
+    for (let i = 0; i < 200; i++) parts.push(chunk);
+    const input = document.querySelector('[data-testid="import-input"]') as HTMLInputElement;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(parts, 'besar.csv', { type: 'text/csv' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0.05);
+  // The main thread is free while the worker reads: the dialog keeps re-rendering (progress
+  // moves on) and the app answers a language switch.
+  const seen = Number(await progress.getAttribute('value'));
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(seen);
+  await page.evaluate(() => ((window as unknown as { __pkk: { app: { lang: string } } }).__pkk.app.lang = 'en'));
+  await expect(page.getByTestId('import-dialog')).toContainText('Reading besar.csv');
+  await page.getByTestId('import-dialog').getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  await expect(page.getByTestId('datasets')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

@@ -25,7 +25,7 @@ describe('map style', () => {
 
   it('draws fill, outlines, kecamatan, highlight and labels in that order', () => {
     expect(baseStyle().layers.map((l) => l.id)).toEqual([
-      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.neighbours, LAYER.labels,
+      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.neighbours, LAYER.labels, LAYER.points,
     ]);
   });
 
@@ -49,6 +49,13 @@ describe('map style', () => {
     expect(colourFor(expression, { [CATEGORY_STATE]: 0 })).toBe(css('#ff0000'));
     expect(colourFor(expression, { [CATEGORY_STATE]: 1 })).toBe(css('#0000ff'));
     expect(colourFor(expression, { [CATEGORY_STATE]: -1 })).toBe(css(NO_DATA_COLOR));
+    expect(colourFor(expression, {})).toBe(css(NO_DATA_COLOR));
+  });
+
+  it('paints a single class (every value equal) with a valid expression', () => {
+    const expression = fillColorExpression([1, 1], ['#ff0000']);
+    expect(validateStyleMin({ ...baseStyle(), layers: [{ id: 'f', type: 'fill', source: 'kelurahan', paint: { 'fill-color': expression } }] })).toEqual([]);
+    expect(colourFor(expression, { [VALUE_STATE]: 1 })).toBe(css('#ff0000'));
     expect(colourFor(expression, {})).toBe(css(NO_DATA_COLOR));
   });
 
