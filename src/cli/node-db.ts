@@ -3,6 +3,8 @@
  * the same engine and SQL dialect as the browser.
  */
 import { createRequire } from 'node:module';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Database } from '../data/database';
@@ -45,12 +47,13 @@ export async function openNodeDatabase(): Promise<Database> {
       bindings.dropFile(name);
     },
     async copyToCsv(select) {
-      const name = `uitvoer_${++copies}.csv`;
-      conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ',')`);
+      // In Node, DuckDB writes COPY targets to the real file system: use a temporary file.
+      const name = join(tmpdir(), `pkk-${process.pid}-${++copies}.csv`);
+      conn.query(`COPY (${select}) TO '${name.replaceAll("'", "''")}' (HEADER, DELIMITER ',')`);
       try {
-        return bindings.copyFileToBuffer(name);
+        return new Uint8Array(readFileSync(name));
       } finally {
-        bindings.dropFile(name);
+        rmSync(name, { force: true });
       }
     },
   };
