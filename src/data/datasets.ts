@@ -136,6 +136,25 @@ export function mappedRows(id: string, keys: KeyColumns, left = false): string {
   return `${rawTable(id)} m ${left ? 'LEFT ' : ''}JOIN ${mappingTable(id)} p ON ${keyCondition(keys)}`;
 }
 
+/**
+ * A year as written in a file: `2024`, `2024 `, `2.024` or `2,024` (Indonesian Excel formats a
+ * year cell as a number), `2024.0`; null unless it is a plausible year. `yearSql` is the same
+ * rule in SQL, so the join and the stored values agree on every row's year.
+ */
+export function parseYear(text: string | null): number | null {
+  if (text === null) return null;
+  const match = /^\s*(\d)[.,]?(\d{3})(?:[.,]0+)?\s*$/.exec(text);
+  if (!match) return null;
+  const year = Number(match[1] + match[2]);
+  return year >= 1900 && year <= 2100 ? year : null;
+}
+
+export function yearSql(expr: string): string {
+  const pattern = `'^\\s*(\\d)[.,]?(\\d{3})(?:[.,]0+)?\\s*$'`;
+  const year = `TRY_CAST(regexp_replace(${expr}, ${pattern}, '\\1\\2') AS INTEGER)`;
+  return `(CASE WHEN regexp_matches(${expr}, ${pattern}) AND ${year} BETWEEN 1900 AND 2100 THEN ${year} END)`;
+}
+
 /** The SQL value of a column as the user typed it (number, yes/no or text). */
 export function typedColumn(column: ColumnChoice, alias = 'm'): string {
   const ref = `${alias}.${quoteIdentifier(column.name)}`;
@@ -160,7 +179,7 @@ export async function applyIndicatorTable(
   },
 ): Promise<void> {
   const { id, keys, columns, indicators } = options;
-  const tahun = keys.tahun ? `TRY_CAST(trim(m.${quoteIdentifier(keys.tahun)}) AS INTEGER)` : String(options.year ?? 'NULL');
+  const tahun = keys.tahun ? yearSql(`m.${quoteIdentifier(keys.tahun)}`) : String(options.year ?? 'NULL');
   const aggregate = options.duplicates === 'mean' ? 'avg' : 'sum';
   const selects = indicators.map((indicator) => {
     const column = columns.find((c) => c.name === indicator.column);

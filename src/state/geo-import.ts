@@ -48,7 +48,8 @@ function codeProperty(boundaries: ImportedBoundaries): string | null {
       if (digits && digits.length === 10) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  // Ties (a GDAL `id` copy of the code, say) go to a property called kode.
+  const best = [...counts].sort((a, b) => b[1] - a[1] || Number(/kode/i.test(b[0])) - Number(/kode/i.test(a[0])))[0];
   return best && best[1] >= boundaries.areas.features.length / 2 ? best[0] : null;
 }
 

@@ -12,6 +12,8 @@ import {
   loadMapping,
   loadRawTable,
   mappedRows,
+  parseYear,
+  yearSql,
   quoteIdentifier,
   rawTable,
   sqlText,
@@ -248,7 +250,7 @@ export class ImportSession {
         kode: k.kode,
         nama: k.nama,
         kecamatan: k.kecamatan,
-        tahun: k.tahun === null || !/^\s*\d{4}\s*$/.test(k.tahun) ? null : Number(k.tahun),
+        tahun: parseYear(k.tahun),
         rows: k.rows,
         firstRow: k.firstRow,
       }));
@@ -357,7 +359,7 @@ export class ImportSession {
     const b = this.beneficiaries;
     if (!b.idColumn || !b.programColumn || !b.households) throw new ImportError('import.needBeneficiaryColumns');
     const salt = await this.app.workspace.salt();
-    const year = b.yearColumn ? `TRY_CAST(trim(m.${quoteIdentifier(b.yearColumn)}) AS INTEGER)` : String(this.year);
+    const year = b.yearColumn ? yearSql(`m.${quoteIdentifier(b.yearColumn)}`) : String(this.year);
     const select = `SELECT sha256(${sqlText(salt)} || trim(m.${quoteIdentifier(b.idColumn)})) AS id_rt, trim(m.${quoteIdentifier(b.programColumn)}) AS program, ${year} AS tahun FROM ${rawTable(this.#id)} m`;
     const csv = await db.copyToCsv(select);
     const program = quoteIdentifier(b.programColumn);

@@ -93,6 +93,42 @@ test('the synthetic household records of Surakarta become kelurahan figures with
   const text = await page.evaluate(() => document.body.innerText);
   expect(text).not.toContain('Joko Nugroho');
   expect(text).not.toContain('3372010511949219');
+
+  // The beneficiary list is matched through the (hashed) household ids: exclusion per kelurahan.
+  await page.getByTestId('demo-beneficiaries').click();
+  await expect(dialog.getByTestId('import-kind-beneficiaries')).toBeChecked({ timeout: 60_000 });
+  await dialog.getByTestId('import-next').click();
+  await dialog.getByTestId('import-commit').click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await page.getByTestId('indicator').selectOption({ label: 'pkh: layak tetapi tidak menerima (eksklusi)' });
+  await waitForMap(page, 'surakarta|2025|d');
+  const m0 = new Map(values);
+
+  // The workspace file: another browser opens it and sees the same map; no name or NIK inside.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('workspace-save').click();
+  const file = await (await download).path();
+  const { gunzipSync } = await import('node:zlib');
+  const { readFileSync } = await import('node:fs');
+  const content = gunzipSync(readFileSync(file)).toString('utf8');
+  expect(content).not.toContain('Joko Nugroho');
+  expect(content).not.toContain('3372010511949219');
+  expect(content).not.toContain('RT3372011001-000001');
+  const fresh = await page.context().browser()!.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/?kota=surakarta');
+  await waitForMap(other, 'surakarta|2025|penduduk_miskin');
+  await other.getByTestId('workspace-input').setInputFiles(file);
+  await expect(other.getByTestId('datasets')).toContainText('rumah_tangga_surakarta', { timeout: 60_000 });
+  const m0Id = stamp.split('|')[2];
+  await other.getByTestId('indicator').selectOption(m0Id);
+  await waitForMap(other, `surakarta|2025|${m0Id}`);
+  const reopened = await other.evaluate(() => {
+    const { app } = (window as unknown as { __pkk: { app: { values: Map<string, number | null> } } }).__pkk;
+    return [...app.values.entries()];
+  });
+  expect(new Map(reopened)).toEqual(m0);
+  await fresh.close();
   expect(problems).toEqual([]);
 });
 

@@ -49,7 +49,7 @@ describe('surakarta-utm49s.zip: the Surakarta kelurahan as a Shapefile in UTM 49
     expect(plan.areas.features).toHaveLength(54);
     expect([plan.withoutCode, plan.otherRegion]).toEqual([0, 0]);
     // GDAL wrote the GeoJSON feature id (= kode) as a field "id" before "kode": both qualify, the first wins.
-    expect([plan.kodeProperty, plan.namaProperty, plan.kecamatanProperty]).toEqual(['id', 'kelurahan', 'kecamatan']);
+    expect([plan.kodeProperty, plan.namaProperty, plan.kecamatanProperty]).toEqual(['kode', 'kelurahan', 'kecamatan']);
   });
 
   it('writes every kode as PP.KK.CC.DDDD, the same kelurahan with the same names as the shipped boundaries', () => {

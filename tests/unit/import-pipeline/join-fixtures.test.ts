@@ -317,25 +317,12 @@ describe('surakarta-year-thousands.csv: a year column saved as 2.024 by Indonesi
     ids = await commitIndicators(db, staged, { fuzzy: {}, manual: {}, duplicates: 'sum' }, ['jumlah_kk']);
   });
 
-  it('takes the column as the year; the join reads "2.024" as no year (four digits wanted)', () => {
+  it('takes the column as the year and reads "2.024" as 2024, in the join and in SQL alike', async () => {
     expect(staged.keys.tahun).toBe('tahun');
-    expect(staged.joinKeys.map((k) => k.tahun)).toEqual([null, null]);
+    expect(staged.joinKeys.map((k) => k.tahun)).toEqual([2024, 2024]);
     expect(staged.report.counts).toEqual({ code: 2, name: 0, fuzzy: 0, unmatched: 0, duplicates: 0, missing: 52, rows: 2 });
-  });
-
-  // BUG (src/data/datasets.ts applyIndicatorTable): the year is TRY_CAST(trim(tahun) AS INTEGER),
-  // and DuckDB casts '2.024' to the integer 2, so both values are stored under year 2, shown in
-  // no year of the map, while the report said both rows joined. The join (import.svelte.ts
-  // join(), /^\s*\d{4}\s*$/) and the SQL disagree on what a year is; they should share one rule
-  // (e.g. drop a thousands separator, then require four digits) and the report should name rows
-  // whose year cannot be read.
-  it.fails('stores 1.480 Joyotakan and 2.115 Danukusuman under 2024', async () => {
     expect(await fetchYears(db, SURAKARTA, ids.jumlah_kk)).toEqual([2024]);
-  });
-
-  it('(what happens today) stores them under year 2', async () => {
-    expect(await fetchYears(db, SURAKARTA, ids.jumlah_kk)).toEqual([2]);
-    expect(await valuesOf(db, ids.jumlah_kk, 2)).toEqual(
+    expect(await valuesOf(db, ids.jumlah_kk, 2024)).toEqual(
       new Map([
         ['33.72.02.1001', 1480],
         ['33.72.02.1002', 2115],

@@ -14,7 +14,7 @@ import { openNodeDatabase } from '../../../src/cli/node-db';
 import type { AreaCollection } from '../../../src/data/boundaries';
 import { catalog } from '../../../src/data/catalog';
 import type { Database } from '../../../src/data/database';
-import { fetchKeys, loadRawTable, type ColumnChoice, type ImportedIndicator, type KeyColumns, type KeyMapping, type KeyRow } from '../../../src/data/datasets';
+import { fetchKeys, loadRawTable, parseYear, type ColumnChoice, type ImportedIndicator, type KeyColumns, type KeyMapping, type KeyRow } from '../../../src/data/datasets';
 import { readTable } from '../../../src/data/importers/read-table';
 import type { ImportedTable, TableReadOptions } from '../../../src/data/importers/types';
 import { fetchValues, loadIndicators } from '../../../src/data/indicators';
@@ -75,7 +75,7 @@ export function joinKeyOf(k: KeyRow): JoinKey {
     kode: k.kode,
     nama: k.nama,
     kecamatan: k.kecamatan,
-    tahun: k.tahun === null || !/^\s*\d{4}\s*$/.test(k.tahun) ? null : Number(k.tahun),
+    tahun: parseYear(k.tahun),
     rows: k.rows,
     firstRow: k.firstRow,
   };
