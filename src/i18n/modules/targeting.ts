@@ -1,0 +1,43 @@
+/**
+ * Messages of RTLH targeting (src/analysis/targeting.ts): the reasons a kelurahan is on the
+ * target list and the problems of a budget. Bahasa Indonesia first; English has the same keys
+ * and placeholders. Numbers in {value}, {units}… arrive as numbers: format them (formatNumber)
+ * before translating, so Indonesian readers see 41,2 and 1.234.
+ */
+export const targetingId = {
+  'targeting.reason.units': '{value} unit RTLH, peringkat {rank} dari {n} kelurahan',
+  'targeting.reason.per100': '{value} RTLH per 100 rumah tangga, peringkat {rank} dari {n} kelurahan',
+  'targeting.reason.perKm2': '{value} RTLH per km², peringkat {rank} dari {n} kelurahan',
+  'targeting.reason.count': '{units} unit RTLH belum diperbaiki',
+  'targeting.reason.remaining': 'tersisa {remaining} dari {units} unit RTLH setelah dikurangi yang sudah diperbaiki',
+  'targeting.reason.cluster.HH': 'berada di kantong RTLH: klaster Tinggi-Tinggi (LISA), tetangganya juga tinggi',
+  'targeting.reason.cluster.HL': 'pencilan Tinggi-Rendah (LISA): tinggi di antara tetangga yang rendah',
+  'targeting.reason.cluster.LH': 'klaster Rendah-Tinggi (LISA): rendah tetapi dikelilingi kelurahan yang tinggi',
+  'targeting.reason.cluster.LL': 'klaster Rendah-Rendah (LISA)',
+  'targeting.reason.composite': 'indeks komposit {value} (dipakai bila nilai RTLH sama)',
+  'targeting.reason.repaired': '{units} unit RTLH sudah diperbaiki pada {from}–{to}',
+  'targeting.reason.included': 'ditambahkan sendiri oleh pengguna di peta',
+  'targeting.budget.missing': 'Isi jumlah unit, atau total anggaran beserta biaya per unit.',
+  'targeting.budget.costMissing': 'Total anggaran perlu biaya per unit yang lebih dari 0 (misalnya 20.000.000 rupiah per rumah) agar bisa dihitung jumlah unitnya.',
+  'targeting.budget.negative': 'Jumlah unit, total anggaran dan biaya per unit harus berupa angka 0 atau lebih.',
+  'targeting.note.households': 'Satu unit rumah yang diperbaiki = satu rumah tangga yang terjangkau.',
+} as const;
+
+export const targetingEn: Record<keyof typeof targetingId, string> = {
+  'targeting.reason.units': '{value} RTLH units, rank {rank} of {n} kelurahan',
+  'targeting.reason.per100': '{value} RTLH per 100 households, rank {rank} of {n} kelurahan',
+  'targeting.reason.perKm2': '{value} RTLH per km², rank {rank} of {n} kelurahan',
+  'targeting.reason.count': '{units} RTLH units not yet repaired',
+  'targeting.reason.remaining': '{remaining} of {units} RTLH units left after past repairs',
+  'targeting.reason.cluster.HH': 'in an RTLH pocket: a High-High cluster (LISA), its neighbours are high too',
+  'targeting.reason.cluster.HL': 'a High-Low outlier (LISA): high among low neighbours',
+  'targeting.reason.cluster.LH': 'a Low-High cluster (LISA): low but surrounded by high kelurahan',
+  'targeting.reason.cluster.LL': 'a Low-Low cluster (LISA)',
+  'targeting.reason.composite': 'composite index {value} (used when RTLH values tie)',
+  'targeting.reason.repaired': '{units} RTLH units repaired in {from}–{to}',
+  'targeting.reason.included': 'added by the user on the map',
+  'targeting.budget.missing': 'Enter a number of units, or a total budget and a cost per unit.',
+  'targeting.budget.costMissing': 'A total budget needs a cost per unit above 0 (e.g. 20,000,000 rupiah per house) to work out the number of units.',
+  'targeting.budget.negative': 'Units, total budget and cost per unit must be numbers of 0 or more.',
+  'targeting.note.households': 'One repaired house = one household reached.',
+};
