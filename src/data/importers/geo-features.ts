@@ -52,6 +52,29 @@ export interface BuildOptions {
 }
 
 const AREA_TYPES = new Set(['Polygon', 'MultiPolygon']);
+
+/**
+ * Deepest nesting a geometry may have: a MultiPolygon's coordinates are 4 arrays deep, and a
+ * GeometryCollection adds a level or two. Anything deeper is hostile or broken, and walking it
+ * recursively would overflow the stack (a 100,000-deep array parses fine with JSON.parse).
+ */
+const MAX_GEOMETRY_DEPTH = 8;
+
+/** Whether arrays (and `coordinates`/`geometries` members) nest deeper than `limit`; stops at the limit. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) return value.some((v) => nestedDeeperThan(v, limit - 1));
+  const g = value as { coordinates?: unknown; geometries?: unknown };
+  return nestedDeeperThan(g.coordinates, limit - 1) || nestedDeeperThan(g.geometries, limit - 1);
+}
+
+/** The geometry, or an empty one of the same type when it nests too deep to walk safely. */
+function boundedGeometry(geometry: unknown): unknown {
+  if (!nestedDeeperThan(geometry, MAX_GEOMETRY_DEPTH)) return geometry;
+  const type = (geometry as { type?: unknown } | null)?.type;
+  return { type: typeof type === 'string' ? type : 'Polygon', coordinates: [] };
+}
 const POINT_TYPES = new Set(['Point', 'MultiPoint']);
 
 /** Calls `fn` with every position of a GeoJSON-like geometry, however malformed. */
@@ -90,9 +113,18 @@ export function cleanProperties(properties: Record<string, unknown> | null | und
     else if (typeof value === 'string') out[key] = value;
     else if (typeof value === 'boolean') out[key] = value ? 'true' : 'false';
     else if (typeof value === 'bigint') out[key] = Number(value);
-    else out[key] = JSON.stringify(value);
+    else out[key] = stringifyBounded(value);
   }
   return out;
+}
+
+/** JSON text of a nested property value; null when it cannot be written (nested too deep). */
+function stringifyBounded(value: unknown): string | null {
+  try {
+    return JSON.stringify(value) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const LABEL_FIELDS = ['kode', 'kode_kel', 'kode_desa', 'kd_kel', 'kdepum', 'kelurahan', 'desa', 'wadmkd', 'namobj', 'nama', 'name', 'id'];
@@ -121,7 +153,7 @@ export function buildGeoImport(raw: readonly RawFeature[], options: BuildOptions
   if (areaCount === 0 && pointCount === 0) throw new ImportError('importGeo.noUsableGeometry', { file });
   const kind = areaCount > 0 ? 'areas' : 'points';
 
-  let features = raw.map((f) => ({ geometry: f.geometry, properties: f.properties }));
+  let features = raw.map((f) => ({ geometry: boundedGeometry(f.geometry), properties: f.properties }));
   const crs = options.crs;
   if (crs.kind === 'utm') {
     const { zone, south } = crs;
