@@ -157,7 +157,39 @@ export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+/** Thrown by {@link gunzip} when the content inflates beyond the limit asked for. */
+export class GunzipLimitExceeded extends Error {
+  constructor(readonly limit: number) {
+    super(`gzip content larger than ${limit} bytes`);
+    this.name = 'GunzipLimitExceeded';
+  }
+}
+
+/**
+ * Inflates gzip bytes. With `maxBytes`, stops and throws GunzipLimitExceeded as soon as more
+ * would come out (a gzip bomb of 1 MB can hold 1 GB of zeros): nothing beyond the limit is kept.
+ */
+export async function gunzip(bytes: Uint8Array, maxBytes = Infinity): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  if (maxBytes === Infinity) return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new GunzipLimitExceeded(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }

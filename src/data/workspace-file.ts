@@ -46,11 +46,24 @@ export async function writeWorkspaceFile(content: { datasets: StoredDataset[]; r
   return gzip(new TextEncoder().encode(JSON.stringify(file)));
 }
 
-/** Reads and checks a workspace file; throws ImportError (workspace.file*) if it is not one. */
-export async function readWorkspaceFile(bytes: Uint8Array, name: string): Promise<{ datasets: StoredDataset[]; regions: StoredRegion[]; created: string }> {
+/**
+ * Largest inflated workspace read: its JSON becomes one string, and V8 refuses strings beyond
+ * about 512 MB anyway; stopping there keeps a gzip bomb from filling the tab's memory first.
+ */
+export const MAX_WORKSPACE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads and checks a workspace file; throws ImportError (workspace.file*) if it is not one.
+ * `maxBytes` (default {@link MAX_WORKSPACE_BYTES}) bounds the inflated size.
+ */
+export async function readWorkspaceFile(
+  bytes: Uint8Array,
+  name: string,
+  maxBytes = MAX_WORKSPACE_BYTES,
+): Promise<{ datasets: StoredDataset[]; regions: StoredRegion[]; created: string }> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(await gunzip(bytes)));
+    parsed = JSON.parse(new TextDecoder().decode(await gunzip(bytes, maxBytes)));
   } catch (error) {
     throw new ImportError('workspace.fileInvalid', { file: name }, { cause: error });
   }
@@ -61,12 +74,24 @@ export async function readWorkspaceFile(bytes: Uint8Array, name: string): Promis
   if (typeof file.version !== 'number' || file.version > WORKSPACE_VERSION) {
     throw new ImportError('workspace.fileVersion', { file: name, version: String(file.version) });
   }
+  const invalid = (cause?: unknown) => new ImportError('workspace.fileInvalid', { file: name }, { cause });
   for (const region of file.regions) {
-    if (typeof region?.kode !== 'string' || region.areas?.type !== 'FeatureCollection') throw new ImportError('workspace.fileInvalid', { file: name });
+    if (typeof region?.kode !== 'string' || region.areas?.type !== 'FeatureCollection' || !Array.isArray(region.areas.features)) throw invalid();
+    if (!region.region || typeof region.region !== 'object') throw invalid();
   }
   const datasets = file.datasets.map((d) => {
-    if (typeof d?.id !== 'string' || typeof d.kind !== 'string' || typeof d.regionKode !== 'string') throw new ImportError('workspace.fileInvalid', { file: name });
-    return { ...d, payload: d.payload ? fromBase64(d.payload) : null } as StoredDataset;
+    if (typeof d?.id !== 'string' || typeof d.kind !== 'string' || typeof d.regionKode !== 'string') throw invalid();
+    // The store sorts by `created` and the lists show `name`: a file without them would break
+    // the workspace only after it was stored.
+    if (typeof d.name !== 'string' || typeof d.file !== 'string' || typeof d.created !== 'string') throw invalid();
+    if (d.payload !== null && d.payload !== undefined && typeof d.payload !== 'string') throw invalid();
+    let payload: Uint8Array | null = null;
+    try {
+      if (d.payload) payload = fromBase64(d.payload);
+    } catch (error) {
+      throw invalid(error); // atob's InvalidCharacterError
+    }
+    return { ...d, payload } as StoredDataset;
   });
   return { datasets, regions: file.regions, created: String(file.created ?? '') };
 }
