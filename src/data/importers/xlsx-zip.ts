@@ -105,8 +105,26 @@ async function dataStart(blob: Blob, entry: ZipEntry): Promise<number> {
   return start;
 }
 
+/**
+ * Limits on an entry's declared size. An entry read whole is allocated at that size at once,
+ * and a streamed one (worksheet, shared strings) ends up held as rows and strings, so a ZIP
+ * bomb (deflate reaches about 1000:1 on repeated bytes) is refused before inflating. Real shared-strings parts compress 3-20 times; small
+ * entries are exempt from the ratio since even a bomb needs size to hurt.
+ */
+export const ENTRY_LIMITS = { maxBytes: 1024 * 1024 * 1024, maxRatio: 200, ratioExemptBytes: 16 * 1024 * 1024 } as const;
+
+/** Refuses an entry whose declared size is beyond {@link ENTRY_LIMITS}, before anything is inflated. */
+function checkEntrySize(entry: ZipEntry): void {
+  if (entry.size > ENTRY_LIMITS.maxBytes) throw new ZipError(`${entry.name} declares ${entry.size} bytes`);
+  const ratio = entry.size / Math.max(1, entry.compressedSize);
+  if (entry.size > ENTRY_LIMITS.ratioExemptBytes && ratio > ENTRY_LIMITS.maxRatio) {
+    throw new ZipError(`${entry.name} inflates ${Math.round(ratio)} times (ZIP bomb?)`);
+  }
+}
+
 /** The whole (decompressed) content of a small entry. */
 export async function readEntry(blob: Blob, entry: ZipEntry): Promise<Uint8Array> {
+  checkEntrySize(entry);
   const start = await dataStart(blob, entry);
   const raw = await bytesAt(blob, start, start + entry.compressedSize);
   if (entry.method === 0) return raw;
@@ -129,6 +147,8 @@ export async function streamEntry(
   onData: (bytes: Uint8Array, final: boolean) => void,
   options: { sliceBytes?: number; onProgress?: (fraction: number) => void; between?: () => void } = {},
 ): Promise<void> {
+  // Streamed entries (worksheets, shared strings) still end up held as rows and strings.
+  checkEntrySize(entry);
   const start = await dataStart(blob, entry);
   const end = start + entry.compressedSize;
   const slice = options.sliceBytes ?? 4 << 20;
