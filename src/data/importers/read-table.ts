@@ -26,6 +26,15 @@ const NOT_TABLES = new Set(['pdf', 'doc', 'docx', 'ods', 'odt', 'json', 'geojson
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /**
+ * Whether the text starts like HTML or XML: reporting systems often save an HTML table (or
+ * Excel 2003 XML) as .xls or .csv, which would otherwise read as a one-column table of tags.
+ */
+function looksLikeMarkup(head: Uint8Array): boolean {
+  const start = new TextDecoder('utf-8').decode(head.subarray(0, 256)).replace(/^\uFEFF/, '').trimStart().slice(0, 20).toLowerCase();
+  return /^<(!doctype|html|head|body|table|\?xml)\b/.test(start);
+}
+
+/**
  * Reads a CSV/TSV, Excel (.xlsx) or Parquet file into an ImportedTable. Throws ImportError for
  * anything the user can fix (message keys `importTable.*`) and TaskCancelled when `signal` aborts.
  */
@@ -61,7 +70,7 @@ export async function readTable(
     else if (extension === 'xlsx' || extension === 'xlsm') throw new ImportError('importTable.xlsxInvalid', { file: name });
     else if (extension === 'parquet') throw new ImportError('importTable.parquetInvalid', { file: name });
     else if (extension === 'xls' && looksBinary(head.subarray(0, 65536))) throw new ImportError('importTable.oldExcel', { file: name });
-    else if (NOT_TABLES.has(extension)) throw new ImportError('importTable.unsupported', { file: name });
+    else if (NOT_TABLES.has(extension) || looksLikeMarkup(head)) throw new ImportError('importTable.unsupported', { file: name });
     else table = await readDelimitedFile(file, name, head, options, hooks);
     onProgress?.(1);
     return table;
