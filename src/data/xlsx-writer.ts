@@ -1,0 +1,154 @@
+/**
+ * A minimal Excel workbook (.xlsx, SpreadsheetML in a ZIP) written in JavaScript, for exports
+ * such as the RTLH target list. Numbers are written as numeric cells with a number format, so
+ * Indonesian Excel shows them with its own separators (1.234,5) and can still sum them; text is
+ * written as inline strings, neutralised against formula injection. No LibreOffice, no DOM.
+ */
+import { strToU8, zipSync } from 'fflate';
+
+export type XlsxCell = string | number | null;
+
+export interface XlsxSheet {
+  /** Tab name; made valid (at most 31 characters, no []:*?/\, unique) when needed. */
+  name: string;
+  rows: XlsxCell[][];
+  /** Column widths in Excel's character units, first column first. */
+  columnWidths?: number[];
+}
+
+/** Text a spreadsheet would run as a formula if retyped or re-saved as CSV: = + - @, tab, CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A plain number written as text (-5, 2,5), which no spreadsheet runs as a formula. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
+/**
+ * Text starting like a formula gets a leading apostrophe, by the same rule as csvCell for CSV
+ * (plain negative numbers excepted). Inline strings are never evaluated inside an .xlsx, but the
+ * cell would become a formula once edited or saved as CSV.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+// Characters XML 1.0 cannot carry at all (C0 controls other than tab, LF, CR; lone surrogates; FFFE/FFFF).
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function escapeXml(text: string): string {
+  return text
+    .replace(XML_INVALID, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Column letters of a 0-based index: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Style indexes of styles.xml below. */
+const STYLE_INTEGER = 1; // #,##0
+const STYLE_DECIMAL = 2; // #,##0.0## (up to three decimals, at least one)
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0##"/></numFmts>
+<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
+<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
+<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>`;
+
+function cellXml(value: XlsxCell, ref: string): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    const style = Number.isInteger(value) ? STYLE_INTEGER : STYLE_DECIMAL;
+    // String() gives the shortest round-trip form; Excel reads exponents (1e-7) in <v>.
+    return `<c r="${ref}" s="${style}"><v>${String(value === 0 ? 0 : value)}</v></c>`;
+  }
+  if (value === '') return '';
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseFormula(value))}</t></is></c>`;
+}
+
+function sheetXml(sheet: XlsxSheet): string {
+  const widths = sheet.columnWidths?.filter((w) => Number.isFinite(w) && w > 0) ?? [];
+  const cols = widths.length
+    ? `<cols>${sheet.columnWidths!.map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(w, 255)}" customWidth="1"/>` : '')).join('')}</cols>`
+    : '';
+  const rows = sheet.rows
+    .map((row, r) => {
+      const cells = row.map((value, c) => cellXml(value, `${columnLetters(c)}${r + 1}`)).join('');
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${cols}<sheetData>${rows}</sheetData></worksheet>`;
+}
+
+/** Sheet names Excel accepts: 1-31 characters, none of []:*?/\, not starting or ending with ', unique (case-insensitive). */
+function sheetNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((raw, i) => {
+    let base = raw.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31).trim() || `Sheet${i + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      const suffix = ` (${n})`;
+      base = base.slice(0, 31 - suffix.length).trimEnd();
+      name = base + suffix;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * Writes a workbook with the given sheets (at least one; an empty list gets one empty sheet).
+ * Numbers stay numbers (integers formatted #,##0, others #,##0.0##), negatives included; null,
+ * NaN, infinities and empty strings leave the cell empty; text is an inline string, with a
+ * leading apostrophe when it starts like a formula.
+ */
+export function writeXlsx(sheets: XlsxSheet[]): Uint8Array {
+  const list = sheets.length ? sheets : [{ name: 'Sheet1', rows: [] }];
+  const names = sheetNames(list.map((s) => s.name));
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+${list.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('\n')}
+</Types>`),
+    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+</Relationships>`),
+    'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<sheets>${names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>
+</workbook>`),
+    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+${list.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('\n')}
+<Relationship Id="rId${list.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+</Relationships>`),
+    'xl/styles.xml': strToU8(STYLES),
+  };
+  list.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet));
+  });
+  // A fixed timestamp keeps the output byte-identical for the same input.
+  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2025, 0, 1)) });
+}
