@@ -119,7 +119,7 @@ function sheetNames(names: string[]): string[] {
  * NaN, infinities and empty strings leave the cell empty; text is an inline string, with a
  * leading apostrophe when it starts like a formula.
  */
-export function writeXlsx(sheets: XlsxSheet[]): Uint8Array {
+export function writeXlsx(sheets: XlsxSheet[]): Uint8Array<ArrayBuffer> {
   const list = sheets.length ? sheets : [{ name: 'Sheet1', rows: [] }];
   const names = sheetNames(list.map((s) => s.name));
   const files: Record<string, Uint8Array> = {
@@ -149,6 +149,7 @@ ${list.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxm
   list.forEach((sheet, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet));
   });
-  // A fixed timestamp keeps the output byte-identical for the same input.
-  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2025, 0, 1)) });
+  // A fixed timestamp keeps the output byte-identical for the same input. zipSync allocates a
+  // fresh ArrayBuffer; saying so lets callers pass the bytes to `new Blob([...])` as they are.
+  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2025, 0, 1)) }) as Uint8Array<ArrayBuffer>;
 }
