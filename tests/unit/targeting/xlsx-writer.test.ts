@@ -16,7 +16,7 @@ const rows = [
   ['33.72.01.1003', '-5', 1234567, 0.000001, '\tTab'],
 ];
 
-async function readBack(bytes: Uint8Array, sheet?: string) {
+async function readBack(bytes: Uint8Array<ArrayBuffer>, sheet?: string) {
   const table = await readXlsx(new Blob([bytes]), 'target.xlsx', sheet ? { sheet } : {});
   const text = new TextDecoder().decode(table.csv).trim().split('\n');
   return { table, lines: text };
