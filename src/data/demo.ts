@@ -5,6 +5,9 @@
 import indikatorCsvUrl from '../../data/demo/indikator.csv?url';
 import householdsCsvUrl from '../../data/demo/rumah_tangga_surakarta.csv?url';
 import beneficiariesCsvUrl from '../../data/demo/penerima_bantuan_surakarta.csv?url';
+import programCsvUrl from '../../data/demo/program.csv?url';
+import sitesCsvUrl from '../../data/demo/lokasi_program.csv?url';
+import { loadPrograms, loadSites } from './programs';
 import { catalog } from './catalog';
 import type { Database } from './database';
 import { getDatabase, type ProgressListener } from './db';
@@ -25,6 +28,24 @@ async function load(onProgress?: ProgressListener): Promise<Database> {
   const [db, csv] = await Promise.all([getDatabase(onProgress), fetchText(indikatorCsvUrl)]);
   await loadIndicators(db, csv, catalog.indicators);
   return db;
+}
+
+let programsReady: Promise<void> | undefined;
+
+/**
+ * The demo's program data (beneficiaries and eligible per kelurahan, year and program; program
+ * sites), loaded into the database the first time a program view needs it, not at start-up.
+ */
+export function demoPrograms(db: Database): Promise<void> {
+  programsReady ??= (async () => {
+    const [programs, sites] = await Promise.all([fetchText(programCsvUrl), fetchText(sitesCsvUrl)]);
+    await loadPrograms(db, programs);
+    await loadSites(db, sites);
+  })().catch((error: unknown) => {
+    programsReady = undefined;
+    throw error;
+  });
+  return programsReady;
 }
 
 async function fetchText(url: string): Promise<string> {

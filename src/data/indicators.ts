@@ -225,3 +225,40 @@ export async function fetchProfile(db: Database, kode: string, tahun: number): P
     };
   });
 }
+
+export interface TrendPoint {
+  tahun: number;
+  /** The kelurahan's value (its rate, or its count when the indicator has no rate). */
+  kelurahan: number | null;
+  /** Rates of its kecamatan and its city, from summed counts and denominators; null for counts. */
+  kecamatan: number | null;
+  kota: number | null;
+}
+
+/**
+ * One indicator of one kelurahan over every year, beside its kecamatan and its city. Rates of
+ * the kecamatan and the city are sums of counts over sums of denominators (never a mean of
+ * kelurahan rates); an indicator without a rate gives the kelurahan's counts only.
+ */
+export async function fetchTrend(db: Database, query: { kode: string; indikator: string }): Promise<TrendPoint[]> {
+  const rows = toRows(
+    await db.query(
+      `WITH semua AS (
+         SELECT tahun, kode, jumlah, penyebut, per, rasio FROM ukuran WHERE indikator = ? AND kode_kota = left(?, 5)
+       ),
+       wilayah AS (
+         SELECT tahun,
+           sum(jumlah) FILTER (WHERE left(kode, 8) = left(?, 8) AND penyebut IS NOT NULL) * any_value(per)
+             / NULLIF(sum(penyebut) FILTER (WHERE left(kode, 8) = left(?, 8) AND jumlah IS NOT NULL), 0) AS kecamatan,
+           sum(jumlah) FILTER (WHERE penyebut IS NOT NULL) * any_value(per) / NULLIF(sum(penyebut) FILTER (WHERE jumlah IS NOT NULL), 0) AS kota
+         FROM semua GROUP BY tahun
+       )
+       SELECT w.tahun, CASE WHEN s.per IS NULL THEN s.jumlah ELSE s.rasio END AS kelurahan, w.kecamatan, w.kota
+       FROM wilayah w LEFT JOIN semua s ON s.tahun = w.tahun AND s.kode = ?
+       ORDER BY w.tahun`,
+      [query.indikator, query.kode, query.kode, query.kode, query.kode],
+    ),
+  );
+  const num = (v: Row[string]) => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => ({ tahun: Number(r.tahun), kelurahan: num(r.kelurahan), kecamatan: num(r.kecamatan), kota: num(r.kota) }));
+}

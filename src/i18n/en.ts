@@ -6,6 +6,9 @@ import { householdsEn } from './modules/households';
 import { regionsEn } from './modules/regions';
 import { workspaceEn } from './modules/workspace';
 import { importEn } from './modules/import';
+import { targetingEn } from './modules/targeting';
+import { targetingUiEn } from './modules/targeting-ui';
+import { coverageEn } from './modules/coverage';
 
 /** English: complete; a missing key is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -16,6 +19,27 @@ export const en: Record<MessageKey, string> = {
     'Every kelurahan-level number is made-up sample data, not official data, and must not be cited. City totals are calibrated to published figures. Boundaries are real.',
   'control.city': 'City',
   'control.importedRegion': '{nama} (imported boundaries)',
+  'trend.title': '{indicator} over the years',
+  'trend.kelurahan': 'this kelurahan',
+  'trend.kecamatan': 'its kecamatan',
+  'trend.kota': 'whole city/regency',
+  'tabs.label': 'Tasks',
+  'tabs.peta': 'Map',
+  'tabs.sasaran': 'RTLH targets',
+  'tabs.data': 'My data',
+  'tabs.showTable': 'Table',
+  'tabs.showMap': 'Map',
+  'table.kode': 'Code',
+  'table.kelurahan': 'Kelurahan',
+  'table.kecamatan': 'Kecamatan',
+  'table.value': 'Value',
+  'table.bar': 'Value bar',
+  'table.rank': 'Rank',
+  'table.export': 'Download CSV',
+  'table.count': '{n} kelurahan',
+  'table.source': 'Data source',
+  'table.year': 'Year',
+  'table.boundaries': 'Boundaries',
   'control.indicator': 'Indicator',
   'control.measure': 'Measure',
   'control.year': 'Year',
@@ -183,4 +207,7 @@ export const en: Record<MessageKey, string> = {
   ...regionsEn,
   ...workspaceEn,
   ...importEn,
+  ...targetingEn,
+  ...targetingUiEn,
+  ...coverageEn,
 };

@@ -5,6 +5,9 @@ import { householdsId } from './modules/households';
 import { regionsId } from './modules/regions';
 import { workspaceId } from './modules/workspace';
 import { importId } from './modules/import';
+import { targetingId } from './modules/targeting';
+import { targetingUiId } from './modules/targeting-ui';
+import { coverageId } from './modules/coverage';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
 export const id = {
@@ -15,6 +18,27 @@ export const id = {
     'Semua angka tingkat kelurahan adalah data contoh buatan, bukan data resmi, dan tidak boleh dikutip. Total kota disesuaikan dengan angka yang dipublikasikan. Batas wilayah adalah data asli.',
   'control.city': 'Kota',
   'control.importedRegion': '{nama} (batas impor)',
+  'trend.title': '{indicator} dari tahun ke tahun',
+  'trend.kelurahan': 'kelurahan ini',
+  'trend.kecamatan': 'kecamatannya',
+  'trend.kota': 'seluruh kota/kabupaten',
+  'tabs.label': 'Tugas',
+  'tabs.peta': 'Peta',
+  'tabs.sasaran': 'Sasaran RTLH',
+  'tabs.data': 'Data saya',
+  'tabs.showTable': 'Tabel',
+  'tabs.showMap': 'Peta',
+  'table.kode': 'Kode',
+  'table.kelurahan': 'Kelurahan',
+  'table.kecamatan': 'Kecamatan',
+  'table.value': 'Nilai',
+  'table.bar': 'Batang nilai',
+  'table.rank': 'Peringkat',
+  'table.export': 'Unduh CSV',
+  'table.count': '{n} kelurahan',
+  'table.source': 'Sumber data',
+  'table.year': 'Tahun',
+  'table.boundaries': 'Batas wilayah',
   'control.indicator': 'Indikator',
   'control.measure': 'Ukuran',
   'control.year': 'Tahun',
@@ -183,6 +207,9 @@ export const id = {
   ...regionsId,
   ...workspaceId,
   ...importId,
+  ...targetingId,
+  ...targetingUiId,
+  ...coverageId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -31,9 +31,12 @@ export const LAYER = {
   highlight: 'kelurahan-highlight',
   neighbours: 'kelurahan-neighbours',
   labels: 'kelurahan-labels',
+  targets: 'kelurahan-sasaran',
   points: 'titik',
 } as const;
 
+/** The feature-state key set on kelurahan chosen for a program (RTLH targets, focus areas). */
+export const TARGET_STATE = 'sasaran';
 /** The feature-state key that holds a kelurahan's value. */
 export const VALUE_STATE = 'nilai';
 /** The feature-state key that holds a kelurahan's category (cluster, hot spot); -1 = none. */
@@ -125,6 +128,19 @@ export function baseStyle(): StyleSpecification {
           'line-color': '#ff6f00',
           'line-width': ['case', ['boolean', ['feature-state', NEIGHBOUR_STATE], false], 2.5, 0],
           'line-dasharray': [2, 1],
+        },
+      },
+      {
+        // Kelurahan chosen for repairs: a thick dark outline with a white casing, so the choice is
+        // visible on every class colour and without relying on colour.
+        id: LAYER.targets,
+        type: 'line',
+        source: SOURCE.kelurahan,
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': '#000000',
+          'line-width': ['case', ['boolean', ['feature-state', TARGET_STATE], false], 3, 0],
+          'line-offset': ['case', ['boolean', ['feature-state', TARGET_STATE], false], 1.5, 0],
         },
       },
       labelLayer(),

@@ -24,11 +24,13 @@ import type { Database } from '../data/database';
 import {
   fetchCitySummary,
   fetchProfile,
+  fetchTrend,
   fetchRateParts,
   fetchValues,
   fetchYears,
   type CitySummary,
   type ProfileEntry,
+  type TrendPoint,
 } from '../data/indicators';
 import { empiricalBayesRates } from '../analysis/eb-rate';
 import { translate, type MessageKey } from '../i18n';
@@ -38,6 +40,7 @@ import { CompositeState } from './composite.svelte';
 import { noticeOf, WorkspaceState } from './workspace.svelte';
 import { ImportSession } from './import.svelte';
 import { RegionLoader } from './regions.svelte';
+import { TargetingState } from './targeting.svelte';
 
 export const DEFAULTS = {
   kota: 'surakarta',
@@ -47,6 +50,10 @@ export const DEFAULTS = {
   kelas: 5,
   lang: 'id' as Lang,
 };
+
+/** The side panel's tabs, by task. */
+export const PANELS = ['peta', 'sasaran', 'data'] as const;
+export type Panel = (typeof PANELS)[number];
 
 export interface Notice {
   key: MessageKey;
@@ -83,6 +90,9 @@ export class AppState {
   /** Cut points for manual breaks (between classes). */
   manualBreaks = $state.raw<number[] | null>(null);
   basemap = $state(false);
+  /** The side panel's tab, and whether the table replaces the map. */
+  panel = $state<Panel>('peta');
+  tableShown = $state(false);
   /** The camera the user moved to; null means "fit the city". */
   camera = $state.raw<Camera | null>(null);
   /** A part of the region to frame instead of the whole ([west, south, east, north]), e.g. a kecamatan. */
@@ -98,6 +108,8 @@ export class AppState {
   summary = $state.raw<CitySummary | null>(null);
   selected = $state<string | null>(null);
   profile = $state.raw<ProfileEntry[] | null>(null);
+  /** The selected kelurahan's current indicator over the years, beside its kecamatan and city. */
+  trend = $state.raw<TrendPoint[] | null>(null);
   hover = $state.raw<Hover | null>(null);
   loadingBoundaries = $state(false);
   loadingData = $state(false);
@@ -114,6 +126,7 @@ export class AppState {
   readonly workspace: WorkspaceState = new WorkspaceState(this);
   readonly importSession: ImportSession = new ImportSession(this);
   readonly regionLoader: RegionLoader = new RegionLoader(this);
+  readonly targeting: TargetingState = new TargetingState(this);
   /** Every indicator known: the catalog's and those of imported datasets. */
   indicators = $state.raw<IndicatorDef[]>(allIndicators());
   /** Regions the user loaded from the national file or imported, kept in the browser. */
@@ -229,18 +242,14 @@ export class AppState {
     }
   }
 
-  /** Downloads the workspace file. */
-  async exportWorkspace(): Promise<void> {
+  /** The workspace file's bytes and name, or null (with a notice) when it cannot be made. */
+  async workspaceFile(): Promise<{ bytes: Uint8Array; name: string } | null> {
     try {
-      const bytes = await this.workspace.exportFile();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/gzip' }));
-      link.download = `ruang-kerja-peta-kantong-${new Date().toISOString().slice(0, 10)}.pkk`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      return { bytes: await this.workspace.exportFile(), name: `ruang-kerja-peta-kantong-${new Date().toISOString().slice(0, 10)}.pkk` };
     } catch (error) {
       const notice = noticeOf(error, 'workspace.exportFailed');
       this.notify(notice.key, notice.params);
+      return null;
     }
   }
 
@@ -274,6 +283,7 @@ export class AppState {
     if (!findIndicator(id)) return;
     this.indikator = id;
     void this.refresh();
+    if (this.selected) void this.loadProfile(this.selected);
   }
 
   setMeasure(measure: Measure): void {
@@ -414,8 +424,13 @@ export class AppState {
     this.profileFailed = false;
     try {
       const db = await this.workspace.database();
-      const profile = await fetchProfile(db, kode, this.tahun);
-      if (request === this.#profileRequest) this.profile = profile;
+      const [profile, trend] = await Promise.all([
+        fetchProfile(db, kode, this.tahun),
+        this.isComposite ? Promise.resolve(null) : fetchTrend(db, { kode, indikator: this.indikator }),
+      ]);
+      if (request !== this.#profileRequest) return;
+      this.profile = profile;
+      this.trend = trend;
     } catch {
       // The reason is already in a notice when the database failed to start.
       if (request === this.#profileRequest) this.profileFailed = true;

@@ -63,6 +63,7 @@ test('the synthetic household records of Surakarta become kelurahan figures with
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=surakarta');
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('tab-data').click();
   await page.getByTestId('demo-households').click();
   const dialog = page.getByTestId('import-dialog');
   await expect(dialog.getByTestId('import-summary')).toContainText('47.442 baris data', { timeout: 60_000 });
@@ -100,11 +101,13 @@ test('the synthetic household records of Surakarta become kelurahan figures with
   await dialog.getByTestId('import-next').click();
   await dialog.getByTestId('import-commit').click();
   await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await page.getByTestId('tab-peta').click();
   await page.getByTestId('indicator').selectOption({ label: 'pkh: layak tetapi tidak menerima (eksklusi)' });
   await waitForMap(page, 'surakarta|2025|d');
   const m0 = new Map(values);
 
   // The workspace file: another browser opens it and sees the same map; no name or NIK inside.
+  await page.getByTestId('tab-data').click();
   const download = page.waitForEvent('download');
   await page.getByTestId('workspace-save').click();
   const file = await (await download).path();
@@ -118,9 +121,11 @@ test('the synthetic household records of Surakarta become kelurahan figures with
   const other = await fresh.newPage();
   await other.goto('/?kota=surakarta');
   await waitForMap(other, 'surakarta|2025|penduduk_miskin');
+  await other.getByTestId('tab-data').click();
   await other.getByTestId('workspace-input').setInputFiles(file);
   await expect(other.getByTestId('datasets')).toContainText('rumah_tangga_surakarta', { timeout: 60_000 });
   const m0Id = stamp.split('|')[2];
+  await other.getByTestId('tab-peta').click();
   await other.getByTestId('indicator').selectOption(m0Id);
   await waitForMap(other, `surakarta|2025|${m0Id}`);
   const reopened = await other.evaluate(() => {

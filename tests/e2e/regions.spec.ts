@@ -18,6 +18,7 @@ test('Kota Blitar is found by name, read from the national file by range request
   await page.goto('/?kota=surakarta');
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
 
+  await page.getByTestId('tab-data').click();
   const input = page.getByTestId('region-input');
   await input.fill('kota blitar');
   await expect(page.getByTestId('region-picker').getByRole('option').first()).toContainText('Kota Blitar');

@@ -7,6 +7,7 @@ import {
   fetchCitySummary,
   fetchProfile,
   fetchRateParts,
+  fetchTrend,
   fetchValues,
   fetchYears,
   loadIndicators,
@@ -158,6 +159,22 @@ describe('the shipped demo data through the same SQL', () => {
     expect(parts.jumlah.reduce((a, b) => a + b, 0)).toBe(17910);
     expect(parts.per).toBe(100);
     expect(((100 * 17910) / parts.penyebut.reduce((a, b) => a + b, 0)).toFixed(2)).toBe('7.44');
+  });
+
+  it('gives a kelurahan\'s trend beside its kecamatan and city rates (sums over sums)', async () => {
+    const trend = await fetchTrend(db, { kode: '33.72.03.1002', indikator: 'rtlh' });
+    expect(trend.map((t) => t.tahun)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    const csv = (await import('node:fs')).readFileSync('data/demo/indikator.csv', 'utf8').trim().split('\n');
+    const header = csv[0].split(',');
+    const rows = csv.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])));
+    for (const point of trend) {
+      const year = rows.filter((r) => Number(r.tahun) === point.tahun);
+      const rate = (list: typeof rows) => (100 * list.reduce((a, r) => a + Number(r.rtlh), 0)) / list.reduce((a, r) => a + Number(r.rumah_tangga), 0);
+      const own = year.find((r) => r.kode === '33.72.03.1002')!;
+      expect(point.kelurahan).toBeCloseTo((100 * Number(own.rtlh)) / Number(own.rumah_tangga), 10);
+      expect(point.kecamatan).toBeCloseTo(rate(year.filter((r) => r.kode.startsWith('33.72.03.'))), 10);
+      expect(point.kota).toBeCloseTo(rate(year.filter((r) => r.kode_kota === '33.72')), 10);
+    }
   });
 
   it('ranks Semanggi among the RTLH and sanitation pockets of Surakarta', async () => {

@@ -1,0 +1,157 @@
+/**
+ * RTLH targeting for the housing office: rank kelurahan by RTLH concentration, allocate a repair
+ * budget down the ranking, let the user click kelurahan in or out, explain each choice and
+ * export the list. The arithmetic is src/analysis/targeting.ts; this holds the choices and the
+ * inputs read from the database for the region and year on screen.
+ */
+import area from '@turf/area';
+import { LisaCluster } from '../analysis/local-moran';
+import { allocateBudget, rankRtlh, reasonsFor, type Cluster, type RankBy, type RankOptions, type RtlhRow } from '../analysis/targeting';
+import { fetchValues } from '../data/indicators';
+import { fetchProgramYears, fetchRepaired } from '../data/programs';
+import { demoPrograms } from '../data/demo';
+import type { AppState } from './app.svelte';
+
+const CLUSTERS: Partial<Record<number, Cluster>> = {
+  [LisaCluster.HighHigh]: 'HH',
+  [LisaCluster.HighLow]: 'HL',
+  [LisaCluster.LowHigh]: 'LH',
+  [LisaCluster.LowLow]: 'LL',
+};
+
+export class TargetingState {
+  /** The indicators counting RTLH units and households (the demo's, or an imported dataset's). */
+  unitsIndicator = $state('rtlh');
+  householdsIndicator = $state('rumah_tangga');
+  by = $state<RankBy>('per100');
+  notYetCovered = $state(true);
+  kecamatan = $state<string[]>([]);
+  minUnits = $state(0);
+  tieBreak = $state<RankOptions['tieBreak']>(null);
+  budgetMode = $state<'units' | 'money'>('units');
+  units = $state(500);
+  money = $state(10_000_000_000);
+  costPerUnit = $state(20_000_000);
+  include = $state.raw(new Set<string>());
+  exclude = $state.raw(new Set<string>());
+  /** When on, clicking the map adds or removes a kelurahan instead of opening its profile. */
+  editing = $state(false);
+
+  /** Inputs read for `inputKey` (region, year, indicators). */
+  rows = $state.raw<RtlhRow[]>([]);
+  repairYears = $state.raw<{ from: number; to: number } | null>(null);
+  loading = $state(false);
+  failed = $state(false);
+  #inputKey = '';
+  #request = 0;
+
+  constructor(private readonly app: AppState) {}
+
+  inputKey = $derived.by(() => `${this.app.city.kode}|${this.app.tahun}|${this.unitsIndicator}|${this.householdsIndicator}|${this.app.kelurahan?.features.length ?? 0}`);
+
+  options: RankOptions = $derived({
+    by: this.by,
+    notYetCovered: this.notYetCovered && this.repairYears !== null,
+    kecamatan: this.kecamatan,
+    minUnits: this.minUnits,
+    tieBreak: this.tieBreak,
+  });
+  ranked = $derived(rankRtlh(this.rows.map((r) => ({ ...r, cluster: this.#clusters.get(r.kode) ?? null })), this.options));
+  allocation = $derived(
+    allocateBudget(
+      this.ranked,
+      this.budgetMode === 'units' ? { units: this.units } : { money: this.money, costPerUnit: this.costPerUnit },
+      { include: this.include, exclude: this.exclude },
+    ),
+  );
+  /** Kode of the kelurahan receiving repairs, for the map's outline. */
+  selectedKode = $derived(new Set(this.allocation.lines.map((l) => l.kode)));
+
+  /** LISA clusters of the analysis on screen, when it is a LISA map of the RTLH indicator. */
+  #clusters = $derived.by(() => {
+    const map = new Map<string, Cluster>();
+    const analysis = this.app.analysis;
+    const categories = analysis.categories;
+    if (analysis.method !== 'lisa' || !categories || this.app.indikator !== this.unitsIndicator) return map;
+    this.app.kelurahan?.features.forEach((f, i) => {
+      const cluster = CLUSTERS[categories.codes[i]];
+      if (cluster) map.set(f.properties.kode, cluster);
+    });
+    return map;
+  });
+
+  /** Why each kelurahan of the allocation was chosen. */
+  reasonsOf(kode: string) {
+    const row = this.ranked.find((r) => r.kode === kode);
+    if (!row) return [];
+    return reasonsFor(row, {
+      by: this.by,
+      notYetCovered: this.options.notYetCovered,
+      repairYears: this.repairYears ?? undefined,
+      tieBreak: this.tieBreak,
+      included: this.include.has(kode),
+    });
+  }
+
+  /** Adds a kelurahan the ranking left out, or removes one it chose. */
+  toggle(kode: string): void {
+    const include = new Set(this.include);
+    const exclude = new Set(this.exclude);
+    if (this.selectedKode.has(kode)) {
+      include.delete(kode);
+      exclude.add(kode);
+    } else {
+      exclude.delete(kode);
+      include.add(kode);
+    }
+    this.include = include;
+    this.exclude = exclude;
+  }
+
+  resetOverrides(): void {
+    this.include = new Set();
+    this.exclude = new Set();
+  }
+
+  /** Reads RTLH, households, past repairs and the composite index for the region and year. */
+  async load(): Promise<void> {
+    const key = this.inputKey;
+    if (key === this.#inputKey || !this.app.kelurahan) return;
+    const request = ++this.#request;
+    this.loading = true;
+    this.failed = false;
+    try {
+      const db = await this.app.workspace.database();
+      await demoPrograms(db);
+      const query = { kodeKota: this.app.city.kode, tahun: this.app.tahun };
+      const [units, households, programYears, composite] = await Promise.all([
+        fetchValues(db, { ...query, indikator: this.unitsIndicator, measure: 'jumlah' }),
+        fetchValues(db, { ...query, indikator: this.householdsIndicator, measure: 'jumlah' }),
+        fetchProgramYears(db, query.kodeKota),
+        this.app.city.source ? Promise.resolve(null) : this.app.composite.compute(db, query),
+      ]);
+      // The RTLH count of a year is taken before that year's repairs (see the demo README):
+      // repairs from that year on are the ones not yet in the count.
+      const last = programYears.length ? programYears[programYears.length - 1] : null;
+      const repairYears = last !== null && last >= query.tahun ? { from: query.tahun, to: last } : null;
+      const repaired = repairYears ? await fetchRepaired(db, { kodeKota: query.kodeKota, fromYear: repairYears.from, toYear: repairYears.to }) : new Map<string, number>();
+      if (request !== this.#request) return;
+      this.rows = (this.app.kelurahan?.features ?? []).map((f) => ({
+        kode: f.properties.kode,
+        nama: f.properties.kelurahan,
+        kecamatan: f.properties.kecamatan,
+        units: units.get(f.properties.kode) ?? null,
+        households: households.get(f.properties.kode) ?? null,
+        areaKm2: area(f) / 1e6,
+        repaired: repaired.get(f.properties.kode) ?? 0,
+        tieBreak: composite?.get(f.properties.kode) ?? null,
+      }));
+      this.repairYears = repairYears;
+      this.#inputKey = key;
+    } catch {
+      if (request === this.#request) this.failed = true;
+    } finally {
+      if (request === this.#request) this.loading = false;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The RTLH target list as a file for the housing office: one row per kelurahan with its
+ * allocation and reasons, then the parameters used, the data sources and the date. CSV in the
+ * form Indonesian Excel reads, or a real .xlsx with numbers as numbers.
+ */
+import { toCsv, type TableCell } from '../data/export-table';
+import { writeXlsx } from '../data/xlsx-writer';
+import { findIndicator } from '../data/catalog';
+import { reasonText } from './targeting-reasons';
+import type { AppState } from '../state/app.svelte';
+
+function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][] } {
+  const t = app.targeting;
+  const allocation = t.allocation;
+  const byKode = new Map(t.ranked.map((r) => [r.kode, r]));
+  const reasons = (kode: string) => t.reasonsOf(kode).map((r) => reasonText(app, r)).join('; ');
+  const round = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+  const list: TableCell[][] = [
+    (['no', 'rank', 'kode', 'kelurahan', 'kecamatan', 'rtlh', 'remaining', 'per100', 'perKm2', 'units', 'cost', 'reasons'] as const).map((k) => app.t(`targeting.export.${k}`)),
+    ...allocation.lines.map((line, i) => {
+      const row = byKode.get(line.kode);
+      return [i + 1, line.rank, line.kode, line.nama, line.kecamatan, row?.units ?? null, line.remaining, round(row?.per100, 2), round(row?.perKm2, 1), line.units, line.cost, reasons(line.kode)];
+    }),
+  ];
+  const label = (id: string) => findIndicator(id)?.label[app.lang] ?? id;
+  const source = (id: string) => findIndicator(id)?.source[app.lang] ?? '';
+  const parameters: TableCell[][] = [
+    [app.t('targeting.export.parameter'), app.t('targeting.export.value')],
+    [app.t('targeting.export.region'), `${app.city.nama} (${app.city.kode})`],
+    [app.t('targeting.export.year'), app.tahun],
+    [app.t('targeting.export.rankBy'), app.t(`targeting.ui.by.${t.by}`)],
+    [app.t('targeting.export.notYetCovered'), t.options.notYetCovered && t.repairYears ? yearRange(t.repairYears) : app.t('targeting.export.no')],
+    [app.t('targeting.export.kecamatan'), t.kecamatan.length ? t.kecamatan.join(', ') : app.t('targeting.ui.all')],
+    [app.t('targeting.export.minUnits'), t.minUnits],
+    [app.t('targeting.export.budget'), t.budgetMode === 'units' ? t.units : t.money],
+    ...(t.budgetMode === 'money' ? [[app.t('targeting.export.costPerUnit'), t.costPerUnit] as TableCell[]] : []),
+    [app.t('targeting.export.allocated'), allocation.totals.units],
+    [app.t('targeting.export.share'), allocation.totals.shareOfCity === null ? null : round(allocation.totals.shareOfCity * 100, 2)],
+    [app.t('targeting.export.uncovered'), allocation.totals.uncoveredCity],
+    [app.t('targeting.export.included'), [...t.include].join(', ')],
+    [app.t('targeting.export.excluded'), [...t.exclude].join(', ')],
+    [app.t('targeting.export.sourceUnits'), `${label(t.unitsIndicator)}: ${source(t.unitsIndicator)}`],
+    [app.t('targeting.export.sourceHouseholds'), `${label(t.householdsIndicator)}: ${source(t.householdsIndicator)}`],
+    ...(app.city.source ? [] : [[app.t('synthetic.badge'), app.t('synthetic.explain')] as TableCell[]]),
+    [app.t('table.boundaries'), app.t('attribution.boundaries')],
+    [app.t('targeting.export.date'), new Date().toISOString().slice(0, 10)],
+  ];
+  return { list, parameters };
+}
+
+const yearRange = (years: { from: number; to: number }) => (years.from === years.to ? String(years.from) : `${years.from}–${years.to}`);
+
+/** The file for `format`: text for CSV, bytes for Excel, and its name. */
+export function targetingExport(app: AppState, format: 'csv' | 'xlsx'): { name: string; text?: string; bytes?: Uint8Array } {
+  const { list, parameters } = tables(app);
+  const name = `sasaran-rtlh-${app.city.slug}-${app.tahun}`;
+  if (format === 'csv') return { name: `${name}.csv`, text: toCsv([...list, [], ...parameters], { lang: app.lang }) };
+  return {
+    name: `${name}.xlsx`,
+    bytes: writeXlsx([
+      { name: app.t('targeting.export.sheetList'), rows: list, columnWidths: [5, 8, 15, 20, 18, 8, 8, 10, 10, 10, 14, 80] },
+      { name: app.t('targeting.export.sheetParameters'), rows: parameters, columnWidths: [36, 80] },
+    ]),
+  };
+}

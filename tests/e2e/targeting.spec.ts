@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { SCREENSHOTS, waitForMap, watchPage } from './helpers';
+
+type Pkk = { map: import('maplibre-gl').Map };
+
+test('RTLH targets in Surakarta: a budget selects Semanggi first, the map outlines the choice, clicks edit it, and the export carries reasons and parameters', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  await page.getByTestId('tab-sasaran').click();
+  const panel = page.getByTestId('targeting');
+  await page.getByTestId('budget-units').fill('400');
+  const list = page.getByTestId('targeting-list');
+  await expect(list.locator('> li').first()).toHaveAttribute('data-kode', '33.72.03.1002');
+  await expect(list.locator('> li').first()).toContainText('Semanggi');
+  await expect(list.locator('> li').first()).toContainText('per 100 rumah tangga, peringkat 1 dari 54 kelurahan');
+  await expect(page.getByTestId('total-units')).toHaveText('400');
+  const chosen = await list.locator('> li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kode')!));
+
+  // The map outlines exactly the chosen kelurahan.
+  const outlined = await page.evaluate(() => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    const features = map.querySourceFeatures('kelurahan');
+    return [...new Set(features.filter((f) => map.getFeatureState({ source: 'kelurahan', id: f.id! }).sasaran).map((f) => String(f.id)))].sort();
+  });
+  expect(outlined).toEqual([...chosen].sort());
+  await page.screenshot({ path: `${SCREENSHOTS}/targeting-rtlh.png` });
+
+  // Clicking Semanggi on the map while editing takes it out; the budget moves down the ranking.
+  await page.getByTestId('targeting-edit').check();
+  const point = await page.evaluate(async () => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    const labels = (await (map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
+    const semanggi = labels.features.find((f) => f.properties.kode === '33.72.03.1002')!;
+    const p = map.project(semanggi.geometry.coordinates as [number, number]);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.mouse.click(point.x, point.y);
+  await expect(list.locator('> li[data-kode="33.72.03.1002"]')).toHaveCount(0);
+  await expect(page.getByTestId('total-units')).toHaveText('400');
+  await page.mouse.click(point.x, point.y);
+  await expect(list.locator('> li').first()).toHaveAttribute('data-kode', '33.72.03.1002');
+  await expect(list.locator('> li').first()).toContainText('ditambahkan sendiri');
+
+  // Money budget: 2 miliar at 20 juta per house = 100 units.
+  await page.getByTestId('budget-money').check();
+  await page.getByTestId('budget-amount').fill('2000000000');
+  await page.getByTestId('budget-cost').fill('20000000');
+  await expect(page.getByTestId('total-units')).toHaveText('100');
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('targeting-csv').click();
+  const csv = readFileSync(await (await csvDownload).path(), 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).split('\r\n');
+  expect(lines[0].split(';').slice(0, 4)).toEqual(['No', 'Peringkat', 'Kode kelurahan', 'Kelurahan']);
+  expect(lines[1]).toContain(';33.72.03.1002;Semanggi;Pasar Kliwon;');
+  expect(lines[1]).toContain('peringkat 1 dari 54 kelurahan');
+  expect(csv).toContain('Biaya per unit');
+  expect(csv).toContain('Data contoh (sintetis)');
+  expect(csv).toContain(`Tanggal dibuat;${new Date().toISOString().slice(0, 10)}`);
+  const units = lines.slice(1).filter((l) => /^\d+;/.test(l)).map((l) => Number(l.split(';')[9]));
+  expect(units.reduce((a, b) => a + b, 0)).toBe(100);
+
+  const xlsxDownload = page.waitForEvent('download');
+  await page.getByTestId('targeting-xlsx').click();
+  const { readXlsx } = await import('../../src/data/importers/xlsx');
+  const bytes = readFileSync(await (await xlsxDownload).path());
+  const table = await readXlsx(new Blob([bytes]), 'sasaran.xlsx', {});
+  expect(table.sheets).toEqual(['Sasaran RTLH', 'Parameter dan sumber']);
+  expect(table.preview[0].slice(2, 4)).toEqual(['33.72.03.1002', 'Semanggi']);
+  expect(panel).toBeTruthy();
+  expect(problems).toEqual([]);
+});
+
+test('the table view lists every kelurahan, sorts by value, and a row opens the profile with its trend', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  await page.getByTestId('view-toggle').click();
+  const table = page.getByTestId('table-view');
+  await expect(table.locator('tbody tr')).toHaveCount(54);
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-kode', '33.72.03.1002');
+  await table.getByTestId('table-sort-value').click();
+  await expect(table.locator('tbody tr').first()).not.toHaveAttribute('data-kode', '33.72.03.1002');
+  await expect(table.locator('thead th[aria-sort="ascending"]')).toHaveCount(1);
+  await page.screenshot({ path: `${SCREENSHOTS}/table-view.png` });
+  await table.getByRole('button', { name: 'Semanggi' }).click();
+  const trend = page.getByTestId('trend');
+  await expect(trend).toBeVisible();
+  await expect(trend.locator('table tbody tr')).toHaveCount(5);
+  await page.getByTestId('view-toggle').click();
+  await expect(table).toBeHidden();
+  await page.screenshot({ path: `${SCREENSHOTS}/profile-trend.png` });
+  expect(problems).toEqual([]);
+});
