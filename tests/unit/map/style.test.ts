@@ -25,7 +25,7 @@ describe('map style', () => {
 
   it('draws fill, outlines, kecamatan, highlight and labels in that order', () => {
     expect(baseStyle().layers.map((l) => l.id)).toEqual([
-      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.neighbours, LAYER.labels, LAYER.points,
+      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.neighbours, LAYER.targets, LAYER.labels, LAYER.points,
     ]);
   });
 
