@@ -134,3 +134,31 @@ describe('area error messages', () => {
     }
   });
 });
+
+describe('the demo focus area Kawasan Semanggi', () => {
+  const kawasan = JSON.parse(readFileSync(new URL('../../../data/demo/kawasan.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon>;
+  const boundaries = JSON.parse(readFileSync(new URL('../../../data/boundaries/kelurahan_surakarta_3372.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon>;
+
+  it('is one valid polygon of at most 40 vertices with its properties', () => {
+    expect(kawasan.features).toHaveLength(1);
+    const [feature] = kawasan.features;
+    expect(feature.properties).toMatchObject({ id: 'kawasan-semanggi', nama: 'Kawasan Semanggi', kota: '33.72' });
+    expect(String(feature.properties?.catatan)).toContain('bukan delineasi resmi');
+    expect(feature.geometry.type).toBe('Polygon');
+    expect(feature.geometry.coordinates[0].length - 1).toBeLessThanOrEqual(40);
+    expect(checkArea(feature).error).toBeNull();
+  });
+
+  it('holds all of Semanggi and slices of its Pasar Kliwon neighbours, as KAWASAN.md says', () => {
+    const result = areaShares(kawasan.features[0], boundaries.features as unknown as KelurahanArea[]);
+    expect(result.areaKm2).toBeCloseTo(1.338, 2);
+    expect(result.shares.map((s) => s.kode)).toEqual(['33.72.03.1002', '33.72.03.1003', '33.72.03.1010', '33.72.03.1008', '33.72.03.1001', '33.72.03.1007']);
+    expect(result.shares[0].shareOfKelurahan).toBeGreaterThan(0.999);
+    [0.6785, 0.0887, 0.0837, 0.0482, 0.0052, 0.0045].forEach((share, i) => expect(result.shares[i].shareOfArea).toBeCloseTo(share, 3));
+    [1, 0.3137, 0.1463, 0.1396, 0.0133, 0.0123].forEach((share, i) => expect(result.shares[i].shareOfKelurahan).toBeCloseTo(share, 3));
+    // the rest (about 9 %) lies outside the city's kelurahan polygons
+    const sum = result.shares.reduce((s, x) => s + x.shareOfArea, 0);
+    expect(sum).toBeGreaterThan(0.88);
+    expect(sum).toBeLessThan(0.93);
+  });
+});
