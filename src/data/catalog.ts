@@ -8,7 +8,7 @@ import citiesJson from '../../data/kota.json';
 export type Lang = 'id' | 'en';
 export type LocalText = Record<Lang, string>;
 
-export type Theme = 'kependudukan' | 'kemiskinan' | 'perumahan' | 'air_sanitasi' | 'kerentanan' | 'impor';
+export type Theme = 'kependudukan' | 'kemiskinan' | 'perumahan' | 'air_sanitasi' | 'kerentanan' | 'program' | 'impor';
 export type Direction = 'higher_worse' | 'higher_better' | 'neutral';
 
 export interface RateDef {
@@ -35,6 +35,8 @@ export interface IndicatorDef {
   regionKode?: string;
   /** Counts from household records: values from 1 to this minus one are shown as "<N". */
   suppressBelow?: number;
+  /** Computed from the demo's synthetic data although it belongs to a dataset (program coverage). */
+  synthetic?: boolean;
 }
 
 export interface ProgramDef {
@@ -120,7 +122,7 @@ export function findIndicator(id: string): IndicatorDef | undefined {
 
 /** Whether an indicator has data in a region: demo indicators in demo cities, imported ones where they were joined. */
 export function indicatorInRegion(indicator: IndicatorDef, region: City): boolean {
-  return indicator.dataset ? indicator.regionKode === region.kode : !region.source;
+  return indicator.regionKode ? indicator.regionKode === region.kode : !region.source;
 }
 
 export function findCity(kodeOrSlug: string): City | undefined {

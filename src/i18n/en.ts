@@ -8,6 +8,7 @@ import { workspaceEn } from './modules/workspace';
 import { importEn } from './modules/import';
 import { targetingEn } from './modules/targeting';
 import { targetingUiEn } from './modules/targeting-ui';
+import { programUiEn } from './modules/program-ui';
 import { coverageEn } from './modules/coverage';
 
 /** English: complete; a missing key is a type error. */
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'tabs.label': 'Tasks',
   'tabs.peta': 'Map',
   'tabs.sasaran': 'RTLH targets',
+  'tabs.program': 'Program',
   'tabs.data': 'My data',
   'tabs.showTable': 'Table',
   'tabs.showMap': 'Map',
@@ -58,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   'theme.perumahan': 'Housing',
   'theme.air_sanitasi': 'Drinking water and sanitation',
   'theme.kerentanan': 'Vulnerable groups',
+  'theme.program': 'Program coverage (sample data)',
   'theme.impor': 'Imported data',
   'theme.dataset': 'Imported: {name}',
   'legend.title': '{indicator}, {tahun}',
@@ -87,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   'legend.cityValue': 'All of {region}: {value}',
   'legend.cityValueWithTotal': 'All of {region}: {value} ({total})',
   'legend.emptyRegion': 'No indicator data for {region} yet. Import a file (CSV, Excel, Parquet) with "Import a file…" in the left panel, or drag a file onto the map.',
+  'legend.bivariateGrid': '3 × 3 grid: need (upwards) against program coverage (to the right), with the number of kelurahan in each cell',
   'legend.waiting': 'Waiting for indicator values…',
   'legend.unavailable': 'Indicator values unavailable: the database is not running.',
   'legend.demoSource': 'not official data; generated for demonstration (data/demo).',
@@ -209,5 +213,6 @@ export const en: Record<MessageKey, string> = {
   ...importEn,
   ...targetingEn,
   ...targetingUiEn,
+  ...programUiEn,
   ...coverageEn,
 };

@@ -7,6 +7,7 @@ import { workspaceId } from './modules/workspace';
 import { importId } from './modules/import';
 import { targetingId } from './modules/targeting';
 import { targetingUiId } from './modules/targeting-ui';
+import { programUiId } from './modules/program-ui';
 import { coverageId } from './modules/coverage';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
@@ -25,6 +26,7 @@ export const id = {
   'tabs.label': 'Tugas',
   'tabs.peta': 'Peta',
   'tabs.sasaran': 'Sasaran RTLH',
+  'tabs.program': 'Program',
   'tabs.data': 'Data saya',
   'tabs.showTable': 'Tabel',
   'tabs.showMap': 'Peta',
@@ -57,6 +59,7 @@ export const id = {
   'theme.perumahan': 'Perumahan',
   'theme.air_sanitasi': 'Air minum dan sanitasi',
   'theme.kerentanan': 'Kelompok rentan',
+  'theme.program': 'Cakupan program (data contoh)',
   'theme.impor': 'Data impor',
   'theme.dataset': 'Data impor: {name}',
   'legend.title': '{indicator}, {tahun}',
@@ -86,6 +89,7 @@ export const id = {
   'legend.cityValue': 'Seluruh {region}: {value}',
   'legend.cityValueWithTotal': 'Seluruh {region}: {value} ({total})',
   'legend.emptyRegion': 'Belum ada data indikator untuk {region}. Impor berkas (CSV, Excel, Parquet) lewat "Impor berkas…" di panel kiri, atau seret berkas ke peta.',
+  'legend.bivariateGrid': 'Kisi 3 × 3: kebutuhan (ke atas) terhadap cakupan program (ke kanan), dengan jumlah kelurahan di tiap sel',
   'legend.waiting': 'Menunggu nilai indikator…',
   'legend.unavailable': 'Nilai indikator tidak tersedia: basis data tidak berjalan.',
   'legend.demoSource': 'bukan data resmi; dibangkitkan untuk peragaan (data/demo).',
@@ -209,6 +213,7 @@ export const id = {
   ...importId,
   ...targetingId,
   ...targetingUiId,
+  ...programUiId,
   ...coverageId,
 } as const;
 

@@ -19,6 +19,7 @@ export const SOURCE = {
   kecamatan: 'kecamatan',
   labels: 'kelurahan-labels',
   points: 'titik',
+  sites: 'lokasi-program',
   osm: 'osm',
 } as const;
 
@@ -33,6 +34,9 @@ export const LAYER = {
   labels: 'kelurahan-labels',
   targets: 'kelurahan-sasaran',
   points: 'titik',
+  siteClusters: 'lokasi-program-kelompok',
+  siteCount: 'lokasi-program-jumlah',
+  sites: 'lokasi-program',
 } as const;
 
 /** The feature-state key set on kelurahan chosen for a program (RTLH targets, focus areas). */
@@ -82,6 +86,8 @@ export function baseStyle(): StyleSpecification {
       [SOURCE.kecamatan]: { type: 'geojson', data: empty() },
       [SOURCE.labels]: { type: 'geojson', data: empty(), promoteId: 'kode' },
       [SOURCE.points]: { type: 'geojson', data: empty() },
+      // Dense program sites are grouped into one circle with their count until zoomed in.
+      [SOURCE.sites]: { type: 'geojson', data: empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 15 },
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef1f4' } },
@@ -155,6 +161,28 @@ export function baseStyle(): StyleSpecification {
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 1.2,
         },
+      },
+      {
+        id: LAYER.siteClusters,
+        type: 'circle',
+        source: SOURCE.sites,
+        filter: ['has', 'point_count'],
+        paint: { 'circle-color': '#004d40', 'circle-radius': ['step', ['get', 'point_count'], 11, 5, 14, 10, 17], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+      },
+      {
+        id: LAYER.siteCount,
+        type: 'symbol',
+        source: SOURCE.sites,
+        filter: ['has', 'point_count'],
+        layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [LABEL_FONT_SEMIBOLD], 'text-size': 11 },
+        paint: { 'text-color': '#ffffff' },
+      },
+      {
+        id: LAYER.sites,
+        type: 'circle',
+        source: SOURCE.sites,
+        filter: ['!', ['has', 'point_count']],
+        paint: { 'circle-color': '#004d40', 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
       },
     ],
   };

@@ -8,6 +8,7 @@ import { classify, type Classification, type Scheme } from '../analysis/classify
 import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
 import {
   allIndicators,
+  catalog,
   cities,
   COMPOSITE_INDICATOR,
   effectiveMeasure,
@@ -41,6 +42,7 @@ import { noticeOf, WorkspaceState } from './workspace.svelte';
 import { ImportSession } from './import.svelte';
 import { RegionLoader } from './regions.svelte';
 import { TargetingState } from './targeting.svelte';
+import { isProgramIndicator, ProgramState } from './program.svelte';
 
 export const DEFAULTS = {
   kota: 'surakarta',
@@ -52,7 +54,7 @@ export const DEFAULTS = {
 };
 
 /** The side panel's tabs, by task. */
-export const PANELS = ['peta', 'sasaran', 'data'] as const;
+export const PANELS = ['peta', 'sasaran', 'program', 'data'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export interface Notice {
@@ -127,6 +129,7 @@ export class AppState {
   readonly importSession: ImportSession = new ImportSession(this);
   readonly regionLoader: RegionLoader = new RegionLoader(this);
   readonly targeting: TargetingState = new TargetingState(this);
+  readonly program: ProgramState = new ProgramState(this);
   /** Every indicator known: the catalog's and those of imported datasets. */
   indicators = $state.raw<IndicatorDef[]>(allIndicators());
   /** Regions the user loaded from the national file or imported, kept in the browser. */
@@ -142,7 +145,7 @@ export class AppState {
   smoothed = $derived(this.smoothing && this.shownMeasure === 'rasio');
   isComposite = $derived(this.indikator === COMPOSITE_INDICATOR.id);
   /** Whether the map shows the demo's synthetic numbers (and must say so), not the user's data. */
-  shownSynthetic = $derived(!this.indicator.dataset && !this.city.source);
+  shownSynthetic = $derived((this.indicator.synthetic ?? !this.indicator.dataset) && !this.city.source);
   /** The scheme in use: manual breaks fall back to quantiles until some are typed. */
   shownScheme: Scheme = $derived(this.scheme === 'manual' && !this.manualBreaks ? 'quantile' : this.scheme);
   classification: Classification | null = $derived.by(() => {
@@ -168,6 +171,8 @@ export class AppState {
     lang: this.lang,
     peta: this.camera,
   });
+  /** What the map colours by category: an analysis, else the program's bivariate map. */
+  categories = $derived(this.analysis.categories ?? this.program.categories);
   /** Changes only when the pointer enters another kelurahan, not on every move. */
   hoverKode: string | null = $derived(this.hover?.kode ?? null);
   kelurahanByKode = $derived(new Map((this.kelurahan?.features ?? []).map((f) => [f.properties.kode, f.properties])));
@@ -261,6 +266,11 @@ export class AppState {
       const notice = noticeOf(error, 'workspace.openFailed');
       this.notify(notice.key, notice.params);
     }
+  }
+
+  /** A program's name in the user's language. */
+  programLabel(id: string): string {
+    return catalog.programs.find((p) => p.id === id)?.label[this.lang] ?? id;
   }
 
   /** Frames a part of the region (the map fits it once the region is drawn). */
@@ -391,22 +401,26 @@ export class AppState {
       // Years belong to the indicator (an imported one may have a single year); the composite
       // index has the city's years. A year without data moves to the latest one with data.
       const kodeKota = this.city.kode;
-      const yearsOf = composite ? kodeKota : `${kodeKota}|${this.indikator}`;
-      const years = this.#yearsOf === yearsOf ? this.years : await fetchYears(db, kodeKota, composite ? undefined : this.indikator);
+      const program = isProgramIndicator(this.indikator);
+      const yearsOf = composite ? kodeKota : program ? `${kodeKota}|program` : `${kodeKota}|${this.indikator}`;
+      const years =
+        this.#yearsOf === yearsOf
+          ? this.years
+          : program
+            ? await this.program.years(db, kodeKota)
+            : await fetchYears(db, kodeKota, composite ? undefined : this.indikator);
       if (request !== this.#valueRequest) return;
       this.years = years;
       this.#yearsOf = yearsOf;
       if (years.length > 0 && !years.includes(this.tahun)) this.tahun = years[years.length - 1];
       const key = this.wantedKey;
       const query = { kodeKota, tahun: this.tahun, indikator: this.indikator };
-      const [values, summary] = await Promise.all([
-        composite
-          ? this.composite.compute(db, query)
-          : smoothed
-            ? smoothedRates(db, query)
-            : fetchValues(db, { ...query, measure }),
-        composite ? Promise.resolve(null) : fetchCitySummary(db, query),
-      ]);
+      const [values, summary] = program
+        ? await this.program.compute(db, query).then((r) => [r.values, r.summary] as const)
+        : await Promise.all([
+            composite ? this.composite.compute(db, query) : smoothed ? smoothedRates(db, query) : fetchValues(db, { ...query, measure }),
+            composite ? Promise.resolve(null) : fetchCitySummary(db, query),
+          ]);
       if (request !== this.#valueRequest) return;
       this.values = values;
       this.summary = summary;
