@@ -4,6 +4,7 @@
  * Every write is one IndexedDB transaction, so a failure (storage full, tab closed mid-write)
  * leaves the previous state whole: nothing is ever half-written.
  */
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaCollection } from './boundaries';
 import type { City } from './catalog';
 import { ImportError } from './importers/types';
@@ -38,6 +39,17 @@ export interface StoredRegion {
   region: City;
   areas: AreaCollection;
   savedAt: string;
+}
+
+/** A focus area (kawasan) the user drew, uploaded or formed from kelurahan. */
+export interface StoredArea {
+  id: string;
+  nama: string;
+  /** The kab/kota it belongs to. */
+  kota: string;
+  geometry: Polygon | MultiPolygon;
+  source: 'demo' | 'drawn' | 'uploaded' | 'picked';
+  note?: string;
 }
 
 export interface Store {

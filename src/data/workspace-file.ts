@@ -3,7 +3,7 @@
  * so another machine opening it shows the same map. Versioned; a file from a newer version or
  * not from this app is refused with a message, and nothing is replaced.
  */
-import { gunzip, gzip, type StoredDataset, type StoredRegion } from './store';
+import { gunzip, gzip, type StoredArea, type StoredDataset, type StoredRegion } from './store';
 import { ImportError } from './importers/types';
 
 export const WORKSPACE_FORMAT = 'peta-kantong-kemiskinan/ruang-kerja';
@@ -19,6 +19,8 @@ interface WorkspaceFile {
   created: string;
   regions: StoredRegion[];
   datasets: FileDataset[];
+  /** Focus areas (absent in files written before they existed). */
+  areas?: StoredArea[];
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -35,13 +37,17 @@ function fromBase64(text: string): Uint8Array {
 }
 
 /** Writes the workspace file. Datasets must already be reduced to what may leave the browser. */
-export async function writeWorkspaceFile(content: { datasets: StoredDataset[]; regions: StoredRegion[] }, created = new Date()): Promise<Uint8Array> {
+export async function writeWorkspaceFile(
+  content: { datasets: StoredDataset[]; regions: StoredRegion[]; areas?: StoredArea[] },
+  created = new Date(),
+): Promise<Uint8Array> {
   const file: WorkspaceFile = {
     format: WORKSPACE_FORMAT,
     version: WORKSPACE_VERSION,
     created: created.toISOString(),
     regions: content.regions,
     datasets: content.datasets.map((d) => ({ ...d, payload: d.payload ? toBase64(d.payload) : null })),
+    areas: content.areas ?? [],
   };
   return gzip(new TextEncoder().encode(JSON.stringify(file)));
 }
@@ -60,7 +66,7 @@ export async function readWorkspaceFile(
   bytes: Uint8Array,
   name: string,
   maxBytes = MAX_WORKSPACE_BYTES,
-): Promise<{ datasets: StoredDataset[]; regions: StoredRegion[]; created: string }> {
+): Promise<{ datasets: StoredDataset[]; regions: StoredRegion[]; areas: StoredArea[]; created: string }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(await gunzip(bytes, maxBytes)));
@@ -93,5 +99,9 @@ export async function readWorkspaceFile(
     }
     return { ...d, payload } as StoredDataset;
   });
-  return { datasets, regions: file.regions, created: String(file.created ?? '') };
+  const areas = file.areas ?? [];
+  if (!Array.isArray(areas) || areas.some((a) => typeof a?.id !== 'string' || typeof a.kota !== 'string' || (a.geometry?.type !== 'Polygon' && a.geometry?.type !== 'MultiPolygon'))) {
+    throw invalid();
+  }
+  return { datasets, regions: file.regions, areas, created: String(file.created ?? '') };
 }

@@ -20,6 +20,7 @@ export const SOURCE = {
   labels: 'kelurahan-labels',
   points: 'titik',
   sites: 'lokasi-program',
+  area: 'kawasan',
   osm: 'osm',
 } as const;
 
@@ -34,6 +35,9 @@ export const LAYER = {
   labels: 'kelurahan-labels',
   targets: 'kelurahan-sasaran',
   points: 'titik',
+  areaFill: 'kawasan-isi',
+  areaLine: 'kawasan-garis',
+  areaVertices: 'kawasan-titik',
   siteClusters: 'lokasi-program-kelompok',
   siteCount: 'lokasi-program-jumlah',
   sites: 'lokasi-program',
@@ -86,6 +90,7 @@ export function baseStyle(): StyleSpecification {
       [SOURCE.kecamatan]: { type: 'geojson', data: empty() },
       [SOURCE.labels]: { type: 'geojson', data: empty(), promoteId: 'kode' },
       [SOURCE.points]: { type: 'geojson', data: empty() },
+      [SOURCE.area]: { type: 'geojson', data: empty() },
       // Dense program sites are grouped into one circle with their count until zoomed in.
       [SOURCE.sites]: { type: 'geojson', data: empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 15 },
     },
@@ -148,6 +153,29 @@ export function baseStyle(): StyleSpecification {
           'line-width': ['case', ['boolean', ['feature-state', TARGET_STATE], false], 3, 0],
           'line-offset': ['case', ['boolean', ['feature-state', TARGET_STATE], false], 1.5, 0],
         },
+      },
+      {
+        // The focus area: a light veil and a dashed outline, so the choropleth stays readable under it.
+        id: LAYER.areaFill,
+        type: 'fill',
+        source: SOURCE.area,
+        filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
+        paint: { 'fill-color': '#1a237e', 'fill-opacity': 0.12 },
+      },
+      {
+        id: LAYER.areaLine,
+        type: 'line',
+        source: SOURCE.area,
+        filter: ['!=', ['geometry-type'], 'Point'],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#1a237e', 'line-width': 2.5, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: LAYER.areaVertices,
+        type: 'circle',
+        source: SOURCE.area,
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': '#1a237e', 'circle-stroke-width': 2 },
       },
       labelLayer(),
       {

@@ -42,6 +42,7 @@ import { noticeOf, WorkspaceState } from './workspace.svelte';
 import { ImportSession } from './import.svelte';
 import { RegionLoader } from './regions.svelte';
 import { TargetingState } from './targeting.svelte';
+import { AreasState } from './areas.svelte';
 import { isProgramIndicator, ProgramState } from './program.svelte';
 
 export const DEFAULTS = {
@@ -54,7 +55,7 @@ export const DEFAULTS = {
 };
 
 /** The side panel's tabs, by task. */
-export const PANELS = ['peta', 'sasaran', 'program', 'data'] as const;
+export const PANELS = ['peta', 'sasaran', 'program', 'kawasan', 'data'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export interface Notice {
@@ -125,6 +126,7 @@ export class AppState {
 
   readonly analysis: AnalysisState = new AnalysisState(this);
   readonly composite = new CompositeState();
+  readonly areas: AreasState = new AreasState(this);
   readonly workspace: WorkspaceState = new WorkspaceState(this);
   readonly importSession: ImportSession = new ImportSession(this);
   readonly regionLoader: RegionLoader = new RegionLoader(this);

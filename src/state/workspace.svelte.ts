@@ -16,11 +16,15 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { MessageKey } from '../i18n';
 import { applyStoredDataset, datasetIndicators, shareableDataset } from './dataset-apply';
 import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
+import type { FocusArea } from './areas.svelte';
+
+const AREAS_KEY = 'kawasan';
 
 /** What the workspace needs from the app. */
 export interface WorkspaceHost {
   regions: City[];
   readonly city: City;
+  readonly areas: { list: FocusArea[]; restore(saved: FocusArea[] | undefined): Promise<void> };
   workspaceChanged(): void;
   notify(key: MessageKey, params: Record<string, string | number>): void;
 }
@@ -63,6 +67,7 @@ export class WorkspaceState {
       const [regions, datasets] = await Promise.all([this.#store.listRegions(), this.#store.listDatasets()]);
       this.host.regions = regions.map((r) => r.region);
       this.datasets = datasets;
+      await this.host.areas.restore(await this.#store.getSetting<FocusArea[]>(AREAS_KEY));
       for (const dataset of datasets) registerIndicators(dataset.id, datasetIndicators(dataset));
       void this.#decodePoints(datasets);
       if (datasets.length || regions.length) this.host.workspaceChanged();
@@ -93,6 +98,14 @@ export class WorkspaceState {
       throw error;
     });
     return this.#database;
+  }
+
+  #memoryAreas: FocusArea[] = [];
+
+  /** Keeps the user's focus areas (the demo's are not stored). */
+  async saveAreas(areas: FocusArea[]): Promise<void> {
+    if (this.#store) await this.#store.putSetting(AREAS_KEY, areas);
+    else this.#memoryAreas = areas;
   }
 
   #salt: Promise<string> | undefined;
@@ -177,13 +190,16 @@ export class WorkspaceState {
     const db = await this.database();
     const regions = this.#store ? await this.#store.listRegions() : [...this.#memoryRegions.values()];
     const datasets = await Promise.all(this.datasets.map((d) => shareableDataset(db, d)));
-    return writeWorkspaceFile({ datasets, regions });
+    const areas = this.host.areas.list.filter((a) => a.source !== 'demo');
+    return writeWorkspaceFile({ datasets, regions, areas });
   }
 
   /** Opens a workspace file in place of the current workspace (checked before anything is replaced). */
   async openFile(bytes: Uint8Array, name: string): Promise<void> {
     const content = await readWorkspaceFile(bytes, name);
     await this.replaceWith(content);
+    await this.saveAreas(content.areas);
+    await this.host.areas.restore(content.areas);
   }
 
   /**
