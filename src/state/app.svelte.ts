@@ -44,6 +44,7 @@ import { RegionLoader } from './regions.svelte';
 import { TargetingState } from './targeting.svelte';
 import { AreasState } from './areas.svelte';
 import { isProgramIndicator, ProgramState } from './program.svelte';
+import { AccessState, isAccessIndicator } from './access.svelte';
 
 export const DEFAULTS = {
   kota: 'surakarta',
@@ -55,7 +56,7 @@ export const DEFAULTS = {
 };
 
 /** The side panel's tabs, by task. */
-export const PANELS = ['peta', 'sasaran', 'program', 'kawasan', 'data'] as const;
+export const PANELS = ['peta', 'sasaran', 'air', 'program', 'kawasan', 'data'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export interface Notice {
@@ -132,6 +133,7 @@ export class AppState {
   readonly regionLoader: RegionLoader = new RegionLoader(this);
   readonly targeting: TargetingState = new TargetingState(this);
   readonly program: ProgramState = new ProgramState(this);
+  readonly access: AccessState = new AccessState(this);
   /** Every indicator known: the catalog's and those of imported datasets. */
   indicators = $state.raw<IndicatorDef[]>(allIndicators());
   /** Regions the user loaded from the national file or imported, kept in the browser. */
@@ -158,7 +160,9 @@ export class AppState {
   });
   /** The key of what the user asked for; when it equals `valuesKey` the map shows it. */
   wantedKey = $derived(
-    `${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}${this.smoothed ? '-eb' : ''}${this.isComposite ? `|${this.composite.key}` : ''}`,
+    `${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}${this.smoothed ? '-eb' : ''}${this.isComposite ? `|${this.composite.key}` : ''}${
+      isAccessIndicator(this.indikator) ? `|target-${this.access.target.air}-${this.access.target.sanitasi}` : ''
+    }`,
   );
   view: ViewParams = $derived({
     kota: this.city.slug,
@@ -404,21 +408,22 @@ export class AppState {
       // index has the city's years. A year without data moves to the latest one with data.
       const kodeKota = this.city.kode;
       const program = isProgramIndicator(this.indikator);
+      const access = isAccessIndicator(this.indikator);
       const yearsOf = composite ? kodeKota : program ? `${kodeKota}|program` : `${kodeKota}|${this.indikator}`;
       const years =
         this.#yearsOf === yearsOf
           ? this.years
           : program
             ? await this.program.years(db, kodeKota)
-            : await fetchYears(db, kodeKota, composite ? undefined : this.indikator);
+            : await fetchYears(db, kodeKota, composite ? undefined : access ? 'rumah_tangga' : this.indikator);
       if (request !== this.#valueRequest) return;
       this.years = years;
       this.#yearsOf = yearsOf;
       if (years.length > 0 && !years.includes(this.tahun)) this.tahun = years[years.length - 1];
       const key = this.wantedKey;
       const query = { kodeKota, tahun: this.tahun, indikator: this.indikator };
-      const [values, summary] = program
-        ? await this.program.compute(db, query).then((r) => [r.values, r.summary] as const)
+      const [values, summary] = program || access
+        ? await (program ? this.program : this.access).compute(db, query).then((r) => [r.values, r.summary] as const)
         : await Promise.all([
             composite ? this.composite.compute(db, query) : smoothed ? smoothedRates(db, query) : fetchValues(db, { ...query, measure }),
             composite ? Promise.resolve(null) : fetchCitySummary(db, query),
