@@ -5,6 +5,8 @@
  * (e.g. the user switched city twice quickly) is dropped instead of shown.
  */
 import { classify, type Classification, type Scheme } from '../analysis/classify';
+import { classifyChange } from '../analysis/classify-change';
+import { classificationColors, divergingColors } from '../map/palette';
 import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
 import {
   allIndicators,
@@ -70,6 +72,14 @@ export interface Hover {
   y: number;
 }
 
+/** Per kelurahan, `a − b` (null when either is missing). */
+function subtract(a: Map<string, number | null>, b: Map<string, number | null>): Map<string, number | null> {
+  return new Map([...a].map(([kode, v]) => {
+    const w = b.get(kode);
+    return [kode, v === null || w === null || w === undefined ? null : v - w];
+  }));
+}
+
 /** Rates smoothed towards the city rate where the denominator is small (EB, as GeoDa and spdep EBest). */
 async function smoothedRates(db: Database, query: { kodeKota: string; tahun: number; indikator: string }): Promise<Map<string, number | null>> {
   const parts = await fetchRateParts(db, query);
@@ -94,6 +104,8 @@ export class AppState {
   /** Cut points for manual breaks (between classes). */
   manualBreaks = $state.raw<number[] | null>(null);
   basemap = $state(false);
+  /** The year a change map compares with (null: a plain map of `tahun`). */
+  compareYear = $state<number | null>(null);
   /** The side panel's tab, and whether the table replaces the map. */
   panel = $state<Panel>('peta');
   tableShown = $state(false);
@@ -146,23 +158,34 @@ export class AppState {
   indicator: IndicatorDef = $derived(findIndicator(this.indikator) ?? findIndicator(DEFAULTS.indikator)!);
   shownMeasure: Measure = $derived(effectiveMeasure(this.indicator, this.measure));
   /** Smoothing applies to rates only. */
-  smoothed = $derived(this.smoothing && this.shownMeasure === 'rasio');
+  smoothed = $derived.by(() => this.smoothing && this.shownMeasure === 'rasio' && !this.isChange);
   isComposite = $derived(this.indikator === COMPOSITE_INDICATOR.id);
   /** Whether the map shows the demo's synthetic numbers (and must say so), not the user's data. */
   shownSynthetic = $derived((this.indicator.synthetic ?? !this.indicator.dataset) && !this.city.source);
   /** The scheme in use: manual breaks fall back to quantiles until some are typed. */
   shownScheme: Scheme = $derived(this.scheme === 'manual' && !this.manualBreaks ? 'quantile' : this.scheme);
+  /** A change between two years is shown: values are `tahun` minus `compareYear`. */
+  isChange = $derived(
+    this.compareYear !== null && this.compareYear !== this.tahun && !this.isComposite && !isProgramIndicator(this.indikator) && !isAccessIndicator(this.indikator),
+  );
   classification: Classification | null = $derived.by(() => {
     if (!this.values) return null;
+    if (this.isChange) return classifyChange(this.values.values(), this.classes);
     const options =
       this.shownScheme === 'manual' ? { scheme: 'manual' as const, breaks: this.manualBreaks! } : { scheme: this.shownScheme, classes: this.classes };
     return classify(this.values.values(), options);
+  });
+  /** The colour of each class: diverging around no change for a change map. */
+  colors: string[] = $derived.by(() => {
+    const c = this.classification;
+    if (!c) return [];
+    return this.isChange ? divergingColors(c.counts.length, this.indicator.direction) : classificationColors(c, this.indicator.direction);
   });
   /** The key of what the user asked for; when it equals `valuesKey` the map shows it. */
   wantedKey = $derived(
     `${this.city.slug}|${this.tahun}|${this.indikator}|${this.shownMeasure}${this.smoothed ? '-eb' : ''}${this.isComposite ? `|${this.composite.key}` : ''}${
       isAccessIndicator(this.indikator) ? `|target-${this.access.target.air}-${this.access.target.sanitasi}` : ''
-    }`,
+    }${this.isChange ? `|banding-${this.compareYear}` : ''}`,
   );
   view: ViewParams = $derived({
     kota: this.city.slug,
@@ -176,6 +199,7 @@ export class AppState {
     analisis: this.analysis.params,
     lang: this.lang,
     peta: this.camera,
+    banding: this.compareYear,
   });
   /** What the map colours by category: an analysis, else the program's bivariate map. */
   categories = $derived(this.analysis.categories ?? this.program.categories);
@@ -217,6 +241,7 @@ export class AppState {
     if (params.batas) this.manualBreaks = params.batas;
     if (params.lang) this.lang = params.lang;
     if (params.peta) this.camera = params.peta;
+    if (params.banding) this.compareYear = params.banding;
     this.notices = problems.map((p) => ({ key: 'error.link', params: { name: p.name, value: p.value } }));
     void this.loadBoundaries();
     void this.refresh();
@@ -304,6 +329,12 @@ export class AppState {
 
   setMeasure(measure: Measure): void {
     this.measure = measure;
+    void this.refresh();
+  }
+
+  /** Shows the change from `year` to the year on screen, or (null) the plain map. */
+  setCompareYear(year: number | null): void {
+    this.compareYear = year;
     void this.refresh();
   }
 
@@ -422,15 +453,18 @@ export class AppState {
       if (years.length > 0 && !years.includes(this.tahun)) this.tahun = years[years.length - 1];
       const key = this.wantedKey;
       const query = { kodeKota, tahun: this.tahun, indikator: this.indikator };
+      const compare = this.isChange ? this.compareYear : null;
       const [values, summary] = program || access
         ? await (program ? this.program : this.access).compute(db, query).then((r) => [r.values, r.summary] as const)
         : await Promise.all([
             composite ? this.composite.compute(db, query) : smoothed ? smoothedRates(db, query) : fetchValues(db, { ...query, measure }),
             composite ? Promise.resolve(null) : fetchCitySummary(db, query),
           ]);
+      // A change map: this year's values minus those of the year compared with.
+      const shown = compare === null ? values : subtract(values, await fetchValues(db, { ...query, tahun: compare, measure }));
       if (request !== this.#valueRequest) return;
-      this.values = values;
-      this.summary = summary;
+      this.values = shown;
+      this.summary = compare === null ? summary : null;
       this.valuesKey = key;
     } catch (error) {
       if (request === this.#valueRequest) this.notify('error.query', { detail: detail(error) });

@@ -28,6 +28,8 @@ export interface ViewParams {
   analisis: AnalysisParams | null;
   lang: Lang;
   peta: Camera | null;
+  /** A change map: the year compared with (`tahun` minus `banding`); null for a plain map. */
+  banding: number | null;
 }
 
 /** What reproduces an analysis exactly: method, inference and weights. */
@@ -110,6 +112,8 @@ export function parseViewParams(search: string, vocabulary: Vocabulary): { param
       kedua: kedua ?? null,
     };
   }
+  const banding = take('banding', (raw) => /^(19|20)\d\d$/.test(raw));
+  if (banding) params.banding = Number(banding);
   const lang = take('lang', (raw) => raw === 'id' || raw === 'en');
   if (lang) params.lang = lang as Lang;
   const peta = take('peta', (raw) => parseCamera(raw) !== null);
@@ -158,6 +162,7 @@ export function formatViewParams(view: ViewParams): string {
       query.set('toleransi', String(a.toleransi));
     }
   }
+  if (view.banding !== null) query.set('banding', String(view.banding));
   if (view.lang !== 'id') query.set('lang', view.lang);
   if (view.peta) {
     const { zoom, lat, lon } = view.peta;

@@ -96,3 +96,21 @@ test('the table view lists every kelurahan, sorts by value, and a row opens the 
   await page.screenshot({ path: `${SCREENSHOTS}/profile-trend.png` });
   expect(problems).toEqual([]);
 });
+
+test('a change map between two years is symmetric around no change and says so', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=penduduk_miskin');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('compare-year').selectOption('2021');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio|banding-2021');
+  await expect(page.getByTestId('legend')).toContainText('Perubahan Penduduk miskin, 2021–2025');
+  await expect(page).toHaveURL(/banding=2021/);
+  const { values, breaks } = await page.evaluate(() => {
+    const { app } = (window as unknown as { __pkk: { app: { values: Map<string, number | null>; classification: { breaks: number[] } } } }).__pkk;
+    return { values: [...app.values.values()], breaks: app.classification.breaks };
+  });
+  expect(values.every((v) => v === null || Number.isFinite(v))).toBe(true);
+  expect(breaks[0]).toBeCloseTo(-breaks[breaks.length - 1], 10);
+  await page.screenshot({ path: `${SCREENSHOTS}/change-map.png` });
+  expect(problems).toEqual([]);
+});

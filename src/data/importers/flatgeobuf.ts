@@ -25,11 +25,19 @@ export async function readFlatGeobufImport(input: Blob | Uint8Array, file: strin
   const truncated = (cause?: unknown) =>
     new ImportError('importGeo.fgbTruncated', { file, read: raw.length, expected: header?.featuresCount || '?' }, { cause });
   if (12 + headerLength > bytes.length) throw truncated();
+  const noFeatures = new ImportError('importGeo.noFeatures', { file });
+  const onHeader = (h: HeaderMeta) => {
+    header = h;
+    // flatgeobuf 4.5's calcTreeSize loops forever for an index over 0 features (the level size
+    // never reaches 1): a damaged header must not freeze the import worker.
+    if (h.indexNodeSize > 0 && h.featuresCount === 0) throw noFeatures;
+  };
   try {
-    for await (const feature of deserialize(bytes, { headerMetaFn: (h: HeaderMeta) => (header = h) })) {
+    for await (const feature of deserialize(bytes, { headerMetaFn: onHeader })) {
       raw.push({ geometry: feature.geometry ?? null, properties: feature.properties ?? {} });
     }
   } catch (error) {
+    if (error === noFeatures) throw noFeatures;
     throw truncated(error);
   }
   const meta = header as HeaderMeta | null;

@@ -10,9 +10,26 @@ import { TableSink } from './table-sink';
 import { ImportError, type ImportedTable, type TableReadOptions } from './types';
 import type { ReadHooks } from './xlsx';
 
-/** A hyparquet AsyncBuffer over a Blob: only the byte ranges asked for are read. */
+/**
+ * A hyparquet AsyncBuffer over a Blob: only the byte ranges asked for are read. A damaged
+ * footer can ask for ranges outside the file (negative, fractional, beyond the end): those are
+ * refused here, as Node's Blob.slice aborts the whole process on some of them.
+ */
 export function blobBuffer(blob: Blob): AsyncBuffer {
-  return { byteLength: blob.size, slice: (start, end) => blob.slice(start, end).arrayBuffer() };
+  const size = blob.size;
+  const valid = (n: number) => Number.isSafeInteger(n) && n >= 0 && n <= size;
+  return {
+    byteLength: size,
+    slice: (start, end = size) => {
+      const read = valid(start) && valid(end) && start <= end
+        ? blob.slice(start, end).arrayBuffer()
+        : Promise.reject(new RangeError(`byte range ${start}-${end} outside the file (${size} bytes)`));
+      // hyparquet prefetches ranges and may never await one after another failed: a rejection
+      // nobody awaits must not surface as an unhandled rejection (awaiting it still throws).
+      read.catch(() => undefined);
+      return read;
+    },
+  };
 }
 
 /** A Parquet value as the text of a cell. */

@@ -37,6 +37,16 @@ async function bytesAt(blob: Blob, start: number, end: number): Promise<Uint8Arr
 
 /** The archive's entries by name. Throws ZipError when there is no valid central directory. */
 export async function readZipDirectory(blob: Blob): Promise<Map<string, ZipEntry>> {
+  try {
+    return await readDirectory(blob);
+  } catch (error) {
+    // A damaged directory can point DataView reads past its end (lengths, extra fields).
+    if (error instanceof RangeError) throw new ZipError(`damaged central directory: ${error.message}`);
+    throw error;
+  }
+}
+
+async function readDirectory(blob: Blob): Promise<Map<string, ZipEntry>> {
   const tailStart = Math.max(0, blob.size - (0xffff + 22));
   const tail = await bytesAt(blob, tailStart, blob.size);
   const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
