@@ -57,6 +57,8 @@ const EXPECTED: Record<string, Failure | Success> = {
   'not-parquet.parquet': { key: 'importTable.parquetInvalid' },
   'magic-only.parquet': { key: 'importTable.parquetInvalid' },
   'footer-length-lies.parquet': { key: 'importTable.parquetInvalid' },
+  // Found by the fuzz test: the footer asks for NaN byte ranges (Node's Blob.slice aborted the process).
+  'footer-ranges-outside.parquet': { key: 'importTable.parquetInvalid' },
   'odd-numbers.csv': table((t) => {
     expect(t.columns.map((c) => [c.name, c.type, c.numberFormat, c.filled])).toEqual([
       ['kelurahan', 'text', null, 3],
@@ -152,6 +154,8 @@ const EXPECTED: Record<string, Failure | Success> = {
   'garbage-features.fgb': { key: 'importGeo.fgbTruncated' },
   'header-length-lies.fgb': { key: 'importGeo.fgbTruncated', params: { expected: '?' } },
   'magic-only.fgb': { key: 'importGeo.fgbNotFlatGeobuf' },
+  // Found by the fuzz test: an index over 0 features made flatgeobuf loop forever.
+  'index-without-features.fgb': { key: 'importGeo.noFeatures' },
   'not-flatgeobuf.fgb': { key: 'importGeo.fgbNotFlatGeobuf' },
 
   // Workspace files.
@@ -169,7 +173,7 @@ const EXPECTED: Record<string, Failure | Success> = {
 };
 
 describe('the corpus of broken and hostile files', () => {
-  const files = readdirSync(DIR).filter((name) => !name.endsWith('.py')).sort();
+  const files = readdirSync(DIR, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.py')).map((e) => e.name).sort();
 
   it('has at least 40 files, every one with an expectation', () => {
     expect(files.length).toBeGreaterThanOrEqual(40);
@@ -203,6 +207,15 @@ describe('the corpus of broken and hostile files', () => {
     if (typeof error.params.row === 'number') expect(text).toContain(`baris ${error.params.row}`);
     if (name === 'workspace-gzip-bomb.pkk') expect(error.cause).toBeInstanceOf(GunzipLimitExceeded);
   });
+});
+
+describe('known hangs in libraries (kept out of the corpus run, which they would freeze)', () => {
+  // hangs/zeroed-page-header.parquet (found by the fuzz test with FUZZ_SEED=1 FUZZ_MUTANTS=150:
+  // a range of surakarta.parquet zeroed) sends hyparquet 1.31's readColumn into an endless loop
+  // on a page header of zeros. In the app it runs in the import worker, whose cancel button
+  // terminates the worker, so the page stays usable; the fix belongs upstream or in a page
+  // header check before parquetRead.
+  it.todo('hangs/zeroed-page-header.parquet is refused as importTable.parquetInvalid instead of looping forever');
 });
 
 describe('files too big to commit, built from repeated parts', () => {
