@@ -7,23 +7,18 @@
 import type { Lang } from './catalog';
 import { translate, type MessageKey } from '../i18n';
 import type { JoinKey, JoinReport, JoinTarget, UnmatchedKey } from './join';
+import { csvExportCell } from './export-cells';
 import { formatKemendagri, kabKotaOf, normalizeKode } from './kode-wilayah';
 
 const BOM = '\ufeff';
 const DELIMITER = ';';
 
-/** A plain number, which no spreadsheet runs as a formula even with a leading minus. */
-const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
-
 /**
- * One cell, safe to open: text a spreadsheet would run as a formula (starting with = + - @,
- * tab or CR) gets a leading apostrophe, except plain negative numbers; cells holding the
- * delimiter, quotes or line breaks are quoted.
+ * One cell, safe to open: the shared export rule (src/data/export-cells.ts) with this file's
+ * `;` delimiter. Formula-like text gets a leading apostrophe, plain negative numbers do not.
  */
 export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvExportCell(value, DELIMITER);
 }
 
 function line(cells: (string | number | null)[]): string {
