@@ -41,3 +41,21 @@ describe('export cells', () => {
     }
   });
 });
+
+describe('every export applies the same rule', () => {
+  it('the .xlsx writer and the table CSV neutralise formula-like text as export-cells does', async () => {
+    const { neutraliseFormula } = await import('../../../src/data/xlsx-writer');
+    const { exportCell } = await import('../../../src/data/export-table');
+    const hostile = ['=1+1', '+cmd|x', '@SUM(A1)', '\t=1', '\r=1', '-2+3', '-A1', '=HYPERLINK("x")', '-5', '-1,5', 'Pajang', '<script>alert(1)</script>'];
+    for (const text of hostile) {
+      expect(neutraliseFormula(text), text).toBe(neutraliseCell(text));
+      expect(exportCell(text, 'en'), text).toBe(csvExportCell(text, ','));
+      expect(exportCell(text, 'id'), text).toBe(csvExportCell(text, ';'));
+    }
+  });
+
+  // xlsx-writer.ts keeps its own narrower PLAIN_NUMBER (-?\d+([.,]\d+)?): a negative number
+  // written with thousands separators or an exponent gets an apostrophe there, not here.
+  // Harmless (safe side), but two rules; xlsx-writer could import neutraliseCell.
+  it.todo("neutraliseFormula('-1.234,5') keeps the number as neutraliseCell does");
+});
