@@ -155,7 +155,7 @@ async function attempt(importer: Importer, bytes: Uint8Array, name: string): Pro
 
 describe('mutated good files', () => {
   it('each importer either reads a mutant or explains in both languages why not', async () => {
-    const seeds = fixtures(ROOT).map((path) => ({ label: relative(ROOT, path), name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) }));
+    const seeds = fixtures(ROOT).map((path) => ({ label: relative(ROOT, path), name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) as Uint8Array }));
     seeds.push({ label: 'ruang-kerja.pkk', name: 'ruang-kerja.pkk', bytes: await workspaceBytes() });
     expect(seeds.length).toBeGreaterThanOrEqual(20);
 
