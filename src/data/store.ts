@@ -6,6 +6,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaCollection } from './boundaries';
+import type { ViewParams } from '../state/url';
 import type { City } from './catalog';
 import { ImportError } from './importers/types';
 
@@ -50,6 +51,19 @@ export interface StoredArea {
   geometry: Polygon | MultiPolygon;
   source: 'demo' | 'drawn' | 'uploaded' | 'picked';
   note?: string;
+}
+
+/** A saved view: what the link holds plus the tab's extras, with a title and a note. */
+export interface StoredView {
+  id: string;
+  title: string;
+  note: string;
+  params: ViewParams;
+  /** The focus area shown, if any. */
+  area: string | null;
+  /** The program's need × coverage map, if shown. */
+  bivariate: { choice: string; need: string } | null;
+  panel: string;
 }
 
 export interface Store {

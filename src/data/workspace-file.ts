@@ -3,7 +3,7 @@
  * so another machine opening it shows the same map. Versioned; a file from a newer version or
  * not from this app is refused with a message, and nothing is replaced.
  */
-import { gunzip, gzip, type StoredArea, type StoredDataset, type StoredRegion } from './store';
+import { gunzip, gzip, type StoredArea, type StoredDataset, type StoredRegion, type StoredView } from './store';
 import { ImportError } from './importers/types';
 
 export const WORKSPACE_FORMAT = 'peta-kantong-kemiskinan/ruang-kerja';
@@ -19,8 +19,9 @@ interface WorkspaceFile {
   created: string;
   regions: StoredRegion[];
   datasets: FileDataset[];
-  /** Focus areas (absent in files written before they existed). */
+  /** Focus areas and saved views (absent in files written before they existed). */
   areas?: StoredArea[];
+  views?: StoredView[];
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -38,7 +39,7 @@ function fromBase64(text: string): Uint8Array {
 
 /** Writes the workspace file. Datasets must already be reduced to what may leave the browser. */
 export async function writeWorkspaceFile(
-  content: { datasets: StoredDataset[]; regions: StoredRegion[]; areas?: StoredArea[] },
+  content: { datasets: StoredDataset[]; regions: StoredRegion[]; areas?: StoredArea[]; views?: StoredView[] },
   created = new Date(),
 ): Promise<Uint8Array> {
   const file: WorkspaceFile = {
@@ -48,6 +49,7 @@ export async function writeWorkspaceFile(
     regions: content.regions,
     datasets: content.datasets.map((d) => ({ ...d, payload: d.payload ? toBase64(d.payload) : null })),
     areas: content.areas ?? [],
+    views: content.views ?? [],
   };
   return gzip(new TextEncoder().encode(JSON.stringify(file)));
 }
@@ -66,7 +68,7 @@ export async function readWorkspaceFile(
   bytes: Uint8Array,
   name: string,
   maxBytes = MAX_WORKSPACE_BYTES,
-): Promise<{ datasets: StoredDataset[]; regions: StoredRegion[]; areas: StoredArea[]; created: string }> {
+): Promise<{ datasets: StoredDataset[]; regions: StoredRegion[]; areas: StoredArea[]; views: StoredView[]; created: string }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(await gunzip(bytes, maxBytes)));
@@ -103,5 +105,7 @@ export async function readWorkspaceFile(
   if (!Array.isArray(areas) || areas.some((a) => typeof a?.id !== 'string' || typeof a.kota !== 'string' || (a.geometry?.type !== 'Polygon' && a.geometry?.type !== 'MultiPolygon'))) {
     throw invalid();
   }
-  return { datasets, regions: file.regions, areas, created: String(file.created ?? '') };
+  const views = file.views ?? [];
+  if (!Array.isArray(views) || views.some((v) => typeof v?.id !== 'string' || typeof v.title !== 'string' || typeof v.params?.kota !== 'string')) throw invalid();
+  return { datasets, regions: file.regions, areas, views, created: String(file.created ?? '') };
 }

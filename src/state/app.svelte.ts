@@ -45,6 +45,7 @@ import { ImportSession } from './import.svelte';
 import { RegionLoader } from './regions.svelte';
 import { TargetingState } from './targeting.svelte';
 import { AreasState } from './areas.svelte';
+import { ViewsState } from './views.svelte';
 import { isProgramIndicator, ProgramState } from './program.svelte';
 import { AccessState, isAccessIndicator } from './access.svelte';
 
@@ -58,7 +59,7 @@ export const DEFAULTS = {
 };
 
 /** The side panel's tabs, by task. */
-export const PANELS = ['peta', 'sasaran', 'air', 'program', 'kawasan', 'data'] as const;
+export const PANELS = ['peta', 'sasaran', 'air', 'program', 'kawasan', 'tampilan', 'data'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export interface Notice {
@@ -140,6 +141,7 @@ export class AppState {
   readonly analysis: AnalysisState = new AnalysisState(this);
   readonly composite = new CompositeState();
   readonly areas: AreasState = new AreasState(this);
+  readonly views: ViewsState = new ViewsState(this);
   readonly workspace: WorkspaceState = new WorkspaceState(this);
   readonly importSession: ImportSession = new ImportSession(this);
   readonly regionLoader: RegionLoader = new RegionLoader(this);
@@ -249,6 +251,30 @@ export class AppState {
 
   #findRegion(slugOrKode: string): City | undefined {
     return this.cities.find((c) => c.slug === slugOrKode || c.kode === slugOrKode);
+  }
+
+  /** Shows a saved or linked view: everything the link holds, then one refresh. */
+  applyView(view: ViewParams): void {
+    const city = this.#findRegion(view.kota);
+    const cityChanged = city !== undefined && city !== this.city;
+    if (city) this.city = city;
+    this.tahun = view.tahun;
+    if (findIndicator(view.indikator)) this.indikator = view.indikator;
+    this.measure = view.ukuran;
+    this.classes = view.kelas;
+    this.scheme = view.skema;
+    this.manualBreaks = view.batas;
+    this.smoothing = view.eb;
+    if (view.analisis) this.analysis.apply(view.analisis);
+    else this.analysis.method = 'none';
+    this.compareYear = view.banding;
+    this.camera = view.peta;
+    this.focus = null;
+    if (cityChanged) {
+      this.closeProfile();
+      void this.loadBoundaries();
+    }
+    void this.refresh();
   }
 
   selectCity(slug: string): void {

@@ -11,7 +11,7 @@ import { dropDataset } from '../data/datasets';
 import { demoDatabase } from '../data/demo';
 import type { ProgressListener } from '../data/db';
 import { ImportError } from '../data/importers/types';
-import { gunzip, openStore, type Store, type StoredDataset, type StoredRegion } from '../data/store';
+import { gunzip, openStore, type Store, type StoredDataset, type StoredRegion, type StoredView } from '../data/store';
 import type { FeatureCollection, Point } from 'geojson';
 import type { MessageKey } from '../i18n';
 import { applyStoredDataset, datasetIndicators, shareableDataset } from './dataset-apply';
@@ -19,12 +19,14 @@ import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
 import type { FocusArea } from './areas.svelte';
 
 const AREAS_KEY = 'kawasan';
+const VIEWS_KEY = 'tampilan';
 
 /** What the workspace needs from the app. */
 export interface WorkspaceHost {
   regions: City[];
   readonly city: City;
   readonly areas: { list: FocusArea[]; restore(saved: FocusArea[] | undefined): Promise<void> };
+  readonly views: { list: StoredView[]; restore(saved: StoredView[] | undefined): Promise<void> };
   workspaceChanged(): void;
   notify(key: MessageKey, params: Record<string, string | number>): void;
 }
@@ -68,6 +70,7 @@ export class WorkspaceState {
       this.host.regions = regions.map((r) => r.region);
       this.datasets = datasets;
       await this.host.areas.restore(await this.#store.getSetting<FocusArea[]>(AREAS_KEY));
+      await this.host.views.restore(await this.#store.getSetting<StoredView[]>(VIEWS_KEY));
       for (const dataset of datasets) registerIndicators(dataset.id, datasetIndicators(dataset));
       void this.#decodePoints(datasets);
       if (datasets.length || regions.length) this.host.workspaceChanged();
@@ -106,6 +109,11 @@ export class WorkspaceState {
   async saveAreas(areas: FocusArea[]): Promise<void> {
     if (this.#store) await this.#store.putSetting(AREAS_KEY, areas);
     else this.#memoryAreas = areas;
+  }
+
+  /** Keeps the saved views' sequence. */
+  async saveViews(views: StoredView[]): Promise<void> {
+    if (this.#store) await this.#store.putSetting(VIEWS_KEY, views);
   }
 
   #salt: Promise<string> | undefined;
@@ -191,7 +199,7 @@ export class WorkspaceState {
     const regions = this.#store ? await this.#store.listRegions() : [...this.#memoryRegions.values()];
     const datasets = await Promise.all(this.datasets.map((d) => shareableDataset(db, d)));
     const areas = this.host.areas.list.filter((a) => a.source !== 'demo');
-    return writeWorkspaceFile({ datasets, regions, areas });
+    return writeWorkspaceFile({ datasets, regions, areas, views: this.host.views.list });
   }
 
   /** Opens a workspace file in place of the current workspace (checked before anything is replaced). */
@@ -200,6 +208,8 @@ export class WorkspaceState {
     await this.replaceWith(content);
     await this.saveAreas(content.areas);
     await this.host.areas.restore(content.areas);
+    await this.saveViews(content.views);
+    await this.host.views.restore(content.views);
   }
 
   /**
