@@ -99,6 +99,7 @@ export const en: Record<MessageKey, string> = {
   'views.ui.previous': 'Previous view',
   'views.ui.next': 'Next view',
   'views.ui.exit': 'Leave (Esc)',
+  'table.search': 'Find a kelurahan or kecamatan',
   'control.indicator': 'Indicator',
   'control.measure': 'Measure',
   'control.year': 'Year',

@@ -98,6 +98,7 @@ export const id = {
   'views.ui.previous': 'Tampilan sebelumnya',
   'views.ui.next': 'Tampilan berikutnya',
   'views.ui.exit': 'Keluar (Esc)',
+  'table.search': 'Cari kelurahan atau kecamatan',
   'control.indicator': 'Indikator',
   'control.measure': 'Ukuran',
   'control.year': 'Tahun',
