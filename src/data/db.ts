@@ -72,36 +72,74 @@ async function start(onProgress: ProgressListener): Promise<Database> {
   let copies = 0;
   // Offline, extensions cannot be downloaded; never let DuckDB try (see STACK-NOTES.md).
   await conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');
+  const lost = whenWorkerDies(worker);
   return {
     async query(sql, params = []) {
-      if (params.length === 0) return conn.query(sql);
-      const stmt = await conn.prepare(sql);
+      if (params.length === 0) return lost.race(conn.query(sql));
+      const stmt = await lost.race(conn.prepare(sql));
       try {
-        return await stmt.query(...params);
+        return await lost.race(stmt.query(...params));
       } finally {
-        await stmt.close();
+        await lost.race(stmt.close()).catch(() => undefined);
       }
     },
     async exec(sql) {
-      await conn.query(sql);
+      await lost.race(conn.query(sql));
     },
     async registerFileText(name, text) {
-      await db.registerFileText(name, text);
+      await lost.race(db.registerFileText(name, text));
     },
     async registerFileBuffer(name, bytes) {
-      await db.registerFileBuffer(name, bytes);
+      await lost.race(db.registerFileBuffer(name, bytes));
     },
     async dropFile(name) {
-      await db.dropFile(name);
+      await lost.race(db.dropFile(name));
     },
     async copyToCsv(select) {
       const name = `uitvoer_${++copies}.csv`;
-      await conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ',')`);
+      await lost.race(conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ',')`));
       try {
-        return await db.copyFileToBuffer(name);
+        return await lost.race(db.copyFileToBuffer(name));
       } finally {
-        await db.dropFile(name);
+        await lost.race(db.dropFile(name)).catch(() => undefined);
       }
+    },
+  };
+}
+
+/** Thrown by every call on the database once its worker has died (crashed, out of memory). */
+export class DatabaseLost extends Error {
+  constructor(detail: string) {
+    super(`DuckDB worker stopped: ${detail}`);
+    this.name = 'DatabaseLost';
+  }
+}
+
+/**
+ * Watches DuckDB's worker: when it dies (an uncaught error in it, e.g. out of memory), AsyncDuckDB
+ * forgets its pending requests without settling them, so every query in flight would wait
+ * forever. `race` makes each call reject with DatabaseLost instead, and the next getDatabase()
+ * starts a new worker (what the old one held must be loaded again by whoever holds it).
+ */
+function whenWorkerDies(worker: Worker): { race<T>(work: Promise<T>): Promise<T> } {
+  let died: DatabaseLost | null = null;
+  const listeners = new Set<(error: DatabaseLost) => void>();
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    if (died) return;
+    died = new DatabaseLost(event.message || 'error');
+    dbPromise = undefined;
+    worker.terminate();
+    for (const listener of listeners) listener(died);
+    listeners.clear();
+  });
+  return {
+    race<T>(work: Promise<T>): Promise<T> {
+      if (died) return Promise.reject(died);
+      return new Promise<T>((resolve, reject) => {
+        const onDeath = (error: DatabaseLost) => reject(error);
+        listeners.add(onDeath);
+        work.then(resolve, reject).finally(() => listeners.delete(onDeath));
+      });
     },
   };
 }
