@@ -2,9 +2,9 @@
  * Where things go on a printed map page, in millimetres from the page's top-left corner.
  *
  * Kept apart from the PDF drawing so the caller can ask for the map frame (and so the pixel size to
- * render the map at) before any PDF exists, and so the numbers can be checked by hand. A4 landscape
- * is the reference design; A3 is the same layout magnified by √2 (the ratio of the ISO sizes), so
- * type and margins keep their proportion to the paper.
+ * render the map at) before any PDF exists, and so the numbers can be checked by hand. A4 is the
+ * reference design; on A3 margins, header, footer, legend and type grow by 297/210 (≈ √2, the ratio
+ * of the ISO sizes) so they keep their proportion to the paper, and the map takes the rest.
  */
 
 /** ISO 216 paper sizes the export offers. */
@@ -40,7 +40,7 @@ export function pageSizeMm(page: PageSpec): { widthMm: number; heightMm: number 
   return page.orientation === 'landscape' ? { widthMm: long, heightMm: short } : { widthMm: short, heightMm: long };
 }
 
-/** How much larger than A4 the page is, linearly (A4 = 1, A3 = √2 ≈ 1.414): everything scales by it. */
+/** How much larger than A4 the page is, linearly (A4 = 1, A3 = 297/210 ≈ 1.414): the fixed parts scale by it. */
 export function layoutScale(page: PageSpec): number {
   return ISO_MM[page.size].short / ISO_MM.A4.short;
 }
