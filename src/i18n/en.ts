@@ -9,6 +9,7 @@ import { importEn } from './modules/import';
 import { targetingEn } from './modules/targeting';
 import { targetingUiEn } from './modules/targeting-ui';
 import { programUiEn } from './modules/program-ui';
+import { exportEn } from './modules/export';
 import { coverageEn } from './modules/coverage';
 
 /** English: complete; a missing key is a type error. */
@@ -100,6 +101,17 @@ export const en: Record<MessageKey, string> = {
   'views.ui.next': 'Next view',
   'views.ui.exit': 'Leave (Esc)',
   'table.search': 'Find a kelurahan or kecamatan',
+  'export.ui.title': 'Export the map',
+  'export.ui.mapTitle': 'Map title',
+  'export.ui.paper': 'Paper',
+  'export.ui.orientation': 'Orientation',
+  'export.ui.landscape': 'landscape',
+  'export.ui.portrait': 'portrait',
+  'export.ui.atlas': 'Atlas: one page per kecamatan (PDF)',
+  'export.ui.pngPrint': 'PNG for print (300 dpi)',
+  'export.ui.pngScreen': 'PNG for screen',
+  'export.ui.busy': 'Drawing the map at export resolution…',
+  'export.ui.failed': 'The export failed ({detail}). The map on screen is unchanged; try again.',
   'control.indicator': 'Indicator',
   'control.measure': 'Measure',
   'control.year': 'Year',
@@ -273,5 +285,6 @@ export const en: Record<MessageKey, string> = {
   ...targetingEn,
   ...targetingUiEn,
   ...programUiEn,
+  ...exportEn,
   ...coverageEn,
 };

@@ -8,6 +8,7 @@ import { importId } from './modules/import';
 import { targetingId } from './modules/targeting';
 import { targetingUiId } from './modules/targeting-ui';
 import { programUiId } from './modules/program-ui';
+import { exportId } from './modules/export';
 import { coverageId } from './modules/coverage';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
@@ -99,6 +100,17 @@ export const id = {
   'views.ui.next': 'Tampilan berikutnya',
   'views.ui.exit': 'Keluar (Esc)',
   'table.search': 'Cari kelurahan atau kecamatan',
+  'export.ui.title': 'Ekspor peta',
+  'export.ui.mapTitle': 'Judul peta',
+  'export.ui.paper': 'Kertas',
+  'export.ui.orientation': 'Arah',
+  'export.ui.landscape': 'mendatar',
+  'export.ui.portrait': 'tegak',
+  'export.ui.atlas': 'Atlas: satu halaman per kecamatan (PDF)',
+  'export.ui.pngPrint': 'PNG cetak (300 dpi)',
+  'export.ui.pngScreen': 'PNG layar',
+  'export.ui.busy': 'Menggambar peta pada resolusi ekspor…',
+  'export.ui.failed': 'Ekspor gagal ({detail}). Peta di layar tidak berubah; coba lagi.',
   'control.indicator': 'Indikator',
   'control.measure': 'Ukuran',
   'control.year': 'Tahun',
@@ -273,6 +285,7 @@ export const id = {
   ...targetingId,
   ...targetingUiId,
   ...programUiId,
+  ...exportId,
   ...coverageId,
 } as const;
 

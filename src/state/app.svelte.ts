@@ -6,6 +6,7 @@
  */
 import { classify, type Classification, type Scheme } from '../analysis/classify';
 import { classifyChange } from '../analysis/classify-change';
+import type { MapImagePort } from '../map/export-image';
 import { classificationColors, divergingColors } from '../map/palette';
 import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
 import {
@@ -105,6 +106,8 @@ export class AppState {
   /** Cut points for manual breaks (between classes). */
   manualBreaks = $state.raw<number[] | null>(null);
   basemap = $state(false);
+  /** Lent by the map view: renders the map as an image for exports (null before the map exists). */
+  mapPort: MapImagePort | null = null;
   /** The year a change map compares with (null: a plain map of `tahun`). */
   compareYear = $state<number | null>(null);
   /** The side panel's tab, and whether the table replaces the map. */

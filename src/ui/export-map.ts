@@ -1,0 +1,158 @@
+/**
+ * Exports of the map on screen as a print layout: PDF (A4/A3, portrait/landscape, one page or an
+ * atlas of one page per kecamatan) with real text, and PNG at screen or print resolution laid
+ * out on the same page geometry. The map image is rendered at the export resolution by the map
+ * (see src/map/export-image.ts), never upscaled.
+ */
+import bbox from '@turf/bbox';
+import notoRegularUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
+import notoBoldUrl from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
+import { mapPdf, mapPixels, pageLayout, chooseScaleBar, type MapPage, type PageSpec } from '../export/map-layout';
+import type { MapImage, MapImagePort } from '../map/export-image';
+import { NO_DATA_COLOR } from '../map/palette';
+import type { AppState } from '../state/app.svelte';
+import { unitOf } from './format';
+import { categoryRows, classRows } from './legend-rows';
+
+
+const PRINT_DPI = 300;
+const SCREEN_DPI = 96;
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** One page group: the whole region, or one kecamatan for an atlas. */
+function groups(app: AppState, atlas: boolean): { name: string | null; bounds?: [number, number, number, number] }[] {
+  if (!atlas) return [{ name: null }];
+  const byKecamatan = new Map<string, typeof features>();
+  const features = app.kelurahan?.features ?? [];
+  for (const f of features) byKecamatan.set(f.properties.kecamatan, [...(byKecamatan.get(f.properties.kecamatan) ?? []), f]);
+  return [...byKecamatan]
+    .sort((a, b) => a[0].localeCompare(b[0], 'id'))
+    .map(([name, list]) => ({ name, bounds: bbox({ type: 'FeatureCollection', features: list }) as [number, number, number, number] }));
+}
+
+/** The printed content of one page: title, legend and sources as on screen. */
+function pageContent(app: AppState, image: MapImage, kecamatan: string | null, title: string | null): MapPage {
+  const baseTitle = app.isChange
+    ? app.t('legend.changeTitle', { indicator: app.indicator.label[app.lang], from: app.compareYear ?? '', to: app.tahun })
+    : app.t('legend.title', { indicator: app.indicator.label[app.lang], tahun: app.tahun });
+  const place = kecamatan ? `${app.t('panel.kecamatan', { name: kecamatan })}, ${app.city.nama}` : app.city.nama;
+  const rows = app.categories ? categoryRows(app) : classRows(app);
+  const missing = app.categories ? 0 : (app.classification?.missing ?? 0);
+  return {
+    title: title ?? baseTitle,
+    subtitle: [title ? baseTitle : null, place, app.analysis.active ? app.t(`analysis.method.${app.analysis.method}`) : null].filter(Boolean).join(' · '),
+    map: image,
+    legend: {
+      title: app.indicator.label[app.lang],
+      unit: unitOf(app.indicator, app.shownMeasure, app.lang),
+      rows: rows.map((r) => ({ color: r.color, label: r.note ? `${r.label} (${r.note})` : r.label, count: app.t('legend.count', { n: r.count }) })),
+      noData: missing > 0 ? { color: NO_DATA_COLOR, label: app.t('legend.noData'), count: app.t('legend.count', { n: missing }) } : undefined,
+    },
+    source: app.shownSynthetic ? `${app.t('synthetic.badge')}: ${app.t('legend.demoSource')}` : app.indicator.source[app.lang],
+    attribution: app.t('attribution.boundaries'),
+    synthetic: app.shownSynthetic ? app.t('synthetic.badge') : null,
+    date: app.t('export.created', { date: new Date().toLocaleDateString(app.lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) }),
+    labels: { scale: app.t('export.scale'), north: app.t('export.north'), page: (n, total) => app.t('export.page', { n, total }) },
+  };
+}
+
+async function pages(app: AppState, port: MapImagePort, spec: PageSpec, dpi: number, atlas: boolean, title: string | null): Promise<MapPage[]> {
+  const size = mapPixels(spec, dpi);
+  const codes = (app.kelurahan?.features ?? []).map((f) => f.properties.kode);
+  const result: MapPage[] = [];
+  for (const group of groups(app, atlas)) {
+    const image = await port.render({ ...size, codes, bounds: group.bounds });
+    result.push(pageContent(app, image, group.name, title));
+  }
+  return result;
+}
+
+export async function exportPdf(app: AppState, port: MapImagePort, spec: PageSpec, atlas: boolean, title: string | null): Promise<Uint8Array> {
+  const [content, regular, bold] = await Promise.all([pages(app, port, spec, PRINT_DPI, atlas, title), fetchBytes(notoRegularUrl), fetchBytes(notoBoldUrl)]);
+  return mapPdf(content, spec, { regular, bold });
+}
+
+/**
+ * A PNG of the same layout: at 96 dpi (screen) or 300 dpi (print). Text is drawn with the page
+ * font at the layout's positions; the map is rendered for the frame at that resolution.
+ */
+export async function exportPng(app: AppState, port: MapImagePort, spec: PageSpec, quality: 'screen' | 'print', title: string | null): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+  const dpi = quality === 'print' ? PRINT_DPI : SCREEN_DPI;
+  const [page] = await pages(app, port, spec, dpi, false, title);
+  const layout = pageLayout(spec);
+  const px = (mmValue: number) => Math.round((mmValue * dpi) / 25.4);
+  const canvas = document.createElement('canvas');
+  canvas.width = px(layout.page.widthMm);
+  canvas.height = px(layout.page.heightMm);
+  const g = canvas.getContext('2d')!;
+  const s = layout.scale;
+  const font = (sizePt: number, bold = false) => `${bold ? 700 : 400} ${Math.round((sizePt * dpi) / 72)}px "Noto Sans", sans-serif`;
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.fillStyle = '#1c2833';
+  g.textBaseline = 'top';
+  g.font = font(18 * s, true);
+  g.fillText(page.title, px(layout.header.xMm), px(layout.header.yMm));
+  g.font = font(11 * s);
+  g.fillText(page.subtitle, px(layout.header.xMm), px(layout.header.yMm + 9 * s));
+  if (page.synthetic) {
+    g.font = font(10 * s, true);
+    const width = g.measureText(page.synthetic).width + px(4 * s);
+    const x = px(layout.header.xMm + layout.header.widthMm) - width;
+    g.fillStyle = '#fde68a';
+    g.fillRect(x, px(layout.header.yMm), width, px(7 * s));
+    g.fillStyle = '#7c2d12';
+    g.fillText(page.synthetic, x + px(2 * s), px(layout.header.yMm + 1.2 * s));
+  }
+  const image = await createImageBitmap(new Blob([page.map.png as BlobPart], { type: 'image/png' }));
+  const frame = layout.map;
+  g.drawImage(image, px(frame.xMm), px(frame.yMm), px(frame.widthMm), px(frame.heightMm));
+  g.strokeStyle = '#37474f';
+  g.lineWidth = Math.max(1, px(0.3));
+  g.strokeRect(px(frame.xMm), px(frame.yMm), px(frame.widthMm), px(frame.heightMm));
+  // Scale bar and north arrow in the frame's lower left and upper right.
+  const metresPerMm = (page.map.metresPerPixel * page.map.widthPx) / frame.widthMm;
+  const bar = chooseScaleBar(metresPerMm, frame.widthMm * 0.25);
+  const barX = px(frame.xMm + 6 * s);
+  const barY = px(frame.yMm + frame.heightMm - 8 * s);
+  g.fillStyle = '#1c2833';
+  g.fillRect(barX, barY, px(bar.lengthMm), Math.max(2, px(1.2 * s)));
+  g.font = font(8 * s);
+  g.fillText(`${page.labels.scale}: ${bar.label}`, barX, barY + px(2 * s));
+  const nx = px(frame.xMm + frame.widthMm - 10 * s);
+  const ny = px(frame.yMm + 6 * s);
+  g.beginPath();
+  g.moveTo(nx, ny);
+  g.lineTo(nx - px(3 * s), ny + px(9 * s));
+  g.lineTo(nx + px(3 * s), ny + px(9 * s));
+  g.closePath();
+  g.fill();
+  g.fillText(page.labels.north, nx - px(1.5 * s), ny + px(10 * s));
+  // Legend rows beside or below the map.
+  const legend = layout.legend;
+  let y = px(legend.yMm);
+  g.font = font(11 * s, true);
+  g.fillText(page.legend.title, px(legend.xMm), y);
+  y += px(6 * s);
+  g.font = font(9 * s);
+  g.fillText(page.legend.unit, px(legend.xMm), y);
+  y += px(6 * s);
+  for (const row of [...page.legend.rows, ...(page.legend.noData ? [page.legend.noData] : [])]) {
+    g.fillStyle = row.color;
+    g.fillRect(px(legend.xMm), y, px(6 * s), px(4 * s));
+    g.strokeRect(px(legend.xMm), y, px(6 * s), px(4 * s));
+    g.fillStyle = '#1c2833';
+    g.fillText(`${row.label}  ${row.count}`, px(legend.xMm + 8 * s), y);
+    y += px(5.5 * s);
+  }
+  g.font = font(8 * s);
+  g.fillText(`${page.source} · ${page.attribution} · ${page.date}`, px(layout.footer.xMm), px(layout.footer.yMm));
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('The layout could not be drawn as an image');
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), width: canvas.width, height: canvas.height };
+}
