@@ -174,6 +174,8 @@ export const en: Record<MessageKey, string> = {
   'error.database':
     'The in-browser database could not start ({detail}). The map stays visible without indicator values; reload the page to try again.',
   'error.query': 'Indicator values could not be computed ({detail}). The previous view is kept.',
+  'error.linkImported': 'This link shows imported data ({value}) that is not in this browser. Ask the sender for the workspace file (.pkk) and open it with My data → Open workspace.',
+  'error.linkRegion': 'This link uses region {value}, which is not loaded in this browser. Find the region in My data (national file) or open the workspace file (.pkk) from the sender.',
   'error.link': 'The link holds an unknown value ({name} = "{value}"); the default is used.',
   'error.dismiss': 'Dismiss message',
   'error.basemap': 'The OpenStreetMap basemap could not be loaded (it needs an internet connection). The kelurahan map still works.',

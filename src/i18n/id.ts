@@ -174,6 +174,8 @@ export const id = {
   'error.database':
     'Basis data di peramban tidak dapat dijalankan ({detail}). Peta tetap tampil tanpa nilai indikator; muat ulang halaman untuk mencoba lagi.',
   'error.query': 'Nilai indikator tidak dapat dihitung ({detail}). Tampilan sebelumnya tetap dipakai.',
+  'error.linkImported': 'Tautan ini menampilkan data impor ({value}) yang tidak ada di peramban ini. Minta berkas ruang kerja (.pkk) dari pengirim tautan, lalu buka lewat Data saya → Buka ruang kerja.',
+  'error.linkRegion': 'Tautan ini memakai wilayah {value} yang belum dimuat di peramban ini. Cari wilayah itu di Data saya (berkas nasional) atau buka berkas ruang kerja (.pkk) dari pengirim tautan.',
   'error.link': 'Tautan memuat nilai yang tidak dikenal ({name} = "{value}"); nilai bawaan dipakai.',
   'error.dismiss': 'Tutup pesan',
   'error.basemap': 'Peta dasar OpenStreetMap tidak dapat dimuat (perlu koneksi internet). Peta kelurahan tetap dapat dipakai.',

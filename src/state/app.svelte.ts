@@ -59,6 +59,9 @@ export const DEFAULTS = {
   lang: 'id' as Lang,
 };
 
+/** Indicator ids made at import: the dataset id (d + base 36) and the column. */
+const IMPORTED_ID = /^d[0-9a-z]{6,}_/;
+
 /** The side panel's tabs, by task. */
 export const PANELS = ['peta', 'sasaran', 'air', 'program', 'kawasan', 'tampilan', 'data'] as const;
 export type Panel = (typeof PANELS)[number];
@@ -247,7 +250,15 @@ export class AppState {
     if (params.lang) this.lang = params.lang;
     if (params.peta) this.camera = params.peta;
     if (params.banding) this.compareYear = params.banding;
-    this.notices = problems.map((p) => ({ key: 'error.link', params: { name: p.name, value: p.value } }));
+    // A link to imported data (an indicator id made at import, a region the national file gave)
+    // says what is missing and where to get it, rather than "unknown value".
+    this.notices = problems.map((p): Notice =>
+      p.name === 'indikator' && IMPORTED_ID.test(p.value)
+        ? { key: 'error.linkImported', params: { value: p.value } }
+        : p.name === 'kota' && /^\d\d\.\d\d(-impor)?$/.test(p.value)
+          ? { key: 'error.linkRegion', params: { value: p.value } }
+          : { key: 'error.link', params: { name: p.name, value: p.value } },
+    );
     void this.loadBoundaries();
     void this.refresh();
   }

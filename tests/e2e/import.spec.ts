@@ -211,3 +211,11 @@ test('reading a 200 MB CSV keeps the page responsive, shows progress and can be 
   await expect(page.getByTestId('datasets')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test('a shared link to imported data opened in another browser says the workspace file is needed', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&tahun=2024&indikator=dmws8q80ki5_jumlah_kk');
+  await expect(page.getByTestId('notices')).toContainText('berkas ruang kerja (.pkk)');
+  await waitForMap(page, 'surakarta|2024|penduduk_miskin');
+  expect(problems).toEqual([]);
+});
