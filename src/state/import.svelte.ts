@@ -42,7 +42,7 @@ import { noticeOf } from './workspace.svelte';
 import type { Notice } from './app.svelte';
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
-export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving';
+export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving' | 'failed';
 
 /** Header words that say a column is a key, not an indicator. */
 const KEY_WORDS = /^(no|nomor|id|kode|kd|kelurahan|desa|nama|kecamatan|kec|tahun|year|kab|kota)(_|$)/i;
@@ -129,7 +129,8 @@ export class ImportSession {
     } catch (error) {
       if (error instanceof TaskCancelled || abort.signal.aborted) return;
       this.#fail(error, 'import.failed');
-      this.step = this.table ? 'table' : 'idle';
+      // The dialog stays open on the message; what was read before (if anything) is kept.
+      this.step = this.table ? 'table' : 'failed';
     }
   }
 

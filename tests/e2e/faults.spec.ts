@@ -212,8 +212,7 @@ test('a file over the size limit is refused up front, naming the limit, and noth
   await page.goto('/?kota=surakarta');
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
   await chooseHugeFile(page, 'sangat-besar.csv');
-  // Refused before reading: the session holds the size message at once (see the fixme below
-  // for why the user does not see it yet).
+  // Refused before reading: the session holds the size message at once.
   const error = await page.waitForFunction(() => {
     const { app } = (window as unknown as { __pkk: { app: { importSession: { error: { key: string; params: Record<string, unknown> } | null } } } }).__pkk;
     return app.importSession.error;
@@ -224,12 +223,7 @@ test('a file over the size limit is refused up front, naming the limit, and noth
   expect(problems).toEqual([]);
 });
 
-// BUG (src/state/import.svelte.ts, ImportSession.begin): when the first table of a session fails
-// to read, `this.step = this.table ? 'table' : 'idle'` closes the dialog (App.svelte shows it only
-// while step !== 'idle'), so session.error is never shown: a file over the limit, a binary or
-// empty or ragged CSV, a broken xlsx... gives no message at all. Keep the dialog open on the
-// error (or notify) and this test passes.
-test.fixme('a file over the size limit: the user reads the message naming the limit', async ({ page }) => {
+test('a file over the size limit: the user reads the message naming the limit', async ({ page }) => {
   await page.goto('/?kota=surakarta');
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
   await chooseHugeFile(page, 'sangat-besar.csv');
