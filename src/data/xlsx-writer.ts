@@ -5,6 +5,7 @@
  * written as inline strings, neutralised against formula injection. No LibreOffice, no DOM.
  */
 import { strToU8, zipSync } from 'fflate';
+import { neutraliseCell } from './export-cells';
 
 export type XlsxCell = string | number | null;
 
@@ -16,19 +17,13 @@ export interface XlsxSheet {
   columnWidths?: number[];
 }
 
-/** Text a spreadsheet would run as a formula if retyped or re-saved as CSV: = + - @, tab, CR. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A plain number written as text (-5, 2,5), which no spreadsheet runs as a formula. */
-const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
-
 /**
- * Text starting like a formula gets a leading apostrophe, by the same rule as csvCell for CSV
- * (plain negative numbers excepted). Inline strings are never evaluated inside an .xlsx, but the
- * cell would become a formula once edited or saved as CSV.
+ * Text starting like a formula gets a leading apostrophe (the one rule of export-cells.ts). Inline
+ * strings are never evaluated inside an .xlsx, but the cell would become a formula once edited or
+ * saved as CSV.
  */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return neutraliseCell(text);
 }
 
 // Characters XML 1.0 cannot carry at all (C0 controls other than tab, LF, CR; lone surrogates; FFFE/FFFF).

@@ -106,8 +106,9 @@ print(json.dumps({'parts': parts, 'overrides': sorted(overrides), 'xfs': xfs, 'f
 
   it('names columns as Excel does and neutralises only formula-like text', () => {
     expect([0, 25, 26, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
-    expect(['=1+1', '+62', '-', '@x', '\tx', '\rx', '-5', '-2,5', 'ok', '1=1'].map(neutraliseFormula)).toEqual([
-      "'=1+1", "'+62", "'-", "'@x", "'\tx", "'\rx", '-5', '-2,5', 'ok', '1=1',
+    // '+62' is a plain number to a spreadsheet (export-cells' rule), not a formula.
+    expect(['=1+1', '+62', '+62x', '-', '@x', '\tx', '\rx', '-5', '-2,5', 'ok', '1=1'].map(neutraliseFormula)).toEqual([
+      "'=1+1", '+62', "'+62x", "'-", "'@x", "'\tx", "'\rx", '-5', '-2,5', 'ok', '1=1',
     ]);
   });
 });
