@@ -54,8 +54,8 @@ describe('every export applies the same rule', () => {
     }
   });
 
-  // xlsx-writer.ts keeps its own narrower PLAIN_NUMBER (-?\d+([.,]\d+)?): a negative number
-  // written with thousands separators or an exponent gets an apostrophe there, not here.
-  // Harmless (safe side), but two rules; xlsx-writer could import neutraliseCell.
-  it.todo("neutraliseFormula('-1.234,5') keeps the number as neutraliseCell does");
+  it('numbers with thousands separators or exponents stay numbers in every export', async () => {
+    const { neutraliseFormula } = await import('../../../src/data/xlsx-writer');
+    for (const n of ['-1.234,5', '-1,234.5', '+62', '-2.5e-3']) expect(neutraliseFormula(n), n).toBe(n);
+  });
 });
