@@ -32,6 +32,12 @@ async function load(onProgress?: ProgressListener): Promise<Database> {
 
 let programsReady: Promise<void> | undefined;
 
+/** Forgets the loaded database (its worker died): the next call starts and loads a new one. */
+export function forgetDemoDatabase(): void {
+  ready = undefined;
+  programsReady = undefined;
+}
+
 /**
  * The demo's program data (beneficiaries and eligible per kelurahan, year and program; program
  * sites), loaded into the database the first time a program view needs it, not at start-up.

@@ -24,6 +24,7 @@ import {
   type Measure,
 } from '../data/catalog';
 import { boundaryUrls, demoHouseholdFile } from '../data/demo';
+import { DatabaseLost } from '../data/db';
 import type { Database } from '../data/database';
 import {
   fetchCitySummary,
@@ -507,6 +508,8 @@ export class AppState {
       this.summary = compare === null ? summary : null;
       this.valuesKey = key;
     } catch (error) {
+      // A dead database worker is replaced on the next question; what is shown stays.
+      if (error instanceof DatabaseLost) this.workspace.forgetDatabase();
       if (request === this.#valueRequest) this.notify('error.query', { detail: detail(error) });
     } finally {
       if (request === this.#valueRequest) this.loadingData = false;

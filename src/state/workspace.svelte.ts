@@ -8,7 +8,7 @@ import { registerIndicators, unregisterIndicators, type City } from '../data/cat
 import type { AreaCollection } from '../data/boundaries';
 import type { Database } from '../data/database';
 import { dropDataset } from '../data/datasets';
-import { demoDatabase } from '../data/demo';
+import { demoDatabase, forgetDemoDatabase } from '../data/demo';
 import type { ProgressListener } from '../data/db';
 import { ImportError } from '../data/importers/types';
 import { gunzip, openStore, type Store, type StoredDataset, type StoredRegion, type StoredView } from '../data/store';
@@ -133,6 +133,15 @@ export class WorkspaceState {
       return salt;
     })();
     return this.#salt;
+  }
+
+  /**
+   * After the database's worker died: forget it, so the next question starts a new one and
+   * replays the demo and every stored dataset into it.
+   */
+  forgetDatabase(): void {
+    this.#database = undefined;
+    forgetDemoDatabase();
   }
 
   /** The boundaries of a region that does not ship with the app. */

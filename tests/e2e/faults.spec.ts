@@ -101,7 +101,7 @@ test('storage full: the import says so, and the dataset stored before is intact 
   expect(problems).toEqual([]);
 });
 
-test('DuckDB worker dying mid-query: a message, the map stays', async ({ page, baseURL }) => {
+test('DuckDB worker dying mid-query: a message, the map stays, the next choice works again', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL!);
   // Keep every Worker the page makes, to kill DuckDB's as a crash would.
   await page.addInitScript(() => {
@@ -146,6 +146,9 @@ test('DuckDB worker dying mid-query: a message, the map stays', async ({ page, b
   // The map keeps its polygons and the colours it had.
   expect(await drawnKelurahan(page)).toEqual(drawn);
   await expect(page.locator('.map')).toHaveAttribute('data-rendered', /^surakarta\|2025\|penduduk_miskin/);
+  // The next choice starts a new database worker and the map follows again, no reload needed.
+  await page.getByTestId('indicator').selectOption('rt_tanpa_sanitasi_layak');
+  await waitForMap(page, 'surakarta|2025|rt_tanpa_sanitasi_layak|rasio');
   // Only DuckDB's own report of the crash may be logged.
   // (AsyncDuckDB logs the worker's ErrorEvent to the console itself.)
   expect(problems.filter((p) => !/duckdb|simulasi|worker|ErrorEvent/i.test(p))).toEqual([]);
