@@ -141,7 +141,35 @@ test('household records imported, matched, analysed and exported: every request 
   const [gal] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-gal').click()]);
   exports['GAL weights'] = readFileSync(await gal.path(), 'utf8');
 
-  // Export 3: the workspace file.
+  // Export 3: the table view's CSV of the household-based map.
+  await page.getByTestId('view-toggle').click();
+  const [table] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
+  exports['table CSV'] = readFileSync(await table.path(), 'utf8');
+  await page.getByTestId('view-toggle').click();
+
+  // Export 4: the PDF of that map (its text, as a PDF reader extracts it).
+  await page.getByTestId('tab-tampilan').click();
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfDoc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(await pdf.path())) }).promise;
+  const pdfPage = await pdfDoc.getPage(1);
+  exports['PDF text'] = (await pdfPage.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+
+  // Exports 5 and 6: the RTLH target list as CSV and Excel (every XML part of the .xlsx).
+  await page.getByTestId('tab-sasaran').click();
+  const [targetCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('targeting-csv').click()]);
+  exports['targets CSV'] = readFileSync(await targetCsv.path(), 'utf8');
+  const [targetXlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('targeting-xlsx').click()]);
+  const { unzipSync, strFromU8 } = await import('fflate');
+  exports['targets Excel'] = Object.values(unzipSync(new Uint8Array(readFileSync(await targetXlsx.path())))).map((part) => strFromU8(part)).join('\n');
+
+  // Export 7: the focus-area summary of Kawasan Semanggi.
+  await page.getByTestId('tab-kawasan').click();
+  await page.getByTestId('area-kawasan-semanggi').check();
+  const [area] = await Promise.all([page.waitForEvent('download'), page.getByTestId('area-export').click()]);
+  exports['focus area CSV'] = readFileSync(await area.path(), 'utf8');
+
+  // Export 8: the workspace file.
   await page.getByTestId('tab-data').click();
   const [workspace] = await Promise.all([page.waitForEvent('download'), page.getByTestId('workspace-save').click()]);
   exports['workspace file'] = gunzipSync(readFileSync(await workspace.path())).toString('utf8');
