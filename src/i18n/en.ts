@@ -162,6 +162,7 @@ export const en: Record<MessageKey, string> = {
   'legend.emptyRegion': 'No indicator data for {region} yet. Import a file (CSV, Excel, Parquet) with "Import a file…" in the left panel, or drag a file onto the map.',
   'legend.bivariateGrid': '3 × 3 grid: need (upwards) against program coverage (to the right), with the number of kelurahan in each cell',
   'legend.changeScheme': 'Classes symmetric around no change',
+  'legend.significantOutline': 'Thick dark outline: a significant result (no need to tell colours apart).',
   'legend.waiting': 'Waiting for indicator values…',
   'legend.unavailable': 'Indicator values unavailable: the database is not running.',
   'legend.demoSource': 'not official data; generated for demonstration (data/demo).',

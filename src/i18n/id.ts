@@ -161,6 +161,7 @@ export const id = {
   'legend.emptyRegion': 'Belum ada data indikator untuk {region}. Impor berkas (CSV, Excel, Parquet) lewat "Impor berkas…" di panel kiri, atau seret berkas ke peta.',
   'legend.bivariateGrid': 'Kisi 3 × 3: kebutuhan (ke atas) terhadap cakupan program (ke kanan), dengan jumlah kelurahan di tiap sel',
   'legend.changeScheme': 'Kelas simetris di sekitar tanpa perubahan',
+  'legend.significantOutline': 'Garis tepi tebal gelap: hasil signifikan (tanpa perlu membedakan warna).',
   'legend.waiting': 'Menunggu nilai indikator…',
   'legend.unavailable': 'Nilai indikator tidak tersedia: basis data tidak berjalan.',
   'legend.demoSource': 'bukan data resmi; dibangkitkan untuk peragaan (data/demo).',

@@ -33,6 +33,7 @@ export const LAYER = {
   highlight: 'kelurahan-highlight',
   neighbours: 'kelurahan-neighbours',
   labels: 'kelurahan-labels',
+  significant: 'kelurahan-signifikan',
   targets: 'kelurahan-sasaran',
   points: 'titik',
   areaFill: 'kawasan-isi',
@@ -43,6 +44,8 @@ export const LAYER = {
   sites: 'lokasi-program',
 } as const;
 
+/** The feature-state key set on kelurahan with a significant local statistic (cluster, hot/cold spot). */
+export const SIGNIFICANT_STATE = 'signifikan';
 /** The feature-state key set on kelurahan chosen for a program (RTLH targets, focus areas). */
 export const TARGET_STATE = 'sasaran';
 /** The feature-state key that holds a kelurahan's value. */
@@ -140,6 +143,14 @@ export function baseStyle(): StyleSpecification {
           'line-width': ['case', ['boolean', ['feature-state', NEIGHBOUR_STATE], false], 2.5, 0],
           'line-dasharray': [2, 1],
         },
+      },
+      {
+        // Significance shown without colour too: a dark double-width outline on significant kelurahan.
+        id: LAYER.significant,
+        type: 'line',
+        source: SOURCE.kelurahan,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#212121', 'line-width': ['case', ['boolean', ['feature-state', SIGNIFICANT_STATE], false], 2.2, 0] },
       },
       {
         // Kelurahan chosen for repairs: a thick dark outline with a white casing, so the choice is

@@ -41,3 +41,19 @@ test('the map pans by keyboard and a kelurahan can be found and opened from the 
   await rows.getByRole('button', { name: 'Semanggi' }).press('Enter');
   await expect(page.locator('#panel-title')).toHaveText('Semanggi');
 });
+
+test('significance is shown by an outline as well as by colour', async ({ page }) => {
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh&analisis=lisa&permutasi=999&seed=20250707');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio|5|lisa');
+  await expect(page.getByTestId('legend-outline')).toContainText('signifikan');
+  const { outlined, significant } = await page.evaluate(() => {
+    const { map, app } = (window as unknown as { __pkk: { map: import('maplibre-gl').Map; app: { analysis: { categories: { codes: Int8Array; rows: { index: number; label: string }[] } } } } }).__pkk;
+    const ids = map.querySourceFeatures('kelurahan').map((f) => f.id!);
+    const outlined = new Set(ids.filter((id) => map.getFeatureState({ source: 'kelurahan', id }).signifikan)).size;
+    const { codes, rows } = app.analysis.categories;
+    const sig = new Set(rows.filter((r) => !['cluster.ns', 'cluster.isolated'].includes(r.label)).map((r) => r.index));
+    return { outlined, significant: [...codes].filter((c) => sig.has(c)).length };
+  });
+  expect(significant).toBeGreaterThan(0);
+  expect(outlined).toBe(significant);
+});

@@ -25,7 +25,7 @@ describe('map style', () => {
 
   it('draws fill, outlines, kecamatan, highlight and labels in that order', () => {
     expect(baseStyle().layers.map((l) => l.id)).toEqual([
-      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.neighbours, LAYER.targets,
+      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.neighbours, LAYER.significant, LAYER.targets,
       LAYER.areaFill, LAYER.areaLine, LAYER.areaVertices, LAYER.labels, LAYER.points, LAYER.siteClusters, LAYER.siteCount, LAYER.sites,
     ]);
   });
