@@ -6,6 +6,7 @@
  */
 import { classify, type Classification, type Scheme } from '../analysis/classify';
 import { classifyChange } from '../analysis/classify-change';
+import { rollup, type Rollup } from '../analysis/rollup';
 import type { MapImagePort } from '../map/export-image';
 import { classificationColors, divergingColors } from '../map/palette';
 import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
@@ -338,6 +339,23 @@ export class AppState {
       const notice = noticeOf(error, 'workspace.openFailed');
       this.notify(notice.key, notice.params);
     }
+  }
+
+  /**
+   * The indicator on screen summed by kecamatan and for the whole region: counts added up, rates
+   * recomputed from summed counts and denominators (never a mean of kelurahan rates). Null for
+   * what cannot be added (the composite index, scores such as M0, computed program maps).
+   */
+  async kecamatanRollup(): Promise<Rollup | null> {
+    if (this.isComposite || this.indicator.kind === 'index' || this.indicator.dataset === 'program' || this.indicator.dataset === 'akses' || this.isChange) return null;
+    const db = await this.workspace.database();
+    const parts = await fetchRateParts(db, { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator });
+    const rows = parts.kode.map((kode, i) => ({
+      group: this.kelurahanByKode.get(kode)?.kecamatan ?? kode.slice(0, 8),
+      count: Number.isFinite(parts.jumlah[i]) ? parts.jumlah[i] : null,
+      denominator: Number.isFinite(parts.penyebut[i]) ? parts.penyebut[i] : null,
+    }));
+    return rollup(rows, Number.isFinite(parts.per) ? parts.per : 100);
   }
 
   /** A program's name in the user's language. */

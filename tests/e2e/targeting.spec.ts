@@ -114,3 +114,19 @@ test('a change map between two years is symmetric around no change and says so',
   await page.screenshot({ path: `${SCREENSHOTS}/change-map.png` });
   expect(problems).toEqual([]);
 });
+
+test('the table by kecamatan adds counts and recomputes rates from summed counts, with the city total', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  await page.getByTestId('view-toggle').click();
+  await page.getByTestId('table-level-kecamatan').click();
+  const rollup = page.getByTestId('table-rollup');
+  await expect(rollup.locator('tbody tr')).toHaveCount(6); // five kecamatan and the city
+  // The city row equals the legend's city value (same sums).
+  const city = rollup.locator('tbody tr').last();
+  await expect(city).toContainText('Kota Surakarta');
+  await expect(city).toContainText('6.639');
+  await expect(city).toContainText('4,17');
+  expect(problems).toEqual([]);
+});
