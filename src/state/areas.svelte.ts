@@ -6,7 +6,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import kawasanDemo from '../../data/demo/kawasan.geojson?raw';
-import { apportion, areaShares, bufferArea, checkArea, pointsInside, type AreaError, type AreaGeometry } from '../analysis/areas';
+import type { AreaError, AreaGeometry } from '../analysis/areas';
 import { fetchValues } from '../data/indicators';
 import { demoPrograms } from '../data/demo';
 import { fetchSites, type ProgramSite } from '../data/programs';
@@ -37,6 +37,13 @@ export class AreasState {
   error = $state<AreaError | null>(null);
   sites = $state.raw<ProgramSite[]>([]);
   values = $state.raw<Map<string, Map<string, number | null>>>(new Map());
+  /** The polygon operations (turf intersect and buffer), loaded when areas are first used. */
+  #geo = $state.raw<typeof import('../analysis/areas') | null>(null);
+
+  async #geometry(): Promise<typeof import('../analysis/areas')> {
+    this.#geo ??= await import('../analysis/areas');
+    return this.#geo;
+  }
 
   constructor(private readonly app: AppState) {}
 
@@ -45,26 +52,28 @@ export class AreasState {
   /** The active area, buffered when asked. */
   shape = $derived.by((): { geometry: AreaGeometry | null; error: AreaError | null } => {
     const area = this.active;
-    if (!area) return { geometry: null, error: null };
-    return this.bufferMetres > 0 ? bufferArea(area.geometry, this.bufferMetres) : { geometry: area.geometry, error: null };
+    const geo = this.#geo;
+    if (!area || !geo) return { geometry: null, error: null };
+    return this.bufferMetres > 0 ? geo.bufferArea(area.geometry, this.bufferMetres) : { geometry: area.geometry, error: null };
   });
   shares = $derived.by(() => {
     const shape = this.shape.geometry;
     const kelurahan = this.app.kelurahan;
-    if (!shape || !kelurahan) return null;
-    return areaShares(shape, kelurahan.features);
+    if (!shape || !kelurahan || !this.#geo) return null;
+    return this.#geo.areaShares(shape, kelurahan.features);
   });
   /** Apportioned counts of the summary indicators the region has. */
   totals = $derived.by(() => {
     const shares = this.shares;
-    if (!shares || shares.error) return [];
-    return [...this.values].map(([indikator, values]) => ({ indikator, ...apportion(shares.shares, values) }));
+    const geo = this.#geo;
+    if (!shares || shares.error || !geo) return [];
+    return [...this.values].map(([indikator, values]) => ({ indikator, ...geo.apportion(shares.shares, values) }));
   });
   sitesInside = $derived.by(() => {
     const shape = this.shape.geometry;
-    if (!shape) return [];
+    if (!shape || !this.#geo) return [];
     const points = this.sites.map((s) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [s.lon, s.lat] }, properties: s }));
-    return pointsInside(shape, points).map((p) => p.properties);
+    return this.#geo.pointsInside(shape, points).map((p) => p.properties);
   });
 
   /** Loads saved areas from the browser (the demo area stays first). */
@@ -85,6 +94,7 @@ export class AreasState {
   /** Reads the counts and program sites the summary needs for the region and year. */
   async loadSummary(): Promise<void> {
     if (!this.active) return;
+    await this.#geometry();
     const db = await this.app.workspace.database();
     const query = { kodeKota: this.app.city.kode, tahun: this.app.tahun };
     const ids = AREA_INDICATORS.filter((id) => this.app.regionIndicators.some((i) => i.id === id));
@@ -159,7 +169,7 @@ export class AreasState {
   }
 
   async #add(geometry: unknown, nama: string, source: FocusArea['source']): Promise<void> {
-    const checked = checkArea(geometry);
+    const checked = (await this.#geometry()).checkArea(geometry);
     if (!checked.geometry) return void (this.error = checked.error);
     const area: FocusArea = { id: `kawasan-${Date.now().toString(36)}`, nama: nama.trim() || this.app.t('areas.ui.unnamed'), kota: this.app.city.kode, geometry: checked.geometry, source };
     this.list = [...this.list, area];
