@@ -118,6 +118,8 @@ export const en: Record<MessageKey, string> = {
   'table.withData': 'Kelurahan with data',
   'table.rollupNote': 'Counts are added up; rates are summed counts over summed denominators (not a mean of kelurahan rates).',
   'table.noRollup': 'This indicator cannot be added up by kecamatan (an index or a score).',
+  'table.trendOf': 'Trend of',
+  'trend.regionTitle': '{indicator} over the years: {region}',
   'control.indicator': 'Indicator',
   'control.measure': 'Measure',
   'control.year': 'Year',

@@ -117,6 +117,8 @@ export const id = {
   'table.withData': 'Kelurahan berdata',
   'table.rollupNote': 'Jumlah dijumlahkan; rasio dihitung dari jumlah dibagi penyebut yang dijumlahkan (bukan rata-rata rasio kelurahan).',
   'table.noRollup': 'Indikator ini tidak dapat dijumlahkan per kecamatan (indeks atau skor).',
+  'table.trendOf': 'Tren untuk',
+  'trend.regionTitle': '{indicator} dari tahun ke tahun: {region}',
   'control.indicator': 'Indikator',
   'control.measure': 'Ukuran',
   'control.year': 'Tahun',

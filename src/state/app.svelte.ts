@@ -358,6 +358,18 @@ export class AppState {
     return rollup(rows, Number.isFinite(parts.per) ? parts.per : 100);
   }
 
+  /**
+   * The current indicator's rate over the years for a kecamatan (by name) or, with null, the
+   * whole region: read through any of its kelurahan, whose kecamatan and city lines it carries.
+   */
+  async regionTrend(kecamatan: string | null): Promise<TrendPoint[] | null> {
+    if (!this.indicator.rate || this.indicator.dataset === 'program' || this.indicator.dataset === 'akses' || this.isComposite) return null;
+    const member = (this.kelurahan?.features ?? []).find((f) => kecamatan === null || f.properties.kecamatan === kecamatan);
+    if (!member) return null;
+    const db = await this.workspace.database();
+    return fetchTrend(db, { kode: member.properties.kode, indikator: this.indikator });
+  }
+
   /** A program's name in the user's language. */
   programLabel(id: string): string {
     return catalog.programs.find((p) => p.id === id)?.label[this.lang] ?? id;

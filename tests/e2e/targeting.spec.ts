@@ -115,7 +115,7 @@ test('a change map between two years is symmetric around no change and says so',
   expect(problems).toEqual([]);
 });
 
-test('the table by kecamatan adds counts and recomputes rates from summed counts, with the city total', async ({ page, baseURL }) => {
+test('the table by kecamatan adds counts and recomputes rates from summed counts, with the city total and the trends of the city and a kecamatan', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh');
   await waitForMap(page, 'surakarta|2025|rtlh|rasio');
@@ -128,5 +128,14 @@ test('the table by kecamatan adds counts and recomputes rates from summed counts
   await expect(city).toContainText('Kota Surakarta');
   await expect(city).toContainText('6.639');
   await expect(city).toContainText('4,17');
+  // The trend of the whole city, then of one kecamatan (with the city's line beside it).
+  const trend = page.getByTestId('table-view').getByTestId('trend');
+  await expect(trend).toContainText('Kota Surakarta');
+  await expect(trend.locator('table tbody tr')).toHaveCount(5);
+  await expect(trend.locator('table tbody tr').last()).toContainText('4,17');
+  await page.getByTestId('table-trend-of').selectOption('Pasar Kliwon');
+  await expect(trend).toContainText('Kecamatan Pasar Kliwon');
+  await expect(trend.locator('table thead th')).toHaveCount(3);
+  await page.screenshot({ path: `${SCREENSHOTS}/table-kecamatan.png` });
   expect(problems).toEqual([]);
 });
