@@ -120,6 +120,7 @@ export const en: Record<MessageKey, string> = {
   'table.noRollup': 'This indicator cannot be added up by kecamatan (an index or a score).',
   'table.trendOf': 'Trend of',
   'trend.regionTitle': '{indicator} over the years: {region}',
+  'access.ui.loading': 'Reading the water and sanitation data…',
   'control.indicator': 'Indicator',
   'control.measure': 'Measure',
   'control.year': 'Year',

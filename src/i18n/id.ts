@@ -119,6 +119,7 @@ export const id = {
   'table.noRollup': 'Indikator ini tidak dapat dijumlahkan per kecamatan (indeks atau skor).',
   'table.trendOf': 'Tren untuk',
   'trend.regionTitle': '{indicator} dari tahun ke tahun: {region}',
+  'access.ui.loading': 'Membaca data air minum dan sanitasi…',
   'control.indicator': 'Indikator',
   'control.measure': 'Ukuran',
   'control.year': 'Tahun',
