@@ -11,6 +11,7 @@ import type { Direction, IndicatorDef } from './catalog';
 import type { ColumnType, NumberFormat } from './importers/types';
 import { booleanSql, numberSql } from './importers/numbers';
 import { removeDataset, replaceDataset, type MeasureDef } from './indicators';
+import { sqlIdentifier, sqlLiteral } from './sql';
 
 /** The columns that identify a kelurahan (and a year) in a table; null when the table has none. */
 export interface KeyColumns {
@@ -57,15 +58,6 @@ export interface ImportedIndicator {
 
 export const SAFE_ID = /^[a-z][a-z0-9_]*$/;
 
-/** A column name quoted for SQL (names come from files: anything may be in them). */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-export function sqlText(value: string | null): string {
-  return value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`;
-}
-
 function checkId(id: string): string {
   if (!SAFE_ID.test(id)) throw new Error(`Not a safe dataset id: ${id}`);
   return id;
@@ -90,7 +82,7 @@ export async function loadRawTable(db: Database, id: string, csv: Uint8Array): P
 
 /** The distinct keys of a raw table, in file order; `headerRow` turns data rows into file rows. */
 export async function fetchKeys(db: Database, id: string, keys: KeyColumns, headerRow: number): Promise<KeyRow[]> {
-  const column = (name: string | null) => (name === null ? 'NULL::VARCHAR' : quoteIdentifier(name));
+  const column = (name: string | null) => (name === null ? 'NULL::VARCHAR' : sqlIdentifier(name));
   const rows = toRows(
     await db.query(`
       SELECT ${column(keys.kode)} AS kode, ${column(keys.nama)} AS nama, ${column(keys.kecamatan)} AS kecamatan,
@@ -112,7 +104,7 @@ export async function fetchKeys(db: Database, id: string, keys: KeyColumns, head
 export async function loadMapping(db: Database, id: string, mapping: KeyMapping[]): Promise<void> {
   await db.exec(`CREATE OR REPLACE TABLE ${mappingTable(id)} (k_kode VARCHAR, k_nama VARCHAR, k_kec VARCHAR, k_tahun VARCHAR, kode VARCHAR)`);
   for (let start = 0; start < mapping.length; start += 1000) {
-    const values = mapping.slice(start, start + 1000).map((m) => `(${[...m.key, m.kode].map(sqlText).join(', ')})`);
+    const values = mapping.slice(start, start + 1000).map((m) => `(${[...m.key, m.kode].map(sqlLiteral).join(', ')})`);
     await db.exec(`INSERT INTO ${mappingTable(id)} VALUES ${values.join(', ')}`);
   }
 }
@@ -127,7 +119,7 @@ export function keyCondition(keys: KeyColumns): string {
       [keys.tahun, 'k_tahun'],
     ] as const
   )
-    .map(([column, mapped]) => (column === null ? `p.${mapped} IS NULL` : `m.${quoteIdentifier(column)} IS NOT DISTINCT FROM p.${mapped}`))
+    .map(([column, mapped]) => (column === null ? `p.${mapped} IS NULL` : `m.${sqlIdentifier(column)} IS NOT DISTINCT FROM p.${mapped}`))
     .join(' AND ');
 }
 
@@ -157,7 +149,7 @@ export function yearSql(expr: string): string {
 
 /** The SQL value of a column as the user typed it (number, yes/no or text). */
 export function typedColumn(column: ColumnChoice, alias = 'm'): string {
-  const ref = `${alias}.${quoteIdentifier(column.name)}`;
+  const ref = `${alias}.${sqlIdentifier(column.name)}`;
   if (column.type === 'number') return numberSql(ref, column.numberFormat ?? 'id');
   if (column.type === 'boolean') return booleanSql(ref);
   return ref;
@@ -179,12 +171,12 @@ export async function applyIndicatorTable(
   },
 ): Promise<void> {
   const { id, keys, columns, indicators } = options;
-  const tahun = keys.tahun ? yearSql(`m.${quoteIdentifier(keys.tahun)}`) : String(options.year ?? 'NULL');
+  const tahun = keys.tahun ? yearSql(`m.${sqlIdentifier(keys.tahun)}`) : String(options.year ?? 'NULL');
   const aggregate = options.duplicates === 'mean' ? 'avg' : 'sum';
   const selects = indicators.map((indicator) => {
     const column = columns.find((c) => c.name === indicator.column);
     if (!column) throw new Error(`No column ${indicator.column}`);
-    return `SELECT p.kode, left(p.kode, 5) AS kode_kota, ${tahun} AS tahun, ${sqlText(indicator.id)} AS indikator,
+    return `SELECT p.kode, left(p.kode, 5) AS kode_kota, ${tahun} AS tahun, ${sqlLiteral(indicator.id)} AS indikator,
               ${aggregate}(${typedColumn({ ...column, type: 'number' })}) AS nilai
             FROM ${mappedRows(id, keys)} GROUP BY ALL`;
   });

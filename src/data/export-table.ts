@@ -6,7 +6,7 @@
  * and text that would run as a formula neutralised by csvCell's rule.
  */
 import type { Lang } from './catalog';
-import { neutraliseFormula } from './xlsx-writer';
+import { csvExportCell } from './export-cells';
 
 export type TableCell = string | number | null;
 
@@ -27,8 +27,7 @@ export function exportCell(value: TableCell, lang: Lang): string {
   const separator = lang === 'id' ? ';' : ',';
   if (value === null) return '';
   if (typeof value === 'number') return csvNumber(value, lang);
-  const text = neutraliseFormula(value);
-  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvExportCell(value, separator);
 }
 
 /** The rows (the first is usually the header) as CSV text with its BOM, for `lang`'s Excel. */

@@ -15,6 +15,7 @@
 import { normaliseWeights, SCORE_TOLERANCE } from '../analysis/alkire-foster';
 import { toRows, type Database } from './database';
 import { ImportError } from './importers/types';
+import { sqlIdentifier } from './sql';
 
 /** One deprivation used by the aggregation and its (unnormalised) weight. */
 export interface DeprivationSpec {
@@ -85,11 +86,6 @@ export interface MatchSummary {
 /** Default eligibility: DTSEN desil 1-4 (poor and near-poor). */
 export const DEFAULT_ELIGIBLE_MAX_DESIL = 4;
 
-/** A SQL identifier, quoted, so any column or table name is safe to splice. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 /** A double as a SQL literal that DuckDB reads back to the same double. */
 function doubleLiteral(x: number): string {
   return `CAST('${String(x)}' AS DOUBLE)`;
@@ -97,7 +93,7 @@ function doubleLiteral(x: number): string {
 
 /** Column names and types of a view, lower-cased names kept as written. */
 async function describe(db: Database, view: string): Promise<Map<string, string>> {
-  const rows = toRows(await db.query(`DESCRIBE SELECT * FROM ${quoteIdent(view)}`));
+  const rows = toRows(await db.query(`DESCRIBE SELECT * FROM ${sqlIdentifier(view)}`));
   return new Map(rows.map((r) => [String(r.column_name), String(r.column_type).toUpperCase()]));
 }
 
@@ -162,7 +158,7 @@ export async function aggregateHouseholds(db: Database, options: AggregateHouseh
   for (const d of deprivations) columnTypes[d.column] = 'boolean';
   await requireColumns(db, view, columnTypes);
 
-  const cols = deprivations.map((d) => quoteIdent(d.column));
+  const cols = deprivations.map((d) => sqlIdentifier(d.column));
   const known = cols.map((c) => `${c} IS NOT NULL`).join(' AND ');
   // Summed in the order given, starting from 0, as the TypeScript reference does.
   const score = ['0::DOUBLE', ...cols.map((c, j) => `(CASE WHEN ${c} THEN ${doubleLiteral(weights[j])} ELSE 0::DOUBLE END)`)].join(' + ');
@@ -175,9 +171,9 @@ export async function aggregateHouseholds(db: Database, options: AggregateHouseh
     ...desils.map((d) => `${countIf(`desil_ok = ${d}`)} AS desil_${d}`),
     `${countIf('desil_ok IS NULL')} AS desil_unknown`,
     ...deprivations.flatMap((d, j) => [
-      `${countIf(cols[j])} AS ${quoteIdent(`deprived_${d.column}`)}`,
-      `${countIf(`${cols[j]} IS NULL`)} AS ${quoteIdent(`unknown_${d.column}`)}`,
-      `${countIf(`poor AND ${cols[j]}`)} AS ${quoteIdent(`af_poor_in_${d.column}`)}`,
+      `${countIf(cols[j])} AS ${sqlIdentifier(`deprived_${d.column}`)}`,
+      `${countIf(`${cols[j]} IS NULL`)} AS ${sqlIdentifier(`unknown_${d.column}`)}`,
+      `${countIf(`poor AND ${cols[j]}`)} AS ${sqlIdentifier(`af_poor_in_${d.column}`)}`,
     ]),
     `${countIf('poor')} AS af_poor`,
     `sum(score) FILTER (WHERE poor) AS af_score_poor`,
@@ -192,30 +188,30 @@ export async function aggregateHouseholds(db: Database, options: AggregateHouseh
     ...desils.map((d) => `${ratio(`desil_${d}`, counted)} AS share_desil_${d}`),
     `${ratio('desil_1 + desil_2 + desil_3 + desil_4', counted)} AS share_desil_1_4`,
     ...deprivations.flatMap((d) => [
-      quoteIdent(`deprived_${d.column}`),
-      quoteIdent(`unknown_${d.column}`),
-      `${ratio(quoteIdent(`deprived_${d.column}`), `households - ${quoteIdent(`unknown_${d.column}`)}`)} AS ${quoteIdent(`share_${d.column}`)}`,
-      `${ratio(quoteIdent(`af_poor_in_${d.column}`), 'households_known')} AS ${quoteIdent(`af_ch_${d.column}`)}`,
+      sqlIdentifier(`deprived_${d.column}`),
+      sqlIdentifier(`unknown_${d.column}`),
+      `${ratio(sqlIdentifier(`deprived_${d.column}`), `households - ${sqlIdentifier(`unknown_${d.column}`)}`)} AS ${sqlIdentifier(`share_${d.column}`)}`,
+      `${ratio(sqlIdentifier(`af_poor_in_${d.column}`), 'households_known')} AS ${sqlIdentifier(`af_ch_${d.column}`)}`,
     ]),
     'af_poor',
     `${ratio('af_poor', 'households_known')} AS af_h`,
     `CASE WHEN households_known = 0 THEN NULL WHEN af_poor = 0 THEN 0::DOUBLE ELSE af_score_poor / af_poor END AS af_a`,
   ];
   // M0 and contributions from the censored headcounts, as in the reference.
-  const ch = (d: DeprivationSpec): string => quoteIdent(`af_ch_${d.column}`);
+  const ch = (d: DeprivationSpec): string => sqlIdentifier(`af_ch_${d.column}`);
   const m0 = ['0::DOUBLE', ...deprivations.map((d, j) => `${doubleLiteral(weights[j])} * ${ch(d)}`)].join(' + ');
   const contributions = deprivations.map(
-    (d, j) => `CASE WHEN af_m0 IS NULL OR af_m0 = 0 THEN NULL ELSE ${doubleLiteral(weights[j])} * ${ch(d)} / af_m0 END AS ${quoteIdent(`af_contrib_${d.column}`)}`,
+    (d, j) => `CASE WHEN af_m0 IS NULL OR af_m0 = 0 THEN NULL ELSE ${doubleLiteral(weights[j])} * ${ch(d)} / af_m0 END AS ${sqlIdentifier(`af_contrib_${d.column}`)}`,
   );
 
-  await db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(target)} AS
+  await db.exec(`CREATE OR REPLACE TABLE ${sqlIdentifier(target)} AS
 WITH base AS (
   SELECT kode,
     CASE WHEN desil BETWEEN 1 AND 10 THEN desil::INTEGER END AS desil_ok,
     ${cols.join(', ')},
     (${known}) AS known,
     (${score}) AS score
-  FROM ${quoteIdent(view)} WHERE kode IS NOT NULL
+  FROM ${sqlIdentifier(view)} WHERE kode IS NOT NULL
 ), scored AS (
   SELECT *, known AND score >= ${doubleLiteral(k)} - ${doubleLiteral(SCORE_TOLERANCE)} AS poor FROM base
 ), counts AS (
@@ -227,7 +223,7 @@ WITH base AS (
 )
 SELECT *, ${contributions.join(',\n  ')} FROM measured ORDER BY kode`);
 
-  const unknownCounts = deprivations.map((d, j) => `${countIf(`kode IS NOT NULL AND ${cols[j]} IS NULL`)} AS ${quoteIdent(`u_${d.column}`)}`);
+  const unknownCounts = deprivations.map((d, j) => `${countIf(`kode IS NOT NULL AND ${cols[j]} IS NULL`)} AS ${sqlIdentifier(`u_${d.column}`)}`);
   const [s] = toRows(
     await db.query(`SELECT count(*)::INTEGER AS rows_,
       ${countIf('kode IS NULL')} AS not_joined,
@@ -235,13 +231,13 @@ SELECT *, ${contributions.join(',\n  ')} FROM measured ORDER BY kode`);
       ${countIf(`kode IS NOT NULL AND NOT (${known})`)} AS incomplete,
       ${countIf('id_rt IS NULL')} AS missing_ids,
       ${unknownCounts.join(',\n      ')}
-    FROM ${quoteIdent(view)}`),
+    FROM ${sqlIdentifier(view)}`),
   );
   const [dup] = toRows(
     await db.query(`SELECT count(*)::INTEGER AS ids, coalesce(sum(n - 1), 0)::INTEGER AS extra
-      FROM (SELECT id_rt, count(*) AS n FROM ${quoteIdent(view)} WHERE id_rt IS NOT NULL GROUP BY id_rt HAVING count(*) > 1)`),
+      FROM (SELECT id_rt, count(*) AS n FROM ${sqlIdentifier(view)} WHERE id_rt IS NOT NULL GROUP BY id_rt HAVING count(*) > 1)`),
   );
-  const [kel] = toRows(await db.query(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(target)}`));
+  const [kel] = toRows(await db.query(`SELECT count(*)::INTEGER AS n FROM ${sqlIdentifier(target)}`));
   return {
     rows: Number(s.rows_),
     notJoined: Number(s.not_joined),
@@ -275,10 +271,10 @@ export async function matchBeneficiaries(db: Database, options: MatchBeneficiari
   if (!Number.isInteger(max) || max < 1 || max > 10) throw new ImportError('households.eligibleInvalid', { desil: String(max) });
   await requireColumns(db, options.households, { kode: 'text', id_rt: 'text', desil: 'integer' });
   await requireColumns(db, options.beneficiaries, { id_rt: 'text', program: 'text', tahun: 'integer' });
-  const hhView = quoteIdent(options.households);
-  const benView = quoteIdent(options.beneficiaries);
+  const hhView = sqlIdentifier(options.households);
+  const benView = sqlIdentifier(options.beneficiaries);
 
-  await db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(options.target)} AS
+  await db.exec(`CREATE OR REPLACE TABLE ${sqlIdentifier(options.target)} AS
 WITH hh AS (
   SELECT id_rt, kode, desil FROM (
     SELECT id_rt, kode, CASE WHEN desil BETWEEN 1 AND 10 THEN desil::INTEGER END AS desil,

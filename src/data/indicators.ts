@@ -7,6 +7,7 @@
 import type { Database, Row } from './database';
 import { toRows } from './database';
 import type { IndicatorDef, Measure } from './catalog';
+import { sqlLiteral } from './sql';
 
 const KEY_COLUMNS = ['kode', 'kelurahan', 'kode_kecamatan', 'kecamatan', 'kode_kota', 'tahun'] as const;
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
@@ -21,12 +22,6 @@ export class IndicatorTableError extends Error {
 function identifier(name: string): string {
   if (!IDENTIFIER.test(name)) throw new Error(`Not a safe column name: ${name}`);
   return `"${name}"`;
-}
-
-function literal(value: string | number | null): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** The dataset id of the demo indicators in `nilai`. */
@@ -73,12 +68,12 @@ export async function loadIndicators(db: Database, csvText: string, indicators: 
  */
 export async function replaceDataset(db: Database, dataset: string, select: string, indicators: MeasureDef[]): Promise<void> {
   const catalogRows = indicators.map(
-    (i) => `(${literal(dataset)}, ${literal(i.id)}, ${literal(i.rate?.denominator ?? null)}, ${literal(i.rate?.per ?? null)})`,
+    (i) => `(${sqlLiteral(dataset)}, ${sqlLiteral(i.id)}, ${sqlLiteral(i.rate?.denominator ?? null)}, ${sqlLiteral(i.rate?.per ?? null)})`,
   );
   await db.exec(`
-    DELETE FROM nilai WHERE dataset = ${literal(dataset)};
-    DELETE FROM katalog WHERE dataset = ${literal(dataset)};
-    INSERT INTO nilai SELECT ${literal(dataset)}, kode, kode_kota, tahun, indikator, CAST(nilai AS DOUBLE) FROM (${select});
+    DELETE FROM nilai WHERE dataset = ${sqlLiteral(dataset)};
+    DELETE FROM katalog WHERE dataset = ${sqlLiteral(dataset)};
+    INSERT INTO nilai SELECT ${sqlLiteral(dataset)}, kode, kode_kota, tahun, indikator, CAST(nilai AS DOUBLE) FROM (${select});
     ${catalogRows.length ? `INSERT INTO katalog VALUES ${catalogRows.join(', ')};` : ''}
   `);
   await rebuildMeasures(db);
@@ -86,7 +81,7 @@ export async function replaceDataset(db: Database, dataset: string, select: stri
 
 /** Removes a dataset's values and rebuilds `ukuran`. */
 export async function removeDataset(db: Database, dataset: string): Promise<void> {
-  await db.exec(`DELETE FROM nilai WHERE dataset = ${literal(dataset)}; DELETE FROM katalog WHERE dataset = ${literal(dataset)};`);
+  await db.exec(`DELETE FROM nilai WHERE dataset = ${sqlLiteral(dataset)}; DELETE FROM katalog WHERE dataset = ${sqlLiteral(dataset)};`);
   await rebuildMeasures(db);
 }
 

@@ -6,10 +6,7 @@
  */
 import type { Database, Row } from './database';
 import { toRows } from './database';
-
-function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+import { sqlLiteral } from './sql';
 
 const num = (v: Row[string] | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -47,7 +44,7 @@ export async function fetchCoverage(
     await db.query(
       `SELECT kode, sum(penerima) AS penerima, sum(sasaran) AS sasaran
        FROM program
-       WHERE starts_with(kode, ?) AND tahun = ? AND program IN (${query.programs.map(literal).join(', ')})
+       WHERE starts_with(kode, ?) AND tahun = ? AND program IN (${query.programs.map(sqlLiteral).join(', ')})
        GROUP BY kode ORDER BY kode`,
       [cityPrefix(query.kodeKota), query.tahun],
     ),

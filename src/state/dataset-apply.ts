@@ -10,8 +10,6 @@ import {
   indicatorDef,
   loadMapping,
   loadRawTable,
-  quoteIdentifier,
-  sqlText,
   type ColumnChoice,
   type ImportedIndicator,
   type KeyColumns,
@@ -21,6 +19,7 @@ import { aggregateHouseholds, matchBeneficiaries } from '../data/households';
 import { replaceDataset, type MeasureDef } from '../data/indicators';
 import { gunzip, gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
+import { sqlIdentifier, sqlLiteral } from '../data/sql';
 
 /** Where a dataset came from, shown in the datasets list and the legend. */
 export interface SourceInfo {
@@ -166,9 +165,9 @@ export async function applyStoredDataset(db: Database, dataset: StoredDataset): 
       return;
     }
     case 'points': {
-      const rows = meta.counts.map((c) => `(${sqlText(c.kode)}, ${c.n})`);
+      const rows = meta.counts.map((c) => `(${sqlLiteral(c.kode)}, ${c.n})`);
       const select = rows.length
-        ? `SELECT kode, left(kode, 5) AS kode_kota, ${meta.year} AS tahun, ${sqlText(`${dataset.id}_titik`)} AS indikator, n AS nilai
+        ? `SELECT kode, left(kode, 5) AS kode_kota, ${meta.year} AS tahun, ${sqlLiteral(`${dataset.id}_titik`)} AS indikator, n AS nilai
            FROM (VALUES ${rows.join(', ')}) t(kode, n)`
         : 'SELECT NULL AS kode, NULL AS kode_kota, NULL AS tahun, NULL AS indikator, NULL AS nilai WHERE false';
       await replaceDataset(db, dataset.id, select, [{ id: `${dataset.id}_titik`, rate: null }]);
@@ -181,7 +180,7 @@ async function loadTypedCsv(db: Database, table: string, csv: Uint8Array, types:
   const file = `${table}.csv`;
   await db.registerFileBuffer(file, csv);
   try {
-    const typeList = Object.entries(types).map(([name, type]) => `${sqlText(name)}: ${sqlText(type)}`);
+    const typeList = Object.entries(types).map(([name, type]) => `${sqlLiteral(name)}: ${sqlLiteral(type)}`);
     await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', types = {${typeList.join(', ')}})`);
   } finally {
     await db.dropFile(file);
@@ -220,7 +219,7 @@ function householdMeasureList(meta: HouseholdsMeta): DerivedMeasure[] {
     rate: perHouseholds,
   });
   for (const d of meta.deprivations) {
-    list.push({ suffix: `d_${d.column}`, label: text(d.label), unit: text('rumah tangga', 'households'), column: quoteIdentifier(`deprived_${d.column}`), count: true, rate: perHouseholds });
+    list.push({ suffix: `d_${d.column}`, label: text(d.label), unit: text('rumah tangga', 'households'), column: sqlIdentifier(`deprived_${d.column}`), count: true, rate: perHouseholds });
   }
   const kText = `k = ${Math.round(meta.k * 1000) / 1000}`;
   list.push(
@@ -240,7 +239,7 @@ function householdMeasureList(meta: HouseholdsMeta): DerivedMeasure[] {
       suffix: `af_kontribusi_${d.column}`,
       label: text(`Kontribusi "${d.label}" pada M0`, `Contribution of "${d.label}" to M0`),
       unit: text('% dari M0', '% of M0'),
-      column: quoteIdentifier(`af_contrib_${d.column}`),
+      column: sqlIdentifier(`af_contrib_${d.column}`),
       count: false,
       scale: 100,
       direction: 'neutral',
@@ -268,7 +267,7 @@ function measuresOf(dataset: string, list: DerivedMeasure[]): MeasureDef[] {
 function householdMeasures(id: string, meta: HouseholdsMeta): { select: string; defs: MeasureDef[] } {
   const list = householdMeasureList(meta);
   const selects = list.map(
-    (m) => `SELECT kode, left(kode, 5) AS kode_kota, ${meta.year} AS tahun, ${sqlText(`${id}_${m.suffix}`)} AS indikator,
+    (m) => `SELECT kode, left(kode, 5) AS kode_kota, ${meta.year} AS tahun, ${sqlLiteral(`${id}_${m.suffix}`)} AS indikator,
               (${m.column}) * ${m.scale ?? 1} AS nilai FROM ${aggregateTable(id)} WHERE kode IS NOT NULL`,
   );
   return { select: selects.join(' UNION ALL '), defs: measuresOf(id, list) };
@@ -277,8 +276,8 @@ function householdMeasures(id: string, meta: HouseholdsMeta): { select: string; 
 function beneficiaryMeasures(id: string, meta: BeneficiariesMeta): { select: string; defs: MeasureDef[] } {
   const selects = meta.programs.flatMap(({ value, slug }) =>
     beneficiaryMeasureList({ ...meta, programs: [{ value, slug }] }).map(
-      (m) => `SELECT kode, left(kode, 5) AS kode_kota, tahun, ${sqlText(`${id}_${m.suffix}`)} AS indikator, ${m.column} AS nilai
-              FROM ${matchTable(id)} WHERE kode IS NOT NULL AND program = ${sqlText(value)}`,
+      (m) => `SELECT kode, left(kode, 5) AS kode_kota, tahun, ${sqlLiteral(`${id}_${m.suffix}`)} AS indikator, ${m.column} AS nilai
+              FROM ${matchTable(id)} WHERE kode IS NOT NULL AND program = ${sqlLiteral(value)}`,
     ),
   );
   return { select: selects.join(' UNION ALL '), defs: measuresOf(id, beneficiaryMeasureList(meta)) };
@@ -293,12 +292,12 @@ export async function shareableDataset(db: Database, dataset: StoredDataset): Pr
   const meta = metaOf(dataset);
   if (meta.kind !== 'households' && meta.kind !== 'beneficiaries') return dataset;
   const indicators = datasetIndicators(dataset);
-  const suppressed = indicators.filter((i) => i.suppressBelow).map((i) => sqlText(i.id));
+  const suppressed = indicators.filter((i) => i.suppressBelow).map((i) => sqlLiteral(i.id));
   const threshold = meta.suppressBelow ?? DEFAULT_SUPPRESSION_THRESHOLD;
   const value = suppressed.length
     ? `CASE WHEN indikator IN (${suppressed.join(', ')}) AND nilai > 0 AND nilai < ${threshold} THEN NULL ELSE nilai END`
     : 'nilai';
-  const csv = await db.copyToCsv(`SELECT kode, kode_kota, tahun, indikator, ${value} AS nilai FROM nilai WHERE dataset = ${sqlText(dataset.id)} ORDER BY indikator, tahun, kode`);
+  const csv = await db.copyToCsv(`SELECT kode, kode_kota, tahun, indikator, ${value} AS nilai FROM nilai WHERE dataset = ${sqlLiteral(dataset.id)} ORDER BY indikator, tahun, kode`);
   const aggregate: AggregateMeta = { kind: 'aggregate', source: meta.source, from: meta.kind, indicators, suppressedBelow: threshold };
   return { ...dataset, kind: 'indicators', meta: aggregate, payload: await gzip(csv) };
 }

@@ -14,9 +14,7 @@ import {
   mappedRows,
   parseYear,
   yearSql,
-  quoteIdentifier,
   rawTable,
-  sqlText,
   typedColumn,
   type ColumnChoice,
   type ImportedIndicator,
@@ -40,6 +38,7 @@ import { pointsFromRows } from '../data/importers/points';
 import { loadRegionIndex } from '../data/regions';
 import { noticeOf } from './workspace.svelte';
 import type { Notice } from './app.svelte';
+import { sqlIdentifier, sqlLiteral } from '../data/sql';
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
 export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving' | 'failed';
@@ -341,9 +340,9 @@ export class ImportSession {
       const salt = await this.app.workspace.salt();
       const column = (name: string) => this.columns.find((c) => c.name === name)!;
       const desil = h.desilColumn ? `TRY_CAST(${typedColumn({ ...column(h.desilColumn), type: 'number' })} AS INTEGER)` : 'NULL::INTEGER';
-      const deprivations = h.deprivations.map((d) => `${typedColumn({ ...column(d.source), type: 'boolean' })} AS ${quoteIdentifier(d.column)}`);
+      const deprivations = h.deprivations.map((d) => `${typedColumn({ ...column(d.source), type: 'boolean' })} AS ${sqlIdentifier(d.column)}`);
       // Only what the aggregation needs leaves this function: no name, no identity number.
-      const reduced = `SELECT p.kode, sha256(${sqlText(salt)} || trim(m.${quoteIdentifier(h.idColumn)})) AS id_rt, ${desil} AS desil, ${deprivations.join(', ')}
+      const reduced = `SELECT p.kode, sha256(${sqlLiteral(salt)} || trim(m.${sqlIdentifier(h.idColumn)})) AS id_rt, ${desil} AS desil, ${deprivations.join(', ')}
         FROM ${mappedRows(this.#id, this.keys, true)}`;
       const csv = await db.copyToCsv(reduced);
       const meta: HouseholdsMeta = {
@@ -360,10 +359,10 @@ export class ImportSession {
     const b = this.beneficiaries;
     if (!b.idColumn || !b.programColumn || !b.households) throw new ImportError('import.needBeneficiaryColumns');
     const salt = await this.app.workspace.salt();
-    const year = b.yearColumn ? yearSql(`m.${quoteIdentifier(b.yearColumn)}`) : String(this.year);
-    const select = `SELECT sha256(${sqlText(salt)} || trim(m.${quoteIdentifier(b.idColumn)})) AS id_rt, trim(m.${quoteIdentifier(b.programColumn)}) AS program, ${year} AS tahun FROM ${rawTable(this.#id)} m`;
+    const year = b.yearColumn ? yearSql(`m.${sqlIdentifier(b.yearColumn)}`) : String(this.year);
+    const select = `SELECT sha256(${sqlLiteral(salt)} || trim(m.${sqlIdentifier(b.idColumn)})) AS id_rt, trim(m.${sqlIdentifier(b.programColumn)}) AS program, ${year} AS tahun FROM ${rawTable(this.#id)} m`;
     const csv = await db.copyToCsv(select);
-    const program = quoteIdentifier(b.programColumn);
+    const program = sqlIdentifier(b.programColumn);
     const values = toRows(await db.query(`SELECT DISTINCT trim(${program}) AS p FROM ${rawTable(this.#id)} WHERE trim(${program}) <> '' ORDER BY p`)).map((r) => String(r.p));
     const taken = new Set<string>();
     const meta: BeneficiariesMeta = {

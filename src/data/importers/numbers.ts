@@ -16,6 +16,7 @@
  * 5. Anything else is invalid (undefined in TypeScript, NULL in SQL).
  */
 import type { NumberFormat } from './types';
+import { sqlLiteral } from '../sql';
 
 /** Cells meaning "no value" (compared after rule 1-2, lower-cased). `…` is the ellipsis U+2026. */
 export const EMPTY_TOKENS: readonly string[] = ['', '-', '–', 'n/a', 'na', '#n/a', 'null', '…', '...'];
@@ -230,8 +231,7 @@ export function detectNumberFormat(
   return counts.either > 0 ? fallback : null;
 }
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const sqlList = (words: readonly string[]) => words.map(sqlString).join(', ');
+const sqlList = (words: readonly string[]) => words.map(sqlLiteral).join(', ');
 
 /** Rule 1-2 in SQL: whitespace removed, one leading apostrophe dropped. */
 function compactSql(column: string): string {
