@@ -170,13 +170,18 @@ export class AppState {
   /** Smoothing applies to rates only. */
   smoothed = $derived.by(() => this.smoothing && this.shownMeasure === 'rasio' && !this.isChange);
   isComposite = $derived(this.indikator === COMPOSITE_INDICATOR.id);
+  /**
+   * Program coverage and water/sanitation gaps: values computed in the app, not rows of `nilai`,
+   * so they have no yearly change, no kecamatan sums and no trend of their own.
+   */
+  isComputed = $derived(isProgramIndicator(this.indikator) || isAccessIndicator(this.indikator));
   /** Whether the map shows the demo's synthetic numbers (and must say so), not the user's data. */
   shownSynthetic = $derived((this.indicator.synthetic ?? !this.indicator.dataset) && !this.city.source);
   /** The scheme in use: manual breaks fall back to quantiles until some are typed. */
   shownScheme: Scheme = $derived(this.scheme === 'manual' && !this.manualBreaks ? 'quantile' : this.scheme);
   /** A change between two years is shown: values are `tahun` minus `compareYear`. */
   isChange = $derived(
-    this.compareYear !== null && this.compareYear !== this.tahun && !this.isComposite && !isProgramIndicator(this.indikator) && !isAccessIndicator(this.indikator),
+    this.compareYear !== null && this.compareYear !== this.tahun && !this.isComposite && !this.isComputed,
   );
   classification: Classification | null = $derived.by(() => {
     if (!this.values) return null;
@@ -347,7 +352,7 @@ export class AppState {
    * what cannot be added (the composite index, scores such as M0, computed program maps).
    */
   async kecamatanRollup(): Promise<Rollup | null> {
-    if (this.isComposite || this.indicator.kind === 'index' || this.indicator.dataset === 'program' || this.indicator.dataset === 'akses' || this.isChange) return null;
+    if (this.isComposite || this.isComputed || this.indicator.kind === 'index' || this.isChange) return null;
     const db = await this.workspace.database();
     const parts = await fetchRateParts(db, { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator });
     const rows = parts.kode.map((kode, i) => ({
@@ -363,7 +368,7 @@ export class AppState {
    * whole region: read through any of its kelurahan, whose kecamatan and city lines it carries.
    */
   async regionTrend(kecamatan: string | null): Promise<TrendPoint[] | null> {
-    if (!this.indicator.rate || this.indicator.dataset === 'program' || this.indicator.dataset === 'akses' || this.isComposite) return null;
+    if (!this.indicator.rate || this.isComputed || this.isComposite) return null;
     const member = (this.kelurahan?.features ?? []).find((f) => kecamatan === null || f.properties.kecamatan === kecamatan);
     if (!member) return null;
     const db = await this.workspace.database();
