@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { serviceWorker } from './scripts/vite-service-worker';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), serviceWorker()],
   // Relative base: the built site works from any static host and sub-path.
   base: './',
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
