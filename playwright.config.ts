@@ -22,6 +22,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
+    // page.route cannot see requests a service worker answers: off, except in offline.spec.ts.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

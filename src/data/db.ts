@@ -32,41 +32,62 @@ export function getDatabase(onProgress: ProgressListener = () => {}): Promise<Da
 }
 
 /**
- * Downloads the WASM module here rather than in DuckDB's worker: a refused download inside the
- * worker ends in an unhandled rejection there and instantiate() never settles, while here it is
- * an error we can report, with progress on the way. The worker then reads a local blob URL.
+ * Downloads the WASM module here first rather than only in DuckDB's worker: a refused download
+ * inside the worker ends in an unhandled rejection there and instantiate() never settles, while
+ * here it is an error we can report, with progress on the way. The bytes are not kept: the
+ * download has filled the HTTP cache (or, on a later visit, comes from the service worker), and
+ * the worker reads the same URL from there.
+ *
+ * Why the real URL and not a blob: V8 keeps the compiled code of a WebAssembly module only when
+ * it is compiled by instantiateStreaming from a response with a URL that came from the HTTP
+ * cache or Cache Storage; a blob: URL (as this module used before) is compiled from scratch on
+ * every visit, about 1-3 s for DuckDB's 34 MB on a laptop.
  */
-async function downloadModule(url: string, onProgress: ProgressListener): Promise<string> {
+async function downloadModule(url: string, onProgress: ProgressListener): Promise<void> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} ${url}`);
   // Under gzip or brotli Content-Length is the compressed size while the stream yields decoded
   // bytes, so the share would be wrong: report progress as unknown then.
   const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
-  const chunks: Uint8Array[] = [];
   let loaded = 0;
   const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     loaded += value.byteLength;
     onProgress(total ? Math.min(1, loaded / total) : null);
   }
-  return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }));
+}
+
+/**
+ * DuckDB's worker, started through a small classic script that hides TransformStream before
+ * loading it. With TransformStream present, DuckDB's worker wraps the module's response in a
+ * new Response (to report progress), which has no URL and so defeats V8's code cache (above);
+ * without it, the worker takes its documented other path,
+ * `WebAssembly.instantiateStreaming(fetch(mainModuleURL))` (duckdb-wasm 1.32,
+ * packages/duckdb-wasm/src/bindings/bindings_browser_base.ts, instantiateWasm). Progress is
+ * reported by downloadModule above instead. The worker's other code does not use TransformStream.
+ */
+function startWorker(workerUrl: string): { worker: Worker; release(): void } {
+  const absolute = new URL(workerUrl, location.href).href;
+  const source = `self.TransformStream = undefined;\nimportScripts(${JSON.stringify(absolute)});\n`;
+  const shim = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  return { worker: new Worker(shim), release: () => URL.revokeObjectURL(shim) };
 }
 
 async function start(onProgress: ProgressListener): Promise<Database> {
   const bundle = await duckdb.selectBundle(bundles);
-  const moduleUrl = await downloadModule(bundle.mainModule, onProgress);
-  const worker = new Worker(bundle.mainWorker!);
+  await downloadModule(bundle.mainModule, onProgress);
+  const { worker, release } = startWorker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    await db.instantiate(moduleUrl, bundle.pthreadWorker);
+    // Absolute: the worker runs from a blob: URL, against which a relative URL cannot resolve.
+    await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker);
   } catch (error) {
     worker.terminate();
     throw error;
   } finally {
-    URL.revokeObjectURL(moduleUrl);
+    release(); // the worker has long loaded its script by now
   }
   const conn = await db.connect();
   let copies = 0;
