@@ -86,6 +86,13 @@ async function lookup(request: Request | string): Promise<Response | undefined> 
   return (await (await caches.open(RUNTIME)).match(request, options)) ?? (await (await caches.open(SHELL)).match(request, options));
 }
 
+/**
+ * Cache first. For DuckDB's WASM this also keeps V8's compiled code: V8 stores it beside the Cache
+ * Storage entry the module was compiled from, so from the second visit this worker answers on,
+ * the 34 MB module is deserialised instead of compiled (trace event wasm.Deserialize). Answering
+ * from the HTTP cache instead, through fetch() here, was tried: V8 then caches nothing at all
+ * (a response a service worker fetched is neither an HTTP-cache nor a Cache Storage response).
+ */
 async function cacheFirst(request: Request): Promise<Response> {
   const cached = await lookup(request);
   if (cached) return cached;
