@@ -4,6 +4,7 @@ import { importGeoEn } from './modules/import-geo';
 import { joinEn } from './modules/join';
 import { householdsEn } from './modules/households';
 import { regionsEn } from './modules/regions';
+import { nationalEn } from './modules/national';
 import { workspaceEn } from './modules/workspace';
 import { importEn } from './modules/import';
 import { targetingEn } from './modules/targeting';
@@ -292,6 +293,7 @@ export const en: Record<MessageKey, string> = {
   ...joinEn,
   ...householdsEn,
   ...regionsEn,
+  ...nationalEn,
   ...workspaceEn,
   ...importEn,
   ...targetingEn,

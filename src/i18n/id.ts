@@ -3,6 +3,7 @@ import { importGeoId } from './modules/import-geo';
 import { joinId } from './modules/join';
 import { householdsId } from './modules/households';
 import { regionsId } from './modules/regions';
+import { nationalId } from './modules/national';
 import { workspaceId } from './modules/workspace';
 import { importId } from './modules/import';
 import { targetingId } from './modules/targeting';
@@ -292,6 +293,7 @@ export const id = {
   ...joinId,
   ...householdsId,
   ...regionsId,
+  ...nationalId,
   ...workspaceId,
   ...importId,
   ...targetingId,

@@ -51,6 +51,7 @@ import { AreasState } from './areas.svelte';
 import { ViewsState } from './views.svelte';
 import { isProgramIndicator, ProgramState } from './program.svelte';
 import { AccessState, isAccessIndicator } from './access.svelte';
+import { NationalState } from './national.svelte';
 
 export const DEFAULTS = {
   kota: 'surakarta',
@@ -156,6 +157,8 @@ export class AppState {
   readonly targeting: TargetingState = new TargetingState(this);
   readonly program: ProgramState = new ProgramState(this);
   readonly access: AccessState = new AccessState(this);
+  /** The map of all of Indonesia, shown instead of the region's map when opened. */
+  readonly national: NationalState = new NationalState(this);
   /** Every indicator known: the catalog's and those of imported datasets. */
   indicators = $state.raw<IndicatorDef[]>(allIndicators());
   /** Regions the user loaded from the national file or imported, kept in the browser. */

@@ -1,0 +1,132 @@
+/**
+ * The map of all of Indonesia: every desa/kelurahan coloured by one synthetic indicator. The
+ * geometry comes as vector tiles (drawn by the map, never held here); the values come from the
+ * database as two parallel arrays, classified here. Clicking a desa opens its kabupaten/kota as a
+ * region (read from the national FlatGeobuf), where the full tool works.
+ */
+import { classify, type Classification, type Scheme } from '../analysis/classify';
+import { classificationColors } from '../map/palette';
+import { fetchNationalValues, loadNationalValues, nationalBase, NATIONAL_INDICATORS, type NationalIndicator, type NationalValues } from '../data/national-map';
+import { loadRegionIndex, parentsOf } from '../data/regions';
+import type { Database } from '../data/database';
+import type { AppState } from './app.svelte';
+import { noticeOf } from './workspace.svelte';
+
+/** Schemes offered nationally: natural breaks (Fisher-Jenks) is O(k·n²), too slow for 83,402 values. */
+export const NATIONAL_SCHEMES: readonly Scheme[] = ['quantile', 'equal', 'sd', 'box'];
+
+export interface NationalHover {
+  kode: string;
+  nama: string;
+  kabkota: string;
+  x: number;
+  y: number;
+}
+
+export class NationalState {
+  /** Whether the national map replaces the region's map. */
+  active = $state(false);
+  indikator = $state<NationalIndicator>('penduduk_miskin');
+  tahun = $state(2025);
+  years = $state.raw<number[]>([]);
+  classes = $state(5);
+  scheme = $state<Scheme>('quantile');
+  /** Values on the map and the request they answer (`valuesKey`). */
+  values = $state.raw<NationalValues | null>(null);
+  valuesKey = $state('');
+  status = $state<'idle' | 'loading' | 'ready' | 'failed'>('idle');
+  hover = $state.raw<NationalHover | null>(null);
+  /** Set when the tiles are missing (the site was built without `npm run data:national`). */
+  tilesMissing = $state(false);
+
+  readonly indicators = NATIONAL_INDICATORS;
+  wantedKey: string = $derived(`${this.indikator}|${this.tahun}`);
+  classification: Classification | null = $derived(this.values && this.values.nilai.length ? this.#classify(this.values.nilai) : null);
+  /** Value by kode, for the tooltip (built lazily, when first read after new values). */
+  byKode: Map<string, number | null> = $derived(new Map(this.values?.kode.map((k, i) => [k, this.values!.nilai[i]]) ?? []));
+  colors: string[] = $derived(this.classification ? classificationColors(this.classification, 'higher_worse') : []);
+
+  #loaded: Promise<void> | null = null;
+  #request = 0;
+
+  constructor(private readonly app: AppState) {}
+
+  #classify(nilai: (number | null)[]): Classification | null {
+    try {
+      return classify(nilai, { scheme: this.scheme, classes: this.classes });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Shows the national map and loads its values (once). */
+  open(): void {
+    this.active = true;
+    void this.refresh();
+  }
+
+  close(): void {
+    this.active = false;
+    this.hover = null;
+  }
+
+  /** Fetches the national CSV into the database once; a failure may be retried. */
+  #load(db: Database): Promise<void> {
+    this.#loaded ??= (async () => {
+      const url = `${nationalBase()}contoh-nilai.csv`;
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
+      this.years = await loadNationalValues(db, new Uint8Array(await response.arrayBuffer()));
+      if (!this.years.includes(this.tahun)) this.tahun = this.years.at(-1) ?? this.tahun;
+    })().catch((error: unknown) => {
+      this.#loaded = null;
+      throw error;
+    });
+    return this.#loaded;
+  }
+
+  /** Asks the database for the current indicator and year. */
+  async refresh(): Promise<void> {
+    const request = ++this.#request;
+    this.status = 'loading';
+    try {
+      const db = await this.app.workspace.database();
+      await this.#load(db);
+      const key = this.wantedKey;
+      const values = await fetchNationalValues(db, this.indikator, this.tahun);
+      if (request !== this.#request) return;
+      this.values = values;
+      this.valuesKey = key;
+      this.status = 'ready';
+    } catch (error) {
+      if (request !== this.#request) return;
+      this.status = 'failed';
+      const notice = noticeOf(error, 'national.loadFailed');
+      this.app.notify(notice.key, notice.params);
+    }
+  }
+
+  setIndicator(indikator: NationalIndicator): void {
+    this.indikator = indikator;
+    void this.refresh();
+  }
+
+  setYear(tahun: number): void {
+    this.tahun = tahun;
+    void this.refresh();
+  }
+
+  /** Opens the kabupaten/kota of a desa (its first five code characters) as a region. */
+  async openKabkota(kode: string): Promise<void> {
+    try {
+      const index = await loadRegionIndex();
+      const region = index.byKode.get(kode.slice(0, 5));
+      if (!region) return this.app.notify('national.unknownRegion', { kode });
+      this.close();
+      await this.app.regionLoader.open({ region, parents: parentsOf(index, region), score: 0 });
+    } catch (error) {
+      const notice = noticeOf(error, 'regions.loadFailed');
+      this.app.notify(notice.key, notice.params);
+    }
+  }
+}
