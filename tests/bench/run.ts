@@ -25,7 +25,8 @@ import { measureHouseholds } from './measures/households';
 import { measureLocalMoran } from './measures/local-moran';
 import { measureLocalMoranNational } from './measures/local-moran-national';
 import { measureNational } from './measures/national';
-import { allIndonesiaRows } from './measures/placeholders';
+import { measureAllIndonesia } from './measures/all-indonesia';
+import { buildNationalMap } from '../../scripts/build-national-map';
 import { measureRecolour } from './measures/recolour';
 import { measureWeight } from './measures/weight';
 
@@ -57,10 +58,12 @@ async function main(): Promise<void> {
   const wants6a = wants('6') || wants('6a');
   const wants6b = wants('6') || wants('6b');
 
+  // The national tiles and values go into public/national, which the app build copies.
+  const nationalMap = wants('2') || wants('4') ? await buildNationalMap(join(ROOT, 'public', 'national')) : false;
   const build = buildAll();
   const lisaModule = wants6a ? findLisaModule() : null;
   const lisaBuilt = lisaModule !== null && buildLisaPage(lisaModule) !== 'failed';
-  const national = wants('3') ? await nationalFile() : null;
+  const national = wants('2') || wants('3') || wants('4') ? await nationalFile() : null;
   mkdirSync(CACHE, { recursive: true });
   const server = await startServer([
     { prefix: '/app/', dir: APP_BUILD, compress: true },
@@ -114,7 +117,12 @@ async function main(): Promise<void> {
       results.rows.push(...n.rows);
       results.checks.push(...n.checks);
     }
-    if (wants('4')) results.rows.push(...allIndonesiaRows());
+    if (wants('2') || wants('4')) {
+      const a = await measureAllIndonesia(ctx, national, nationalMap);
+      results.rows.push(...a.rows.filter((r) => wants(r.id[0])));
+      results.checks.push(...a.checks);
+      results.notes.push(...a.notes.filter((n) => wants(n[0])));
+    }
     if (wants('5')) {
       const h = await measureHouseholds(ctx);
       results.rows.push(...h.rows);

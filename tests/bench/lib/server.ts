@@ -63,13 +63,14 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.fgb': 'application/octet-stream',
+  '.pbf': 'application/x-protobuf',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.png': 'image/png',
 };
 
 /** Extensions sent compressed when the mount allows it. */
-export const COMPRESSIBLE: ReadonlySet<string> = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.csv', '.wasm', '.svg']);
+export const COMPRESSIBLE: ReadonlySet<string> = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.csv', '.wasm', '.svg', '.pbf']);
 
 /** Starts the server on a free port of 127.0.0.1. */
 export async function startServer(mounts: Mount[]): Promise<BenchServer> {

@@ -1,16 +1,6 @@
 /** Rows for measures of issue 7 that need work not done yet: said plainly, never faked. */
 import { placeholder, type Row } from '../lib/report';
 
-/** Measure 4: all of Indonesia on one map. */
-export function allIndonesiaRows(): Row[] {
-  const needs = 'a national map in the app (vector tiles built at build time, or FlatGeobuf read by viewport)';
-  return [
-    placeholder('4a', 'All of Indonesia: first full render at zoom 4-5 and at zoom 8', needs, '< 5 s'),
-    placeholder('4b', 'All of Indonesia: recolour', needs, '< 0.2 s'),
-    placeholder('4c', 'All of Indonesia: frame time while panning; browser memory', needs, 'median frame ≤ 50 ms'),
-  ];
-}
-
 /**
  * Measure 6a while no Local Moran's I exists in src/analysis (6b, national, runs the app's
  * analysis worker: measures/local-moran-national.ts).

@@ -9,7 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import { launchBrowser, VIEWPORT } from '../lib/browser';
 import { START_STAMP, START_VIEW, baselineUrl, type BenchContext } from '../lib/context';
 import { cityBoundary } from '../lib/geo';
-import { compare, placeholder, type Row } from '../lib/report';
+import { compare, type Row } from '../lib/report';
 import type { BenchWindow } from '../pages/api';
 
 /** The part of `window.__pkk.app` the bench drives (src/state/app.svelte.ts). */
@@ -86,7 +86,7 @@ async function baselineRun(browser: Browser, url: string): Promise<number[]> {
   }
 }
 
-/** Runs measure 2 on Surakarta; the national-scale row stays a placeholder. */
+/** Runs measure 2 on Surakarta (2d, national, is measured with the map of Indonesia: all-indonesia.ts). */
 export async function measureRecolour(ctx: BenchContext): Promise<Row[]> {
   const url = baselineUrl(ctx, cityBoundary('surakarta'));
   const browser = await launchBrowser();
@@ -110,11 +110,5 @@ export async function measureRecolour(ctx: BenchContext): Promise<Row[]> {
     compare({ id: '2a', measure: 'Recolour Surakarta (54): indicator', unit: 'ms', note }, app.indicator, baseline),
     compare({ id: '2b', measure: 'Recolour Surakarta (54): year', unit: 'ms', note }, app.year, baseline),
     compare({ id: '2c', measure: 'Recolour Surakarta (54): classes', unit: 'ms', note }, app.classes, baseline),
-    placeholder(
-      '2d',
-      'Recolour, national file (83,402 polygons)',
-      'the national map of measure 4 (the app cannot draw the national file yet)',
-      '≥ 10× faster than baseline',
-    ),
   ];
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { NATIONAL_LAYERS, NATIONAL_SOURCE, nationalStyle } from '../../../src/map/national-style';
+
+describe('national map style', () => {
+  const style = nationalStyle('http://host/app/national/tiles/{z}/{x}/{y}.pbf');
+
+  it('reads the desa layer of the tiles with kode as feature id, over the zooms they were built for', () => {
+    const source = style.sources[NATIONAL_SOURCE] as { type: string; tiles: string[]; minzoom: number; maxzoom: number; promoteId: Record<string, string> };
+    expect(source.type).toBe('vector');
+    expect(source.tiles).toEqual(['http://host/app/national/tiles/{z}/{x}/{y}.pbf']);
+    expect([source.minzoom, source.maxzoom]).toEqual([4, 10]);
+    expect(source.promoteId).toEqual({ desa: 'kode' });
+  });
+
+  it('draws fill, outline and hover from that layer, outlines only from zoom 7', () => {
+    const layers = style.layers.filter((l) => 'source' in l && l.source === NATIONAL_SOURCE);
+    expect(layers.map((l) => l.id)).toEqual([NATIONAL_LAYERS.fill, NATIONAL_LAYERS.line, NATIONAL_LAYERS.hover]);
+    for (const layer of layers) expect((layer as { 'source-layer': string })['source-layer']).toBe('desa');
+    expect(layers.find((l) => l.id === NATIONAL_LAYERS.line)!.minzoom).toBe(7);
+  });
+});
