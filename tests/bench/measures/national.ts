@@ -1,6 +1,6 @@
 /**
  * Measure 3: one kota from the 162 MB national FlatGeobuf, read by its bbox over HTTP range
- * requests, against downloading the whole file. Bytes are what the bench server sent for the
+ * requests with the app's own reader, against downloading the whole file. Bytes are what the bench server sent for the
  * file (every range counted); the kelurahan count inside the kota's kode prefix is checked
  * against the city's own boundary file. Each read is a fresh browser context (nothing cached).
  */
@@ -114,7 +114,7 @@ function report(cities: CityBoundary[], reads: Map<string, (JobResult & Transfer
     checks.push({
       id: `3${letter(0)}`,
       text:
-        `${name}: ${all[0].matched} kelurahan with kode ${city.prefix}* among ${all[0].features} features in its bbox ` +
+        `${name}: ${all[0].matched} kelurahan with kode ${city.prefix}* read by the app's reader (src/data/national.ts) ` +
         `(expected ${city.features}; right in ${right.length}/${all.length} reads)`,
       ok: right.length === all.length,
     });

@@ -12,7 +12,7 @@ export interface BaselineApi {
 /** A kota read from the national FlatGeobuf by bounding box. */
 export interface RectRead {
   ms: number;
-  /** Features inside the bbox (neighbouring kabupaten included). */
+  /** Features the reader returned (the app's reader keeps only the kota's own). */
   features: number;
   /** Features whose `kode` starts with the kota's prefix. */
   matched: number;
