@@ -26,6 +26,8 @@ import {
 } from '../data/catalog';
 import { boundaryUrls, demoHouseholdFile } from '../data/demo';
 import { DatabaseLost } from '../data/db';
+import { firstViewKey, loadFirstView, saveFirstView } from '../data/first-view-cache';
+import { openStore } from '../data/store';
 import type { Database } from '../data/database';
 import {
   fetchCitySummary,
@@ -270,8 +272,38 @@ export class AppState {
           : { key: 'error.link', params: { name: p.name, value: p.value } },
     );
     void this.loadBoundaries();
+    void this.drawStoredView();
     void this.refresh();
   }
+
+  // --- First view from the previous visit's answer (data/first-view-cache.ts explains why). ---
+  #firstViewKey(request: string): string {
+    return firstViewKey({ request, regionKode: this.city.kode, datasets: this.workspace.datasets });
+  }
+
+  /** Draws the values computed on the last visit for this exact view and data, until DuckDB answers. */
+  async drawStoredView(): Promise<void> {
+    const request = this.wantedKey;
+    try {
+      await this.workspace.open();
+      const values = await loadFirstView(await openStore(), this.#firstViewKey(request));
+      // Only while nothing newer is shown and the same view is still wanted.
+      if (values && this.values === null && this.wantedKey === request) {
+        this.values = values;
+        this.valuesKey = request;
+      }
+    } catch {
+      // No storage: the map waits for DuckDB, as on a first visit.
+    }
+  }
+
+  #storeView(request: string, values: Map<string, number | null>): void {
+    if (!this.workspace.persistent) return;
+    void openStore()
+      .then((store) => saveFirstView(store, this.#firstViewKey(request), values))
+      .catch(() => undefined);
+  }
+  // --- end of first view ---
 
   #findRegion(slugOrKode: string): City | undefined {
     return this.cities.find((c) => c.slug === slugOrKode || c.kode === slugOrKode);
@@ -545,6 +577,7 @@ export class AppState {
       this.values = shown;
       this.summary = compare === null ? summary : null;
       this.valuesKey = key;
+      this.#storeView(key, shown);
     } catch (error) {
       // A dead database worker is replaced on the next question; what is shown stays.
       if (error instanceof DatabaseLost) this.workspace.forgetDatabase();
