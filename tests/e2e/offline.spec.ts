@@ -24,6 +24,22 @@ function problemsOf(page: Page): string[] {
   return problems;
 }
 
+/** The values the app stored for the next visit's first view, read directly from IndexedDB. */
+function storedFirstView(page: Page): Promise<[string, number | null][]> {
+  return page.evaluate(
+    () =>
+      new Promise<[string, number | null][]>((resolve, reject) => {
+        const open = indexedDB.open('peta-kantong-kemiskinan');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('peta-pertama');
+          get.onsuccess = () => resolve((get.result as { values: [string, number | null][] } | undefined)?.values ?? []);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
 test('after one complete visit the map works offline: reload, full choropleth, another indicator', async ({ page, context }) => {
   test.setTimeout(150_000);
   const problems = problemsOf(page);
@@ -42,6 +58,10 @@ test('after one complete visit the map works offline: reload, full choropleth, a
   expect(cached.some((u) => /\/assets\/duckdb-(eh|mvp)-[^/]+\.wasm$/.test(u))).toBe(true);
   expect(cached.some((u) => u.endsWith('/boundaries/kelurahan_surakarta.fgb'))).toBe(true);
 
+  // The answer kept for the next visit's first view (src/data/first-view-cache.ts).
+  const stored = await storedFirstView(page);
+  expect(stored).toHaveLength(54);
+
   await context.setOffline(true);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -53,6 +73,11 @@ test('after one complete visit the map works offline: reload, full choropleth, a
   expect(await legendTotal(page, 'legend-class')).toBe(54);
   // The reload really went through the page's usual requests (answered by the worker).
   expect(requests.some((u) => /\/boundaries\/kelurahan_surakarta\.fgb$/.test(u))).toBe(true);
+
+  // The stored first view and DuckDB's own answer on this visit are the same numbers.
+  await page.waitForFunction(() => !(window as unknown as { __pkk: { app: { loadingData: boolean } } }).__pkk.app.loadingData);
+  const answered = await page.evaluate(() => [...(window as unknown as { __pkk: { app: { values: Map<string, number | null> } } }).__pkk.app.values]);
+  expect(answered.sort()).toEqual(stored.sort());
 
   await page.getByTestId('indicator').selectOption('rtlh');
   await waitForMap(page, 'surakarta|2025|rtlh|rasio');
