@@ -26,10 +26,10 @@ export function nationalTileTemplate(base = nationalBase()): string {
   return `${base}tiles/{z}/{x}/{y}.pbf`;
 }
 
-/** Values of one indicator and year for every desa, as two parallel arrays. */
+/** Values of one indicator and year for every desa, as two parallel arrays (NaN: no value). */
 export interface NationalValues {
-  kode: string[];
-  nilai: (number | null)[];
+  kode: readonly string[];
+  nilai: Float64Array;
 }
 
 const TABLE = 'nasional_contoh';
@@ -50,18 +50,30 @@ export async function loadNationalValues(db: Database, bytes: Uint8Array): Promi
   return Array.from({ length: years.numRows }, (_, i) => Number(column.get(i)));
 }
 
-/** One indicator in one year, for every desa in the file (null where the value is missing). */
-export async function fetchNationalValues(db: Database, indikator: NationalIndicator, tahun: number): Promise<NationalValues> {
+/** Every desa of the national table, in the order `fetchNationalValues` returns values. */
+export async function fetchNationalKode(db: Database): Promise<string[]> {
+  const table = await db.query(`SELECT DISTINCT kode FROM ${TABLE} ORDER BY kode`);
+  const column = table.getChild('kode')!;
+  return Array.from({ length: table.numRows }, (_, i) => String(column.get(i)));
+}
+
+/**
+ * One indicator in one year, aligned with `kode` (from `fetchNationalKode`): NaN where the desa
+ * has no row or no value. Only numbers cross from the worker, not 83,402 codes each time.
+ */
+export async function fetchNationalValues(db: Database, kode: readonly string[], indikator: NationalIndicator, tahun: number): Promise<NationalValues> {
   if (!NATIONAL_INDICATORS.includes(indikator)) throw new Error(`unknown national indicator ${indikator}`);
-  const table = await db.query(`SELECT kode, ${sqlIdentifier(indikator)} AS nilai FROM ${TABLE} WHERE tahun = ? ORDER BY kode`, [tahun]);
-  const kodes = table.getChild('kode')!;
-  const values = table.getChild('nilai')!;
-  const kode: string[] = new Array(table.numRows);
-  const nilai: (number | null)[] = new Array(table.numRows);
+  const table = await db.query(
+    `SELECT ${sqlIdentifier(indikator)} AS nilai FROM (SELECT DISTINCT kode FROM ${TABLE}) k
+     LEFT JOIN ${TABLE} t ON t.kode = k.kode AND t.tahun = ? ORDER BY k.kode`,
+    [tahun],
+  );
+  const column = table.getChild('nilai')!;
+  const nilai = new Float64Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
-    kode[i] = String(kodes.get(i));
-    const v = values.get(i) as number | null;
-    nilai[i] = v === null || !Number.isFinite(v) ? null : v;
+    const v = column.get(i) as number | null;
+    nilai[i] = v === null ? NaN : v;
   }
+  if (nilai.length !== kode.length) throw new Error(`national values: ${nilai.length} rows for ${kode.length} desa`);
   return { kode, nilai };
 }

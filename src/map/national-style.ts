@@ -1,14 +1,17 @@
 /**
  * The style of the map of all of Indonesia (pure, tested as JSON): the desa/kelurahan vector
- * tiles coloured from feature-state like the city map (style.ts), outlines only where desa are
- * large enough on screen to tell apart, and a hover outline.
+ * tiles filled with the colour each desa carries in feature-state, outlines only where desa are
+ * large enough on screen to tell apart, and the hovered desa's outline from its own source.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import { NATIONAL_BOUNDS, NATIONAL_LAYER, NATIONAL_TILE_ZOOMS } from '../data/national-map';
 import { NO_DATA_COLOR } from './palette';
 
 export const NATIONAL_SOURCE = 'desa-nasional';
+export const NATIONAL_HOVER_SOURCE = 'desa-nasional-hover';
 export const NATIONAL_LAYERS = { fill: 'desa-fill', line: 'desa-line', hover: 'desa-hover' } as const;
+/** The feature-state key holding a desa's fill colour (its class colour; unset or null: no data). */
+export const COLOR_STATE = 'warna';
 
 /** The national map's style for tiles at `tileTemplate`; values arrive later as feature-state. */
 export function nationalStyle(tileTemplate: string): StyleSpecification {
@@ -24,6 +27,7 @@ export function nationalStyle(tileTemplate: string): StyleSpecification {
         // Feature-state is keyed by the Kemendagri code, as on the city map.
         promoteId: { [NATIONAL_LAYER]: 'kode' },
       },
+      [NATIONAL_HOVER_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } },
@@ -32,23 +36,29 @@ export function nationalStyle(tileTemplate: string): StyleSpecification {
         type: 'fill',
         source: NATIONAL_SOURCE,
         'source-layer': NATIONAL_LAYER,
-        // No antialiasing: 83,402 tiny polygons at zoom 4 draw faster and without seams' halos.
-        paint: { 'fill-color': NO_DATA_COLOR, 'fill-antialias': false },
+        // The colour is in feature-state, so this expression never changes: a new expression would
+        // make MapLibre re-parse every tile (seconds for 83,402 desa), a new state only repaints.
+        // No antialiasing: tiny polygons at zoom 4 draw faster and without halos at their seams.
+        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', COLOR_STATE], NO_DATA_COLOR]], 'fill-antialias': false },
       },
       {
         id: NATIONAL_LAYERS.line,
         type: 'line',
         source: NATIONAL_SOURCE,
         'source-layer': NATIONAL_LAYER,
-        minzoom: 7,
-        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.2, 10, 0.6, 13, 1.2], 'line-opacity': 0.8 },
+        // From zoom 9, where a desa is tens of pixels wide; below, outlines would cost more to draw
+        // than the fills (line geometry is several times the vertices) and show little.
+        minzoom: 9,
+        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 13, 1.2], 'line-opacity': 0.8 },
       },
       {
+        // The hovered desa only, from its own small source: a feature-state width on every desa
+        // would make MapLibre build and update line geometry for all 83,402 at every zoom.
         id: NATIONAL_LAYERS.hover,
         type: 'line',
-        source: NATIONAL_SOURCE,
-        'source-layer': NATIONAL_LAYER,
-        paint: { 'line-color': '#1a237e', 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0] },
+        source: NATIONAL_HOVER_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#1a237e', 'line-width': 2.5 },
       },
     ],
   };

@@ -6,7 +6,7 @@
  */
 import { classify, type Classification, type Scheme } from '../analysis/classify';
 import { classificationColors } from '../map/palette';
-import { fetchNationalValues, loadNationalValues, nationalBase, NATIONAL_INDICATORS, type NationalIndicator, type NationalValues } from '../data/national-map';
+import { fetchNationalKode, fetchNationalValues, loadNationalValues, nationalBase, NATIONAL_INDICATORS, type NationalIndicator, type NationalValues } from '../data/national-map';
 import { loadRegionIndex, parentsOf } from '../data/regions';
 import type { Database } from '../data/database';
 import type { AppState } from './app.svelte';
@@ -43,15 +43,18 @@ export class NationalState {
   wantedKey: string = $derived(`${this.indikator}|${this.tahun}`);
   classification: Classification | null = $derived(this.values && this.values.nilai.length ? this.#classify(this.values.nilai) : null);
   /** Value by kode, for the tooltip (built lazily, when first read after new values). */
-  byKode: Map<string, number | null> = $derived(new Map(this.values?.kode.map((k, i) => [k, this.values!.nilai[i]]) ?? []));
+  byKode: Map<string, number> = $derived(new Map(this.values?.kode.map((k, i) => [k, this.values!.nilai[i]]) ?? []));
   colors: string[] = $derived(this.classification ? classificationColors(this.classification, 'higher_worse') : []);
 
-  #loaded: Promise<void> | null = null;
+  /** The desa of the national table, in the order of every answer (read once). */
+  #loaded: Promise<string[]> | null = null;
+  /** The national CSV, fetched as soon as the map opens, while DuckDB may still be starting. */
+  #download: Promise<Uint8Array> | null = null;
   #request = 0;
 
   constructor(private readonly app: AppState) {}
 
-  #classify(nilai: (number | null)[]): Classification | null {
+  #classify(nilai: Float64Array): Classification | null {
     try {
       return classify(nilai, { scheme: this.scheme, classes: this.classes });
     } catch {
@@ -62,7 +65,15 @@ export class NationalState {
   /** Shows the national map and loads its values (once). */
   open(): void {
     this.active = true;
+    this.#download ??= this.#fetchCsv();
     void this.refresh();
+  }
+
+  async #fetchCsv(): Promise<Uint8Array> {
+    const url = `${nationalBase()}contoh-nilai.csv`;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   close(): void {
@@ -70,16 +81,16 @@ export class NationalState {
     this.hover = null;
   }
 
-  /** Fetches the national CSV into the database once; a failure may be retried. */
-  #load(db: Database): Promise<void> {
+  /** Reads the national CSV into the database once; a failure may be retried. */
+  #load(db: Database): Promise<string[]> {
     this.#loaded ??= (async () => {
-      const url = `${nationalBase()}contoh-nilai.csv`;
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
-      this.years = await loadNationalValues(db, new Uint8Array(await response.arrayBuffer()));
+      const bytes = await (this.#download ??= this.#fetchCsv());
+      this.years = await loadNationalValues(db, bytes);
       if (!this.years.includes(this.tahun)) this.tahun = this.years.at(-1) ?? this.tahun;
+      return fetchNationalKode(db);
     })().catch((error: unknown) => {
       this.#loaded = null;
+      this.#download = null;
       throw error;
     });
     return this.#loaded;
@@ -91,9 +102,9 @@ export class NationalState {
     this.status = 'loading';
     try {
       const db = await this.app.workspace.database();
-      await this.#load(db);
+      const kode = await this.#load(db);
       const key = this.wantedKey;
-      const values = await fetchNationalValues(db, this.indikator, this.tahun);
+      const values = await fetchNationalValues(db, kode, this.indikator, this.tahun);
       if (request !== this.#request) return;
       this.values = values;
       this.valuesKey = key;

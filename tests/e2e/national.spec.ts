@@ -33,7 +33,7 @@ test('all of Indonesia: every desa coloured from vector tiles, recoloured, and a
     const { nationalMap: map } = (window as unknown as { __pkk: { nationalMap: import('maplibre-gl').Map } }).__pkk;
     const features = map.queryRenderedFeatures({ layers: ['desa-fill'] });
     const codes = new Set(features.map((f) => String(f.properties.kode)));
-    const coloured = features.filter((f) => typeof f.state.nilai === 'number').length;
+    const coloured = features.filter((f) => typeof f.state.warna === 'string').length;
     return { zoom: map.getZoom(), distinct: codes.size, coloured, features: features.length };
   });
   expect(drawn.zoom).toBeGreaterThanOrEqual(3.5);

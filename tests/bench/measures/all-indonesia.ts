@@ -83,44 +83,45 @@ function changeNational(page: Page, kind: Kind, value: string | number): Promise
   );
 }
 
+/*
+ * The two page scripts below are strings, not functions: tsx (esbuild keepNames) would wrap named
+ * inner functions in a `__name` helper that does not exist in the page.
+ */
+
 /** ms from a jump to Java at zoom 8 until the map is idle with every tile loaded. */
 function jumpToJava(page: Page): Promise<number> {
-  return page.evaluate(({ center, zoom }) => {
-    const { nationalMap: map } = (window as unknown as { __pkk: { nationalMap: import('maplibre-gl').Map } }).__pkk;
-    return new Promise<number>((resolve) => {
-      const start = performance.now();
-      const check = () => {
-        if (!map.areTilesLoaded()) return;
-        map.off('idle', check);
-        resolve(performance.now() - start);
-      };
-      map.on('idle', check);
-      map.jumpTo({ center, zoom });
-    });
-  }, JAVA);
+  return page.evaluate(`new Promise((resolve) => {
+    const map = window.__pkk.nationalMap;
+    const start = performance.now();
+    function check() {
+      if (!map.areTilesLoaded()) return;
+      map.off('idle', check);
+      resolve(performance.now() - start);
+    }
+    map.on('idle', check);
+    map.jumpTo({ center: ${JSON.stringify(JAVA.center)}, zoom: ${JAVA.zoom} });
+  })`) as Promise<number>;
 }
 
 /** Gaps between animation frames while the map pans in steps for `ms`; the gaps' list. */
 function panFrames(page: Page, ms: number): Promise<number[]> {
-  return page.evaluate((duration) => {
-    const { nationalMap: map } = (window as unknown as { __pkk: { nationalMap: import('maplibre-gl').Map } }).__pkk;
-    return new Promise<number[]>((resolve) => {
-      const gaps: number[] = [];
-      let last = performance.now();
-      const end = last + duration;
-      let step = 0;
-      const frame = (now: number) => {
-        gaps.push(now - last);
-        last = now;
-        // A steady drag: 12 px per frame, turning every second so new tiles keep coming in.
-        const dir = Math.floor(step++ / 60) % 4;
-        map.panBy([dir === 0 ? 12 : dir === 2 ? -12 : 0, dir === 1 ? 12 : dir === 3 ? -12 : 0], { animate: false });
-        if (now < end) requestAnimationFrame(frame);
-        else resolve(gaps.slice(1));
-      };
-      requestAnimationFrame(frame);
-    });
-  }, ms);
+  return page.evaluate(`new Promise((resolve) => {
+    const map = window.__pkk.nationalMap;
+    const gaps = [];
+    let last = performance.now();
+    const end = last + ${ms};
+    let step = 0;
+    function frame(now) {
+      gaps.push(now - last);
+      last = now;
+      // A steady drag: 12 px per frame, turning every second so new tiles keep coming in.
+      const dir = Math.floor(step++ / 60) % 4;
+      map.panBy([dir === 0 ? 12 : dir === 2 ? -12 : 0, dir === 1 ? 12 : dir === 3 ? -12 : 0], { animate: false });
+      if (now < end) requestAnimationFrame(frame);
+      else resolve(gaps.slice(1));
+    }
+    requestAnimationFrame(frame);
+  })`) as Promise<number[]>;
 }
 
 interface AppRun {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_LAYERS, NATIONAL_SOURCE, nationalStyle } from '../../../src/map/national-style';
+import { NATIONAL_HOVER_SOURCE, NATIONAL_LAYERS, NATIONAL_SOURCE, nationalStyle } from '../../../src/map/national-style';
 
 describe('national map style', () => {
   const style = nationalStyle('http://host/app/national/tiles/{z}/{x}/{y}.pbf');
@@ -12,10 +12,14 @@ describe('national map style', () => {
     expect(source.promoteId).toEqual({ desa: 'kode' });
   });
 
-  it('draws fill, outline and hover from that layer, outlines only from zoom 7', () => {
+  it('draws fills and, from zoom 9, outlines from that layer; the hover outline has its own source', () => {
     const layers = style.layers.filter((l) => 'source' in l && l.source === NATIONAL_SOURCE);
-    expect(layers.map((l) => l.id)).toEqual([NATIONAL_LAYERS.fill, NATIONAL_LAYERS.line, NATIONAL_LAYERS.hover]);
+    expect(layers.map((l) => l.id)).toEqual([NATIONAL_LAYERS.fill, NATIONAL_LAYERS.line]);
     for (const layer of layers) expect((layer as { 'source-layer': string })['source-layer']).toBe('desa');
-    expect(layers.find((l) => l.id === NATIONAL_LAYERS.line)!.minzoom).toBe(7);
+    expect(layers.find((l) => l.id === NATIONAL_LAYERS.line)!.minzoom).toBe(9);
+    // The fill's colour comes whole from feature-state; no other layer on the 83,402 desa reads it.
+    expect(JSON.stringify(layers[0].paint)).toContain('"feature-state","warna"');
+    expect(JSON.stringify(layers.filter((l) => l.id !== NATIONAL_LAYERS.fill))).not.toContain('feature-state');
+    expect(style.layers.find((l) => l.id === NATIONAL_LAYERS.hover)).toMatchObject({ source: NATIONAL_HOVER_SOURCE });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../../src/cli/node-db';
 import { generateNationalRows, renderNationalCsv, type DesaPoint } from '../../../src/cli/national/synthetic';
-import { fetchNationalValues, loadNationalValues, nationalTileTemplate } from '../../../src/data/national-map';
+import { fetchNationalKode, fetchNationalValues, loadNationalValues, nationalTileTemplate } from '../../../src/data/national-map';
 
 /** A small made-up set: a kelurahan and a desa in the west, the same in the east. */
 const POINTS: DesaPoint[] = [
@@ -41,12 +41,23 @@ describe('national values through the database', () => {
     const db = await openNodeDatabase();
     const years = await loadNationalValues(db, new TextEncoder().encode(renderNationalCsv(rows)));
     expect(years).toEqual([2024, 2025]);
-    const values = await fetchNationalValues(db, 'rtlh', 2025);
-    expect(values.kode).toEqual(POINTS.map((p) => p.kode).sort());
-    for (const [i, kode] of values.kode.entries()) {
-      expect(values.nilai[i]).toBe(rows.find((r) => r.kode === kode && r.tahun === 2025)!.rtlh);
+    const kode = await fetchNationalKode(db);
+    expect(kode).toEqual(POINTS.map((p) => p.kode).sort());
+    const values = await fetchNationalValues(db, kode, 'rtlh', 2025);
+    for (const [i, k] of kode.entries()) {
+      expect(values.nilai[i]).toBe(rows.find((r) => r.kode === k && r.tahun === 2025)!.rtlh);
     }
-    await expect(fetchNationalValues(db, 'x; DROP TABLE y' as never, 2025)).rejects.toThrow(/unknown national indicator/);
+    await expect(fetchNationalValues(db, kode, 'x; DROP TABLE y' as never, 2025)).rejects.toThrow(/unknown national indicator/);
+  });
+
+  it('gives NaN, in place, for a desa without a row in the year asked', async () => {
+    const rows = generateNationalRows(POINTS).filter((r) => !(r.kode === '94.01.01.2001' && r.tahun === 2024));
+    const db = await openNodeDatabase();
+    await loadNationalValues(db, new TextEncoder().encode(renderNationalCsv(rows)));
+    const kode = await fetchNationalKode(db);
+    const values = await fetchNationalValues(db, kode, 'penduduk_miskin', 2024);
+    expect(Number.isNaN(values.nilai[kode.indexOf('94.01.01.2001')])).toBe(true);
+    expect(values.nilai.filter((v) => !Number.isNaN(v))).toHaveLength(3);
   });
 });
 
