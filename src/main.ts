@@ -8,10 +8,11 @@ import '@fontsource/noto-sans/latin-700.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { registerServiceWorker, whenMarked } from './sw/register';
+import { MARK_CHOROPLETH } from './map/marks';
 
 mount(App, { target: document.getElementById('app')! });
 
 // Offline use and a fast second visit (src/sw). Only in builds: in `vite dev` a worker would
 // serve stale modules. Registered once the first choropleth is drawn (the mark MapView sets),
 // or after a minute without one (e.g. DuckDB failed), so caching never slows the first view.
-if (import.meta.env.PROD) void registerServiceWorker(whenMarked('pkk:choropleth-drawn', 60_000));
+if (import.meta.env.PROD) void registerServiceWorker(whenMarked(MARK_CHOROPLETH, 60_000));

@@ -21,7 +21,7 @@ async function legendCount(page: Page): Promise<number> {
 
 test('all of Indonesia: every desa coloured from vector tiles, recoloured, and a click opens its kota', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL!);
-  await page.goto('/?peta=indonesia');
+  await page.goto('/?nasional=1');
   await waitForNational(page, 'penduduk_miskin|2025|5|quantile');
   // Every desa of the file has a value and is in a class: the legend counts all 83,402.
   expect(await legendCount(page)).toBe(83_402);

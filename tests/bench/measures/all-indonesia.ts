@@ -2,7 +2,7 @@
  * Measures 2d and 4: the app's map of all of Indonesia (vector tiles built by
  * `npm run data:national`, values by feature-state).
  *
- * - 4a: navigation to `?peta=indonesia` until the full choropleth of every desa is drawn at zoom
+ * - 4a: navigation to `?nasional=1` until the full choropleth of every desa is drawn at zoom
  *   4-5 (the `pkk:national-drawn` mark), on a fresh profile (cold) and a second visit (warm); then
  *   a jump to zoom 8 over Java until the map is idle with every tile.
  * - 2d / 4b: a change of indicator, year or classes until `data-rendered` names the new view.
@@ -22,7 +22,7 @@ import { compare, placeholder, type Check, type Row } from '../lib/report';
 import { summarize } from '../lib/stats';
 import type { BenchWindow } from '../pages/api';
 
-const NATIONAL_QUERY = 'peta=indonesia';
+const NATIONAL_QUERY = 'nasional=1';
 const START = 'penduduk_miskin|2025|5|quantile';
 /** Over Central Java at zoom 8, the densest desa of the country. */
 const JAVA = { center: [110.4, -7.3] as [number, number], zoom: 8 };
