@@ -54,6 +54,12 @@ export const VALUE_STATE = 'nilai';
 export const CATEGORY_STATE = 'kategori';
 /** The feature-state flag of the selected kelurahan's neighbours. */
 export const NEIGHBOUR_STATE = 'tetangga';
+/**
+ * Outline layers hidden until they show something (MapView switches them): hidden, they cost
+ * nothing on the first paint, where each would compile its own shader variant (about 0.1 s each
+ * with software WebGL).
+ */
+export const ON_DEMAND = [LAYER.highlight, LAYER.neighbours, LAYER.significant, LAYER.targets] as const;
 
 
 /**
@@ -122,7 +128,7 @@ export function baseStyle(): StyleSpecification {
         id: LAYER.highlight,
         type: 'line',
         source: SOURCE.kelurahan,
-        layout: { 'line-join': 'round' },
+        layout: { 'line-join': 'round', visibility: 'none' },
         paint: {
           'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#1a237e', '#263238'],
           'line-width': [
@@ -137,7 +143,7 @@ export function baseStyle(): StyleSpecification {
         id: LAYER.neighbours,
         type: 'line',
         source: SOURCE.kelurahan,
-        layout: { 'line-join': 'round' },
+        layout: { 'line-join': 'round', visibility: 'none' },
         paint: {
           'line-color': '#ff6f00',
           'line-width': ['case', ['boolean', ['feature-state', NEIGHBOUR_STATE], false], 2.5, 0],
@@ -149,7 +155,7 @@ export function baseStyle(): StyleSpecification {
         id: LAYER.significant,
         type: 'line',
         source: SOURCE.kelurahan,
-        layout: { 'line-join': 'round' },
+        layout: { 'line-join': 'round', visibility: 'none' },
         paint: { 'line-color': '#212121', 'line-width': ['case', ['boolean', ['feature-state', SIGNIFICANT_STATE], false], 2.2, 0] },
       },
       {
@@ -158,7 +164,7 @@ export function baseStyle(): StyleSpecification {
         id: LAYER.targets,
         type: 'line',
         source: SOURCE.kelurahan,
-        layout: { 'line-join': 'round' },
+        layout: { 'line-join': 'round', visibility: 'none' },
         paint: {
           'line-color': '#000000',
           'line-width': ['case', ['boolean', ['feature-state', TARGET_STATE], false], 3, 0],
@@ -233,6 +239,9 @@ function labelLayer(): LayerSpecification {
     type: 'symbol',
     source: SOURCE.labels,
     layout: {
+      // Switched on by MapView once the first polygons are drawn: placing labels (and compiling
+      // their shader) takes about 0.4 s of a first paint with software WebGL.
+      visibility: 'none',
       'text-field': ['get', 'kelurahan'],
       'text-font': [LABEL_FONT_SEMIBOLD],
       'text-size': ['interpolate', ['linear'], ['zoom'], 11, 10, 13, 12.5, 15, 15],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Color, createExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
-import { CATEGORY_STATE, LAYER, VALUE_STATE, baseStyle, categoryColorExpression, fillColorExpression, osmLayer, osmSource } from '../../../src/map/style';
+import { CATEGORY_STATE, LAYER, ON_DEMAND, VALUE_STATE, baseStyle, categoryColorExpression, fillColorExpression, osmLayer, osmSource } from '../../../src/map/style';
 import { NO_DATA_COLOR, classColors } from '../../../src/map/palette';
 
 /** Evaluates a fill-color expression as MapLibre would for a feature with this feature-state. */
@@ -77,5 +77,16 @@ describe('palettes', () => {
     }
     expect(classColors(5, 'higher_worse').at(-1)).toBe('#bd0026');
     expect(classColors(5, 'neutral').at(-1)).toBe('#253494');
+  });
+});
+
+describe('outline layers drawn on demand', () => {
+  it('start hidden, so the first paint compiles no shader for them', () => {
+    const style = baseStyle();
+    for (const id of ON_DEMAND) {
+      const layer = style.layers.find((l) => l.id === id)!;
+      expect((layer.layout as { visibility?: string }).visibility).toBe('none');
+    }
+    expect(ON_DEMAND).toHaveLength(4);
   });
 });
