@@ -7,8 +7,8 @@ import '@fontsource/noto-sans/latin-ext-600.css';
 import '@fontsource/noto-sans/latin-700.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { registerServiceWorker, whenMarked } from './sw/register';
-import { MARK_CHOROPLETH } from './map/marks';
+import { registerServiceWorker } from './sw/register';
+import { MARK_CHOROPLETH, whenMarked } from './map/marks';
 
 mount(App, { target: document.getElementById('app')! });
 

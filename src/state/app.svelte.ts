@@ -27,8 +27,7 @@ import {
 import { boundaryUrls, demoHouseholdFile } from '../data/demo';
 import { DatabaseLost } from '../data/db';
 import { firstViewKey, loadFirstView, saveFirstView } from '../data/first-view-cache';
-import { whenMarked } from '../sw/register';
-import { MARK_CHOROPLETH } from '../map/marks';
+import { MARK_CHOROPLETH, whenMarked } from '../map/marks';
 import { openStore } from '../data/store';
 import type { Database } from '../data/database';
 import {

@@ -13,23 +13,6 @@ import type { CacheUrlsMessage } from './service-worker';
 /** Performance mark set when this page's files are cached for offline use. */
 export const MARK_OFFLINE_READY = 'pkk:offline-ready';
 
-/** Resolves when a performance mark of that name exists, or after `timeoutMs` anyway. */
-export function whenMarked(name: string, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (performance.getEntriesByName(name, 'mark').length > 0) return resolve();
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName(name).length === 0) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe({ type: 'mark', buffered: true });
-    setTimeout(() => {
-      observer.disconnect();
-      resolve();
-    }, timeoutMs);
-  });
-}
-
 /** Same-origin hashed files the page has fetched so far (resource timing). */
 function loadedHashedFiles(): string[] {
   const urls = performance.getEntriesByType('resource').map((e) => e.name);

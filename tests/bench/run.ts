@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       results.checks.push(...n.checks);
     }
     if (wants('2') || wants('4')) {
-      const a = await measureAllIndonesia(ctx, national, nationalMap);
+      const a = await measureAllIndonesia(ctx, national, nationalMap, wants('2'));
       results.rows.push(...a.rows.filter((r) => wants(r.id[0])));
       results.checks.push(...a.checks);
       results.notes.push(...a.notes.filter((n) => wants(n[0])));
@@ -131,8 +131,7 @@ async function main(): Promise<void> {
     }
     if (wants6a) {
       const l = await measureLocalMoran(ctx, lisaModule, lisaBuilt);
-      // Measure 6a's own 6b row is a placeholder; drop it when 6b is measured below.
-      results.rows.push(...l.rows.filter((r) => !(wants6b && r.id === '6b')));
+      results.rows.push(...l.rows);
       results.checks.push(...l.checks);
       results.notes.push(...l.notes);
     }
@@ -168,7 +167,10 @@ function merge(results: Results, only: string[]): Results {
   const rows = [...keep(latest.rows, (r) => r.id), ...results.rows].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   return {
+    // This run's machine and settings: most rows are new; the kept ones say when they ran (notes).
     ...latest,
+    machine: results.machine,
+    settings: results.settings,
     rows,
     checks: [...keep(latest.checks, (c) => c.id), ...results.checks].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
     notes: [

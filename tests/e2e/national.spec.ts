@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { SCREENSHOTS, waitForMap, watchPage } from './helpers';
@@ -27,6 +28,9 @@ test('all of Indonesia: every desa coloured from vector tiles, recoloured, and a
   expect(await legendCount(page)).toBe(83_402);
   await expect(page.getByTestId('national-synthetic')).toBeVisible();
   await expect(page.getByTestId('national-panel')).toContainText('sintetis');
+  await expect(page.getByTestId('national-panel')).toContainText('83.402 desa dan kelurahan');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Tiles carry the desa of the whole country at zoom 4-5: states were set on the features drawn.
   const drawn = await page.evaluate(() => {

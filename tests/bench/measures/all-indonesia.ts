@@ -178,8 +178,11 @@ export interface AllIndonesiaData {
   notes: string[];
 }
 
-/** Runs measures 2d and 4a-c; `fgb` is the unzipped national file (for the baseline's GeoJSON). */
-export async function measureAllIndonesia(ctx: BenchContext, fgb: string | null, tilesBuilt: boolean): Promise<AllIndonesiaData> {
+/**
+ * Runs measures 2d and 4a-c; `fgb` is the unzipped national file (for the baseline's GeoJSON);
+ * without `withBaseline` (measure 2 not asked for) the long GeoJSON baseline is skipped.
+ */
+export async function measureAllIndonesia(ctx: BenchContext, fgb: string | null, tilesBuilt: boolean, withBaseline = true): Promise<AllIndonesiaData> {
   if (!tilesBuilt) {
     const needs = 'the national tiles (`npm run data:national`, which needs GDAL and ../shared/data/national)';
     return {
@@ -199,7 +202,7 @@ export async function measureAllIndonesia(ctx: BenchContext, fgb: string | null,
   // The baseline holds 83,402 polygons (8.8 million vertices) as GeoJSON: each setData takes
   // long, so fewer runs and samples.
   const baseline: number[] = [];
-  const geojson = fgb ? nationalGeoJson(fgb) : null;
+  const geojson = fgb && withBaseline ? nationalGeoJson(fgb) : null;
   const notes: string[] = [];
   if (geojson) {
     const browser = await launchBrowser();

@@ -188,6 +188,8 @@ function addRows(data: FirstPaintData, app: Pair[], baseline: Pair[], throttled:
     ok: throttled ? before.length === app.length : null,
   });
   const served = app.filter((p) => p.warm.controlled && p.warm.wasmFromWorker === true).length;
+  // With the last visit's answer drawn, DuckDB starts after the choropleth: no WASM fetched yet.
+  const deferred = app.filter((p) => p.warm.controlled && p.warm.wasmFromWorker === null).length;
   const controlled = app.filter((p) => p.warm.controlled).length;
   const warmWasm = median(app.map((p) => p.warm.wasmEnd ?? NaN));
   const warmPolygons = median(app.map((p) => p.warm.polygons));
@@ -196,8 +198,9 @@ function addRows(data: FirstPaintData, app: Pair[], baseline: Pair[], throttled:
     id: id('c'),
     text:
       `warm visit served by the service worker (${net}): page controlled in ${controlled}/${app.length} runs, DuckDB WASM answered ` +
-      `by the worker (workerStart > 0) in ${served}/${app.length}; medians since navigation: ` +
-      `polygons ${Math.round(warmPolygons)} ms, WASM read by ${Math.round(warmWasm)} ms, choropleth ${Math.round(warmChoropleth)} ms`,
-    ok: served === app.length,
+      `by the worker (workerStart > 0) in ${served}/${app.length}, not yet requested when the choropleth was drawn (from the ` +
+      `stored first view; DuckDB starts after it) in ${deferred}/${app.length}; medians since navigation: ` +
+      `polygons ${Math.round(warmPolygons)} ms, ${Number.isNaN(warmWasm) ? '' : `WASM read by ${Math.round(warmWasm)} ms, `}choropleth ${Math.round(warmChoropleth)} ms`,
+    ok: controlled === app.length && served + deferred === app.length,
   });
 }

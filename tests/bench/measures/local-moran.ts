@@ -54,11 +54,10 @@ function runR(geojson: string, inputFile: string, reps: number): RResult {
 
 /** Runs measure 6; `module` is the LISA module found, null when there is none (yet). */
 export async function measureLocalMoran(ctx: BenchContext, module: string | null, pageBuilt: boolean): Promise<{ rows: Row[]; checks: Check[]; notes: string[] }> {
-  const national = placeholder('6b', "Local Moran's I, 999 permutations, national set (83,402)", 'national contiguity weights and the national map (measure 4)', 'faster than R spdep');
   if (!module) return { rows: localMoranPlaceholder(), checks: [], notes: [] };
   if (!pageBuilt) return { rows: localMoranPlaceholder(), checks: [], notes: [`6: ${module} exports localMoran, but the bench page calling it did not build (see the console).`] };
   if (!hasRSpdep()) {
-    return { rows: [placeholder('6a', "Local Moran's I, Surakarta", 'Rscript with spdep, sf and jsonlite (for the weights and the baseline)'), national], checks: [], notes: [] };
+    return { rows: [placeholder('6a', "Local Moran's I, Surakarta", 'Rscript with spdep, sf and jsonlite (for the weights and the baseline)')], checks: [], notes: [] };
   }
   const city = cityBoundary('surakarta');
   const geojson = join(ROOT, 'data', city.dataPath);
@@ -118,7 +117,6 @@ export async function measureLocalMoran(ctx: BenchContext, module: string | null
         baseline,
         1,
       ),
-      national,
     ],
     checks: [{ id: '6a', text: `Ii equal to spdep ${r.spdep}'s for all ${jsI.length} kelurahan (max |difference| ${maxDiff.toExponential(1)})`, ok: maxDiff < 1e-9 }],
     notes: [`6: baseline ${r.R}, spdep ${r.spdep}, single-threaded, timed inside R (start-up and package loading excluded, as page load is on the browser side).`],
