@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
-import { precacheList, versionSource, type BuiltFile } from '../src/sw/manifest';
+import { inShell, precacheList, versionSource, type BuiltFile } from '../src/sw/manifest';
 
 const ENTRY = fileURLToPath(new URL('../src/sw/service-worker.ts', import.meta.url));
 
@@ -53,8 +53,9 @@ export function serviceWorker(): Plugin {
     },
     async closeBundle() {
       const outDir = resolve(config.root, config.build.outDir);
+      // Only the shell is hashed: the output also holds e.g. 240 MB of national map data.
       const files: BuiltFile[] = listFiles(outDir)
-        .filter((path) => path !== 'sw.js')
+        .filter((path) => path !== 'sw.js' && inShell(path))
         .map((path) => ({ path, digest: createHash('sha256').update(readFileSync(join(outDir, path))).digest('hex') }));
       const list = precacheList(files);
       const code = await bundleWorker();

@@ -65,3 +65,27 @@ export async function saveFirstView(store: Store, key: string, values: Map<strin
   const entry: FirstView = { key, values: [...values] };
   await store.putSetting(SETTING, entry);
 }
+
+/**
+ * A synchronous hint, in localStorage, of the request whose answer is stored: the start-up can
+ * decide at once whether to wait for the stored picture before starting DuckDB (a returning
+ * visitor) or to start DuckDB immediately (a first visit, where every millisecond of the download
+ * counts). Only a hint: the stored answer itself is still checked against its full key.
+ */
+const HINT = 'pkk:peta-pertama';
+
+export function hintStoredView(request: string): void {
+  try {
+    localStorage.setItem(HINT, request);
+  } catch {
+    // No storage: every visit then starts DuckDB at once.
+  }
+}
+
+export function mayHaveStoredView(request: string): boolean {
+  try {
+    return localStorage.getItem(HINT) === request;
+  } catch {
+    return false;
+  }
+}

@@ -26,7 +26,7 @@ import {
 } from '../data/catalog';
 import { boundaryUrls, demoHouseholdFile } from '../data/demo';
 import { DatabaseLost } from '../data/db';
-import { firstViewKey, loadFirstView, saveFirstView } from '../data/first-view-cache';
+import { firstViewKey, hintStoredView, loadFirstView, mayHaveStoredView, saveFirstView } from '../data/first-view-cache';
 import { MARK_CHOROPLETH, whenMarked } from '../map/marks';
 import { openStore } from '../data/store';
 import type { Database } from '../data/database';
@@ -275,6 +275,7 @@ export class AppState {
     void this.loadBoundaries();
     // With the last visit's answer drawn, DuckDB (whose 34 MB WASM compile takes both cores of an
     // office laptop) starts once that choropleth is on screen; without one, at once.
+    if (!mayHaveStoredView(this.wantedKey)) return void this.refresh();
     void this.drawStoredView()
       .then((drawn) => (drawn ? whenMarked(MARK_CHOROPLETH, 10_000) : undefined))
       .then(() => this.refresh());
@@ -310,6 +311,7 @@ export class AppState {
     if (!this.workspace.persistent) return;
     void openStore()
       .then((store) => saveFirstView(store, this.#firstViewKey(request), values))
+      .then(() => hintStoredView(request))
       .catch(() => undefined);
   }
   // --- end of first view ---

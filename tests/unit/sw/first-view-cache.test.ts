@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { firstViewKey, loadFirstView, saveFirstView, type FirstViewSource } from '../../../src/data/first-view-cache';
+import { firstViewKey, hintStoredView, loadFirstView, mayHaveStoredView, saveFirstView, type FirstViewSource } from '../../../src/data/first-view-cache';
 import { openStore, resetStoreForTests } from '../../../src/data/store';
 
 const SOURCE: FirstViewSource = {
@@ -60,5 +60,24 @@ describe('first view cache store', () => {
     await saveFirstView(store, changed, new Map([['33.72.01.1001', 1]]));
     expect(await loadFirstView(store, firstViewKey(SOURCE))).toBeNull();
     expect(await loadFirstView(store, changed)).toEqual(new Map([['33.72.01.1001', 1]]));
+  });
+});
+
+describe('the start-up hint', () => {
+  it('names the request last stored, and says nothing where there is no storage', () => {
+    const saved = (globalThis as { localStorage?: unknown }).localStorage;
+    try {
+      delete (globalThis as { localStorage?: unknown }).localStorage;
+      expect(mayHaveStoredView('surakarta|2025')).toBe(false);
+      expect(() => hintStoredView('surakarta|2025')).not.toThrow();
+      const items = new Map<string, string>();
+      (globalThis as { localStorage?: unknown }).localStorage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => items.set(k, v) };
+      expect(mayHaveStoredView('surakarta|2025')).toBe(false);
+      hintStoredView('surakarta|2025');
+      expect(mayHaveStoredView('surakarta|2025')).toBe(true);
+      expect(mayHaveStoredView('surakarta|2024')).toBe(false);
+    } finally {
+      (globalThis as { localStorage?: unknown }).localStorage = saved;
+    }
   });
 });
