@@ -67,7 +67,11 @@ export class NationalState {
   /** Shows the national map and loads its values (once). */
   open(): void {
     this.active = true;
-    this.#download ??= this.#fetchCsv();
+    if (!this.#download) {
+      this.#download = this.#fetchCsv();
+      // A failed download is reported by the refresh that awaits it, not as an unhandled rejection.
+      this.#download.catch(() => undefined);
+    }
     void this.refresh();
   }
 
@@ -106,16 +110,19 @@ export class NationalState {
     if (kept) {
       this.values = kept;
       this.valuesKey = key;
+      this.status = 'ready';
       return;
     }
     this.status = 'loading';
     try {
       const db = await this.app.workspace.database();
       const kode = await this.#load(db);
+      // The first load may have moved the year to one the file has.
+      const asked = this.wantedKey;
       const values = await this.#answer(db, kode, this.indikator, this.tahun);
       if (request !== this.#request) return;
       this.values = values;
-      this.valuesKey = key;
+      this.valuesKey = asked;
       this.status = 'ready';
       void this.#prefetch(db, kode);
     } catch (error) {
