@@ -71,8 +71,21 @@ export class NationalState {
       this.#download = this.#fetchCsv();
       // A failed download is reported by the refresh that awaits it, not as an unhandled rejection.
       this.#download.catch(() => undefined);
+      void this.#checkTiles();
     }
     void this.refresh();
+  }
+
+  /** Says once, in words, when the site was built without the national tiles. */
+  async #checkTiles(): Promise<void> {
+    try {
+      const response = await fetch(`${nationalBase()}tiles/metadata.json`);
+      if (response.ok || this.tilesMissing) return;
+      this.tilesMissing = true;
+      this.app.notify('national.tilesMissing', {});
+    } catch {
+      // Offline: the tiles may still come from the browser's caches; nothing to say yet.
+    }
   }
 
   async #fetchCsv(): Promise<Uint8Array> {

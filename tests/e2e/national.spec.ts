@@ -75,3 +75,20 @@ test('all of Indonesia: every desa coloured from vector tiles, recoloured, and a
   await expect(page.getByTestId('national-map')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test('a site built without the national data says so in Indonesian and keeps the city map', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.route('**/national/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=penduduk_miskin');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('national-toggle').click();
+  const notices = page.getByTestId('notices');
+  await expect(notices).toContainText('Peta seluruh Indonesia tidak dapat dimuat');
+  await expect(notices).toContainText('npm run data:national');
+  await expect(notices).toContainText('Ubin peta nasional tidak ditemukan');
+  await page.getByTestId('national-toggle').click();
+  await expect(page.getByTestId('national-map')).toHaveCount(0);
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  // Only the refused national files, nothing else, went wrong.
+  expect(problems.filter((p) => !p.includes('/national/'))).toEqual([]);
+});
