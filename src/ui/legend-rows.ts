@@ -2,6 +2,8 @@
  * The rows of the legend (colour, range or category, count) for the screen and for exports, so a
  * printed map says exactly what the screen says.
  */
+import type { Classification } from '../analysis/classify';
+import type { Lang } from '../data/catalog';
 import { formatNumber } from '../i18n';
 import type { AppState } from '../state/app.svelte';
 import { formatPlain } from './format';
@@ -17,28 +19,48 @@ export interface LegendEntry {
 export function classRows(app: AppState): LegendEntry[] {
   const c = app.classification;
   if (!c) return [];
-  const finite = [...(app.values?.values() ?? [])].filter((v): v is number => v !== null && Number.isFinite(v));
-  const extent = finite.length ? [Math.min(...finite), Math.max(...finite)] : null;
-  const value = (v: number) => formatPlain(v, app.indicator, app.shownMeasure, app.lang);
+  const format = (v: number) => formatPlain(v, app.indicator, app.shownMeasure, app.lang);
+  return rowsOfClasses(c, app.colors, app.values?.values() ?? [], format, app.t, app.lang);
+}
+
+/**
+ * The rows of any classified map (the city map's, the national map's): each class's range in
+ * `format`, trimmed to the data's extent at the outer ends, with its colour, count and meaning.
+ */
+export function rowsOfClasses(
+  c: Classification,
+  colors: readonly string[],
+  values: Iterable<number | null>,
+  format: (v: number) => string,
+  t: AppState['t'],
+  lang: Lang,
+): LegendEntry[] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v === null || !Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const extent = min <= max ? [min, max] : null;
   const last = c.counts.length - 1;
   return c.counts.map((count, i) => {
     let [low, high] = [c.breaks[i], c.breaks[i + 1]];
     if (extent && i === 0 && Number.isFinite(low) && count > 0) low = Math.max(low, extent[0]);
     if (extent && i === last && Number.isFinite(high) && count > 0) high = Math.min(high, extent[1]);
     // Box and manual maps may have open-ended outer classes (±Infinity when empty).
-    const label = low === -Infinity ? `< ${value(high)}` : high === Infinity ? `≥ ${value(low)}` : `${value(low)} – ${value(high)}`;
-    return { color: app.colors[i], label, note: classNote(app, i), count };
+    const label = low === -Infinity ? `< ${format(high)}` : high === Infinity ? `≥ ${format(low)}` : `${format(low)} – ${format(high)}`;
+    return { color: colors[i], label, note: classNote(c, i, t, lang), count };
   });
 }
 
 /** What a class means besides its range: box-map quartile or outlier, s.d. units from the mean. */
-function classNote(app: AppState, i: number): string {
-  const c = app.classification!;
+function classNote(c: Classification, i: number, t: AppState['t'], lang: Lang): string {
   if (c.sdUnits) {
-    const unit = (u: number) => (u === 0 ? app.t('legend.mean') : `${u > 0 ? '+' : '−'}${formatNumber(Math.abs(u), app.lang, 2)} ${app.t('legend.sdUnit')}`);
+    const unit = (u: number) => (u === 0 ? t('legend.mean') : `${u > 0 ? '+' : '−'}${formatNumber(Math.abs(u), lang, 2)} ${t('legend.sdUnit')}`);
     return `${unit(c.sdUnits[i])} … ${unit(c.sdUnits[i + 1])}`;
   }
-  return c.kinds ? app.t(`legend.kind.${c.kinds[i]}`) : '';
+  return c.kinds ? t(`legend.kind.${c.kinds[i]}`) : '';
 }
 
 /** Category rows (analysis clusters, bivariate cells) when the map shows categories. */
