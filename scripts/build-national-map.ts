@@ -24,6 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import bbox from '@turf/bbox';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { generateNationalRows, renderNationalCsv, type DesaPoint } from '../src/cli/national/synthetic';
 
@@ -60,28 +61,14 @@ export async function ensureNationalFgb(dir: string): Promise<string | null> {
   return target;
 }
 
-/** The middle of a feature's bounding box: where its synthetic value is read from the field. */
-function bboxCentre(geometry: GeoJSON.Geometry): [number, number] {
-  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      if (x < west) west = x;
-      if (x > east) east = x;
-      if (y < south) south = y;
-      if (y > north) north = y;
-    } else for (const inner of c as unknown[]) visit(inner);
-  };
-  if ('coordinates' in geometry) visit(geometry.coordinates);
-  return [(west + east) / 2, (south + north) / 2];
-}
-
 /** Every desa's code and a point for it, in file order. */
 async function readPoints(fgb: string): Promise<DesaPoint[]> {
   const points: DesaPoint[] = [];
   // From bytes, flatgeobuf 4.5 yields the features one by one (an async generator).
   for await (const feature of deserialize(new Uint8Array(readFileSync(fgb))) as AsyncIterable<GeoJSON.Feature>) {
-    const [lon, lat] = bboxCentre(feature.geometry);
+    // The middle of its bounding box: where its synthetic value is read from the field.
+    const [west, south, east, north] = bbox(feature);
+    const [lon, lat] = [(west + east) / 2, (south + north) / 2];
     points.push({ kode: String(feature.properties?.kode), lon, lat });
   }
   return points;

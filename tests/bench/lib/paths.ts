@@ -12,5 +12,4 @@ export const LISA_BUILD = join(BUILD, 'lisa');
 /** Large generated or unzipped inputs (gitignored). */
 export const CACHE = join(BENCH, '.cache');
 export const RESULTS = join(BENCH, 'results');
-export const NATIONAL_GZ = resolve(ROOT, '../shared/data/national/desa-kelurahan-indonesia.fgb.gz');
-export const NATIONAL_FGB = join(CACHE, 'desa-kelurahan-indonesia.fgb');
+export { NATIONAL_GZ } from '../../../scripts/build-national-map';
