@@ -25,3 +25,8 @@ export function whenMarked(name: string, timeoutMs: number): Promise<void> {
     }, timeoutMs);
   });
 }
+
+/** Sets a mark the first time only (the marks say when something first happened on the page). */
+export function markOnce(name: string): void {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+}
