@@ -8,11 +8,8 @@
 import type { City } from '../data/catalog';
 import { toRows, type Database } from '../data/database';
 import {
-  fetchKeys,
   loadMapping,
-  loadRawTable,
   mappedRows,
-  parseYear,
   yearSql,
   rawTable,
   typedColumn,
@@ -23,7 +20,8 @@ import {
   type KeyRow,
 } from '../data/datasets';
 import { ImportError, type ImportedTable } from '../data/importers/types';
-import { buildJoinReport, guessKeyColumns, resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
+import { resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
+import { guessKeyNames, keyMappingOf, loadTable, stageJoin } from '../data/table-pipeline';
 import { joinReportCsv } from '../data/join-report-csv';
 import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-data';
 import { gzip, type StoredDataset } from '../data/store';
@@ -161,9 +159,7 @@ export class ImportSession {
     this.year = this.app.tahun;
     this.columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
     const header = table.columns.map((c) => c.name);
-    const guessed = guessKeyColumns(header, table.preview, this.targets());
-    const name = (index: number | null) => (index === null ? null : header[index]);
-    this.keys = { kode: name(guessed.kode), nama: name(guessed.nama), kecamatan: name(guessed.kecamatan), tahun: name(guessed.tahun) };
+    this.keys = guessKeyNames(table, this.targets());
     this.personal = flagPersonalColumns(header, table.preview);
     const keyNames = new Set(Object.values(this.keys).filter((k): k is string => k !== null));
     const lower = header.map((h) => h.toLowerCase());
@@ -245,16 +241,10 @@ export class ImportSession {
       }
       if (!this.keys.kode && !this.keys.nama) throw new ImportError('import.noKeyColumn');
       await this.#loadRaw(table);
-      this.keyRows = await fetchKeys(this.#db!, this.#id, this.keys, table.headerRow);
-      this.joinKeys = this.keyRows.map((k) => ({
-        kode: k.kode,
-        nama: k.nama,
-        kecamatan: k.kecamatan,
-        tahun: parseYear(k.tahun),
-        rows: k.rows,
-        firstRow: k.firstRow,
-      }));
-      this.report = buildJoinReport(this.joinKeys, this.targets(), { oneRowPerKelurahan: this.kind === 'indicators' });
+      const staged = await stageJoin(this.#db!, this.#id, this.keys, table.headerRow, this.targets(), { oneRowPerKelurahan: this.kind === 'indicators' });
+      this.keyRows = staged.keyRows;
+      this.joinKeys = staged.joinKeys;
+      this.report = staged.report;
       this.decisions = { fuzzy: {}, manual: {}, duplicates: 'sum' };
       this.step = 'report';
     } catch (error) {
@@ -266,8 +256,7 @@ export class ImportSession {
   async #loadRaw(table: ImportedTable): Promise<void> {
     this.#db ??= await this.app.workspace.database();
     if (this.#rawLoaded) return;
-    // DuckDB takes the buffer; keep the table's bytes for the stored copy.
-    await loadRawTable(this.#db, this.#id, table.csv.slice());
+    await loadTable(this.#db, this.#id, table);
     this.#rawLoaded = true;
   }
 
@@ -409,15 +398,7 @@ export class ImportSession {
 
   /** The key -> kelurahan mapping after the user's decisions. */
   #mapping(): KeyMapping[] {
-    if (!this.report) return [];
-    const { kodeOfKey } = resolveJoin(this.report, this.decisions);
-    const mapping: KeyMapping[] = [];
-    kodeOfKey.forEach((kode, i) => {
-      if (kode === null) return;
-      const k = this.keyRows[i];
-      mapping.push({ key: [k.kode, k.nama, k.kecamatan, k.tahun], kode });
-    });
-    return mapping;
+    return this.report ? keyMappingOf(this.keyRows, this.report, this.decisions) : [];
   }
 
   /** Stops reading, or leaves the dialog; nothing is kept. */

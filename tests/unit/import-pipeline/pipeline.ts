@@ -1,12 +1,11 @@
 /**
- * The table import chained as the app chains it (src/state/import.svelte.ts, which Node cannot
- * import because of its runes), so pipeline tests exercise the real modules end to end:
+ * The table import chained as the app chains it, for pipeline tests of the real modules end to
+ * end. The steps from the read table to the key mapping are src/data/table-pipeline.ts, the
+ * module the app's import dialog (src/state/import.svelte.ts, which Node cannot import because
+ * of its runes) and the command-line tool call; only what the dialog's state adds is here:
  *
- *   readTable -> guessKeyColumns (on the preview, as #setTable) -> loadRawTable -> fetchKeys ->
- *   KeyRow to JoinKey (as join()) -> buildJoinReport -> resolveJoin -> key mapping (as #mapping)
- *   -> StoredDataset with the gzipped CSV (as #build) -> applyStoredDataset -> `nilai`/`ukuran`.
- *
- * Each step below names the app code it copies, so a change there shows where this must follow.
+ *   readTable -> guessKeyNames -> loadTable -> stageJoin -> keyMappingOf
+ *   -> StoredDataset with the gzipped CSV (as ImportSession.#build) -> applyStoredDataset -> `nilai`/`ukuran`.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +13,12 @@ import { openNodeDatabase } from '../../../src/cli/node-db';
 import type { AreaCollection } from '../../../src/data/boundaries';
 import { catalog } from '../../../src/data/catalog';
 import type { Database } from '../../../src/data/database';
-import { fetchKeys, loadRawTable, parseYear, type ColumnChoice, type ImportedIndicator, type KeyColumns, type KeyMapping, type KeyRow } from '../../../src/data/datasets';
+import type { ColumnChoice, ImportedIndicator, KeyColumns, KeyMapping, KeyRow } from '../../../src/data/datasets';
 import { readTable } from '../../../src/data/importers/read-table';
 import type { ImportedTable, TableReadOptions } from '../../../src/data/importers/types';
 import { fetchValues, loadIndicators } from '../../../src/data/indicators';
-import { buildJoinReport, guessKeyColumns, resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../../../src/data/join';
+import type { JoinDecisions, JoinKey, JoinReport, JoinTarget } from '../../../src/data/join';
+import { columnChoicesOf, guessKeyNames, keyMappingOf, loadTable, stageJoin } from '../../../src/data/table-pipeline';
 import { gzip, type StoredDataset } from '../../../src/data/store';
 import { applyStoredDataset, type IndicatorsMeta } from '../../../src/state/dataset-apply';
 
@@ -61,26 +61,6 @@ export interface StagedTable {
   report: JoinReport;
 }
 
-/** The guessed key columns by name, as #setTable turns guessKeyColumns' indices into names. */
-export function guessKeys(table: ImportedTable, targets: JoinTarget[]): KeyColumns {
-  const header = table.columns.map((c) => c.name);
-  const guessed = guessKeyColumns(header, table.preview, targets);
-  const name = (index: number | null) => (index === null ? null : header[index]);
-  return { kode: name(guessed.kode), nama: name(guessed.nama), kecamatan: name(guessed.kecamatan), tahun: name(guessed.tahun) };
-}
-
-/** KeyRow (text from DuckDB) to JoinKey, as ImportSession.join(): a year only when it is four digits. */
-export function joinKeyOf(k: KeyRow): JoinKey {
-  return {
-    kode: k.kode,
-    nama: k.nama,
-    kecamatan: k.kecamatan,
-    tahun: parseYear(k.tahun),
-    rows: k.rows,
-    firstRow: k.firstRow,
-  };
-}
-
 /**
  * Reads a file and builds its join report as an indicator import does (one row per kelurahan
  * expected). `keys` overrides the guess, as the user may in the dialog.
@@ -93,25 +73,16 @@ export async function stageTable(
   options: { read?: TableReadOptions; keys?: KeyColumns } = {},
 ): Promise<StagedTable> {
   const table = await readTable(file, options.read ?? {});
-  const keys = options.keys ?? guessKeys(table, targets);
-  const columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
-  await loadRawTable(db, id, table.csv.slice());
-  const keyRows = await fetchKeys(db, id, keys, table.headerRow);
-  const joinKeys = keyRows.map(joinKeyOf);
-  const report = buildJoinReport(joinKeys, targets, { oneRowPerKelurahan: true });
+  const keys = options.keys ?? guessKeyNames(table, targets);
+  const columns = columnChoicesOf(table);
+  await loadTable(db, id, table);
+  const { keyRows, joinKeys, report } = await stageJoin(db, id, keys, table.headerRow, targets, { oneRowPerKelurahan: true });
   return { id, table, keys, columns, keyRows, joinKeys, report };
 }
 
 /** The key -> kode mapping after the decisions, as ImportSession.#mapping. */
 export function mappingOf(staged: StagedTable, decisions: JoinDecisions): KeyMapping[] {
-  const { kodeOfKey } = resolveJoin(staged.report, decisions);
-  const mapping: KeyMapping[] = [];
-  kodeOfKey.forEach((kode, i) => {
-    if (kode === null) return;
-    const k = staged.keyRows[i];
-    mapping.push({ key: [k.kode, k.nama, k.kecamatan, k.tahun], kode });
-  });
-  return mapping;
+  return keyMappingOf(staged.keyRows, staged.report, decisions);
 }
 
 /**
