@@ -50,13 +50,35 @@ export type UnmatchedReason =
   | 'other-region'
   | 'no-name-match'
   | 'ambiguous-name'
-  | 'unreliable-number';
+  | 'unreliable-number'
+  /** The name exists in the region, but not in the kecamatan the row names: a conflict for the user. */
+  | 'other-kecamatan'
+  /** The row names a kecamatan that is not one of the region's. */
+  | 'outside-region';
 
 export interface UnmatchedKey {
   key: number;
   reason: UnmatchedReason;
-  /** Target kode the name could mean, for ambiguous names (in target order). */
+  /**
+   * Target kode the name could mean (in target order): for ambiguous names, and for
+   * 'other-kecamatan' the kelurahan of that name in the other kecamatan.
+   */
   candidates: string[];
+  /** For 'other-kecamatan': the kelurahan of the written kecamatan spelled most like the name. */
+  near?: { candidates: string[]; distance: number };
+}
+
+/**
+ * Why a key's kecamatan did not bound its candidates although one was written: it is near
+ * the names of several kecamatan ('ambiguous', those listed), or it cannot be checked
+ * ('unrecognised': a code that is not a 6-digit kecamatan code, or targets without kecamatan
+ * names). Such keys are matched across the whole region, as if no kecamatan were written.
+ */
+export interface KecamatanFallback {
+  key: number;
+  why: 'ambiguous' | 'unrecognised';
+  /** Kecamatan names of the targets the written one may mean ('ambiguous' only). */
+  kecamatan: string[];
 }
 
 /** More than one row for one kelurahan (and year). */
@@ -93,6 +115,8 @@ export interface JoinReport {
   oneRowPerKelurahan: boolean;
   /** Every target's kode in target order: what a hand-chosen kode may be. */
   targetKode: string[];
+  /** Keys whose written kecamatan could not bound the match, ascending by key; absent when none. */
+  kecamatanFallback?: KecamatanFallback[];
 }
 
 export interface JoinOptions {
@@ -123,6 +147,10 @@ interface TargetIndex {
   byKabKota: Map<string, number[]>;
   /** Each target's main name form. */
   targetForm: string[];
+  /** Whether every target has a kecamatan name, so that a name not among them is outside. */
+  kecamatanNamed: boolean;
+  /** Verdicts on kecamatan as written: a table repeats each one on many rows. */
+  kecamatanOf: Map<string, KecamatanVerdict>;
 }
 
 function groupBy(values: string[]): Map<string, number[]> {
@@ -169,6 +197,8 @@ function indexTargets(targets: JoinTarget[]): TargetIndex {
     byKecamatanDigits: groupBy(kecamatanDigits),
     byKabKota: groupBy(kecamatanDigits.map((d) => d.slice(0, 4))),
     targetForm: targets.map((t) => normalizeName(t.nama)),
+    kecamatanNamed: targets.length > 0 && kecamatanName.every((name) => name !== ''),
+    kecamatanOf: new Map(),
   };
 }
 
@@ -192,21 +222,48 @@ function judgeCode(raw: JoinKey['kode'], index: TargetIndex): CodeVerdict {
   return { kind: 'reason', reason: 'unknown-code' };
 }
 
-/** A key's kecamatan, as a normalised name or as the 6 digits of a kecamatan code. */
-function kecamatanOfKey(raw: string | null): { name: string; digits: string | null } | null {
-  if (!raw || raw.trim() === '') return null;
-  const digits = raw.replace(/[\s.\-'’]/g, '');
-  if (/^\d{6}$/.test(digits)) return { name: '', digits };
-  const name = normalizeName(raw, 'kecamatan');
-  return name === '' ? null : { name, digits: null };
+/**
+ * What a key's kecamatan says about where its kelurahan lies. `scope`: a kecamatan of the
+ * targets (by name or 6-digit code; the targets of every kecamatan of that name). `outside`:
+ * written, but not a kecamatan of the targets. `fallback`: written, but it cannot bound the
+ * match (see KecamatanFallback; `targets` are those of the kecamatan it may mean). `none`:
+ * not written.
+ */
+type KecamatanVerdict =
+  | { kind: 'none' }
+  | { kind: 'scope'; id: string; targets: number[] }
+  | { kind: 'outside' }
+  | { kind: 'fallback'; why: KecamatanFallback['why']; targets: number[]; names: string[] };
+
+function judgeKecamatan(raw: string | null, index: TargetIndex): KecamatanVerdict {
+  if (!raw || raw.trim() === '') return { kind: 'none' };
+  let verdict = index.kecamatanOf.get(raw);
+  if (!verdict) {
+    verdict = judgeKecamatanText(raw, index);
+    index.kecamatanOf.set(raw, verdict);
+  }
+  return verdict;
 }
 
-function inKecamatan(index: TargetIndex, target: number, kecamatan: { name: string; digits: string | null }): boolean {
-  if (kecamatan.digits) return index.kecamatanDigits[target] === kecamatan.digits;
-  const own = index.kecamatanName[target];
-  if (own === kecamatan.name) return true;
+function judgeKecamatanText(raw: string, index: TargetIndex): KecamatanVerdict {
+  const digits = raw.replace(/[\s.\-'’]/g, '');
+  if (/^\d+$/.test(digits)) {
+    if (digits.length !== 6) return { kind: 'fallback', why: 'unrecognised', targets: [], names: [] };
+    const targets = index.byKecamatanDigits.get(digits);
+    return targets ? { kind: 'scope', id: `kec:${digits}`, targets } : { kind: 'outside' };
+  }
+  const name = normalizeName(raw, 'kecamatan');
+  if (name === '') return { kind: 'none' };
+  const exact = index.byKecamatanName.get(name);
+  if (exact) return { kind: 'scope', id: `kec:${name}`, targets: exact };
+  if (!index.kecamatanNamed) return { kind: 'fallback', why: 'unrecognised', targets: [], names: [] };
   // "Pasar Kliwon" typed "Pasar Kliwoon": one slip in a longer kecamatan name still tells.
-  return kecamatan.name.length >= 5 && osaDistance(own, kecamatan.name, 1) <= 1;
+  const near = name.length >= 5 ? [...index.byKecamatanName.keys()].filter((own) => osaDistance(own, name, 1) <= 1) : [];
+  if (near.length === 0) return { kind: 'outside' };
+  const targets = near.flatMap((own) => index.byKecamatanName.get(own) as number[]).sort((a, b) => a - b);
+  if (near.length === 1) return { kind: 'scope', id: `kec:${near[0]}`, targets };
+  const names = [...new Set(targets.map((t) => index.targets[t].kecamatan))];
+  return { kind: 'fallback', why: 'ambiguous', targets, names };
 }
 
 /** The largest distance worth suggesting for a name of this length: 0 for 3 letters, 1 up to 7. */
@@ -225,23 +282,12 @@ interface Nearest {
 const SCOPE_SCAN_LIMIT = 2000;
 
 /**
- * Where a misspelt name is looked for. When the key's kecamatan (name or code) is one of the
- * targets', only there: the kelurahan must lie in it, and across Indonesia a misspelt
- * "Sidomulyo" is near hundreds of places. Else, when the key's code names a kab/kota of the
- * targets (a BPS or outdated code still starts with PP.KK), only in that kab/kota. Else
- * everywhere (null).
+ * Where a misspelt name is looked for when the key's kecamatan does not say (a kecamatan
+ * that does is searched alone, see judgeName): when the key's code names a kab/kota of the
+ * targets (a BPS or outdated code still starts with PP.KK), only in that kab/kota, since
+ * across Indonesia a misspelt "Sidomulyo" is near hundreds of places. Else everywhere (null).
  */
-function fuzzyScope(
-  key: JoinKey,
-  kecamatan: ReturnType<typeof kecamatanOfKey>,
-  index: TargetIndex,
-): { id: string; targets: number[] } | null {
-  if (kecamatan) {
-    const inKecamatan = kecamatan.digits ? index.byKecamatanDigits.get(kecamatan.digits) : index.byKecamatanName.get(kecamatan.name);
-    if (inKecamatan && inKecamatan.length <= SCOPE_SCAN_LIMIT) {
-      return { id: `kec:${kecamatan.digits ?? kecamatan.name}`, targets: inKecamatan };
-    }
-  }
+function fuzzyScope(key: JoinKey, index: TargetIndex): { id: string; targets: number[] } | null {
   const digits = normalizeKode(key.kode);
   const inKabKota = digits ? index.byKabKota.get(digits.slice(0, 4)) : undefined;
   if (inKabKota && inKabKota.length <= SCOPE_SCAN_LIMIT && inKabKota.length < index.targets.length) {
@@ -278,43 +324,78 @@ function nearestAnywhere(form: string, budget: number, index: TargetIndex): Near
 type NameVerdict =
   | { kind: 'match'; target: number; how: 'name' | 'fuzzy'; distance: number }
   | { kind: 'ambiguous'; targets: number[] }
+  | { kind: 'other-kecamatan'; targets: number[]; near: Nearest | null }
+  | { kind: 'outside' }
   | { kind: 'no-match' }
   | { kind: 'none' };
 
-/** Several targets for one name: the kecamatan may pick one. */
-function narrow(index: TargetIndex, candidates: number[], kecamatan: ReturnType<typeof kecamatanOfKey>): number[] {
-  if (candidates.length < 2 || !kecamatan) return candidates;
-  const inside = candidates.filter((t) => inKecamatan(index, t, kecamatan));
-  return inside.length > 0 ? inside : candidates;
-}
-
-function judgeName(key: JoinKey, index: TargetIndex, maxFuzzy: number): NameVerdict {
-  const forms = nameForms(key.nama);
-  if (forms.length === 0) return { kind: 'none' };
-  const kecamatan = kecamatanOfKey(key.kecamatan);
-  for (const form of forms) {
-    const exact = index.byName.get(form);
-    if (!exact) continue;
-    const narrowed = narrow(index, exact, kecamatan);
-    return narrowed.length === 1
-      ? { kind: 'match', target: narrowed[0], how: 'name', distance: 0 }
-      : { kind: 'ambiguous', targets: [...narrowed].sort((a, b) => a - b) };
-  }
-  const form = forms[0];
-  const budget = fuzzyBudget(form.length, maxFuzzy);
-  if (budget < 1 || index.forms.length === 0) return { kind: 'no-match' };
-  const scope = fuzzyScope(key, kecamatan, index);
+/** The nearest names within a scope, remembered by scope and form. */
+function nearestCached(scope: { id: string; targets: number[] } | null, form: string, budget: number, index: TargetIndex): Nearest | null {
   const cacheKey = `${scope?.id ?? ''}|${form}`;
   let nearest = index.nearestOf.get(cacheKey);
   if (nearest === undefined) {
     nearest = scope ? nearestIn(scope.targets, form, budget, index) : nearestAnywhere(form, budget, index);
     index.nearestOf.set(cacheKey, nearest);
   }
-  if (!nearest) return { kind: 'no-match' };
-  const narrowed = narrow(index, nearest.targets, kecamatan);
-  return narrowed.length === 1
-    ? { kind: 'match', target: narrowed[0], how: 'fuzzy', distance: nearest.distance }
-    : { kind: 'ambiguous', targets: narrowed };
+  return nearest;
+}
+
+function oneOrAmbiguous(targets: number[], how: 'name' | 'fuzzy', distance: number): NameVerdict {
+  return targets.length === 1
+    ? { kind: 'match', target: targets[0], how, distance }
+    : { kind: 'ambiguous', targets: [...targets].sort((a, b) => a - b) };
+}
+
+/**
+ * Inside a known kecamatan: its kelurahan only, by name (spelling rules included), then by
+ * spelling distance. A name found only in another kecamatan of the region is a conflict, never
+ * a match: the row says one kecamatan and the name another (BPS and Kemendagri spell the desa
+ * of two kecamatan of Cilacap the other way round, "Purwodadi" and "Purwadadi").
+ */
+function judgeNameInKecamatan(forms: string[], scope: { id: string; targets: number[] }, index: TargetIndex, maxFuzzy: number): NameVerdict {
+  const inside = new Set(scope.targets);
+  let elsewhere: number[] = [];
+  for (const form of forms) {
+    const exact = index.byName.get(form);
+    if (!exact) continue;
+    const here = exact.filter((t) => inside.has(t));
+    if (here.length > 0) return oneOrAmbiguous(here, 'name', 0);
+    if (elsewhere.length === 0) elsewhere = [...exact].sort((a, b) => a - b);
+  }
+  const form = forms[0];
+  const budget = fuzzyBudget(form.length, maxFuzzy);
+  const near = budget >= 1 ? nearestCached(scope, form, budget, index) : null;
+  if (elsewhere.length > 0) return { kind: 'other-kecamatan', targets: elsewhere, near };
+  return near ? oneOrAmbiguous(near.targets, 'fuzzy', near.distance) : { kind: 'no-match' };
+}
+
+/**
+ * Without a kecamatan to bound it: across the region, a kecamatan the key may mean (an
+ * ambiguous one) picking among equal names, then fuzzily within the kab/kota of the key's code.
+ */
+function judgeNameInRegion(key: JoinKey, forms: string[], mayMean: number[], index: TargetIndex, maxFuzzy: number): NameVerdict {
+  const mayMeanSet = new Set(mayMean);
+  const narrow = (candidates: number[]) => {
+    const inside = candidates.length > 1 ? candidates.filter((t) => mayMeanSet.has(t)) : [];
+    return inside.length > 0 ? inside : candidates;
+  };
+  for (const form of forms) {
+    const exact = index.byName.get(form);
+    if (exact) return oneOrAmbiguous(narrow(exact), 'name', 0);
+  }
+  const form = forms[0];
+  const budget = fuzzyBudget(form.length, maxFuzzy);
+  if (budget < 1 || index.forms.length === 0) return { kind: 'no-match' };
+  const nearest = nearestCached(fuzzyScope(key, index), form, budget, index);
+  return nearest ? oneOrAmbiguous(narrow(nearest.targets), 'fuzzy', nearest.distance) : { kind: 'no-match' };
+}
+
+function judgeName(key: JoinKey, kecamatan: KecamatanVerdict, index: TargetIndex, maxFuzzy: number): NameVerdict {
+  const forms = nameForms(key.nama);
+  if (forms.length === 0) return { kind: 'none' };
+  if (kecamatan.kind === 'outside') return { kind: 'outside' };
+  if (kecamatan.kind === 'scope') return judgeNameInKecamatan(forms, kecamatan, index, maxFuzzy);
+  return judgeNameInRegion(key, forms, kecamatan.kind === 'fallback' ? kecamatan.targets : [], index, maxFuzzy);
 }
 
 function duplicateGroups(
@@ -343,11 +424,16 @@ function duplicateGroups(
  * A key's code decides when it is a code of the region. A code of another kab/kota leaves the
  * key unmatched ('other-region'): its name might exist here too, but it means a different
  * place. Otherwise (no code, a BPS code, an unknown code, a number Excel mangled) the name is
- * tried: exactly after normalisation, the kecamatan telling apart equal names, then fuzzily
- * (a suggestion the user accepts or rejects), within the key's kecamatan when the targets
- * have it, else within the kab/kota its code names, else among all targets. Of the reasons a key stays unmatched, an
- * ambiguous name is reported first (it has candidates to choose from), then the code's
- * problem, then the name's.
+ * tried, kecamatan first: when the key names a kecamatan of the targets (by the same name
+ * rules, one slip allowed in a long name, or by its 6-digit code), only that kecamatan's
+ * kelurahan are candidates, exactly after normalisation and then fuzzily (a suggestion the
+ * user accepts or rejects); the name found only in another kecamatan is a conflict
+ * ('other-kecamatan'), and a kecamatan that is not the region's leaves the key out
+ * ('outside-region'). Without a usable kecamatan (none written, or one that is ambiguous or
+ * cannot be checked, listed in kecamatanFallback) the whole region is searched, fuzzily within
+ * the kab/kota the key's code names when it names one. Of the reasons a key stays unmatched,
+ * those with candidates to choose from come first, then the kecamatan outside the region, then
+ * the code's problem, then the name's.
  */
 export function buildJoinReport(keys: JoinKey[], targets: JoinTarget[], options: JoinOptions = {}): JoinReport {
   const oneRowPerKelurahan = options.oneRowPerKelurahan ?? true;
@@ -355,6 +441,7 @@ export function buildJoinReport(keys: JoinKey[], targets: JoinTarget[], options:
   const index = indexTargets(targets);
   const matched: KeyMatch[] = [];
   const unmatched: UnmatchedKey[] = [];
+  const kecamatanFallback: KecamatanFallback[] = [];
   let kemendagriCodes = 0;
   let bpsCodes = 0;
 
@@ -370,11 +457,22 @@ export function buildJoinReport(keys: JoinKey[], targets: JoinTarget[], options:
       unmatched.push({ key: i, reason: 'other-region', candidates: [] });
       return;
     }
-    const name = judgeName(key, index, maxFuzzy);
+    const kecamatan = judgeKecamatan(key.kecamatan, index);
+    if (kecamatan.kind === 'fallback' && nameForms(key.nama).length > 0) {
+      kecamatanFallback.push({ key: i, why: kecamatan.why, kecamatan: kecamatan.names });
+    }
+    const name = judgeName(key, kecamatan, index, maxFuzzy);
+    const kodeOf = (list: number[]) => list.map((t) => targets[t].kode);
     if (name.kind === 'match') {
       matched.push({ key: i, kode: targets[name.target].kode, how: name.how, distance: name.distance });
     } else if (name.kind === 'ambiguous') {
-      unmatched.push({ key: i, reason: 'ambiguous-name', candidates: name.targets.map((t) => targets[t].kode) });
+      unmatched.push({ key: i, reason: 'ambiguous-name', candidates: kodeOf(name.targets) });
+    } else if (name.kind === 'other-kecamatan') {
+      const miss: UnmatchedKey = { key: i, reason: 'other-kecamatan', candidates: kodeOf(name.targets) };
+      if (name.near) miss.near = { candidates: kodeOf(name.near.targets), distance: name.near.distance };
+      unmatched.push(miss);
+    } else if (name.kind === 'outside') {
+      unmatched.push({ key: i, reason: 'outside-region', candidates: [] });
     } else {
       const reason: UnmatchedReason =
         code.kind === 'reason' ? code.reason : name.kind === 'no-match' ? 'no-name-match' : 'empty';
@@ -410,6 +508,8 @@ export function buildJoinReport(keys: JoinKey[], targets: JoinTarget[], options:
     keyRows,
     oneRowPerKelurahan,
     targetKode: targets.map((t) => t.kode),
+    // Only when there is one, so that reports of tables without the problem stay as they were.
+    ...(kecamatanFallback.length > 0 ? { kecamatanFallback } : {}),
   };
 }
 

@@ -1,35 +1,19 @@
 /**
- * Kelurahan and kecamatan names reduced to a form that compares equal however a table wrote
- * them: "Kel. Kemlayan", "KEMLAYAN " and "Kemlayan" all become "kemlayan"; "Ps. Kliwon" and
+ * Kelurahan, kecamatan and kab/kota names reduced to a form that compares equal however a table
+ * wrote them: "Kel. Kemlayan", "KEMLAYAN " and "Kemlayan" all become "kemlayan"; "Ps. Kliwon" and
  * "Pasar Kliwon" become "pasarkliwon", as does the boundary file's "Pasarkliwon"; the old
  * (pre-1972) spelling "Djebres" becomes "jebres". The form is for comparing, never for showing.
+ * Which abbreviations are understood is data, in place-abbreviations.ts.
  */
+import { ABBREVIATION_OF, ADMINISTRATIVE_PREFIXES, type PlaceKind } from './place-abbreviations';
 
-/** Which kind of name: each has its own administrative prefixes to drop. */
-export type PlaceKind = 'kelurahan' | 'kecamatan';
+export type { PlaceKind } from './place-abbreviations';
 
-/** Words that only say what kind of place follows ("Kel. Jebres", "Desa/Kelurahan Mojo"). */
 const PREFIXES: Record<PlaceKind, ReadonlySet<string>> = {
-  kelurahan: new Set(['kel', 'kelurahan', 'desa', 'ds', 'kelurahandesa', 'desakelurahan']),
-  kecamatan: new Set(['kec', 'kecamatan', 'kapanewon', 'distrik']),
+  kelurahan: new Set(ADMINISTRATIVE_PREFIXES.kelurahan),
+  kecamatan: new Set(ADMINISTRATIVE_PREFIXES.kecamatan),
+  kabkota: new Set(ADMINISTRATIVE_PREFIXES.kabkota),
 };
-
-/**
- * Abbreviations that stand for a word of the name itself (unlike the prefixes above, they are
- * kept, written out): "Ps. Kliwon" is Pasar Kliwon, "Kp. Baru" is Kampung Baru, "Tg. Balai"
- * is Tanjung Balai.
- */
-const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['ps', 'pasar'],
-  ['psr', 'pasar'],
-  ['kp', 'kampung'],
-  ['kpg', 'kampung'],
-  ['kmp', 'kampung'],
-  ['tg', 'tanjung'],
-  ['tj', 'tanjung'],
-  ['tjg', 'tanjung'],
-  ['kb', 'kebon'],
-]);
 
 /** Roman numerals that number kelurahan of one name ("Tanjungbalai Kota II"). */
 const ROMAN: ReadonlyMap<string, string> = new Map([
@@ -72,7 +56,9 @@ function tidyWords(name: string, kind: PlaceKind, dropPrefix: boolean): string[]
     while (tokens.length > 1 && PREFIXES[kind].has(tokens[0])) tokens.shift();
   }
   return tokens.map((token, i) => {
-    const spelled = ABBREVIATIONS.get(token) ?? token;
+    const abbreviation = ABBREVIATION_OF.get(token);
+    const fits = abbreviation && (abbreviation.position === 'lead' ? (tokens[i + 1]?.length ?? 0) >= 2 : i > 0);
+    const spelled = fits ? abbreviation.word : token;
     return i > 0 && ROMAN.has(spelled) ? (ROMAN.get(spelled) as string) : spelled;
   });
 }
@@ -87,8 +73,9 @@ function comparable(tokens: string[]): string {
 
 /**
  * The comparable form of a place name: lower case, no accents, no spaces or punctuation,
- * administrative prefixes (Kel., Kelurahan, Desa, Ds.; Kec., Kecamatan) dropped, Ps./Kp./Tg.
- * written out, trailing Roman numerals as digits, old spelling modernised. "Kampung" is never
+ * administrative prefixes (Kel., Kelurahan, Desa, Ds.; Kec., Kecamatan; Kab., Kota, Adm.)
+ * dropped, abbreviations (P. Pulau, Kep. Kepulauan, Utr Utara, Ps. Pasar, ...) written out,
+ * trailing Roman numerals as digits, old spelling modernised. "Kampung" is never
  * dropped: "Kampung Baru" is a name, not a prefix.
  */
 export function normalizeName(name: string | null | undefined, kind: PlaceKind = 'kelurahan'): string {
