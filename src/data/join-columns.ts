@@ -1,12 +1,14 @@
 /**
- * Which columns of an imported table hold the kelurahan code, name, kecamatan and year, guessed
- * from the headers and from what the cells hold, so the user only confirms. Headers alone
- * mislead (a "wilayah" column may hold names or codes) and so do contents alone: in Surakarta
- * every kecamatan is also the name of a kelurahan, so a kecamatan column reads as names.
+ * Which columns of an imported table hold the kelurahan code, name, kecamatan and year, chosen
+ * by testing every column's distinct values against the region's boundaries, with the evidence
+ * for each choice so the user (or the CLI's reader) can judge it. Headers alone mislead (Jawa
+ * Barat's open-data tables carry BPS and Kemendagri codes and names of kecamatan and desa side
+ * by side) and so do contents alone: in Surakarta every kecamatan is also the name of a
+ * kelurahan, so a kecamatan column reads as names. Headers therefore only break ties and
+ * rule out kecamatan and kab/kota columns.
  */
-import { looksLikeBps, kabKotaOf, parseKode } from './kode-wilayah';
 import type { JoinTarget } from './join';
-import { normalizeName } from './place-names';
+import { distinctValues, regionKeysOf, tallyColumn, type ColumnTally, type Tally } from './key-column-evidence';
 
 export interface KeyColumns {
   kode: number | null;
@@ -15,7 +17,59 @@ export interface KeyColumns {
   tahun: number | null;
 }
 
-type Role = keyof KeyColumns;
+export type KeyRole = keyof KeyColumns;
+/** Roles are filled in this order, each from the columns the earlier ones left. */
+export const KEY_ROLES: readonly KeyRole[] = ['kode', 'nama', 'kecamatan', 'tahun'];
+
+/** What the matched values of a column are. */
+export type EvidenceKind =
+  | 'kemendagri-codes'
+  | 'bps-codes'
+  | 'spoiled-codes'
+  | 'kelurahan-names'
+  | 'kecamatan-names'
+  | 'kecamatan-codes'
+  | 'years';
+
+/** Why a column may not take a role whatever its values. */
+export type Rejection = 'kecamatan-header' | 'kecamatan-values' | 'region-header';
+
+export interface ColumnEvidence {
+  column: number;
+  header: string;
+  what: EvidenceKind;
+  /** Distinct values that are `what` (of this region), out of `of` distinct filled values. */
+  matched: number;
+  of: number;
+  /** Kelurahan (kecamatan, for that role) of the region the matched values name, of `regionSize`. */
+  covers: number;
+  regionSize: number;
+  /** Header word naming the code system: a tie-breaker, Kemendagri first. */
+  system: 'kemendagri' | 'bps' | null;
+  headerFits: boolean;
+  /** The values (or, when none match, the header) make it a candidate. */
+  qualifies: boolean;
+  /** Chosen by its header although its values do not show it. */
+  headerOnly: boolean;
+  /** Most of its names are kecamatan names of the region (for the name role). */
+  kecamatanValues: boolean;
+  rejected: Rejection | null;
+}
+
+export interface RoleChoice {
+  chosen: ColumnEvidence | null;
+  /** Every column's evidence for this role, best first; rejected columns last. */
+  candidates: ColumnEvidence[];
+}
+
+export interface KeyColumnChoice {
+  columns: KeyColumns;
+  roles: Record<KeyRole, RoleChoice>;
+  /** Rows whose values were tested. */
+  rows: number;
+  kelurahan: number;
+  kecamatan: number;
+}
 
 /** Headers squeezed to letters and digits: "Kode_Kel." → "kodekel". */
 function compact(header: string): string {
@@ -25,71 +79,165 @@ function compact(header: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const HEADER: Record<Role, RegExp> = {
+const HEADER: Record<KeyRole, RegExp> = {
   // A bare "id" or "no" is usually a row number, so those need a place word after them.
-  kode: /^(kode|kd|code)(wil|wilayah|kel|kelurahan|desa|deskel|desakel|desakelurahan|kelurahandesa|village|kemendagri|permendagri|bps)?(kemendagri|permendagri|bps|wilayah)?$|^(id|no)(wil|wilayah|kel|kelurahan|desa|deskel)$/,
+  kode: /^(kode|kd|code)(wil|wilayah|kel|kelurahan|desa|deskel|desakel|desakelurahan|kelurahandesa|village)?(wilayah)?$|^(id|no)(wil|wilayah|kel|kelurahan|desa|deskel)$/,
   nama: /^(nama|nm|name)?(kel|kelurahan|desa|deskel|desakelurahan|kelurahandesa|village|wilayah)(nama|name)?$/,
   kecamatan: /^(nama|nm|name|kode|kd)?(kec|kecamatan|district|subdistrict|kapanewon)(nama|name)?$/,
-  tahun: /^(tahun|thn|th|year|periode|period)(data)?$/,
+  tahun: /^(tahun|thn|th|year|periode|period)(data|anggaran|laporan)?$/,
+};
+const KEMENDAGRI_WORD = /kemendagri|permendagri|kemdagri|dagri/;
+const BPS_WORD = /bps/;
+
+interface HeaderInfo {
+  /** Without the code-system words: "kemendagri_kode_desa_kelurahan" → "kodedesakelurahan". */
+  bare: string;
+  system: 'kemendagri' | 'bps' | null;
+  kecamatan: boolean;
+  region: boolean;
+}
+
+function headerInfo(header: string): HeaderInfo {
+  const c = compact(header);
+  const bare = c.replace(new RegExp(KEMENDAGRI_WORD, 'g'), '').replace(new RegExp(BPS_WORD, 'g'), '');
+  return {
+    bare,
+    system: KEMENDAGRI_WORD.test(c) ? 'kemendagri' : BPS_WORD.test(c) ? 'bps' : null,
+    kecamatan: HEADER.kecamatan.test(bare) || (/kecamatan|kapanewon/.test(c) && !/kelurahan|desa|village/.test(c)),
+    region: /kabupaten|kabkota|provinsi|propinsi|regency|province/.test(c),
+  };
+}
+
+/** The kinds of evidence each role reads, strongest first. */
+const KINDS: Record<KeyRole, readonly EvidenceKind[]> = {
+  kode: ['kemendagri-codes', 'bps-codes', 'spoiled-codes'],
+  nama: ['kelurahan-names'],
+  kecamatan: ['kecamatan-names', 'kecamatan-codes'],
+  tahun: ['years'],
 };
 
-/** Share (0-1) of the filled cells of column `c` for which `test` holds. */
-function share(sample: string[][], c: number, test: (cell: string) => boolean): number {
-  let filled = 0;
-  let hits = 0;
-  for (const row of sample) {
-    const cell = (row[c] ?? '').trim();
-    if (cell === '') continue;
-    filled += 1;
-    if (test(cell)) hits += 1;
+function tallyOf(tally: ColumnTally, kind: EvidenceKind): Tally {
+  switch (kind) {
+    case 'kemendagri-codes':
+      return tally.kemendagri;
+    case 'bps-codes':
+      return tally.bps;
+    case 'spoiled-codes':
+      return tally.spoiled;
+    case 'kelurahan-names':
+      return tally.kelurahanNames;
+    case 'kecamatan-names':
+      return tally.kecamatanNames;
+    case 'kecamatan-codes':
+      return tally.kecamatanCodes;
+    case 'years':
+      return tally.years;
   }
-  return filled === 0 ? 0 : hits / filled;
 }
 
 /**
- * The most likely key columns (0-based, or null). Each role scores header (1 when it reads as
- * that role) plus content (the share of sample cells that are a code of the region or a BPS
- * code of it, a target's name, a target's kecamatan, or a year), needs at least 0.5, and
- * takes a column no other role took; roles are filled in the order kode, nama, kecamatan,
- * tahun. A column whose header names the kecamatan is never taken for the kelurahan name.
+ * Whether the values alone make a column fit: half of its distinct values are of the kind, or
+ * they name half of the region (a provincial table has most of its desa outside the region).
+ * Years must be nearly all years and few, so that a count column is not taken for them.
  */
-export function guessKeyColumns(header: string[], sample: string[][], targets: JoinTarget[]): KeyColumns {
-  const kodeDigits = new Set(targets.map((t) => t.kode.replace(/\D/g, '')));
-  const kabKota = new Set(targets.map((t) => kabKotaOf(t.kode)));
-  const names = new Set(targets.map((t) => normalizeName(t.nama)));
-  const kecamatan = new Set(targets.map((t) => normalizeName(t.kecamatan, 'kecamatan')));
-  const kecamatanDigits = new Set(targets.map((t) => t.kode.replace(/\D/g, '').slice(0, 6)));
-  const compacted = header.map(compact);
+function contentFits(kind: EvidenceKind, t: Tally, of: number, regionSize: number): boolean {
+  if (t.matched === 0) return false;
+  if (kind === 'years') return t.matched / of >= 0.9 && of <= 60;
+  return t.matched / of >= 0.5 || (regionSize > 0 && t.covers >= 0.5 * regionSize);
+}
 
-  const isCode = (cell: string) => {
-    const parsed = parseKode(cell);
-    if (parsed.kind === 'unreliable-number') return true;
-    if (parsed.kind !== 'kode') return false;
-    return kodeDigits.has(parsed.digits) || (kabKota.has(kabKotaOf(parsed.digits)) && looksLikeBps(parsed.digits));
-  };
-  const content: Record<Role, (cell: string) => boolean> = {
-    kode: isCode,
-    nama: (cell) => names.has(normalizeName(cell)),
-    kecamatan: (cell) =>
-      kecamatan.has(normalizeName(cell, 'kecamatan')) || kecamatanDigits.has(cell.replace(/[\s.\-'’]/g, '')),
-    tahun: (cell) => /^\d{4}$/.test(cell) && Number(cell) >= 1990 && Number(cell) <= 2100,
-  };
+interface Ranked {
+  evidence: ColumnEvidence;
+  tier: number;
+}
 
-  const chosen: KeyColumns = { kode: null, nama: null, kecamatan: null, tahun: null };
+function evidenceFor(role: KeyRole, column: number, header: string, info: HeaderInfo, tally: ColumnTally, sizes: { kelurahan: number; kecamatan: number }): Ranked {
+  const regionSize = role === 'kecamatan' ? sizes.kecamatan : role === 'tahun' ? 0 : sizes.kelurahan;
+  const headerFits = HEADER[role].test(info.bare);
+  const kinds = KINDS[role];
+  let tier = kinds.findIndex((k) => contentFits(k, tallyOf(tally, k), tally.of, regionSize));
+  const what = tier >= 0 ? kinds[tier] : kinds.reduce((best, k) => (tallyOf(tally, k).matched > tallyOf(tally, best).matched ? k : best), kinds[0]);
+  if (role === 'tahun' && tier < 0 && headerFits && tally.years.matched > 0) tier = 0;
+  const headerOnly = tier < 0 && headerFits;
+  if (tier < 0) tier = headerFits ? kinds.length : kinds.length + 1;
+  const t = tallyOf(tally, what);
+  const kecamatanValues = tally.kecamatanNames.matched > 0 && tally.kecamatanNames.matched >= tally.onlyKelurahanNames;
+  let rejected: Rejection | null = null;
+  if (role !== 'tahun' && info.region) rejected = 'region-header';
+  else if ((role === 'kode' || role === 'nama') && info.kecamatan) rejected = 'kecamatan-header';
+  else if (role === 'nama' && kecamatanValues && (!headerFits || tally.of <= sizes.kecamatan)) rejected = 'kecamatan-values';
+  return {
+    tier,
+    evidence: {
+      column,
+      header,
+      what,
+      matched: t.matched,
+      of: tally.of,
+      covers: t.covers,
+      regionSize,
+      system: info.system,
+      headerFits,
+      qualifies: tier <= kinds.length,
+      headerOnly,
+      kecamatanValues: role === 'nama' && kecamatanValues,
+      rejected,
+    },
+  };
+}
+
+const SYSTEM_RANK = { kemendagri: 0, null: 1, bps: 2 } as const;
+
+/**
+ * Orders one role's columns, best first: allowed before rejected, then by the strength of the
+ * evidence kind (Kemendagri codes before BPS codes, kecamatan names before codes), then by how
+ * much of the region the values name, then by how many values match; ties go to a Kemendagri
+ * header before an unmarked one before a BPS one, then to a header that names the role.
+ */
+function compare(role: KeyRole, a: Ranked, b: Ranked): number {
+  const x = a.evidence;
+  const y = b.evidence;
+  return (
+    Number(x.rejected !== null) - Number(y.rejected !== null) ||
+    a.tier - b.tier ||
+    (role === 'tahun' ? Number(y.headerFits) - Number(x.headerFits) : 0) ||
+    y.covers - x.covers ||
+    y.matched - x.matched ||
+    SYSTEM_RANK[`${x.system}`] - SYSTEM_RANK[`${y.system}`] ||
+    Number(y.headerFits) - Number(x.headerFits) ||
+    x.column - y.column
+  );
+}
+
+/**
+ * The key columns of a table and the evidence for each. `rows` are data rows as text: pass a
+ * sample of the whole table (see sampleTableRows), not only its first rows, since a table
+ * repeats each desa once per year and a provincial table may reach the region late.
+ */
+export function chooseKeyColumns(header: string[], rows: string[][], targets: JoinTarget[]): KeyColumnChoice {
+  const region = regionKeysOf(targets);
+  const sizes = { kelurahan: region.kelurahanCount, kecamatan: region.kecamatanCount };
+  const tallies = header.map((_, c) => tallyColumn(distinctValues(rows, c), region));
+  const infos = header.map(headerInfo);
+  const columns: KeyColumns = { kode: null, nama: null, kecamatan: null, tahun: null };
+  const roles = {} as Record<KeyRole, RoleChoice>;
   const taken = new Set<number>();
-  for (const role of ['kode', 'nama', 'kecamatan', 'tahun'] as Role[]) {
-    let best = 0.5;
-    for (let c = 0; c < header.length; c++) {
-      if (taken.has(c)) continue;
-      if (role === 'nama' && HEADER.kecamatan.test(compacted[c])) continue;
-      if (role === 'kode' && HEADER.kecamatan.test(compacted[c])) continue;
-      const score = (HEADER[role].test(compacted[c]) ? 1 : 0) + share(sample, c, content[role]);
-      if (score >= best && (chosen[role] === null || score > best)) {
-        best = score;
-        chosen[role] = c;
-      }
+  for (const role of KEY_ROLES) {
+    const ranked = header
+      .map((h, c) => evidenceFor(role, c, h, infos[c], tallies[c], sizes))
+      .sort((a, b) => compare(role, a, b))
+      .map((r) => r.evidence);
+    const chosen = ranked.find((e) => e.rejected === null && e.qualifies && !taken.has(e.column)) ?? null;
+    if (chosen) {
+      columns[role] = chosen.column;
+      taken.add(chosen.column);
     }
-    if (chosen[role] !== null) taken.add(chosen[role] as number);
+    roles[role] = { chosen, candidates: ranked };
   }
-  return chosen;
+  return { columns, roles, rows: rows.length, kelurahan: sizes.kelurahan, kecamatan: sizes.kecamatan };
+}
+
+/** The chosen key columns only (0-based, or null): see chooseKeyColumns. */
+export function guessKeyColumns(header: string[], sample: string[][], targets: JoinTarget[]): KeyColumns {
+  return chooseKeyColumns(header, sample, targets).columns;
 }

@@ -12,6 +12,8 @@ import { targetingUiEn } from './modules/targeting-ui';
 import { programUiEn } from './modules/program-ui';
 import { exportEn } from './modules/export';
 import { coverageEn } from './modules/coverage';
+import { unitsEn } from './modules/units';
+import { keyColumnsEn } from './modules/key-columns';
 
 /** English: complete; a missing key is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -301,4 +303,6 @@ export const en: Record<MessageKey, string> = {
   ...programUiEn,
   ...exportEn,
   ...coverageEn,
+  ...unitsEn,
+  ...keyColumnsEn,
 };
