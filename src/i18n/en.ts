@@ -12,7 +12,6 @@ import { targetingUiEn } from './modules/targeting-ui';
 import { programUiEn } from './modules/program-ui';
 import { exportEn } from './modules/export';
 import { coverageEn } from './modules/coverage';
-import { unitsEn } from './modules/units';
 import { keyColumnsEn } from './modules/key-columns';
 
 /** English: complete; a missing key is a type error. */
@@ -303,6 +302,5 @@ export const en: Record<MessageKey, string> = {
   ...programUiEn,
   ...exportEn,
   ...coverageEn,
-  ...unitsEn,
   ...keyColumnsEn,
 };
