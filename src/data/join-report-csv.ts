@@ -6,7 +6,7 @@
  */
 import type { Lang } from './catalog';
 import { translate, type MessageKey } from '../i18n';
-import type { JoinKey, JoinReport, JoinTarget, UnmatchedKey } from './join';
+import type { JoinKey, JoinReport, JoinTarget, KecamatanFallback, UnmatchedKey } from './join';
 import { csvExportCell } from './export-cells';
 import { formatKemendagri, kabKotaOf, normalizeKode } from './kode-wilayah';
 
@@ -26,18 +26,35 @@ function line(cells: (string | number | null)[]): string {
 }
 
 /**
- * Why a key stayed unmatched, in words with its placeholders filled (the code and name as
- * written, the other kab/kota, the candidate kelurahan): for the CSV and for the report dialog.
+ * Why a key stayed unmatched, in words with its placeholders filled (the code, name and
+ * kecamatan as written, the other kab/kota, the candidate kelurahan, the kecamatan where the
+ * name does exist and the nearest spelling in the written one): for the CSV and for the report
+ * dialog.
  */
 export function unmatchedReasonText(lang: Lang, key: JoinKey, miss: UnmatchedKey, targets: JoinTarget[]): string {
-  const nameOf = new Map(targets.map((target) => [target.kode, target.nama]));
+  const byKode = new Map(targets.map((target) => [target.kode, target]));
+  const label = (kode: string) => `${byKode.get(kode)?.nama ?? ''} (${kode})`;
   const digits = normalizeKode(key.kode);
-  return translate(lang, `join.reason.${miss.reason}`, {
+  const kecamatan = (key.kecamatan ?? '').trim();
+  const text = translate(lang, `join.reason.${miss.reason}`, {
     kode: key.kode === null ? '' : String(key.kode).trim(),
     kabKota: digits ? formatKemendagri(digits).slice(0, 5) : kabKotaOf(String(key.kode ?? '')),
     nama: key.nama ?? '',
-    candidates: miss.candidates.map((kode) => `${nameOf.get(kode) ?? ''} (${kode})`).join(', '),
+    kecamatan,
+    candidates: miss.candidates.map(label).join(', '),
+    elsewhere: miss.candidates.map((kode) => `${translate(lang, 'join.kecamatanOf', { kecamatan: byKode.get(kode)?.kecamatan ?? '' })}: ${label(kode)}`).join('; '),
   });
+  if (!miss.near) return text;
+  const near = translate(lang, 'join.reason.nearInKecamatan', { kecamatan, near: miss.near.candidates.map(label).join(', '), distance: miss.near.distance });
+  return `${text} ${near}`;
+}
+
+/** Why a key was matched across the whole region although it names a kecamatan. */
+export function kecamatanFallbackText(lang: Lang, key: JoinKey, fallback: KecamatanFallback): string {
+  const kecamatan = (key.kecamatan ?? '').trim();
+  return fallback.why === 'ambiguous'
+    ? translate(lang, 'join.reason.kecamatanAmbiguous', { kecamatan, candidates: fallback.kecamatan.join(', ') })
+    : translate(lang, 'join.reason.kecamatanUnrecognised', { kecamatan });
 }
 
 /**
@@ -53,6 +70,11 @@ export function joinReportCsv(report: JoinReport, keys: JoinKey[], targets: Join
   const matchOf = new Map(report.matched.map((m) => [m.key, m]));
   const unmatchedOf = new Map(report.unmatched.map((u) => [u.key, u]));
   const duplicateOf = new Map(report.duplicates.flatMap((group) => group.keys.map((key) => [key, group] as const)));
+  const fallbackOf = new Map((report.kecamatanFallback ?? []).map((f) => [f.key, f]));
+  const withFallback = (i: number, reason: string) => {
+    const fallback = fallbackOf.get(i);
+    return fallback ? [reason, kecamatanFallbackText(lang, keys[i], fallback)].filter((s) => s !== '').join(' ') : reason;
+  };
 
   const lines = [
     line([
@@ -85,12 +107,12 @@ export function joinReportCsv(report: JoinReport, keys: JoinKey[], targets: Join
       } else if (match.how === 'fuzzy') {
         reason = t('join.reason.fuzzy', { nama: key.nama ?? '', kelurahan: label(match.kode), distance: match.distance });
       }
-      lines.push(line([...written, result, match.kode, nameOf.get(match.kode) ?? '', match.distance, reason]));
+      lines.push(line([...written, result, match.kode, nameOf.get(match.kode) ?? '', match.distance, withFallback(i, reason)]));
       return;
     }
     const miss = unmatchedOf.get(i);
     const reason = miss ? unmatchedReasonText(lang, key, miss, targets) : '';
-    lines.push(line([...written, t('join.status.unmatched'), '', '', null, reason]));
+    lines.push(line([...written, t('join.status.unmatched'), '', '', null, withFallback(i, reason)]));
   });
 
   for (const kode of report.missing) {

@@ -32,6 +32,16 @@ export const joinId = {
     'Nama "{nama}" cocok dengan lebih dari satu kelurahan: {candidates}. Isi kolom kecamatan atau pilih kelurahan sendiri.',
   'join.reason.unreliable-number':
     'Kode {kode} tertulis sebagai angka ilmiah oleh Excel, sehingga angka terakhirnya hilang. Format kolom kode sebagai Teks di Excel, lalu ekspor ulang.',
+  'join.reason.other-kecamatan':
+    'Nama "{nama}" ada di {elsewhere}, bukan di Kecamatan {kecamatan} yang ditulis. Baris ini tidak dipakai kecuali Anda memilih kelurahannya sendiri.',
+  'join.kecamatanOf': 'Kecamatan {kecamatan}',
+  'join.reason.nearInKecamatan': 'Di Kecamatan {kecamatan}, ejaan paling mirip: {near}, jarak {distance}.',
+  'join.reason.outside-region':
+    'Kecamatan "{kecamatan}" bukan kecamatan di wilayah ini. Baris ini tidak dipakai kecuali Anda memilih kelurahannya sendiri.',
+  'join.reason.kecamatanAmbiguous':
+    'Kecamatan "{kecamatan}" mirip dengan beberapa kecamatan ({candidates}), sehingga nama kelurahan dicocokkan di seluruh wilayah.',
+  'join.reason.kecamatanUnrecognised':
+    'Kecamatan "{kecamatan}" tidak dapat diperiksa terhadap batas wilayah ini (bukan nama kecamatan atau kode 6 angka yang dikenal), sehingga nama kelurahan dicocokkan di seluruh wilayah.',
   'join.reason.fuzzy':
     'Ejaan "{nama}" paling mirip dengan {kelurahan}, jarak {distance}. Terima atau tolak usulan ini.',
   'join.reason.duplicate': '{rows} baris untuk kelurahan yang sama. Jumlahkan, rata-ratakan, atau tolak.',
@@ -41,6 +51,9 @@ export const joinId = {
 
   'join.codeSystem.bps':
     'Kode di tabel ini tampaknya kode BPS (2-2-3-3 angka), bukan kode Kemendagri, sehingga tidak dipakai untuk mencocokkan. Baris dicocokkan lewat nama kelurahan; untuk memakai kode, gunakan tabel padanan kode BPS–Kemendagri.',
+  'join.ui.kecamatanFallback':
+    '{n} baris dicocokkan di seluruh wilayah karena kecamatannya tidak dapat dipastikan (baris {rows}). Periksa kolom kecamatan.',
+
   'join.codeSystem.mixed':
     'Kolom kode berisi campuran kode Kemendagri dan kode yang tampaknya kode BPS. Kode Kemendagri dipakai; baris berkode BPS dicocokkan lewat nama kelurahan. Periksa laporan pencocokan.',
 
@@ -83,6 +96,16 @@ export const joinEn: Record<keyof typeof joinId, string> = {
     'The name "{nama}" matches more than one kelurahan: {candidates}. Fill in the kecamatan column or choose the kelurahan by hand.',
   'join.reason.unreliable-number':
     'Code {kode} was written in scientific notation by Excel, so its last digits are lost. Format the code column as Text in Excel and export again.',
+  'join.reason.other-kecamatan':
+    'The name "{nama}" exists in {elsewhere}, not in the kecamatan written ({kecamatan}). This row is left out unless you choose its kelurahan by hand.',
+  'join.kecamatanOf': 'kecamatan {kecamatan}',
+  'join.reason.nearInKecamatan': 'In kecamatan {kecamatan}, the closest spelling is {near}, distance {distance}.',
+  'join.reason.outside-region':
+    'Kecamatan "{kecamatan}" is not a kecamatan of this region. This row is left out unless you choose its kelurahan by hand.',
+  'join.reason.kecamatanAmbiguous':
+    'Kecamatan "{kecamatan}" is close to several kecamatan ({candidates}), so the kelurahan name was matched across the whole region.',
+  'join.reason.kecamatanUnrecognised':
+    'Kecamatan "{kecamatan}" cannot be checked against these boundaries (not a known kecamatan name or 6-digit code), so the kelurahan name was matched across the whole region.',
   'join.reason.fuzzy':
     'The spelling "{nama}" is closest to {kelurahan}, distance {distance}. Accept or reject this suggestion.',
   'join.reason.duplicate': '{rows} rows for the same kelurahan. Sum them, average them or reject them.',
@@ -92,6 +115,9 @@ export const joinEn: Record<keyof typeof joinId, string> = {
 
   'join.codeSystem.bps':
     'The codes in this table look like BPS codes (2-2-3-3 digits), not Kemendagri codes, so they are not used for matching. Rows are matched by kelurahan name; to use the codes, apply a BPS–Kemendagri code crosswalk.',
+  'join.ui.kecamatanFallback':
+    '{n} rows were matched across the whole region because their kecamatan could not be made out (rows {rows}). Check the kecamatan column.',
+
   'join.codeSystem.mixed':
     'The code column mixes Kemendagri codes with codes that look like BPS codes. The Kemendagri codes are used; rows with BPS codes are matched by kelurahan name. Check the join report.',
 

@@ -79,3 +79,42 @@ describe('unmatchedReasonText', () => {
     );
   });
 });
+
+describe('the kecamatan reasons, per row, in both languages', () => {
+  const targets = surakarta();
+  const key = (firstRow: number, nama: string, kecamatan: string): JoinKey => ({ kode: null, nama, kecamatan, tahun: null, rows: 1, firstRow });
+  const keys = [key(2, 'Kauman', 'Jebres'), key(3, 'Kauman', 'Semarang Tengah'), key(4, 'Mojo', '3372030'), key(5, 'Sewu', 'Jebres')];
+  const report = buildJoinReport(keys, targets);
+  const rows = (lang: 'id' | 'en') => joinReportCsv(report, keys, targets, lang).split('\r\n').slice(1, 5);
+
+  it('names the kecamatan that has the name and the one that was written', () => {
+    expect(rows('id')[0]).toBe(
+      '2;;Kauman;Jebres;;tidak cocok;;;;"Nama ""Kauman"" ada di Kecamatan Pasar Kliwon: Kauman (33.72.03.1009), bukan di Kecamatan Jebres yang ditulis. Baris ini tidak dipakai kecuali Anda memilih kelurahannya sendiri."',
+    );
+    expect(rows('en')[0]).toBe(
+      '2;;Kauman;Jebres;;unmatched;;;;"The name ""Kauman"" exists in kecamatan Pasar Kliwon: Kauman (33.72.03.1009), not in the kecamatan written (Jebres). This row is left out unless you choose its kelurahan by hand."',
+    );
+  });
+
+  it('says when the kecamatan is not the region\'s, and when it could not bound the match', () => {
+    expect(rows('id')[1]).toBe(
+      '3;;Kauman;Semarang Tengah;;tidak cocok;;;;"Kecamatan ""Semarang Tengah"" bukan kecamatan di wilayah ini. Baris ini tidak dipakai kecuali Anda memilih kelurahannya sendiri."',
+    );
+    expect(rows('en')[2]).toBe(
+      '4;;Mojo;3372030;;matched by name;33.72.03.1010;Mojo;0;"Kecamatan ""3372030"" cannot be checked against these boundaries (not a known kecamatan name or 6-digit code), so the kelurahan name was matched across the whole region."',
+    );
+    expect(rows('id')[3]).toBe('5;;Sewu;Jebres;;cocok lewat nama;33.72.04.1005;Sewu;0;');
+  });
+
+  it('adds the nearest spelling in the written kecamatan beside a conflict', () => {
+    const cilacap = [
+      { kode: '33.01.05.2009', nama: 'Purwodadi', kecamatan: 'Nusawungu' },
+      { kode: '33.01.19.2004', nama: 'Purwadadi', kecamatan: 'Patimuan' },
+    ];
+    const written = key(7, 'Purwodadi', 'Patimuan');
+    const [miss] = buildJoinReport([written], cilacap).unmatched;
+    expect(unmatchedReasonText('id', written, miss, cilacap)).toBe(
+      'Nama "Purwodadi" ada di Kecamatan Nusawungu: Purwodadi (33.01.05.2009), bukan di Kecamatan Patimuan yang ditulis. Baris ini tidak dipakai kecuali Anda memilih kelurahannya sendiri. Di Kecamatan Patimuan, ejaan paling mirip: Purwadadi (33.01.19.2004), jarak 1.',
+    );
+  });
+});
