@@ -12,6 +12,8 @@ import type { ColumnType, NumberFormat } from './importers/types';
 import { booleanSql, numberSql } from './importers/numbers';
 import { removeDataset, replaceDataset, type MeasureDef } from './indicators';
 import { sqlIdentifier, sqlLiteral } from './sql';
+import type { ColumnKind } from './column-units';
+import type { YearColumn } from './wide-years';
 
 /** The columns that identify a kelurahan (and a year) in a table; null when the table has none. */
 export interface KeyColumns {
@@ -44,16 +46,32 @@ export interface ColumnChoice {
   numberFormat: NumberFormat | null;
 }
 
-/** An indicator column of an imported table, described by the user. */
+/**
+ * An indicator column of an imported table, described by the user. Fields after `per` were
+ * added later: a dataset stored before them is a count read from one column.
+ */
 export interface ImportedIndicator {
   column: string;
   id: string;
   label: string;
   unit: string;
   direction: Direction;
-  /** Another imported indicator's column that is its denominator, and the multiplier. */
+  /**
+   * The column of its denominator, and the multiplier. A count with a denominator is a rate as
+   * the catalog defines one; so is a rate column with `numerator` and `denominator`, whose
+   * kelurahan, kecamatan and city values are then the summed numerator over the summed
+   * denominator.
+   */
   denominator: string | null;
   per: number;
+  /** A count (summed), a rate or a score (never summed). */
+  kind?: ColumnKind;
+  /** A rate's numerator column (a count), used only with `denominator`. */
+  numerator?: string | null;
+  /** A population column that weights the mean of a rate or score without numerator and denominator. */
+  weight?: string | null;
+  /** Columns named by years read as this one indicator (`column` is the first); see wide-years.ts. */
+  years?: YearColumn[] | null;
 }
 
 export const SAFE_ID = /^[a-z][a-z0-9_]*$/;
@@ -156,8 +174,29 @@ export function typedColumn(column: ColumnChoice, alias = 'm'): string {
 }
 
 /**
+ * The id under which a denominator or weight column that is not itself an indicator is stored
+ * for one indicator; the double underscore keeps it apart from indicator ids (`<dataset>_<slug>`).
+ */
+function partId(indicator: ImportedIndicator, role: 'penyebut' | 'bobot'): string {
+  return `${indicator.id}__${role}`;
+}
+
+/** Whether an imported indicator is a rate read from its numerator and denominator columns. */
+function hasRateParts(indicator: ImportedIndicator): boolean {
+  return indicator.kind === 'rate' && Boolean(indicator.numerator) && Boolean(indicator.denominator);
+}
+
+/** A rate without its parts, or a score: values that are never added up. */
+export function isUnsummable(indicator: ImportedIndicator): boolean {
+  return (indicator.kind === 'rate' || indicator.kind === 'score') && !hasRateParts(indicator);
+}
+
+/**
  * Puts an indicator table's columns into `nilai`. Several rows for one kelurahan and year are
- * summed or averaged as the user chose (rows rejected as duplicates were left out of the mapping).
+ * summed or averaged as the user chose (rows rejected as duplicates were left out of the mapping);
+ * a rate or score is always averaged, never summed. An indicator over year columns is unpivoted
+ * here, one SELECT per year column. A denominator or weight column that is not an indicator
+ * itself is stored as a hidden series (see `partId`) so `ukuran` can divide and weight by it.
  */
 export async function applyIndicatorTable(
   db: Database,
@@ -171,20 +210,51 @@ export async function applyIndicatorTable(
   },
 ): Promise<void> {
   const { id, keys, columns, indicators } = options;
-  const tahun = keys.tahun ? yearSql(`m.${sqlIdentifier(keys.tahun)}`) : String(options.year ?? 'NULL');
-  const aggregate = options.duplicates === 'mean' ? 'avg' : 'sum';
-  const selects = indicators.map((indicator) => {
-    const column = columns.find((c) => c.name === indicator.column);
-    if (!column) throw new Error(`No column ${indicator.column}`);
-    return `SELECT p.kode, left(p.kode, 5) AS kode_kota, ${tahun} AS tahun, ${sqlLiteral(indicator.id)} AS indikator,
-              ${aggregate}(${typedColumn({ ...column, type: 'number' })}) AS nilai
-            FROM ${mappedRows(id, keys)} GROUP BY ALL`;
-  });
-  const byColumn = new Map(indicators.map((i) => [i.column, i.id]));
-  const defs: MeasureDef[] = indicators.map((i) => ({
-    id: i.id,
-    rate: i.denominator && byColumn.has(i.denominator) ? { denominator: byColumn.get(i.denominator)!, per: i.per, unit: { id: '', en: '' } } : null,
-  }));
+  if (keys.tahun && indicators.some((i) => i.years?.length)) {
+    // The session never builds this: with a year column, the year column wins (see ImportSession).
+    throw new Error('Year columns read as one indicator cannot be combined with a year column');
+  }
+  const rowYear = keys.tahun ? yearSql(`m.${sqlIdentifier(keys.tahun)}`) : String(options.year ?? 'NULL');
+  const byColumn = new Map(indicators.map((i) => [i.column, i]));
+  // A series: the year columns of a wide indicator, or one column whose year is the row's.
+  const seriesOf = (column: string): YearColumn[] | [{ column: string; tahun: null }] => byColumn.get(column)?.years ?? [{ column, tahun: null }];
+  const hidden = new Map<string, string>();
+  const seriesId = (indicator: ImportedIndicator, role: 'penyebut' | 'bobot'): string => {
+    const column = role === 'penyebut' ? indicator.denominator! : indicator.weight!;
+    const own = byColumn.get(column);
+    if (own) return own.id;
+    hidden.set(partId(indicator, role), column);
+    return partId(indicator, role);
+  };
+  const selectsOf = (column: string, indikator: string, aggregate: 'sum' | 'avg'): string[] => {
+    return seriesOf(column).map((part) => {
+      const choice = columns.find((c) => c.name === part.column);
+      if (!choice) throw new Error(`No column ${part.column}`);
+      return `SELECT p.kode, left(p.kode, 5) AS kode_kota, ${part.tahun ?? rowYear} AS tahun, ${sqlLiteral(indikator)} AS indikator,
+                ${aggregate}(${typedColumn({ ...choice, type: 'number' })}) AS nilai
+              FROM ${mappedRows(id, keys)} GROUP BY ALL`;
+    });
+  };
+  const summing = options.duplicates === 'mean' ? 'avg' : 'sum';
+  const selects: string[] = [];
+  const defs: MeasureDef[] = [];
+  for (const indicator of indicators) {
+    const parts = hasRateParts(indicator);
+    const unsummable = isUnsummable(indicator);
+    selects.push(...selectsOf(parts ? indicator.numerator! : indicator.column, indicator.id, unsummable ? 'avg' : summing));
+    const denominator = indicator.denominator && (parts || (!unsummable && byColumn.has(indicator.denominator))) ? seriesId(indicator, 'penyebut') : null;
+    const weight = unsummable && indicator.weight ? seriesId(indicator, 'bobot') : null;
+    defs.push({
+      id: indicator.id,
+      rate: denominator ? { denominator, per: indicator.per, unit: { id: '', en: '' } } : null,
+      kind: unsummable ? 'index' : 'count',
+      weight,
+    });
+  }
+  for (const [series, column] of hidden) {
+    selects.push(...selectsOf(column, series, summing));
+    defs.push({ id: series, rate: null });
+  }
   await replaceDataset(db, id, selects.length ? selects.join(' UNION ALL ') : 'SELECT NULL AS kode, NULL AS kode_kota, NULL AS tahun, NULL AS indikator, NULL AS nilai WHERE false', defs);
 }
 
@@ -194,22 +264,33 @@ export function indicatorDef(
   all: ImportedIndicator[],
   context: { dataset: string; regionKode: string; file: string; suppressBelow?: number },
 ): IndicatorDef {
-  const denominator = indicator.denominator ? all.find((i) => i.column === indicator.denominator) : undefined;
   const text = (value: string) => ({ id: value, en: value });
-  const perUnit = denominator ? `per ${indicator.per} ${denominator.label}` : '';
-  return {
+  const columns = indicator.years?.length ? indicator.years.map((y) => y.column).join('", "') : indicator.column;
+  const base = {
     id: indicator.id,
     label: text(indicator.label),
-    unit: text(indicator.unit),
-    theme: 'impor',
-    kind: 'count',
-    rate: denominator ? { denominator: denominator.id, per: indicator.per, unit: text(perUnit) } : null,
+    theme: 'impor' as const,
     direction: indicator.direction,
-    definition: { id: `Kolom "${indicator.column}" dari berkas ${context.file}.`, en: `Column "${indicator.column}" of the file ${context.file}.` },
+    definition: { id: `Kolom "${columns}" dari berkas ${context.file}.`, en: `Column "${columns}" of the file ${context.file}.` },
     source: { id: `Data impor: ${context.file}`, en: `Imported data: ${context.file}` },
     dataset: context.dataset,
     regionKode: context.regionKode,
     ...(context.suppressBelow ? { suppressBelow: context.suppressBelow } : {}),
+  };
+  if (hasRateParts(indicator)) {
+    // The demo's model of a rate: a count (the numerator) with a denominator and a multiplier.
+    const perUnit = indicator.unit || (indicator.per === 100 ? '%' : `per ${indicator.per.toLocaleString('id-ID')}`);
+    const denominator = all.find((i) => i.column === indicator.denominator)?.id ?? partId(indicator, 'penyebut');
+    return { ...base, unit: text(''), kind: 'count', rate: { denominator, per: indicator.per, unit: text(perUnit) } };
+  }
+  if (isUnsummable(indicator)) return { ...base, unit: text(indicator.unit), kind: 'index', rate: null };
+  const denominator = indicator.denominator ? all.find((i) => i.column === indicator.denominator) : undefined;
+  const perUnit = denominator ? `per ${indicator.per} ${denominator.label}` : '';
+  return {
+    ...base,
+    unit: text(indicator.unit),
+    kind: 'count',
+    rate: denominator ? { denominator: denominator.id, per: indicator.per, unit: text(perUnit) } : null,
   };
 }
 

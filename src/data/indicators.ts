@@ -27,8 +27,13 @@ function identifier(name: string): string {
 /** The dataset id of the demo indicators in `nilai`. */
 export const DEMO_DATASET = 'demo';
 
-/** One indicator of a dataset as SQL needs it: its id and how it becomes a rate. */
-export type MeasureDef = Pick<IndicatorDef, 'id' | 'rate'>;
+/**
+ * One indicator of a dataset as SQL needs it: its id, how it becomes a rate and whether its
+ * values may be added up. `kind: 'index'` (a score, or a rate without its count and
+ * denominator) is never summed: its city value is a mean of kelurahan values, weighted by the
+ * indicator `weight` (a population) when one is named.
+ */
+export type MeasureDef = Pick<IndicatorDef, 'id' | 'rate'> & { kind?: IndicatorDef['kind']; weight?: string | null };
 
 /**
  * Loads the wide demo CSV into `indikator` (as in the file), then into the long table `nilai`
@@ -48,7 +53,7 @@ export async function loadIndicators(db: Database, csvText: string, indicators: 
 
   await db.exec(`
     CREATE TABLE IF NOT EXISTS nilai (dataset VARCHAR, kode VARCHAR, kode_kota VARCHAR, tahun INTEGER, indikator VARCHAR, nilai DOUBLE);
-    CREATE TABLE IF NOT EXISTS katalog (dataset VARCHAR, indikator VARCHAR, penyebut VARCHAR, per DOUBLE);
+    CREATE TABLE IF NOT EXISTS katalog (dataset VARCHAR, indikator VARCHAR, penyebut VARCHAR, per DOUBLE, indeks BOOLEAN, bobot VARCHAR);
   `);
   const valueColumns = indicators.map((i) => `CAST(${identifier(i.id)} AS DOUBLE) AS ${identifier(i.id)}`);
   await replaceDataset(
@@ -67,14 +72,14 @@ export async function loadIndicators(db: Database, csvText: string, indicators: 
  * imported dataset's ids are prefixed by the caller so they never collide with the catalog's.
  */
 export async function replaceDataset(db: Database, dataset: string, select: string, indicators: MeasureDef[]): Promise<void> {
-  const catalogRows = indicators.map(
-    (i) => `(${sqlLiteral(dataset)}, ${sqlLiteral(i.id)}, ${sqlLiteral(i.rate?.denominator ?? null)}, ${sqlLiteral(i.rate?.per ?? null)})`,
+  const catalogRows = indicators.map((i) =>
+    [sqlLiteral(dataset), sqlLiteral(i.id), sqlLiteral(i.rate?.denominator ?? null), sqlLiteral(i.rate?.per ?? null), i.kind === 'index', sqlLiteral(i.weight ?? null)].join(', '),
   );
   await db.exec(`
     DELETE FROM nilai WHERE dataset = ${sqlLiteral(dataset)};
     DELETE FROM katalog WHERE dataset = ${sqlLiteral(dataset)};
     INSERT INTO nilai SELECT ${sqlLiteral(dataset)}, kode, kode_kota, tahun, indikator, CAST(nilai AS DOUBLE) FROM (${select});
-    ${catalogRows.length ? `INSERT INTO katalog VALUES ${catalogRows.join(', ')};` : ''}
+    ${catalogRows.length ? `INSERT INTO katalog VALUES ${catalogRows.map((r) => `(${r})`).join(', ')};` : ''}
   `);
   await rebuildMeasures(db);
 }
@@ -88,19 +93,22 @@ export async function removeDataset(db: Database, dataset: string): Promise<void
 /**
  * `ukuran` (measures): one row per kelurahan, year and indicator with its count, its rate by the
  * catalog's denominator (taken from the same dataset), its rank in the city and last year's values.
+ * An index row also carries whether it may not be summed (`indeks`) and its weight (`bobot`, the
+ * named population of that kelurahan and year) for the city's weighted mean.
  */
 async function rebuildMeasures(db: Database): Promise<void> {
   await db.exec(`
     CREATE OR REPLACE TABLE ukuran AS
     WITH dasar AS (
       SELECT p.kode, p.kode_kota, p.tahun, p.indikator, p.nilai AS jumlah, d.nilai AS penyebut, k.per,
-             p.nilai * k.per / NULLIF(d.nilai, 0) AS rasio,
+             p.nilai * k.per / NULLIF(d.nilai, 0) AS rasio, coalesce(k.indeks, false) AS indeks, k.bobot AS bobot_indikator, b.nilai AS bobot,
              CASE WHEN k.penyebut IS NULL THEN p.nilai ELSE p.nilai * k.per / NULLIF(d.nilai, 0) END AS nilai_peringkat
       FROM nilai p
       JOIN katalog k ON k.dataset = p.dataset AND k.indikator = p.indikator
       LEFT JOIN nilai d ON d.dataset = p.dataset AND d.kode = p.kode AND d.tahun = p.tahun AND d.indikator = k.penyebut
+      LEFT JOIN nilai b ON b.dataset = p.dataset AND b.kode = p.kode AND b.tahun = p.tahun AND b.indikator = k.bobot
     )
-    SELECT kode, kode_kota, tahun, indikator, jumlah, penyebut, per, rasio,
+    SELECT kode, kode_kota, tahun, indikator, jumlah, penyebut, per, rasio, indeks, bobot_indikator, bobot,
       CASE WHEN nilai_peringkat IS NULL THEN NULL
         ELSE rank() OVER (PARTITION BY kode_kota, tahun, indikator ORDER BY nilai_peringkat DESC NULLS LAST) END AS peringkat,
       count(nilai_peringkat) OVER (PARTITION BY kode_kota, tahun, indikator) AS jumlah_berperingkat,
@@ -160,12 +168,18 @@ export async function fetchRateParts(
 }
 
 export interface CitySummary {
-  /** Sum of the counts over the city's kelurahan. */
+  /** Sum of the counts over the city's kelurahan (meaningless for an index: see `mean`). */
   jumlah: number | null;
   /** The city's rate: sum of counts over sum of denominators (not the mean of kelurahan rates). */
   rasio: number | null;
   kelurahanWithData: number;
   kelurahan: number;
+  /**
+   * For an indicator that is never summed (a score, or a rate without count and denominator):
+   * the mean of kelurahan values, weighted by the named population when `weighted`. Absent for
+   * counts and for summaries not read from `ukuran`.
+   */
+  mean?: { value: number | null; weighted: boolean } | null;
 }
 
 /** City total and city-wide rate of one indicator in a year. */
@@ -177,7 +191,10 @@ export async function fetchCitySummary(
     await db.query(
       `SELECT sum(jumlah) AS jumlah,
               sum(jumlah) FILTER (WHERE penyebut IS NOT NULL) * any_value(per) / NULLIF(sum(penyebut) FILTER (WHERE jumlah IS NOT NULL), 0) AS rasio,
-              count(jumlah) AS terisi, count(*) AS kelurahan
+              count(jumlah) AS terisi, count(*) AS kelurahan,
+              bool_or(indeks) AS indeks, any_value(bobot_indikator) IS NOT NULL AS tertimbang,
+              CASE WHEN any_value(bobot_indikator) IS NULL THEN avg(jumlah)
+                ELSE sum(jumlah * bobot) / NULLIF(sum(bobot) FILTER (WHERE jumlah IS NOT NULL), 0) END AS rerata
        FROM ukuran
        WHERE kode_kota = ? AND tahun = ? AND indikator = ?`,
       [query.kodeKota, query.tahun, query.indikator],
@@ -188,6 +205,7 @@ export async function fetchCitySummary(
     rasio: row?.rasio == null ? null : Number(row.rasio),
     kelurahanWithData: Number(row?.terisi ?? 0),
     kelurahan: Number(row?.kelurahan ?? 0),
+    mean: row?.indeks ? { value: row.rerata == null ? null : Number(row.rerata), weighted: Boolean(row.tertimbang) } : null,
   };
 }
 

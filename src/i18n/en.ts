@@ -12,6 +12,7 @@ import { targetingUiEn } from './modules/targeting-ui';
 import { programUiEn } from './modules/program-ui';
 import { exportEn } from './modules/export';
 import { coverageEn } from './modules/coverage';
+import { unitsEn } from './modules/units';
 import { keyColumnsEn } from './modules/key-columns';
 
 /** English: complete; a missing key is a type error. */
@@ -302,5 +303,6 @@ export const en: Record<MessageKey, string> = {
   ...programUiEn,
   ...exportEn,
   ...coverageEn,
+  ...unitsEn,
   ...keyColumnsEn,
 };

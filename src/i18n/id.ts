@@ -11,6 +11,7 @@ import { targetingUiId } from './modules/targeting-ui';
 import { programUiId } from './modules/program-ui';
 import { exportId } from './modules/export';
 import { coverageId } from './modules/coverage';
+import { unitsId } from './modules/units';
 import { keyColumnsId } from './modules/key-columns';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
@@ -302,6 +303,7 @@ export const id = {
   ...programUiId,
   ...exportId,
   ...coverageId,
+  ...unitsId,
   ...keyColumnsId,
 } as const;
 

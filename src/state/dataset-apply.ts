@@ -261,7 +261,11 @@ function beneficiaryMeasureList(meta: BeneficiariesMeta): DerivedMeasure[] {
 }
 
 function measuresOf(dataset: string, list: DerivedMeasure[]): MeasureDef[] {
-  return list.map((m) => ({ id: `${dataset}_${m.suffix}`, rate: m.rate ? { denominator: `${dataset}_${m.rate.of}`, per: m.rate.per, unit: m.rate.unit } : null }));
+  return list.map((m) => ({
+    id: `${dataset}_${m.suffix}`,
+    rate: m.rate ? { denominator: `${dataset}_${m.rate.of}`, per: m.rate.per, unit: m.rate.unit } : null,
+    kind: m.count ? 'count' : 'index',
+  }));
 }
 
 function householdMeasures(id: string, meta: HouseholdsMeta): { select: string; defs: MeasureDef[] } {

@@ -24,6 +24,8 @@ import { resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type Jo
 import { guessKeyNames, keyMappingOf, loadTable, stageJoin } from '../data/table-pipeline';
 import { joinReportCsv } from '../data/join-report-csv';
 import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-data';
+import { columnIndicator, groupIsOn, proposeIndicators, setYearGroup, slugOf } from '../data/indicator-choices';
+import type { YearGroup } from '../data/wide-years';
 import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
 import { readTableInWorker } from '../workers/import-client';
@@ -41,29 +43,11 @@ import { sqlIdentifier, sqlLiteral } from '../data/sql';
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
 export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving' | 'failed';
 
-/** Header words that say a column is a key, not an indicator. */
-const KEY_WORDS = /^(no|nomor|id|kode|kd|kelurahan|desa|nama|kecamatan|kec|tahun|year|kab|kota)(_|$)/i;
 const DEPRIVATION_WORDS = /rtlh|air|sanitasi|jamban|sekolah|penghasilan|listrik|lantai|dinding|atap|kesehatan|bpjs|gizi|stunting/i;
 
 /** A new dataset id: short, unique, safe as part of a table name. */
 function newDatasetId(): string {
   return `d${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, '0')}`;
-}
-
-/** A column name turned into the id part of an indicator. */
-export function slugOf(text: string, taken: Set<string>): string {
-  const base =
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 40) || 'kolom';
-  let slug = /^[a-z]/.test(base) ? base : `k_${base}`;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}_${n}`;
-  taken.add(slug);
-  return slug;
 }
 
 export class ImportSession {
@@ -78,6 +62,8 @@ export class ImportSession {
   keys = $state<KeyColumns>({ kode: null, nama: null, kecamatan: null, tahun: null });
   year = $state(new Date().getFullYear());
   indicators = $state<ImportedIndicator[]>([]);
+  /** Number columns named by years (t_2016 … t_2019), each offered as one indicator over years. */
+  yearGroups = $state.raw<YearGroup[]>([]);
   personal = $state.raw<PersonalColumnFlag[]>([]);
   households = $state({ idColumn: null as string | null, desilColumn: null as string | null, deprivations: [] as (DeprivationChoice & { source: string })[], k: 1 / 3, suppressBelow: DEFAULT_SUPPRESSION_THRESHOLD });
   beneficiaries = $state({ idColumn: null as string | null, programColumn: null as string | null, yearColumn: null as string | null, households: null as string | null, eligibleMaxDesil: 4 });
@@ -169,10 +155,15 @@ export class ImportSession {
     const coordinates = header.filter((h, i) => /^(lat|lon|lng|long|latitude|longitude|lintang|bujur)$/.test(lower[i])).length >= 2;
     this.kind = coordinates ? 'points' : program && idColumn ? 'beneficiaries' : desil || this.personal.length > 0 ? 'households' : 'indicators';
     const personalNames = new Set(this.personal.map((p) => header[p.column]));
-    const taken = new Set<string>();
-    this.indicators = table.columns
-      .filter((c) => c.type === 'number' && !keyNames.has(c.name) && !personalNames.has(c.name) && !KEY_WORDS.test(c.name))
-      .map((c) => ({ column: c.name, id: `${this.#id}_${slugOf(c.name, taken)}`, label: c.name, unit: '', direction: 'higher_worse' as const, denominator: null, per: 100 }));
+    const proposal = proposeIndicators({
+      columns: table.columns,
+      exclude: new Set([...keyNames, ...personalNames]),
+      prefix: this.#id,
+      yearColumn: this.keys.tahun,
+      fallbackLabel: this.#fallbackLabel(),
+    });
+    this.indicators = proposal.indicators;
+    this.yearGroups = proposal.groups;
     const dtaken = new Set<string>();
     this.households = {
       idColumn: idColumn ?? null,
@@ -193,15 +184,45 @@ export class ImportSession {
     };
   }
 
-  /** Marks a number column as an indicator (with its header as label) or unmarks it. */
+  /** Marks a number column as an indicator (with its header as label, its kind guessed) or unmarks it. */
   setIndicator(column: string, on: boolean): void {
     const others = this.indicators.filter((i) => i.column !== column);
     if (!on) {
-      this.indicators = others.map((i) => (i.denominator === column ? { ...i, denominator: null } : i));
+      // A count's denominator must be an indicator; a rate's parts and a weight may be any column.
+      this.indicators = others.map((i) => (i.denominator === column && i.kind !== 'rate' ? { ...i, denominator: null } : i));
       return;
     }
     const taken = new Set(others.map((i) => i.id.slice(this.#id.length + 1)));
-    this.indicators = [...others, { column, id: `${this.#id}_${slugOf(column, taken)}`, label: column, unit: '', direction: 'higher_worse', denominator: null, per: 100 }];
+    const facts = this.table?.columns.find((c) => c.name === column) ?? { name: column, type: 'number' };
+    this.indicators = [...others, columnIndicator(facts, this.#id, taken)];
+  }
+
+  /** Whether a year group is read as one indicator over years. */
+  yearGroupOn(group: YearGroup): boolean {
+    return groupIsOn(this.indicators, group);
+  }
+
+  /** Reads a year group as one indicator over years, or as one indicator per column. */
+  setYearGroup(group: YearGroup, on: boolean): void {
+    this.indicators = setYearGroup(this.indicators, group, on, { columns: this.table?.columns ?? [], prefix: this.#id, fallbackLabel: this.#fallbackLabel() });
+  }
+
+  /** The name of an indicator whose headers are only years ("2016", "2017"): the file's name. */
+  #fallbackLabel(): string {
+    return (this.file?.name ?? this.table?.file ?? 'data').replace(/\.[a-z0-9]+$/i, '');
+  }
+
+  /**
+   * The indicators as stored: with a year column, the year column wins and year groups are read
+   * as separate columns again, so no value lands in two years.
+   */
+  #storedIndicators(): ImportedIndicator[] {
+    let indicators = $state.snapshot(this.indicators);
+    if (!this.keys.tahun) return indicators;
+    for (const group of this.yearGroups) {
+      if (groupIsOn(indicators, group)) indicators = setYearGroup(indicators, group, false, { columns: this.table?.columns ?? [], prefix: this.#id, fallbackLabel: this.#fallbackLabel() });
+    }
+    return indicators;
   }
 
   /** Marks a yes/no column as a deprivation of the Alkire-Foster measure, or unmarks it. */
@@ -317,7 +338,7 @@ export class ImportSession {
         year: this.keys.tahun ? null : this.year,
         mapping,
         duplicates: this.decisions.duplicates,
-        indicators: $state.snapshot(this.indicators),
+        indicators: this.#storedIndicators(),
       };
       return { ...base, kind: 'indicators', meta: meta satisfies DatasetMeta, payload: await gzip(table.csv) };
     }
@@ -410,6 +431,7 @@ export class ImportSession {
 
   #reset(): void {
     this.step = 'idle';
+    this.yearGroups = [];
     this.progress = null;
     this.table = null;
     this.file = null;

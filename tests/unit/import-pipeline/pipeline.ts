@@ -94,9 +94,10 @@ export async function commitIndicators(
   db: Database,
   staged: StagedTable,
   decisions: JoinDecisions,
-  indicatorColumns: string[],
+  indicatorColumns: (string | ImportedIndicator)[],
 ): Promise<Record<string, string>> {
-  const indicators: ImportedIndicator[] = indicatorColumns.map((column) => ({
+  // A column name is a plain count; an ImportedIndicator is taken as the dialog described it.
+  const indicators: ImportedIndicator[] = indicatorColumns.map((column) => typeof column !== 'string' ? column : ({
     column,
     id: `${staged.id}_${column.toLowerCase()}`,
     label: column,
