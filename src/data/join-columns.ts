@@ -241,3 +241,9 @@ export function chooseKeyColumns(header: string[], rows: string[][], targets: Jo
 export function guessKeyColumns(header: string[], sample: string[][], targets: JoinTarget[]): KeyColumns {
   return chooseKeyColumns(header, sample, targets).columns;
 }
+
+/** Chosen column indices as header names, as the import state and the CLI hold them. */
+export function keyNamesOf(header: string[], columns: KeyColumns): Record<KeyRole, string | null> {
+  const name = (index: number | null) => (index === null ? null : header[index]);
+  return { kode: name(columns.kode), nama: name(columns.nama), kecamatan: name(columns.kecamatan), tahun: name(columns.tahun) };
+}

@@ -80,7 +80,8 @@ export function describeKeyChoice(choice: KeyColumnChoice, lang: Lang): string[]
     const { chosen, candidates } = choice.roles[role];
     const label = translate(lang, `import.key.${role}`);
     lines.push(chosen ? `${label}: ${chosen.header} (${evidenceText(chosen, role, lang)})` : `${label}: ${translate(lang, 'keyColumns.none')}`);
-    const others = candidates.filter((c) => c !== chosen && c.rejected === null && c.qualifies && c.matched > 0).slice(0, 2);
+    const usedElsewhere = new Set(Object.entries(choice.columns).filter(([r, c]) => r !== role && c !== null).map(([, c]) => c));
+    const others = candidates.filter((c) => c !== chosen && !usedElsewhere.has(c.column) && c.rejected === null && c.qualifies && c.matched > 0).slice(0, 2);
     for (const c of others) lines.push(`  ${translate(lang, 'keyColumns.runnerUp')}: ${c.header} (${evidenceText(c, role, lang)})`);
     const warning = keyColumnWarning(choice, role, choice.columns);
     if (warning) lines.push(`  ! ${translate(lang, warning.key, warning.params)}`);

@@ -21,7 +21,9 @@ import {
 } from '../data/datasets';
 import { ImportError, type ImportedTable } from '../data/importers/types';
 import { resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
-import { guessKeyNames, keyMappingOf, loadTable, stageJoin } from '../data/table-pipeline';
+import { keyMappingOf, loadTable, stageJoin } from '../data/table-pipeline';
+import { chooseKeyColumns, keyNamesOf, type KeyColumnChoice } from '../data/join-columns';
+import { sampleTableRows } from '../data/key-column-sample';
 import { joinReportCsv } from '../data/join-report-csv';
 import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-data';
 import { columnIndicator, groupIsOn, proposeIndicators, setYearGroup, slugOf } from '../data/indicator-choices';
@@ -60,6 +62,8 @@ export class ImportSession {
   kind = $state<ImportKind>('indicators');
   columns = $state<ColumnChoice[]>([]);
   keys = $state<KeyColumns>({ kode: null, nama: null, kecamatan: null, tahun: null });
+  /** Every column's evidence for each key role: shown beside the selectors, warns about a poor pick. */
+  keyChoice = $state.raw<KeyColumnChoice | null>(null);
   year = $state(new Date().getFullYear());
   indicators = $state<ImportedIndicator[]>([]);
   /** Number columns named by years (t_2016 … t_2019), each offered as one indicator over years. */
@@ -145,7 +149,9 @@ export class ImportSession {
     this.year = this.app.tahun;
     this.columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
     const header = table.columns.map((c) => c.name);
-    this.keys = guessKeyNames(table, this.targets());
+    // The whole table (up to a limit), not the preview: a provincial table may reach the region late.
+    this.keyChoice = chooseKeyColumns(header, sampleTableRows(table), this.targets());
+    this.keys = keyNamesOf(header, this.keyChoice.columns);
     this.personal = flagPersonalColumns(header, table.preview);
     const keyNames = new Set(Object.values(this.keys).filter((k): k is string => k !== null));
     const lower = header.map((h) => h.toLowerCase());
@@ -436,6 +442,7 @@ export class ImportSession {
     this.table = null;
     this.file = null;
     this.report = null;
+    this.keyChoice = null;
     this.keyRows = [];
     this.joinKeys = [];
     this.error = null;

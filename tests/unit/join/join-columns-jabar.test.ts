@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { JoinTarget } from '../../../src/data/join';
 import { chooseKeyColumns, guessKeyColumns, type KeyColumns } from '../../../src/data/join-columns';
 import { sampleTableRows } from '../../../src/data/key-column-sample';
 import { describeKeyChoice, evidenceText, keyColumnWarning } from '../../../src/data/key-column-text';
@@ -132,5 +135,35 @@ describe('the year column', () => {
     const counts = table.map((r, i) => [r[0], String(1990 + (i % 100)), r[2]]);
     expect(guessKeyColumns(['kode', 'jumlah', 'tahun'], counts, bandung).tahun).toBe(2);
     expect(guessKeyColumns(['kode', 'jumlah', 'x'], counts, bandung).tahun).toBe(2);
+  });
+});
+
+describe('key columns of the real Open Data Jabar file (balita gizi buruk, Kabupaten Purwakarta rows)', () => {
+  // tests/fixtures/real/jabar-giziburuk-purwakarta: bytes of the portal's export, see its PROVENANCE.md.
+  const dir = fileURLToPath(new URL('../../fixtures/real/jabar-giziburuk-purwakarta/', import.meta.url));
+  const [realHeader, ...realRows] = readFileSync(`${dir}gizi-buruk-desa-purwakarta.csv`, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(','));
+  const purwakarta = JSON.parse(readFileSync(`${dir}targets-32.14.json`, 'utf8')) as JoinTarget[];
+  const at = (name: string) => realHeader.indexOf(name);
+
+  it('takes the Kemendagri columns, from the first 50 rows as from all 549', () => {
+    // Before: the BPS code, BPS name and BPS kecamatan from the preview; BPS names from all rows.
+    const expected = { kode: at('kemendagri_kode_desa_kelurahan'), nama: at('kemendagri_nama_desa_kelurahan'), kecamatan: at('kemendagri_nama_kecamatan'), tahun: at('tahun') };
+    expect(guessKeyColumns(realHeader, realRows.slice(0, 50), purwakarta)).toEqual(expected);
+    expect(guessKeyColumns(realHeader, realRows, purwakarta)).toEqual(expected);
+  });
+
+  it('says why: 183 Kemendagri codes naming 183 of the 192 kelurahan (Kecamatan Purwakarta\'s 9 kelurahan have no row)', () => {
+    const choice = chooseKeyColumns(realHeader, realRows, purwakarta);
+    const codes = new Set(purwakarta.map((t) => t.kode));
+    const values = new Set(realRows.map((r) => r[at('kemendagri_kode_desa_kelurahan')]));
+    expect([...values].filter((v) => codes.has(v)).length).toBe(183);
+    expect(choice.roles.kode.chosen).toMatchObject({ what: 'kemendagri-codes', matched: 183, of: 183, covers: 183, regionSize: 192 });
+    expect(choice.roles.kecamatan.chosen).toMatchObject({ what: 'kecamatan-names', matched: 17, of: 17, covers: 17 });
+    // The BPS desa codes: 45 read as Kemendagri codes of other desa (PROVENANCE.md), 10 as no code of the region, 128 as BPS codes.
+    expect(choice.roles.kode.candidates[1]).toMatchObject({ header: 'bps_kode_desa_kelurahan', what: 'bps-codes', matched: 128, of: 183 });
+    expect(describeKeyChoice(choice, 'en')[1]).toBe('Kelurahan code: kemendagri_kode_desa_kelurahan (183 of 183 values are Kemendagri codes of this region; covering 183 of 192 kelurahan)');
   });
 });
