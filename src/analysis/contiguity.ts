@@ -7,11 +7,12 @@
  *   distance between the two boundaries is at most the tolerance. Distances are point to
  *   segment, not vertex to vertex as in spdep's `poly2nb`, because the demo boundaries were
  *   simplified polygon by polygon and neighbours' vertices do not coincide.
- * - **rook**: queen, and the shared boundary, on the polygon where it is shorter, is at least
- *   `2 * tolerance + minEdgeMetres` long. Two polygons meeting at one corner point share about
- *   twice the tolerance (the tolerance along each boundary line leaving the corner), and a
- *   common edge of length e shares about e plus twice the tolerance; so the rule asks for a
- *   common edge of at least `minEdgeMetres` (default 10 m).
+ * - **rook**: queen, and a common edge of at least `minEdgeMetres` (default 10 m). The shared
+ *   boundary within the tolerance overstates the edge by what the ends of the edge, or a point
+ *   where the polygons merely touch, add; that addition grows with the tolerance without bound
+ *   as the angle between the boundaries narrows, so the edge is estimated by measuring at a
+ *   second, wider tolerance and taking out the growth (shared-boundary.ts, `EDGE_PROBE`). A pair
+ *   touching only at a point has an edge of 0 at any tolerance and any angle.
  *
  * Metres in lon/lat: each candidate pair is measured in its own local equirectangular plane
  * (WGS84 degree lengths at the middle latitude of the pair's window). The scale error grows
@@ -26,7 +27,7 @@ import Flatbush from 'flatbush';
 import { weightsFromPairs, type Weights } from './weights';
 import { degreeLengths, MIN_METRES_PER_DEGREE_LAT } from './geodesy';
 import { polygonRings, type MaybeGeometry, type PolygonRings } from './polygon-rings';
-import { SharedBoundaryMeter } from './shared-boundary';
+import { EDGE_PROBE, SharedBoundaryMeter } from './shared-boundary';
 
 /**
  * Default snapping tolerance, metres. The widest hairline gap between true neighbours in the
@@ -40,9 +41,11 @@ export const DEFAULT_SNAP_METRES = 10;
 
 /**
  * Default shortest common edge for rook contiguity, metres. In the five demo cities at the
- * default tolerance, corner contacts exceed twice the tolerance by at most 6.4 m (Menteng and
- * Cikini) and the shortest edges by 17 m or more (Kebon Kosong and Bungur), so 10 m separates
- * them.
+ * default tolerance, the estimated edge of a pair touching at a point is at most 4.4 m (Cempaka
+ * Baru and Galur, Jakarta Pusat: the simplified boundaries run a few metres side by side past
+ * the point) and the shortest true edges are 17.2 m or more (Kebon Kosong and Bungur), so 10 m
+ * separates them. Point contacts with unsimplified, shared vertices (GeoDa's and libpysal's
+ * test data) estimate to 0.
  */
 export const DEFAULT_ROOK_MIN_EDGE_METRES = 10;
 
@@ -76,26 +79,36 @@ export interface TouchingPairs {
   readonly j: Int32Array;
   /** Shorter of the two shared lengths, metres. */
   readonly sharedMetres: Float64Array;
+  /**
+   * Estimated common edge of each pair, metres, without what a touching point adds (see
+   * shared-boundary.ts); only when asked for with `estimateEdge`, else undefined.
+   */
+  readonly edgeMetres?: Float64Array;
 }
 
 /**
  * All pairs of features whose boundaries come within `toleranceMetres` of each other, with
- * their shared boundary length. The work behind {@link contiguity}; exported for reports and
+ * their shared boundary length, and with `estimateEdge` their estimated common edge (what rook
+ * needs, at about twice the work). The work behind {@link contiguity}; exported for reports and
  * for building queen and rook from one pass.
  */
-export function touchingPairs(rings: PolygonRings, toleranceMetres: number = DEFAULT_SNAP_METRES): TouchingPairs {
+export function touchingPairs(
+  rings: PolygonRings, toleranceMetres: number = DEFAULT_SNAP_METRES, estimateEdge = false,
+): TouchingPairs {
   if (!(toleranceMetres >= 0) || !Number.isFinite(toleranceMetres)) {
     throw new RangeError(`Snapping tolerance must be a finite number of metres >= 0, got ${toleranceMetres}`);
   }
-  const grown = grownBoxes(rings, toleranceMetres);
+  // The edge estimate also measures within EDGE_PROBE times the tolerance: the windows must hold
+  // every segment that close.
+  const grown = grownBoxes(rings, estimateEdge ? EDGE_PROBE * toleranceMetres : toleranceMetres);
   const present: number[] = [];
   for (let f = 0; f < rings.count; f++) if (!Number.isNaN(grown[4 * f])) present.push(f);
-  const pairs = { i: [] as number[], j: [] as number[], shared: [] as number[] };
-  if (present.length < 2) return toPairs(pairs);
+  const pairs = { i: [] as number[], j: [] as number[], shared: [] as number[], edge: [] as number[] };
+  if (present.length < 2) return toPairs(pairs, estimateEdge);
   const index = new Flatbush(present.length);
   for (const f of present) index.add(grown[4 * f], grown[4 * f + 1], grown[4 * f + 2], grown[4 * f + 3]);
   index.finish();
-  const meter = new SharedBoundaryMeter(rings, toleranceMetres);
+  const meter = new SharedBoundaryMeter(rings, toleranceMetres, estimateEdge);
   const window: [number, number, number, number] = [0, 0, 0, 0];
   for (const i of present) {
     const hits = index.search(grown[4 * i], grown[4 * i + 1], grown[4 * i + 2], grown[4 * i + 3]);
@@ -110,9 +123,10 @@ export function touchingPairs(rings: PolygonRings, toleranceMetres: number = DEF
       pairs.i.push(i);
       pairs.j.push(j);
       pairs.shared.push(Math.min(shared.lengthOnI, shared.lengthOnJ));
+      pairs.edge.push(shared.edgeMetres);
     }
   }
-  return toPairs(pairs);
+  return toPairs(pairs, estimateEdge);
 }
 
 /**
@@ -135,8 +149,24 @@ function grownBoxes(rings: PolygonRings, toleranceMetres: number): Float64Array 
   return out;
 }
 
-function toPairs(p: { i: number[]; j: number[]; shared: number[] }): TouchingPairs {
-  return { count: p.i.length, i: Int32Array.from(p.i), j: Int32Array.from(p.j), sharedMetres: Float64Array.from(p.shared) };
+function toPairs(p: { i: number[]; j: number[]; shared: number[]; edge: number[] }, withEdges: boolean): TouchingPairs {
+  return {
+    count: p.i.length,
+    i: Int32Array.from(p.i),
+    j: Int32Array.from(p.j),
+    sharedMetres: Float64Array.from(p.shared),
+    ...(withEdges ? { edgeMetres: Float64Array.from(p.edge) } : {}),
+  };
+}
+
+/**
+ * Which pairs of {@link touchingPairs} (made with `estimateEdge`) are rook neighbours: those
+ * with a common edge of at least `minEdgeMetres`.
+ */
+export function rookPairs(pairs: TouchingPairs, minEdgeMetres = DEFAULT_ROOK_MIN_EDGE_METRES): (k: number) => boolean {
+  const edge = pairs.edgeMetres;
+  if (!edge) throw new Error('rookPairs needs touchingPairs(rings, tolerance, true)');
+  return (k) => edge[k] >= minEdgeMetres;
 }
 
 /**
@@ -153,9 +183,8 @@ export function contiguity(
   const rings = isRings(polygons) ? polygons : polygonRings(polygons);
   const rule = options.rule ?? 'queen';
   const tolerance = options.toleranceMetres ?? DEFAULT_SNAP_METRES;
-  const minShared = 2 * tolerance + (options.minEdgeMetres ?? DEFAULT_ROOK_MIN_EDGE_METRES);
-  const pairs = touchingPairs(rings, tolerance);
-  const keep = rule === 'rook' ? (k: number) => pairs.sharedMetres[k] >= minShared : undefined;
+  const pairs = touchingPairs(rings, tolerance, rule === 'rook');
+  const keep = rule === 'rook' ? rookPairs(pairs, options.minEdgeMetres) : undefined;
   const { weights, values } = weightsFromPairs(rings.count, pairs.i, pairs.j, pairs.sharedMetres, keep);
   return { weights, sharedMetres: values, empty: rings.empty };
 }

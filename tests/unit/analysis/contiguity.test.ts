@@ -11,7 +11,6 @@ import { polygonRings, type PolygonRings } from '../../../src/analysis/polygon-r
 import { cardinalities, islands } from '../../../src/analysis/weights';
 import { listsOf, pairsOfLists, poly2nb, readCity } from './demo-cities';
 
-const ROOK_MIN_SHARED = 2 * DEFAULT_SNAP_METRES + DEFAULT_ROOK_MIN_EDGE_METRES;
 // UTM's scale factor (0.9996-1.0004) against our local metres: distances may differ by 0.04 %.
 const PROJECTION_SLACK = 0.01;
 
@@ -45,6 +44,14 @@ function sharedOf(rings: PolygonRings): Map<string, number> {
   const p = touchingPairs(rings);
   const out = new Map<string, number>();
   for (let k = 0; k < p.count; k++) out.set(`${p.i[k]}-${p.j[k]}`, p.sharedMetres[k]);
+  return out;
+}
+
+/** Estimated common edge of each touching pair at the default tolerance. */
+function edgesOf(rings: PolygonRings): Map<string, number> {
+  const p = touchingPairs(rings, DEFAULT_SNAP_METRES, true);
+  const out = new Map<string, number>();
+  for (let k = 0; k < p.count; k++) out.set(`${p.i[k]}-${p.j[k]}`, p.edgeMetres![k]);
   return out;
 }
 
@@ -108,14 +115,15 @@ describe('contiguity of the five demo cities', () => {
 
       const rook = pairsOfLists(listsOf(contiguity(c.rings, { rule: 'rook', toleranceMetres: tol }).weights));
       const rRook = pairsOfLists(c.rook);
+      const edges = edgesOf(c.rings);
       for (const key of [...rook].filter((k) => !rRook.has(k))) {
         // A common edge of 10 m or more, but fewer than two vertex pairs within 10 m.
-        expect(shared.get(key)).toBeGreaterThanOrEqual(ROOK_MIN_SHARED);
+        expect(edges.get(key)).toBeGreaterThanOrEqual(DEFAULT_ROOK_MIN_EDGE_METRES);
         expect(within(key, tol - PROJECTION_SLACK), key).toBeLessThan(2);
       }
       for (const key of [...rRook].filter((k) => !rook.has(k))) {
         // Two or more vertex pairs cluster at a corner, but the boundaries share no edge.
-        expect(shared.get(key)).toBeLessThan(ROOK_MIN_SHARED);
+        expect(edges.get(key)).toBeLessThan(DEFAULT_ROOK_MIN_EDGE_METRES);
         expect(within(key, tol + PROJECTION_SLACK), key).toBeGreaterThanOrEqual(2);
       }
     },
@@ -167,6 +175,49 @@ describe('contiguity rules on constructed polygons', () => {
   it('measures a corner contact as twice the tolerance', () => {
     const result = contiguity([rect(0, 0, 100, 100), rect(100, 100, 200, 200)]);
     expect(result.sharedMetres[0]).toBeCloseTo(2 * DEFAULT_SNAP_METRES, 1);
+  });
+
+  /** Polygon through points in metres east and north of 110 E, 7 S. */
+  const polygon = (points: [number, number][]): Polygon => ({
+    type: 'Polygon',
+    coordinates: [[...points, points[0]].map(([x, y]) => [110 + x / k.lon, -7 + y / k.lat])],
+  });
+  /** Point at `metres` from (x, y) in direction `degrees` (0 = east, anticlockwise). */
+  const ray = (x: number, y: number, degrees: number, metres: number): [number, number] => [
+    x + metres * Math.cos((degrees * Math.PI) / 180),
+    y + metres * Math.sin((degrees * Math.PI) / 180),
+  ];
+
+  it.each([1, 3, 10, 30, 90])(
+    'two wedges touching at one point with a %d degree gap between them are queen, never rook',
+    (gap) => {
+      // A spans directions 0..60 degrees from the origin, B the directions beyond the gap.
+      const a = polygon([[0, 0], ray(0, 0, 0, 20_000), ray(0, 0, 60, 20_000)]);
+      const b = polygon([[0, 0], ray(0, 0, 60 + gap, 20_000), ray(0, 0, 150 + gap, 20_000)]);
+      for (const toleranceMetres of [0, 1, DEFAULT_SNAP_METRES, 50, 200]) {
+        const queen = contiguity([a, b], { toleranceMetres });
+        const rook = contiguity([a, b], { rule: 'rook', toleranceMetres });
+        expect(listsOf(queen.weights), `${toleranceMetres} m`).toEqual([[1], [0]]);
+        expect(listsOf(rook.weights), `${toleranceMetres} m`).toEqual([[], []]);
+        // What a fixed corner allowance would have seen: the tolerance over sin(gap) and more.
+        if (toleranceMetres > 0) expect(queen.sharedMetres[0]).toBeGreaterThanOrEqual(toleranceMetres / Math.sin((gap * Math.PI) / 180) - 1e-6);
+      }
+    },
+  );
+
+  it('keeps a short common edge whose ends part at a sharp angle, and measures it', () => {
+    // A above, B below a common edge from (0, 0) to (e, 0); beyond each end the two boundaries
+    // part at 4 degrees (2 up, 2 down), so each end adds the tolerance / sin(4 degrees) = 143 m.
+    const pair = (e: number) => [
+      polygon([ray(0, 0, 178, 5000), [0, 0], [e, 0], ray(e, 0, 2, 5000), [e / 2, 3000]]),
+      polygon([ray(0, 0, 182, 5000), [e / 2, -3000], ray(e, 0, -2, 5000), [e, 0], [0, 0]]),
+    ];
+    const edge = (e: number) => touchingPairs(polygonRings(pair(e)), DEFAULT_SNAP_METRES, true).edgeMetres![0];
+    expect(edge(15)).toBeCloseTo(15, 6);
+    expect(edge(40)).toBeCloseTo(40, 6);
+    expect(listsOf(contiguity(pair(15), { rule: 'rook' }).weights)).toEqual([[1], [0]]);
+    expect(listsOf(contiguity(pair(5), { rule: 'rook' }).weights)).toEqual([[], []]);
+    expect(listsOf(contiguity(pair(5)).weights)).toEqual([[1], [0]]);
   });
 
   it('links polygons across a gap narrower than the tolerance though no vertex is within it', () => {
