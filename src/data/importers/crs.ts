@@ -1,53 +1,79 @@
 /**
- * Which coordinate reference system a boundary or point file is in, from whatever the file
- * carries: a Shapefile's .prj (WKT1 as ArcGIS or GDAL write it, or WKT2), a GeoJSON `crs`
- * member, or a FlatGeobuf header. Only what the app can turn into lon/lat is accepted: WGS84
- * lon/lat and WGS84 UTM zones 46-54 (the zones covering Indonesia), plus their DGN95
- * equivalents. Anything else is refused with a message telling the user how to export.
+ * Which coordinate reference system a boundary or point file says it is in, from whatever the
+ * file carries: a Shapefile's .prj (WKT1 as ArcGIS or GDAL write it, or WKT2), a GeoJSON `crs`
+ * member, or a FlatGeobuf header. This module only names the CRS; the conversion to lon/lat is
+ * done by proj4 in ./projection.ts, loaded on demand so the first page load does not carry it.
+ * EPSG codes are looked up in a small table of the CRSs used in Indonesia (proj4 has no EPSG
+ * database); a WKT is passed to proj4 as it is, so any projection proj4 knows can be read.
  */
 import { ImportError } from './types';
 
-/** A CRS the importers can read: lon/lat, or a UTM zone on WGS84 (or a datum equal to it). */
-export type GeoCrs = { kind: 'lonlat' } | { kind: 'utm'; zone: number; south: boolean; epsg: number };
-
-const FIRST_ZONE = 46;
-const LAST_ZONE = 54;
+/**
+ * A CRS the importers can read: lon/lat on WGS84 (or a datum equal to it), or a definition
+ * (WKT or proj string) that ./projection.ts turns into lon/lat with proj4.
+ */
+export type GeoCrs = { kind: 'lonlat' } | { kind: 'proj4'; label: string; definition: string };
 
 /** The lon/lat CRS; `crsLabel` gives "EPSG:4326". */
 export const LONLAT: GeoCrs = { kind: 'lonlat' };
 
-/** "EPSG:4326" or "EPSG:32749": how a CRS is named in ImportedBoundaries.crs. */
+/** "EPSG:4326", "EPSG:32749" or a WKT's name: how a CRS is named in ImportedBoundaries.crs and notes. */
 export function crsLabel(crs: GeoCrs): string {
-  return crs.kind === 'lonlat' ? 'EPSG:4326' : `EPSG:${crs.epsg}`;
-}
-
-function utm(zone: number, south: boolean, epsg: number): GeoCrs | null {
-  if (!Number.isInteger(zone) || zone < FIRST_ZONE || zone > LAST_ZONE) return null;
-  return { kind: 'utm', zone, south, epsg };
+  return crs.kind === 'lonlat' ? 'EPSG:4326' : crs.label;
 }
 
 /**
- * The CRS of an EPSG code, or null if the app cannot read it.
- *
- * DGN95 (Datum Geodesi Nasional 1995, EPSG:4755) is Indonesia's national datum, realised on
- * ITRF and the WGS84 ellipsoid; the EPSG dataset's only transformation to WGS84, EPSG:15912
- * "DGN95 to WGS 84 (1)", is a null transformation with 1 m accuracy (PROJ: `projinfo -s
- * EPSG:4755 -t EPSG:4326` gives `+proj=noop`). So DGN95 lon/lat and DGN95 / UTM are read as
- * WGS84. DGN95 / UTM codes (checked with `gdalsrsinfo`, EPSG dataset of PROJ 9.1): 23866-23872
- * are zones 46N-52N, 23877-23884 zones 47S-54S. EPSG:23830-23853 are DGN95 / Indonesia TM-3
- * (3-degree zones, k0 0.9999, false easting 200 km, false northing 1500 km), not UTM, and are
- * not accepted here.
+ * WGS84's ellipsoid with a null datum shift. DGN95 (Datum Geodesi Nasional 1995, EPSG:4755),
+ * Indonesia's national datum, is realised on ITRF and the WGS84 ellipsoid; the EPSG dataset's
+ * only transformation to WGS84, EPSG:15912 "DGN95 to WGS 84 (1)", is a null transformation with
+ * 1 m accuracy (PROJ: `projinfo -s EPSG:4755 -t EPSG:4326` gives `+proj=noop`). So DGN95 lon/lat
+ * and the DGN95 projections are read as WGS84.
+ */
+const WGS84_DATUM = '+ellps=WGS84 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+
+const utmDefinition = (zone: number, south: boolean) => `+proj=utm +zone=${zone}${south ? ' +south' : ''} ${WGS84_DATUM}`;
+
+/**
+ * BPN's TM-3 zones (the land agency's 3-degree transverse Mercator, used on cadastral and
+ * village boundary maps): EPSG:23830-23845 "DGN95 / Indonesia TM-3 zone 46.2" ... "zone 54.1",
+ * zone 46.2 centred on 94.5 E and each next zone 3 degrees east (54.1 on 139.5 E), scale 0.9999,
+ * false easting 200 km, false northing 1,500 km, latitude of origin 0 (`projinfo EPSG:23835`,
+ * EPSG dataset of PROJ 9.1: `+proj=tmerc +lat_0=0 +lon_0=109.5 +k=0.9999 +x_0=200000
+ * +y_0=1500000 +ellps=WGS84 +towgs84=0,0,0,0,0,0,0`). EPSG:23846-23853 that follow are ID74 / UTM.
+ */
+export const TM3_FIRST_EPSG = 23830;
+export const TM3_LAST_EPSG = 23845;
+
+/** Central meridian (degrees east) of the TM-3 zone with this EPSG code. */
+export function tm3CentralMeridian(epsg: number): number {
+  return 94.5 + 3 * (epsg - TM3_FIRST_EPSG);
+}
+
+const tm3Definition = (epsg: number) =>
+  `+proj=tmerc +lat_0=0 +lon_0=${tm3CentralMeridian(epsg)} +k=0.9999 +x_0=200000 +y_0=1500000 ${WGS84_DATUM}`;
+
+/**
+ * The CRS of an EPSG code, or null if the app does not know it: WGS84 and DGN95 lon/lat, WGS84
+ * UTM (EPSG:326zz north, 327zz south, every zone), DGN95 UTM (23866-23872 zones 46N-52N,
+ * 23877-23884 zones 47S-54S, checked with `gdalsrsinfo`), DGN95 TM-3 (23830-23845), and web
+ * Mercator (3857, and its old alias 900913). Other codes need the file's WKT, which proj4 reads.
  */
 export function crsFromEpsg(code: number): GeoCrs | null {
+  const label = `EPSG:${code}`;
+  const proj = (definition: string): GeoCrs => ({ kind: 'proj4', label, definition });
   if (code === 4326 || code === 4979 || code === 4755) return LONLAT;
-  if (code >= 32601 && code <= 32660) return utm(code - 32600, false, code);
-  if (code >= 32701 && code <= 32760) return utm(code - 32700, true, code);
-  if (code >= 23866 && code <= 23872) return utm(code - 23866 + 46, false, code);
-  if (code >= 23877 && code <= 23884) return utm(code - 23877 + 47, true, code);
+  if (code >= 32601 && code <= 32660) return proj(utmDefinition(code - 32600, false));
+  if (code >= 32701 && code <= 32760) return proj(utmDefinition(code - 32700, true));
+  if (code >= 23866 && code <= 23872) return proj(utmDefinition(code - 23866 + 46, false));
+  if (code >= 23877 && code <= 23884) return proj(utmDefinition(code - 23877 + 47, true));
+  if (code >= TM3_FIRST_EPSG && code <= TM3_LAST_EPSG) return proj(tm3Definition(code));
+  // The sphere is only the projection's; its lon/lat are WGS84 (EPSG:3857's definition in PROJ).
+  if (code === 3857 || code === 900913) return proj('+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs');
   return null;
 }
 
-function unknown(crs: string, file: string): ImportError {
+/** The error for a CRS that cannot be read; long WKT is shortened for the message. */
+export function unknownCrs(crs: string, file: string): ImportError {
   return new ImportError('importGeo.unknownCrs', { crs: crs.length > 120 ? `${crs.slice(0, 117)}...` : crs, file });
 }
 
@@ -59,7 +85,7 @@ function unknown(crs: string, file: string): ImportError {
 export function crsFromGeoJsonMember(member: unknown, file: string): GeoCrs {
   if (member === undefined || member === null) return LONLAT;
   const name = (member as { properties?: { name?: unknown } })?.properties?.name;
-  if (typeof name !== 'string') throw unknown(JSON.stringify(member), file);
+  if (typeof name !== 'string') throw unknownCrs(JSON.stringify(member), file);
   return crsFromName(name, file);
 }
 
@@ -69,160 +95,20 @@ export function crsFromName(name: string, file: string): GeoCrs {
   if (/(^|[:/])CRS84$/i.test(text) || /OGC(:|::)1\.3:CRS84/i.test(text)) return LONLAT;
   const match = /EPSG:(?:[\d.]*:)?(\d+)$/i.exec(text) ?? /EPSG\/[\d.]+\/(\d+)$/i.exec(text) ?? /^(\d+)$/.exec(text);
   const crs = match ? crsFromEpsg(Number(match[1])) : null;
-  if (!crs) throw unknown(text, file);
+  if (!crs) throw unknownCrs(text, file);
   return crs;
-}
-
-/** A node of parsed WKT: KEYWORD[arg, arg, ...]; strings keep their text, numbers are numbers. */
-interface WktNode {
-  keyword: string;
-  args: (WktNode | string | number)[];
-}
-
-/** Parses WKT (1 or 2) into nodes; returns null on text that is not WKT. */
-function parseWkt(text: string): WktNode | null {
-  let i = 0;
-  const skip = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
-  };
-  const node = (): WktNode | null => {
-    skip();
-    const start = i;
-    while (i < text.length && /[A-Za-z0-9_]/.test(text[i])) i++;
-    const keyword = text.slice(start, i).toUpperCase();
-    skip();
-    if (!keyword || (text[i] !== '[' && text[i] !== '(')) return null;
-    const close = text[i] === '[' ? ']' : ')';
-    i++;
-    const args: WktNode['args'] = [];
-    for (;;) {
-      skip();
-      if (text[i] === close) {
-        i++;
-        return { keyword, args };
-      }
-      if (text[i] === '"') {
-        let value = '';
-        i++;
-        while (i < text.length) {
-          if (text[i] === '"' && text[i + 1] === '"') {
-            value += '"';
-            i += 2;
-          } else if (text[i] === '"') break;
-          else value += text[i++];
-        }
-        if (i >= text.length) return null;
-        i++;
-        args.push(value);
-      } else if (/[-+.\d]/.test(text[i] ?? '')) {
-        const m = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(text.slice(i));
-        if (!m) return null;
-        args.push(Number(m[0]));
-        i += m[0].length;
-      } else {
-        // A bare word (AXIS["x",EAST]) or a nested node.
-        const save = i;
-        const child = node();
-        if (child) args.push(child);
-        else {
-          i = save;
-          const m = /^[A-Za-z_]\w*/.exec(text.slice(i));
-          if (!m) return null;
-          args.push(m[0]);
-          i += m[0].length;
-        }
-      }
-      skip();
-      if (text[i] === ',') i++;
-      else if (text[i] !== close) return null;
-    }
-  };
-  const root = node();
-  skip();
-  return root && i === text.length ? root : null;
-}
-
-const children = (n: WktNode, ...keywords: string[]): WktNode[] =>
-  n.args.filter((a): a is WktNode => typeof a === 'object' && keywords.includes(a.keyword));
-
-/** The node's own EPSG code (AUTHORITY["EPSG","32749"] in WKT1, ID["EPSG",32749] in WKT2). */
-function ownEpsg(n: WktNode): number | null {
-  for (const id of children(n, 'AUTHORITY', 'ID')) {
-    if (String(id.args[0]).toUpperCase() === 'EPSG' && Number.isFinite(Number(id.args[1]))) return Number(id.args[1]);
-  }
-  return null;
-}
-
-/** Whether a geographic CRS node is WGS84 or DGN95 (same ellipsoid, null transformation). */
-function isWgs84Like(geog: WktNode): boolean {
-  const code = ownEpsg(geog);
-  if (code !== null) return code === 4326 || code === 4979 || code === 4755;
-  const names = JSON.stringify(geog).toUpperCase().replace(/[\s_]+/g, ' ');
-  const datumOk = /WGS ?(19)?84|WORLD GEODETIC SYSTEM 1984|DGN ?95|DATUM GEODESI NASIONAL 1995/.test(names);
-  const ellipsoid = children(geog, 'DATUM', 'ENSEMBLE')
-    .flatMap((d) => children(d, 'SPHEROID', 'ELLIPSOID'))
-    .concat(children(geog, 'SPHEROID', 'ELLIPSOID'));
-  const ellipsoidOk = ellipsoid.every((e) => Math.abs(Number(e.args[1]) - 6378137) < 1e-3 && Math.abs(Number(e.args[2]) - 298.257223563) < 1e-6);
-  return datumOk && ellipsoidOk;
-}
-
-/** Parameters of a projected CRS, by lower-case name without spaces or underscores. */
-function parameters(projcs: WktNode): Map<string, number> {
-  const out = new Map<string, number>();
-  const conversion = children(projcs, 'CONVERSION')[0] ?? projcs;
-  for (const p of children(conversion, 'PARAMETER')) {
-    out.set(String(p.args[0]).toLowerCase().replace(/[\s_]+/g, ''), Number(p.args[1]));
-  }
-  return out;
 }
 
 /**
- * The CRS described by a WKT string, such as the content of a Shapefile's .prj. EPSG codes are
- * used when present; otherwise (ArcGIS's ESRI WKT has none) the projection is recognised from
- * its datum and parameters: transverse Mercator, scale 0.9996, false easting 500 km, false
- * northing 0 or 10,000 km, latitude of origin 0, a zone's central meridian, metres.
+ * The CRS described by a WKT string, such as the content of a Shapefile's .prj. Only the shape
+ * is checked here (a keyword and a bracket, as WKT1 and WKT2 start); proj4 parses it when the
+ * coordinates are converted, and refuses there what it cannot use.
  */
 export function crsFromWkt(wkt: string, file: string): GeoCrs {
   const text = wkt.replace(/^\uFEFF/, '').trim();
-  const root = parseWkt(text);
-  if (!root) throw unknown(text, file);
-  const kind = root.keyword;
-  const name = typeof root.args[0] === 'string' ? root.args[0] : text;
-  if (['GEOGCS', 'GEOGCRS', 'GEODCRS', 'GEOGRAPHICCRS', 'GEODETICCRS'].includes(kind)) {
-    const code = ownEpsg(root);
-    const crs = code !== null ? crsFromEpsg(code) : isWgs84Like(root) ? LONLAT : null;
-    if (crs?.kind === 'lonlat') return crs;
-    throw unknown(name, file);
-  }
-  if (kind !== 'PROJCS' && kind !== 'PROJCRS' && kind !== 'PROJECTEDCRS') throw unknown(name, file);
-  const code = ownEpsg(root);
-  if (code !== null) {
-    const crs = crsFromEpsg(code);
-    if (!crs) throw unknown(`${name} (EPSG:${code})`, file);
-    return crs;
-  }
-  const geog = children(root, 'GEOGCS', 'BASEGEOGCRS', 'BASEGEODCRS')[0];
-  if (!geog || !isWgs84Like(geog)) throw unknown(name, file);
-  const method = JSON.stringify(children(root, 'PROJECTION', 'CONVERSION')).toLowerCase().replace(/[\s_]+/g, '');
-  const p = parameters(root);
-  const get = (...keys: string[]) => keys.map((k) => p.get(k)).find((v) => v !== undefined);
-  const centralMeridian = get('centralmeridian', 'longitudeofnaturalorigin', 'longitudeoforigin');
-  const scale = get('scalefactor', 'scalefactoratnaturalorigin');
-  const falseEasting = get('falseeasting');
-  const falseNorthing = get('falsenorthing');
-  const origin = get('latitudeoforigin', 'latitudeofnaturalorigin') ?? 0;
-  const unit = children(root, 'UNIT', 'LENGTHUNIT')[0];
-  const metres = !unit || Math.abs(Number(unit.args[1]) - 1) < 1e-12;
-  const zone = centralMeridian === undefined ? NaN : (centralMeridian + 183) / 6;
-  const isUtm =
-    method.includes('transversemercator') &&
-    scale !== undefined && Math.abs(scale - 0.9996) < 1e-9 &&
-    falseEasting === 500000 && origin === 0 && metres &&
-    (falseNorthing === 0 || falseNorthing === 10000000) && Number.isInteger(zone);
-  const south = falseNorthing === 10000000;
-  const crs = isUtm ? utm(zone, south, (south ? 32700 : 32600) + zone) : null;
-  if (!crs) throw unknown(name, file);
-  return crs;
+  if (!/^[A-Z][A-Z0-9_]*\s*[[(]/i.test(text) || !/[\])]$/.test(text)) throw unknownCrs(text, file);
+  const name = /^[A-Z0-9_]+\s*[[(]\s*"([^"]*)"/i.exec(text)?.[1];
+  return { kind: 'proj4', label: name || text, definition: text };
 }
 
 /**
@@ -239,10 +125,10 @@ export function crsFromFlatGeobuf(
   if (header.code && org === 'EPSG') {
     const crs = crsFromEpsg(header.code);
     if (crs) return crs;
-    throw unknown(`EPSG:${header.code}`, file);
+    if (!header.wkt) throw unknownCrs(`EPSG:${header.code}`, file);
   }
   if (header.wkt) return crsFromWkt(header.wkt, file);
   if (header.code_string) return crsFromName(header.code_string, file);
   if (!header.code) return LONLAT;
-  throw unknown(`${org}:${header.code}`, file);
+  throw unknownCrs(`${org}:${header.code}`, file);
 }

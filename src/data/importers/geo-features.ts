@@ -1,14 +1,13 @@
 /**
  * What the three boundary formats (GeoJSON, FlatGeobuf, Shapefile) share once their bytes are
  * decoded into features: deciding whether the file holds areas or points, bringing coordinates
- * to WGS84 lon/lat (reprojecting UTM, catching metres without a CRS, undoing lat/lon order),
+ * to WGS84 lon/lat (reprojecting with proj4, catching metres without a CRS, undoing lat/lon order),
  * repairing polygons, and shaping the result the state and the join expect.
  */
 import type { Feature, FeatureCollection, Point, Position } from 'geojson';
 import type { MessageKey } from '../../i18n';
 import { repairAreaGeometry } from '../../analysis/polygon-repair';
-import { utmToLonLat } from '../../analysis/transverse-mercator';
-import { crsLabel, type GeoCrs } from './crs';
+import type { GeoCrs } from './crs';
 import { ImportError, type GeometryIssue, type ImportedArea, type ImportedBoundaries, type ImportedPoints } from './types';
 
 /**
@@ -46,6 +45,8 @@ export interface BuildOptions {
   crs: GeoCrs;
   /** False when the file did not say its CRS and lon/lat was assumed. */
   crsDeclared: boolean;
+  /** The file named in a CRS error (a Shapefile's .prj); `file` when not given. */
+  crsFile?: string;
   /** The error to throw for metre-like coordinates without a CRS (format-specific wording). */
   projectedError?: (example: string) => ImportError;
   notes?: GeoNote[];
@@ -142,8 +143,9 @@ export function featureLabel(properties: Record<string, string | number | null>,
 /**
  * Brings raw features to checked lon/lat areas or points. Throws ImportError when nothing usable
  * is left or the coordinates cannot be placed; everything else becomes an issue or a note.
+ * Asynchronous because a projected CRS loads proj4 (./projection.ts) on first use.
  */
-export function buildGeoImport(raw: readonly RawFeature[], options: BuildOptions): GeoImport {
+export async function buildGeoImport(raw: readonly RawFeature[], options: BuildOptions): Promise<GeoImport> {
   const { file, format } = options;
   const notes = [...(options.notes ?? [])];
   if (raw.length === 0) throw new ImportError('importGeo.noFeatures', { file });
@@ -155,10 +157,11 @@ export function buildGeoImport(raw: readonly RawFeature[], options: BuildOptions
 
   let features = raw.map((f) => ({ geometry: boundedGeometry(f.geometry), properties: f.properties }));
   const crs = options.crs;
-  if (crs.kind === 'utm') {
-    const { zone, south } = crs;
-    features = features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, (x, y) => utmToLonLat(x, y, zone, south)) }));
-    notes.push({ key: 'importGeo.note.reprojected', params: { file, crs: crsLabel(crs) } });
+  const projection = crs.kind === 'lonlat' ? null : (await import('./projection')).lonLatProjection(crs, options.crsFile ?? file);
+  if (projection?.toLonLat) {
+    const toLonLat = projection.toLonLat;
+    features = features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, toLonLat) }));
+    notes.push({ key: 'importGeo.note.reprojected', params: { file, crs: projection.label } });
   } else {
     features = placeLonLat(features, options, notes);
   }
@@ -190,8 +193,8 @@ export function buildGeoImport(raw: readonly RawFeature[], options: BuildOptions
     boundaries: {
       file,
       format,
-      crs: crsLabel(crs),
-      reprojected: crs.kind === 'utm',
+      crs: projection?.label ?? 'EPSG:4326',
+      reprojected: Boolean(projection?.toLonLat),
       areas: { type: 'FeatureCollection', features: areas },
       issues,
     },

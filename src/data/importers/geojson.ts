@@ -92,10 +92,10 @@ function featuresOf(value: unknown, file: string, notes: GeoNote[]): RawFeature[
 
 /**
  * Reads a GeoJSON file (UTF-8, with or without BOM) into areas (any Polygon/MultiPolygon
- * present) or points. Coordinates in a UTM `crs` are reprojected; lat/lon order is detected;
+ * present) or points. Coordinates in a projected `crs` are reprojected; lat/lon order is detected;
  * polygons are repaired or reported. Throws ImportError for what cannot be read.
  */
-export function readGeoJson(bytes: Uint8Array, file: string): GeoImport {
+export async function readGeoJson(bytes: Uint8Array, file: string): Promise<GeoImport> {
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   const value = parseJson(text, file);
   const notes: GeoNote[] = [];

@@ -133,6 +133,7 @@ export async function readShapefileZip(input: Blob | Uint8Array, file: string): 
     format: 'shapefile',
     crs,
     crsDeclared: prj !== null,
+    crsFile: `${name}.prj`,
     notes,
     projectedError: () => new ImportError('importGeo.noPrjProjected', { file, layer: name }),
   });

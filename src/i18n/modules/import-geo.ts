@@ -1,7 +1,9 @@
 /** Messages of the import-geo module (Bahasa Indonesia first; English must have the same keys). */
 export const importGeoId = {
   'importGeo.unknownCrs':
-    'Sistem koordinat berkas {file} ({crs}) tidak dikenali. Ekspor ulang berkas dalam WGS84 lintang/bujur (EPSG:4326) atau UTM WGS84 zona 46–54 (misalnya EPSG:32749 untuk UTM 49S), lalu muat lagi.',
+    'Sistem koordinat berkas {file} ({crs}) tidak dikenali atau tidak bisa dikonversi. Ekspor ulang berkas dalam WGS84 lintang/bujur (EPSG:4326), UTM (misalnya EPSG:32749 untuk UTM 49S) atau TM-3 BPN (misalnya EPSG:23835 untuk zona 49.1), dengan berkas .prj-nya, lalu muat lagi.',
+  'importGeo.datumNotConvertible':
+    'Sistem koordinat berkas {file} ({crs}) memakai datum {datum}, yang tidak bisa dikonversi ke WGS84 karena parameter transformasinya (TOWGS84) tidak disertakan; tanpa itu batas wilayah bisa bergeser puluhan sampai ratusan meter. Ekspor ulang berkas dalam WGS84 (EPSG:4326), DGN95 atau SRGI2013, lalu muat lagi.',
   'importGeo.jsonSyntax':
     'Berkas {file} bukan JSON yang sah: kesalahan di baris {line}, kolom {column}, pada teks {found}. Periksa apakah berkas terpotong saat diunduh atau disunting tangan.',
   'importGeo.jsonTruncated':
@@ -67,7 +69,9 @@ export const importGeoId = {
 
 export const importGeoEn: Record<keyof typeof importGeoId, string> = {
   'importGeo.unknownCrs':
-    'The coordinate system of {file} ({crs}) is not recognised. Export the file again in WGS84 latitude/longitude (EPSG:4326) or WGS84 UTM zones 46–54 (e.g. EPSG:32749 for UTM 49S), then load it again.',
+    'The coordinate system of {file} ({crs}) is not recognised or cannot be converted. Export the file again in WGS84 latitude/longitude (EPSG:4326), UTM (e.g. EPSG:32749 for UTM 49S) or BPN TM-3 (e.g. EPSG:23835 for zone 49.1), with its .prj file, then load it again.',
+  'importGeo.datumNotConvertible':
+    'The coordinate system of {file} ({crs}) uses the datum {datum}, which cannot be converted to WGS84 because its transformation parameters (TOWGS84) are not included; without them the boundaries could shift by tens to hundreds of metres. Export the file again in WGS84 (EPSG:4326), DGN95 or SRGI2013, then load it again.',
   'importGeo.jsonSyntax':
     '{file} is not valid JSON: error at line {line}, column {column}, at the text {found}. Check whether the file was cut off while downloading or edited by hand.',
   'importGeo.jsonTruncated': '{file} is cut off: its content stops at line {line} before the JSON is complete. Download or export it again, then load it again.',

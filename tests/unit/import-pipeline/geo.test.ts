@@ -78,8 +78,8 @@ describe('surakarta-utm49s.zip: the Surakarta kelurahan as a Shapefile in UTM 49
 });
 
 describe('invalid-polygons.geojson', () => {
-  it('lists every defect and what was done, then refuses to make a region without Kemendagri codes', () => {
-    const read = readGeoJson(geoBytes('invalid-polygons.geojson'), 'invalid-polygons.geojson');
+  it('lists every defect and what was done, then refuses to make a region without Kemendagri codes', async () => {
+    const read = await readGeoJson(geoBytes('invalid-polygons.geojson'), 'invalid-polygons.geojson');
     if (read.kind !== 'areas') throw new Error('expected areas');
     expect(read.boundaries.issues).toEqual([
       { feature: 0, label: 'BOWTIE', problem: 'self-intersection', action: 'kept' },
@@ -118,8 +118,8 @@ function expectSurakartaSites(plan: PointPlan, skipped: number): void {
 }
 
 describe('points-in-gap.geojson: sites against the Surakarta kelurahan', () => {
-  it('counts three inside, one in a hairline gap given to its nearest kelurahan, one outside', () => {
-    const read = readGeoJson(geoBytes('points-in-gap.geojson'), 'points-in-gap.geojson');
+  it('counts three inside, one in a hairline gap given to its nearest kelurahan, one outside', async () => {
+    const read = await readGeoJson(geoBytes('points-in-gap.geojson'), 'points-in-gap.geojson');
     if (read.kind !== 'points') throw new Error('expected points');
     expectSurakartaSites(planPoints(read.points, source), 0);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { crsFromEpsg, crsFromFlatGeobuf, crsFromGeoJsonMember, crsFromName, crsFromWkt, crsLabel } from '../../../../src/data/importers/crs';
+import { crsFromEpsg, crsFromFlatGeobuf, crsFromGeoJsonMember, crsFromName, crsFromWkt, crsLabel, tm3CentralMeridian } from '../../../../src/data/importers/crs';
 import { ImportError } from '../../../../src/data/importers/types';
 
 // Made by tests/fixtures/import/geo/make-crs-wkt.sh (gdalsrsinfo: WKT1, ESRI WKT, WKT2:2019).
@@ -18,50 +18,39 @@ function importError(fn: () => unknown): ImportError {
   throw new Error('expected an ImportError');
 }
 
-/** What each EPSG code must read as; null = refused. DGN95 reads as its WGS84 equivalent. */
-const expected: Record<number, string | null> = {
-  4326: 'EPSG:4326',
-  4755: 'EPSG:4326',
-  32749: 'EPSG:32749',
-  32650: 'EPSG:32650',
-  32746: 'EPSG:32746',
-  32754: 'EPSG:32754',
-  23879: 'EPSG:23879', // DGN95 / UTM zone 49S: its own code when the WKT carries it
-  23866: 'EPSG:23866', // DGN95 / UTM zone 46N
-  23834: null, // DGN95 / Indonesia TM-3 zone 48.2: not UTM
-  3857: null, // web Mercator
-  4238: null, // ID74: another datum
-};
-/** ESRI WKT has no codes, so UTM is recognised by its parameters and named by the WGS84 code. */
-const expectedEsri: Record<number, string | null> = { ...expected, 23879: 'EPSG:32749', 23866: 'EPSG:32646' };
-
-describe('crsFromWkt', () => {
-  it('reads GDAL WKT1, ESRI WKT and WKT2 of every test code as expected', () => {
-    expect(wkts).toHaveLength(33);
-    for (const { code, format, wkt } of wkts) {
-      const want = (format === 'wkt_esri' ? expectedEsri : expected)[code];
-      if (want === null) {
-        const error = importError(() => crsFromWkt(wkt, 'x.prj'));
-        expect(error.key, `${code} ${format}`).toBe('importGeo.unknownCrs');
-        expect(String(error.params.crs).length).toBeLessThanOrEqual(120);
-      } else {
-        expect(crsLabel(crsFromWkt(wkt, 'x.prj')), `${code} ${format}`).toBe(want);
-      }
-    }
+describe('crsFromEpsg', () => {
+  it('knows lon/lat, UTM on WGS84 and DGN95, BPN TM-3 and web Mercator; nothing else', () => {
+    expect(crsFromEpsg(4326)).toEqual({ kind: 'lonlat' });
+    expect(crsFromEpsg(4755)).toEqual({ kind: 'lonlat' }); // DGN95 lon/lat: a null shift to WGS84
+    expect(crsFromEpsg(32749)).toEqual({ kind: 'proj4', label: 'EPSG:32749', definition: expect.stringMatching(/^\+proj=utm \+zone=49 \+south /) });
+    expect(crsFromEpsg(32650)).toMatchObject({ definition: expect.stringMatching(/^\+proj=utm \+zone=50 \+ellps/) });
+    expect(crsFromEpsg(32601)).toMatchObject({ label: 'EPSG:32601' }); // every zone: proj4 computes any
+    expect(crsFromEpsg(23866)).toMatchObject({ label: 'EPSG:23866', definition: expect.stringMatching(/\+zone=46 \+ellps/) });
+    expect(crsFromEpsg(23884)).toMatchObject({ definition: expect.stringMatching(/\+zone=54 \+south/) });
+    expect(crsFromEpsg(23835)).toMatchObject({ definition: expect.stringMatching(/^\+proj=tmerc \+lat_0=0 \+lon_0=109.5 \+k=0.9999 \+x_0=200000 \+y_0=1500000 /) });
+    expect(crsFromEpsg(3857)).toMatchObject({ label: 'EPSG:3857', definition: expect.stringMatching(/^\+proj=merc /) });
+    for (const code of [4238, 23849, 23846, 2154, 23854, 23829]) expect(crsFromEpsg(code), String(code)).toBeNull();
   });
 
-  it('gives zone and hemisphere', () => {
-    const esri = wkts.find((w) => w.code === 32749 && w.format === 'wkt_esri')!.wkt;
-    expect(crsFromWkt(esri, 'a.prj')).toEqual({ kind: 'utm', zone: 49, south: true, epsg: 32749 });
-    expect(crsFromEpsg(23866)).toEqual({ kind: 'utm', zone: 46, south: false, epsg: 23866 });
-    expect(crsFromEpsg(23884)).toEqual({ kind: 'utm', zone: 54, south: true, epsg: 23884 });
-    expect(crsFromEpsg(32645)).toBeNull(); // zone 45: outside Indonesia's zones
-    expect(crsFromEpsg(32755)).toBeNull();
+  it('places the TM-3 zones 3 degrees apart from 94.5 E (zone 46.2) to 139.5 E (zone 54.1)', () => {
+    expect(tm3CentralMeridian(23830)).toBe(94.5);
+    expect(tm3CentralMeridian(23835)).toBe(109.5);
+    expect(tm3CentralMeridian(23845)).toBe(139.5);
+  });
+});
+
+describe('crsFromWkt', () => {
+  it('passes any WKT1, ESRI WKT or WKT2 on to proj4, named by its name', () => {
+    expect(wkts).toHaveLength(33);
+    for (const { wkt } of wkts) expect(crsFromWkt(`\uFEFF${wkt}\n`, 'x.prj')).toEqual({ kind: 'proj4', label: expect.any(String), definition: wkt });
+    const esri = wkts.find((w) => w.code === 23834 && w.format === 'wkt_esri')!.wkt;
+    expect(crsLabel(crsFromWkt(esri, 'a.prj'))).toBe('DGN_1995_Indonesia_TM-3_Zone_48.2');
   });
 
   it('refuses text that is not WKT, naming it in the message', () => {
     expect(importError(() => crsFromWkt('hello', 'a.prj')).params).toEqual({ crs: 'hello', file: 'a.prj' });
     expect(importError(() => crsFromWkt('PROJCS["x",GEOGCS["y"', 'a.prj')).key).toBe('importGeo.unknownCrs');
+    expect(String(importError(() => crsFromWkt(`x${'y'.repeat(300)}`, 'a.prj')).params.crs).length).toBeLessThanOrEqual(120);
   });
 });
 
@@ -73,16 +62,19 @@ describe('crsFromGeoJsonMember, crsFromName, crsFromFlatGeobuf', () => {
     expect(named('EPSG:4326')).toBe('EPSG:4326');
     expect(named('urn:ogc:def:crs:OGC:1.3:CRS84')).toBe('EPSG:4326');
     expect(named('http://www.opengis.net/def/crs/EPSG/0/32750')).toBe('EPSG:32750');
+    expect(named('urn:ogc:def:crs:EPSG::23835')).toBe('EPSG:23835');
     expect(crsLabel(crsFromGeoJsonMember(undefined, 'f'))).toBe('EPSG:4326');
-    expect(importError(() => crsFromName('urn:ogc:def:crs:EPSG::3857', 'f.geojson')).params).toEqual({ crs: 'urn:ogc:def:crs:EPSG::3857', file: 'f.geojson' });
+    expect(importError(() => crsFromName('urn:ogc:def:crs:EPSG::2154', 'f.geojson')).params).toEqual({ crs: 'urn:ogc:def:crs:EPSG::2154', file: 'f.geojson' });
     expect(importError(() => crsFromGeoJsonMember({ type: 'link', properties: { href: 'x' } }, 'f')).key).toBe('importGeo.unknownCrs');
   });
 
-  it('reads a FlatGeobuf header CRS', () => {
+  it('reads a FlatGeobuf header CRS: a known code, else its WKT', () => {
     expect(crsLabel(crsFromFlatGeobuf({ org: 'EPSG', code: 32749, wkt: null }, 'f.fgb'))).toBe('EPSG:32749');
     expect(crsLabel(crsFromFlatGeobuf(null, 'f.fgb'))).toBe('EPSG:4326');
     const esri = wkts.find((w) => w.code === 32650 && w.format === 'wkt_esri')!.wkt;
-    expect(crsLabel(crsFromFlatGeobuf({ org: null, code: 0, wkt: esri }, 'f.fgb'))).toBe('EPSG:32650');
-    expect(importError(() => crsFromFlatGeobuf({ org: 'EPSG', code: 3857, wkt: null }, 'f.fgb')).params).toEqual({ crs: 'EPSG:3857', file: 'f.fgb' });
+    expect(crsFromFlatGeobuf({ org: null, code: 0, wkt: esri }, 'f.fgb')).toMatchObject({ kind: 'proj4', definition: esri });
+    const lcc = 'PROJCS["RGF93 / Lambert-93",GEOGCS["RGF93"]]';
+    expect(crsFromFlatGeobuf({ org: 'EPSG', code: 2154, wkt: lcc }, 'f.fgb')).toMatchObject({ definition: lcc });
+    expect(importError(() => crsFromFlatGeobuf({ org: 'EPSG', code: 2154, wkt: null }, 'f.fgb')).params).toEqual({ crs: 'EPSG:2154', file: 'f.fgb' });
   });
 });

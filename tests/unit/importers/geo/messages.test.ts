@@ -14,21 +14,21 @@ describe('import-geo messages', () => {
     }
   });
 
-  it('are filled completely by the errors the readers throw', () => {
+  it('are filled completely by the errors the readers throw', async () => {
     const thrown: ImportError[] = [];
     const attempts = [
       () => readGeoJson(new TextEncoder().encode('{"type": "FeatureCollection", "features": [}'), 'a.geojson'),
       () => readGeoJson(new TextEncoder().encode('{"type": "FeatureCollection"'), 'b.geojson'),
       () => readGeoJson(new TextEncoder().encode('{"nama": 1}'), 'c.geojson'),
       () => readGeoJson(new TextEncoder().encode('{"type":"Point","coordinates":[481234,9163456]}'), 'd.geojson'),
-      () => readGeoJson(new TextEncoder().encode('{"type":"Point","crs":{"type":"name","properties":{"name":"EPSG:3857"}},"coordinates":[1,2]}'), 'e.geojson'),
+      () => readGeoJson(new TextEncoder().encode('{"type":"Point","crs":{"type":"name","properties":{"name":"EPSG:2154"}},"coordinates":[1,2]}'), 'e.geojson'),
       () => pointsFromRows(['nama'], [['x']], 'f.csv'),
       () => pointsFromRows(['x', 'y'], [['481234', '9163456']], 'g.csv'),
       () => pointsFromRows(['lat', 'lon'], [['', '']], 'h.csv'),
     ];
     for (const attempt of attempts) {
       try {
-        attempt();
+        await attempt();
       } catch (error) {
         thrown.push(error as ImportError);
       }

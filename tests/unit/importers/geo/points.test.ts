@@ -33,8 +33,8 @@ describe('pointsFromRows', () => {
     ]);
   });
 
-  it('assigns the CSV sites to Surakarta kelurahan exactly (inside, hairline gap, outside)', () => {
-    const boundaries = readGeoJson(readFileSync(new URL('../../../../data/boundaries/kelurahan_surakarta_3372.geojson', import.meta.url)), 's.geojson');
+  it('assigns the CSV sites to Surakarta kelurahan exactly (inside, hairline gap, outside)', async () => {
+    const boundaries = await readGeoJson(readFileSync(new URL('../../../../data/boundaries/kelurahan_surakarta_3372.geojson', import.meta.url)), 's.geojson');
     if (boundaries.kind !== 'areas') throw new Error('expected areas');
     const areas = boundaries.boundaries.areas.features;
     const points = pointsFromRows(header, rows, 'program-sites.csv').points.features.map((f) => f.geometry.coordinates as [number, number]);

@@ -7,6 +7,8 @@ import { ImportError } from '../../../../src/data/importers/types';
 import { degreeLengths } from '../../../../src/analysis/geodesy';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/import/geo/${name}`, import.meta.url)));
+// Made by make-crs-wkt.sh (gdalsrsinfo).
+const wkts: { code: number; format: string; wkt: string }[] = JSON.parse(readFileSync(new URL('../../../fixtures/import/geo/crs-wkt.json', import.meta.url), 'utf8'));
 const source = JSON.parse(readFileSync(new URL('../../../../data/boundaries/kelurahan_surakarta_3372.geojson', import.meta.url), 'utf8'));
 
 async function importError(promise: Promise<unknown>): Promise<ImportError> {
@@ -34,7 +36,7 @@ function worstVertexMetres(a: unknown, b: unknown): number {
 }
 
 describe('readShapefileZip', () => {
-  it('reads surakarta-utm49s.zip: 54 kelurahan reprojected to within 1 cm, attributes intact', async () => {
+  it('reads surakarta-utm49s.zip: 54 kelurahan back on the source vertices within 1 micrometre, attributes intact', async () => {
     const result = await readShapefileZip(new Blob([fixture('surakarta-utm49s.zip')]), 'surakarta-utm49s.zip');
     if (result.kind !== 'areas') throw new Error('expected areas');
     const { boundaries } = result;
@@ -54,8 +56,23 @@ describe('readShapefileZip', () => {
       // GDAL writes shapefile outer rings clockwise; the reader returns RFC 7946 order, which is the source's.
       worst = Math.max(worst, worstVertexMetres(f.geometry.coordinates, original.geometry.coordinates));
     });
-    expect(worst).toBeLessThan(0.01);
+    expect(worst).toBeLessThan(1e-6);
     expect(result.notes).toEqual([{ key: 'importGeo.note.reprojected', params: { file: 'surakarta-utm49s.zip', crs: 'EPSG:32749' } }]);
+  });
+
+  it('reads surakarta-tm3-49-1.zip (BPN TM-3 zone 49.1, ESRI WKT): back on the source vertices within 1 micrometre', async () => {
+    const result = await readShapefileZip(fixture('surakarta-tm3-49-1.zip'), 'surakarta-tm3-49-1.zip');
+    if (result.kind !== 'areas') throw new Error('expected areas');
+    expect([result.boundaries.crs, result.boundaries.reprojected, result.boundaries.issues]).toEqual(['EPSG:23835', true, []]);
+    expect(result.boundaries.areas.features).toHaveLength(54);
+    let worst = 0;
+    result.boundaries.areas.features.forEach((f, k) => {
+      expect(f.properties.kode).toBe(source.features[k].properties.kode);
+      worst = Math.max(worst, worstVertexMetres(f.geometry.coordinates, source.features[k].geometry.coordinates));
+    });
+    // GDAL projected the source forward; proj4 brings it back: their disagreement, plus rounding.
+    expect(worst).toBeLessThan(1e-6);
+    expect(result.notes).toEqual([{ key: 'importGeo.note.reprojected', params: { file: 'surakarta-tm3-49-1.zip', crs: 'EPSG:23835' } }]);
   });
 
   it('assumes WGS84 for lon/lat over Indonesia without .prj, and refuses UTM without .prj', async () => {
@@ -119,9 +136,17 @@ describe('readShapefileZip', () => {
     expect(cut.params.feature).toBeGreaterThan(1);
     const dbf = utmFiles['kelurahan_surakarta.dbf'];
     expect((await importError(readShapefileZip(zipSync({ ...utmFiles, 'kelurahan_surakarta.dbf': dbf.slice(0, 5000) }), 'g.zip'))).key).toBe('importGeo.dbfBroken');
-    const prj = strToU8('PROJCS["Indonesia TM-3 zone 49.2",GEOGCS["DGN95",DATUM["Datum_Geodesi_Nasional_1995",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",112.5],PARAMETER["scale_factor",0.9999],PARAMETER["false_easting",200000],PARAMETER["false_northing",1500000],UNIT["metre",1]]');
-    const unknown = await importError(readShapefileZip(zipSync({ ...utmFiles, 'kelurahan_surakarta.prj': prj }), 'h.zip'));
-    expect(unknown.params).toEqual({ file: 'kelurahan_surakarta.prj', crs: 'Indonesia TM-3 zone 49.2' });
+  });
+
+  it('refuses a .prj proj4 cannot use, and a datum it cannot shift to WGS84, naming the .prj', async () => {
+    const withPrj = (text: string) => readShapefileZip(zipSync({ ...utmFiles, 'kelurahan_surakarta.prj': strToU8(text) }), 'h.zip');
+    expect((await importError(withPrj('bukan WKT'))).params).toEqual({ file: 'kelurahan_surakarta.prj', crs: 'bukan WKT' });
+    expect((await importError(withPrj('LOCAL_CS["Grid proyek",UNIT["metre",1]]'))).params).toEqual({ file: 'kelurahan_surakarta.prj', crs: 'Grid proyek' });
+    // ID74 / UTM 49N as GDAL writes it (no TOWGS84: EPSG has several ID74 shifts, none chosen).
+    const id74 = wkts.find((w) => w.code === 4238 && w.format === 'wkt_esri')!.wkt;
+    const datum = await importError(withPrj(id74));
+    expect(datum.key).toBe('importGeo.datumNotConvertible');
+    expect(datum.params).toEqual({ file: 'kelurahan_surakarta.prj', crs: 'GCS_Indonesian_1974', datum: 'D_Indonesian_1974' });
   });
 
   it('refuses a ZIP bomb by its declared sizes, before inflating', async () => {
