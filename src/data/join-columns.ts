@@ -8,7 +8,7 @@
  * rule out kecamatan and kab/kota columns.
  */
 import type { JoinTarget } from './join';
-import { distinctValues, regionKeysOf, tallyColumn, type ColumnTally, type Tally } from './key-column-evidence';
+import { distinctValues, regionKeysOf, tallyColumn, type ColumnTally, type NameForms, type Tally } from './key-column-evidence';
 
 export interface KeyColumns {
   kode: number | null;
@@ -217,7 +217,8 @@ function compare(role: KeyRole, a: Ranked, b: Ranked): number {
 export function chooseKeyColumns(header: string[], rows: string[][], targets: JoinTarget[]): KeyColumnChoice {
   const region = regionKeysOf(targets);
   const sizes = { kelurahan: region.kelurahanCount, kecamatan: region.kecamatanCount };
-  const tallies = header.map((_, c) => tallyColumn(distinctValues(rows, c), region));
+  const forms: NameForms = new Map();
+  const tallies = header.map((_, c) => tallyColumn(distinctValues(rows, c), region, forms));
   const infos = header.map(headerInfo);
   const columns: KeyColumns = { kode: null, nama: null, kecamatan: null, tahun: null };
   const roles = {} as Record<KeyRole, RoleChoice>;

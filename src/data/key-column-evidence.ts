@@ -77,8 +77,15 @@ export function distinctValues(rows: string[][], c: number): string[] {
 
 const YEAR = /^(\d{4})(?:[.,]0+)?$/;
 
-/** Tallies the distinct values of one column against the region. */
-export function tallyColumn(values: string[], region: RegionKeys): ColumnTally {
+/** A value's comparable forms as kelurahan and as kecamatan name. */
+export type NameForms = Map<string, { name: string; kecamatan: string }>;
+
+/**
+ * Tallies the distinct values of one column against the region. `forms` carries name forms
+ * from column to column: the BPS and Kemendagri name columns mostly hold the same names, and
+ * normalising is most of the cost.
+ */
+export function tallyColumn(values: string[], region: RegionKeys, forms: NameForms = new Map()): ColumnTally {
   const kemendagri = new Set<string>();
   let kemendagriValues = 0;
   let bps = 0;
@@ -97,6 +104,8 @@ export function tallyColumn(values: string[], region: RegionKeys): ColumnTally {
     if (year && Number(year[1]) >= 1990 && Number(year[1]) <= 2100) years += 1;
     // Digits-only values are codes or numbers, never place names: skip the name rules.
     if (/^[\d\s.\-'’E+e,]+$/.test(value)) {
+      // Shorter than "320401" it is a row number or a count, however many there are.
+      if (value.length < 6) continue;
       const parsed = parseKode(value);
       if (parsed.kind === 'unreliable-number') spoiled += 1;
       else if (parsed.kind === 'kode') {
@@ -113,8 +122,12 @@ export function tallyColumn(values: string[], region: RegionKeys): ColumnTally {
       }
       continue;
     }
-    const name = normalizeName(value);
-    const kecName = normalizeName(value, 'kecamatan');
+    let known = forms.get(value);
+    if (!known) {
+      known = { name: normalizeName(value), kecamatan: normalizeName(value, 'kecamatan') };
+      forms.set(value, known);
+    }
+    const { name, kecamatan: kecName } = known;
     const isKecamatan = region.kecamatanNames.has(kecName);
     if (region.names.has(name)) {
       names += 1;
