@@ -109,7 +109,7 @@ const EXPECTED: Record<string, Failure | Success> = {
   'only-empty-polygons.geojson': { key: 'importGeo.noUsableGeometry' },
   'lines-only.geojson': { key: 'importGeo.noUsableGeometry' },
   'projected-without-crs.geojson': { key: 'importGeo.projectedWithoutCrs', params: { example: '481234, 9163456' } },
-  'unknown-crs.geojson': { key: 'importGeo.unknownCrs', params: { crs: 'EPSG:3857' } },
+  'unknown-crs.geojson': { key: 'importGeo.unknownCrs', params: { crs: 'EPSG:2154' } },
   // 100,000 nested arrays: no stack overflow, the geometry is reported unusable.
   'deeply-nested.geojson': { key: 'importGeo.noUsableGeometry' },
   'deeply-nested-property.geojson': areas((g) => expect(g.boundaries.areas.features[0].properties).toEqual({ kode: '33.72.01.1001', catatan: null })),
