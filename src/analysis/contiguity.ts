@@ -41,11 +41,11 @@ export const DEFAULT_SNAP_METRES = 10;
 
 /**
  * Default shortest common edge for rook contiguity, metres. In the five demo cities at the
- * default tolerance, the estimated edge of a pair touching at a point is at most 4.4 m (Cempaka
- * Baru and Galur, Jakarta Pusat: the simplified boundaries run a few metres side by side past
- * the point) and the shortest true edges are 17.2 m or more (Kebon Kosong and Bungur), so 10 m
- * separates them. Point contacts with unsimplified, shared vertices (GeoDa's and libpysal's
- * test data) estimate to 0.
+ * default tolerance, the estimated edge of a pair meeting at a corner is at most 4.4 m (Cempaka
+ * Baru and Galur, Jakarta Pusat, whose simplified boundaries share 24.5 m within 10 m) and the
+ * shortest true edges are 17.2 m or more (Kebon Kosong and Bungur), so 10 m separates them.
+ * Point contacts of polygons with shared vertices (GeoDa's and libpysal's test data) estimate
+ * to 0 up to rounding.
  */
 export const DEFAULT_ROOK_MIN_EDGE_METRES = 10;
 

@@ -129,6 +129,21 @@ describe('contiguity of the five demo cities', () => {
     },
   );
 
+  it.each(cities.map((c) => [c.city, c] as const))(
+    '%s: at the default tolerance rook keeps every pair the former corner allowance kept, and no other',
+    (_, c) => {
+      // The former rule (shared length at least 2 x 10 m + 10 m) failed only at sharp corners,
+      // which these hand-drawn, then simplified kelurahan do not have: the hairline gaps the
+      // tolerance exists for must still be bridged.
+      const p = touchingPairs(c.rings, DEFAULT_SNAP_METRES, true);
+      const former = new Set<string>();
+      for (let k = 0; k < p.count; k++) if (p.sharedMetres[k] >= 2 * DEFAULT_SNAP_METRES + 10) former.add(`${p.i[k]}-${p.j[k]}`);
+      const rook = pairsOfLists(listsOf(contiguity(c.rings, { rule: 'rook' }).weights));
+      expect([...rook].sort()).toEqual([...former].sort());
+      expect(rook.size).toBe({ 'jakarta-pusat': 96, pekalongan: 61, probolinggo: 65, surakarta: 127, tanjungbalai: 68 }[c.city]);
+    },
+  );
+
   it('links neighbours poly2nb misses and rejects pairs with a kelurahan between them', () => {
     const pair = (city: string, a: string, b: string) => {
       const c = cities.find((x) => x.city === city)!;
