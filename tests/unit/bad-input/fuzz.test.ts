@@ -124,7 +124,7 @@ function fixtures(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return fixtures(path);
-    return /\.(csv|tsv|xlsx|parquet|geojson|json|zip|fgb)$/.test(name) && !/crs-wkt|utm-reference/.test(name) ? [path] : [];
+    return /\.(csv|tsv|xlsx|parquet|geojson|json|zip|fgb)$/.test(name) && !/crs-wkt|-reference\.json$/.test(name) ? [path] : [];
   });
 }
 
