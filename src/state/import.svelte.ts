@@ -219,11 +219,15 @@ export class ImportSession {
   }
 
   /**
-   * The indicators as stored: with a year column, the year column wins and year groups are read
-   * as separate columns again, so no value lands in two years.
+   * With a year column, the year column wins: year groups are read as separate columns again,
+   * so no value lands in two years. The dialog calls this when a year column is chosen.
    */
-  #storedIndicators(): ImportedIndicator[] {
-    let indicators = $state.snapshot(this.indicators);
+  yieldToYearColumn(): void {
+    const indicators = this.#ungrouped(this.indicators);
+    if (indicators !== this.indicators) this.indicators = indicators;
+  }
+
+  #ungrouped(indicators: ImportedIndicator[]): ImportedIndicator[] {
     if (!this.keys.tahun) return indicators;
     for (const group of this.yearGroups) {
       if (groupIsOn(indicators, group)) indicators = setYearGroup(indicators, group, false, { columns: this.table?.columns ?? [], prefix: this.#id, fallbackLabel: this.#fallbackLabel() });
@@ -344,7 +348,7 @@ export class ImportSession {
         year: this.keys.tahun ? null : this.year,
         mapping,
         duplicates: this.decisions.duplicates,
-        indicators: this.#storedIndicators(),
+        indicators: this.#ungrouped($state.snapshot(this.indicators)),
       };
       return { ...base, kind: 'indicators', meta: meta satisfies DatasetMeta, payload: await gzip(table.csv) };
     }
