@@ -8,6 +8,7 @@ import {
   type Correction, type HotSpotBasis,
 } from '../analysis/autocorrelation';
 import { classIndex, classify, type Scheme } from '../analysis/classify';
+import { idOrder, weightsInOrder } from '../analysis/observation-order';
 import { rowStandardise, islands, type Weights } from '../analysis/weights';
 import type { OutputRow } from './io';
 
@@ -69,8 +70,23 @@ function count(labels: readonly string[], order: readonly string[]): string {
   return order.map((label) => `${label} ${labels.filter((l) => l === label).length}`).join(', ');
 }
 
-/** Runs `method` on the values `x` of the analysed kelurahan, with binary weights among them. */
-export function runMethod(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings): MethodResult {
+/**
+ * Runs `method` on the values `x` of the analysed kelurahan, with binary weights among them.
+ * With `ids` (the kelurahan codes, in the order of x) the method runs in code order and its rows
+ * come back in the order of x, as the app's worker runs it (src/workers/analysis-tasks.ts): the
+ * pseudo p-values then depend on the data, not on the order of the boundary file.
+ */
+export function runMethod(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings, ids?: readonly string[]): MethodResult {
+  if (!ids) return runInGivenOrder(method, x, weights, s);
+  if (ids.length !== x.length) throw new RangeError(`ids: ${ids.length} codes for ${x.length} values`);
+  const order = idOrder(ids);
+  const result = runInGivenOrder(method, Float64Array.from(order, (i) => x[i]), weights && weightsInOrder(weights, order), s);
+  const rows = new Array<OutputRow>(order.length);
+  order.forEach((i, k) => (rows[i] = result.rows[k]));
+  return { ...result, rows };
+}
+
+function runInGivenOrder(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings): MethodResult {
   switch (method) {
     case 'classify':
       return runClassify(x, s);

@@ -204,7 +204,10 @@ export class AnalysisState {
       const values = Float64Array.from(features, (f) => app.values!.get(f.properties.kode) ?? Number.NaN);
       const result = await analysisWorker().run(
         'local',
-        { method, values, offsets: this.weights!.offsets, indices: this.weights!.indices, permutations: this.permutations, seed: this.seed },
+        {
+          method, values, ids: features.map((f) => f.properties.kode), offsets: this.weights!.offsets, indices: this.weights!.indices,
+          permutations: this.permutations, seed: this.seed,
+        },
         { onProgress: (fraction) => run === this.#run && (this.progress = fraction) },
       );
       if (run !== this.#run) return;

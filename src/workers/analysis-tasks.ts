@@ -11,7 +11,7 @@ import { withKnnFallback } from '../analysis/knn-fallback';
 import { islands as islandsOf, type Weights } from '../analysis/weights';
 import { getisOrd, localMoran, moranI } from '../analysis/autocorrelation';
 import { rowStandardise } from '../analysis/weights';
-import { subsetWeights } from '../analysis/subset';
+import { idOrder, weightsInOrder } from '../analysis/observation-order';
 
 export interface WeightsInput {
   geometries: (Geometry | null)[];
@@ -49,6 +49,11 @@ export interface LocalInput {
   method: LocalMethod;
   /** One value per observation, NaN where missing. */
   values: Float64Array;
+  /**
+   * Kelurahan code of each observation. The analysis runs in code order, not in the boundary
+   * file's, so the CLI (src/cli/methods.ts) gives the same p-values for the same data and seed.
+   */
+  ids: readonly string[];
   offsets: Int32Array;
   indices: Int32Array;
   permutations: number;
@@ -96,8 +101,10 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   const full: Weights = {
     n, offsets: input.offsets, indices: input.indices, values: new Float64Array(input.indices.length).fill(1), rowStandardised: false,
   };
-  const keep = Array.from(input.values, (v) => Number.isFinite(v));
-  const { weights, kept } = subsetWeights(full, keep);
+  if (input.ids.length !== n) throw new RangeError(`ids: ${input.ids.length} codes for ${n} values`);
+  const withValue = Array.from(input.values, (v, i) => (Number.isFinite(v) ? i : -1)).filter((i) => i >= 0);
+  const kept = idOrder(input.ids, withValue);
+  const weights = weightsInOrder(full, kept);
   const x = Float64Array.from(kept, (i) => input.values[i]);
   const options = {
     permutations: input.permutations,

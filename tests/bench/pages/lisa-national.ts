@@ -51,7 +51,10 @@ const api: LisaNationalApi = {
     const client = new WorkerClient<AnalysisTasks>(
       () => new Worker(new URL('../../../src/workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analisis' }),
     );
-    const input = (permutations: number, seed: number): LocalInput => ({ method: 'lisa', ...data, permutations, seed });
+    // The cached file holds no codes: ids that keep its order, so each run still pays the reordering
+    // into code order that the app's runs pay.
+    const ids = Array.from(data.values, (_, i) => String(i).padStart(8, '0'));
+    const input = (permutations: number, seed: number): LocalInput => ({ method: 'lisa', ...data, ids, permutations, seed });
     try {
       // Untimed warm-up: starts the worker and compiles its loops (9 permutations).
       await client.run('local', input(9, 0));

@@ -16,6 +16,7 @@ const rtlhRate = new Map(
     .map((r) => [r[column('kode')], (100 * Number(r[column('rtlh')])) / Number(r[column('rumah_tangga')])]),
 );
 const values = Float64Array.from(surakarta.features, (f) => rtlhRate.get(f.properties.kode)!);
+const ids = surakarta.features.map((f) => f.properties.kode);
 
 describe('analysis worker tasks', () => {
   const weights = buildWeights({ geometries: surakarta.features.map((f) => f.geometry), rule: 'queen', toleranceMetres: 10 });
@@ -39,7 +40,7 @@ describe('analysis worker tasks', () => {
   });
 
   it('gives the same LISA as the analysis core, reproducibly by seed', () => {
-    const out = runLocal({ method: 'lisa', values, offsets: weights.offsets, indices: weights.indices, permutations: 199, seed: 7 });
+    const out = runLocal({ method: 'lisa', values, ids, offsets: weights.offsets, indices: weights.indices, permutations: 199, seed: 7 });
     const direct = localMoran(values, weightsFromNeighbours(
       Array.from({ length: 54 }, (_, i) => Array.from(weights.indices.subarray(weights.offsets[i], weights.offsets[i + 1]))),
     ), { permutations: 199, seed: 7 });
@@ -57,7 +58,7 @@ describe('analysis worker tasks', () => {
   it('drops a kelurahan without a value with its weights, instead of reading it as zero', () => {
     const gap = values.slice();
     gap[0] = Number.NaN;
-    const out = runLocal({ method: 'gistar', values: gap, offsets: weights.offsets, indices: weights.indices, permutations: 99, seed: 1 });
+    const out = runLocal({ method: 'gistar', values: gap, ids, offsets: weights.offsets, indices: weights.indices, permutations: 99, seed: 1 });
     expect(out.missing).toBe(1);
     expect(out.statistic[0]).toBeNaN();
     expect(out.neighbourCount[0]).toBe(-1);
@@ -83,11 +84,12 @@ describe('map categories from the worker output', () => {
   const far: Geometry = { type: 'Polygon', coordinates: [[[110.95, -7.56], [110.951, -7.56], [110.951, -7.559], [110.95, -7.559], [110.95, -7.56]]] };
   const w = buildWeights({ geometries: [...surakarta.features.map((f) => f.geometry), far], rule: 'queen', toleranceMetres: 10 });
   const x = Float64Array.from([...values, 3]);
+  const farIds = [...ids, '99.99.99.9999'];
   const semanggi = surakarta.features.findIndex((f) => f.properties.kode === '33.72.03.1002');
   x[semanggi] = Number.NaN;
 
   it('LISA: the core clusters, an island apart, no value as -1, counts adding up', () => {
-    const out = runLocal({ method: 'lisa', values: x, offsets: w.offsets, indices: w.indices, permutations: 199, seed: 3 });
+    const out = runLocal({ method: 'lisa', values: x, ids: farIds, offsets: w.offsets, indices: w.indices, permutations: 199, seed: 3 });
     const map = lisaCategories(out, 0.05, 'fdr');
     expect(map.codes[semanggi]).toBe(-1);
     expect(map.codes[54]).toBe(LisaCluster.Isolated);
@@ -97,7 +99,7 @@ describe('map categories from the worker output', () => {
   });
 
   it('hot spots: the core bins, an island in its own row, no value as -1', () => {
-    const out = runLocal({ method: 'gistar', values: x, offsets: w.offsets, indices: w.indices, permutations: 99, seed: 3 });
+    const out = runLocal({ method: 'gistar', values: x, ids: farIds, offsets: w.offsets, indices: w.indices, permutations: 99, seed: 3 });
     const map = hotSpotCategories(out, 'none');
     expect(map.codes[semanggi]).toBe(-1);
     expect(map.rows[map.codes[54]].label).toBe('cluster.isolated');
