@@ -4,8 +4,8 @@
  * table to CSV; tests/fixtures/real/cilacap-penduduk-desa) through the app's import pipeline.
  * Names with kecamatan, no Kemendagri code, years in columns (t_2016 ... t_2019, t_2020sm1).
  * Traps: "Purwodadi" of Patimuan and "Purwadadi" of Nusawungu, which Kemendagri spells the other
- * way round (the issue's own example), and four older spellings (Pengawaren, Mendala,
- * Penisihan, Tegalrejo). Every row's kode was checked by hand (expected-kode.json).
+ * way round (the issue's own example), four older spellings (Pengawaren, Mendala, Penisihan,
+ * Tegalrejo) and one name typed with spaces between its letters (B R A N I). Every row's kode was checked by hand (expected-kode.json).
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ const kodeAt = new Map(EXPECTED.map(([line, , , kode]) => [line, kode]));
 const kecamatanAt = new Map(EXPECTED.map(([line, , kecamatan]) => [line, kecamatan]));
 
 /** Rows whose name differs from Kemendagri's; every other row's name is Kemendagri's exactly. */
-const SPELLED_OTHERWISE = [65, 163, 208, 272]; // Pengawaren, Mendala, Penisihan, Tegalrejo
+const SPELLED_OTHERWISE = [65, 163, 208, 219, 272]; // Pengawaren, Mendala, Penisihan, B R A N I, Tegalrejo
 /** The swapped pair: [line, the other kecamatan's desa of the same name, the row's own desa]. */
 const SWAPPED: [number, string, string][] = [
   [112, '33.01.05.2009', '33.01.19.2004'], // Purwodadi, Patimuan
@@ -58,14 +58,16 @@ describe(`${FILE}: BPS numbers, names with kecamatan, years in columns`, () => {
     expect(EXPECTED.map(([, , , kode]) => kode).sort()).toEqual(targets.map((t) => t.kode));
   });
 
-  it('with the columns the user chooses, the 278 rows spelled as Kemendagri spells them land on their kode by name', () => {
+  it('with the columns the user chooses, the 277 rows spelled as Kemendagri spells them land on their kode by name', () => {
     const landed = byLine(chosen);
     const exact = EXPECTED.filter(([line]) => !SPELLED_OTHERWISE.includes(line) && !SWAPPED.some(([l]) => l === line));
-    expect(exact).toHaveLength(278);
+    expect(exact).toHaveLength(277);
     expect(exact.map(([line, nama]) => [line, nama, landed.get(line)])).toEqual(exact.map(([line, nama, , kode]) => [line, nama, kode]));
+    const how = new Map(chosen.report.matched.map((m) => [chosen.joinKeys[m.key].firstRow, m.how]));
+    expect(exact.filter(([line]) => how.get(line) !== 'name')).toEqual([]);
   });
 
-  it('the four older spellings land on their own desa (a spelling rule or a fuzzy suggestion inside the kecamatan)', () => {
+  it('the five other spellings land on their own desa (a spelling rule or a fuzzy suggestion inside the kecamatan)', () => {
     const landed = byLine(chosen);
     expect(SPELLED_OTHERWISE.map((line) => [line, landed.get(line)])).toEqual(SPELLED_OTHERWISE.map((line) => [line, kodeAt.get(line)]));
   });
