@@ -1,22 +1,31 @@
 /**
- * File input and output of the command-line tool: boundaries (GeoJSON, FlatGeobuf), tables
- * (CSV through the same DuckDB engine as the app) and results (CSV, JSON, GeoJSON).
+ * File input and output of the command-line tool: boundaries (GeoJSON, FlatGeobuf, zipped
+ * Shapefile) and results (CSV, JSON, GeoJSON). Data tables are read by data-table.ts.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { readFlatGeobuf, type AreaCollection, type AreaFeature } from '../data/boundaries';
-import { toRows, type Database, type Row } from '../data/database';
-import { openNodeDatabase } from './node-db';
+import { readShapefileZip } from '../data/importers/shapefile';
+import { ImportError } from '../data/importers/types';
+import { translate } from '../i18n';
 
 /** A problem the user can fix (bad argument, unreadable file): printed without a stack trace. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Reads polygons from a GeoJSON FeatureCollection or a FlatGeobuf file. */
+/** An importer's message in English, then in Bahasa Indonesia, for one stderr line. */
+export function importMessage(error: ImportError): string {
+  const en = translate('en', error.key, error.params);
+  const id = translate('id', error.key, error.params);
+  return en === id ? en : `${en} (${id})`;
+}
+
+/** Reads polygons from a GeoJSON FeatureCollection, a FlatGeobuf file or a zipped Shapefile (reprojected as the app does). */
 export async function readBoundaries(path: string): Promise<AreaCollection> {
   const bytes = await readInput(path);
   const extension = extname(path).toLowerCase();
+  if (extension === '.zip') return readShapefileBoundaries(bytes, path);
   if (extension === '.fgb') {
     let areas: AreaCollection;
     try {
@@ -29,7 +38,7 @@ export async function readBoundaries(path: string): Promise<AreaCollection> {
     return areas;
   }
   if (extension !== '.geojson' && extension !== '.json') {
-    throw new UsageError(`${path}: boundaries must be GeoJSON (.geojson, .json) or FlatGeobuf (.fgb)`);
+    throw new UsageError(`${path}: boundaries must be GeoJSON (.geojson, .json), FlatGeobuf (.fgb) or a zipped Shapefile (.zip)`);
   }
   let parsed: unknown;
   try {
@@ -46,6 +55,21 @@ export async function readBoundaries(path: string): Promise<AreaCollection> {
   );
   if (features.length === 0) throw new UsageError(`${path}: no Polygon or MultiPolygon features`);
   return { type: 'FeatureCollection', features: features.map((f) => ({ ...f, properties: f.properties ?? {} })) };
+}
+
+async function readShapefileBoundaries(bytes: Uint8Array, path: string): Promise<AreaCollection> {
+  try {
+    const geo = await readShapefileZip(bytes, basename(path));
+    if (geo.kind !== 'areas') throw new UsageError(`${path}: the Shapefile holds points, not kelurahan polygons`);
+    const features = geo.boundaries.areas.features.map((f) => ({
+      ...f,
+      properties: Object.fromEntries(Object.entries(f.properties).map(([k, v]) => [k, v === null ? '' : String(v)])),
+    }));
+    return { type: 'FeatureCollection', features };
+  } catch (error) {
+    if (error instanceof ImportError) throw new UsageError(`${path}: ${importMessage(error)}`);
+    throw error;
+  }
 }
 
 /** Where the tool writes: process.stdout and process.stderr, or a buffer in tests. */
@@ -77,58 +101,8 @@ export function featureIds(areas: AreaCollection, column: string, path: string):
   return ids;
 }
 
-/** A table read from a file: its column names (even when it has no rows) and its rows. */
-export interface Table {
-  columns: string[];
-  rows: Row[];
-}
-
-// One DuckDB per process: starting DuckDB-WASM in Node takes seconds (compiling the module).
-let nodeDatabase: Promise<Database> | undefined;
-let fileCounter = 0;
-
-/** Reads a CSV table (types detected by DuckDB, codes kept as text) into plain rows. */
-export async function readTable(path: string, textColumns: string[] = []): Promise<Row[]> {
-  return (await readTableWithColumns(path, textColumns)).rows;
-}
-
-/**
- * Reads a data table: CSV through DuckDB (types detected, `textColumns` kept as text so codes
- * like 33.72.01.1001 or 0123 stay as written), or the properties of a GeoJSON or FlatGeobuf
- * file's polygons. `textColumns` the file lacks are ignored; the caller reports missing columns.
- */
-export async function readTableWithColumns(path: string, textColumns: string[] = []): Promise<Table> {
-  const extension = extname(path).toLowerCase();
-  if (extension === '.geojson' || extension === '.json' || extension === '.fgb') {
-    const areas = await readBoundaries(path);
-    const columns = [...new Set(areas.features.flatMap((f) => Object.keys(f.properties)))];
-    const rows = areas.features.map((f) => Object.fromEntries(columns.map((c) => [c, cell(f.properties[c])])));
-    return { columns, rows };
-  }
-  if (extension !== '.csv') throw new UsageError(`${path}: data must be CSV (.csv), GeoJSON (.geojson, .json) or FlatGeobuf (.fgb)`);
-  const text = new TextDecoder().decode(await readInput(path));
-  const db = await (nodeDatabase ??= openNodeDatabase());
-  const name = `input-${++fileCounter}.csv`;
-  await db.registerFileText(name, text);
-  const source = (types: string) => `read_csv('${name}', header = true${types})`;
-  try {
-    const columns = toRows(await db.query(`DESCRIBE SELECT * FROM ${source('')}`)).map((r) => String(r.column_name));
-    const types = textColumns.filter((c) => columns.includes(c)).map((c) => `'${c.replaceAll("'", "''")}': 'VARCHAR'`).join(', ');
-    const rows = toRows(await db.query(`SELECT * FROM ${source(types ? `, types = {${types}}` : '')}`));
-    return { columns, rows };
-  } catch (error) {
-    throw new UsageError(`${path}: cannot read as CSV (${(error as Error).message.split('\n')[0]})`);
-  }
-}
-
-/** A GeoJSON property as a table cell (nested objects as JSON text). */
-function cell(value: unknown): Row[string] {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
-async function readInput(path: string): Promise<Uint8Array> {
+/** A file's bytes; a missing or unreadable file is a usage error. */
+export async function readInput(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {

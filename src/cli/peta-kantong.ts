@@ -1,7 +1,7 @@
 /**
  * `peta-kantong`: the app's analysis from the command line, for batch work and for checking a map
- * against GeoDa or R. Spatial weights (`weights`) and spatial statistics or classes (`analyze`)
- * with the same src/analysis code the app runs in its worker.
+ * against GeoDa or R. Spatial weights (`weights`), spatial statistics or classes (`analyze`) and
+ * join reports (`join`) with the same importers, join (src/data) and src/analysis code the app runs.
  *
  * Exit codes: 0 done; 1 an unexpected failure (a bug: please report it); 2 a problem the user can
  * fix (bad arguments, missing or unreadable files, data that cannot be analysed).
@@ -11,9 +11,11 @@ import { pathToFileURL } from 'node:url';
 import { BoundaryLoadError } from '../data/boundaries';
 import { AnalysisError } from '../analysis/errors';
 import { GalError } from '../analysis/gal';
+import { ImportError } from '../data/importers/types';
 import { analyzeCommand } from './commands/analyze';
+import { joinCommand } from './commands/join';
 import { weightsCommand } from './commands/weights';
-import { UsageError, type Streams } from './io';
+import { importMessage, UsageError, type Streams } from './io';
 
 /** Exit codes of {@link main}. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -24,34 +26,62 @@ Usage:
   peta-kantong weights --boundaries FILE --type queen|rook|knn [--k K] [--snap METRES]
                        [--id COLUMN] [--islands keep|knn] --out FILE.gal
   peta-kantong analyze --boundaries FILE --data FILE --value COLUMN
-                       [--denominator COLUMN [--per N]] [--join-on COLUMN] [--year YEAR]
+                       [--denominator COLUMN [--per N]] [--year YEAR] [--sheet SHEET]
+                       [--join-on COLUMN] [--boundary-key PROPERTY] [--kecamatan COLUMN]
+                       [--fuzzy accept|reject] [--duplicates sum|mean|reject] [--mapping REPORT.csv]
                        --method moran|lisa|gistar|gi|classify
                        [--weights FILE.gal | --type queen|rook|knn [--k K] [--snap METRES]]
                        [--islands keep|knn] [--permutations N] [--seed S]
                        [--alpha A] [--correction none|bonferroni|fdr] [--basis z|permutation]
                        [--scheme quantile|equal|fisher|sd|box|manual] [--classes K] [--breaks B1,B2,...]
                        --out FILE.csv|FILE.json|FILE.geojson
+  peta-kantong join    --boundaries FILE --data FILE [--sheet SHEET] [--join-on COLUMN]
+                       [--boundary-key PROPERTY] [--kecamatan COLUMN] [--lang id|en] --out REPORT.csv
   peta-kantong --help
 
 Files:
-  --boundaries   kelurahan polygons, GeoJSON (.geojson, .json) or FlatGeobuf (.fgb), lon/lat
-  --data         CSV, or GeoJSON / FlatGeobuf whose properties are the table
+  --boundaries   kelurahan polygons: GeoJSON (.geojson, .json), FlatGeobuf (.fgb) or a zipped
+                 Shapefile (.zip, reprojected to lon/lat as the app does)
+  --data         a table read as the app reads it: CSV or TSV (any delimiter, UTF-8 or
+                 Windows-1252, Indonesian numbers such as 1.234,5 and 0,71), Excel .xlsx, Parquet,
+                 or the properties of a GeoJSON, FlatGeobuf or zipped Shapefile
+  --sheet        the Excel sheet to read (default: the one the app opens)
   --out          .gal for weights; .csv, .json or .geojson for analyze (JSON and GeoJSON also
-                 keep the settings: seed, permutations, weights, cut-offs, kelurahan left out)
+                 keep the settings: seed, permutations, weights, cut-offs, kelurahan left out);
+                 .csv for join (the app's join report download: ";" cells, BOM, CRLF)
 
 Weights:
   --type         queen (default for analyze), rook or knn (k nearest centroids)
   --k            neighbours for knn (default 4)
   --snap         contiguity tolerance in metres for queen and rook (default 10)
   --id           weights: boundary property written as the .gal ids (default kode)
-  --weights      analyze: a .gal file (GeoDa, spdep or peta-kantong) instead of --type
+  --weights      analyze: a .gal file (GeoDa, spdep or peta-kantong) instead of --type; its ids
+                 are values of the boundary key
   --islands      keep (default) or knn: link each kelurahan without neighbours to its nearest one
 
+Join (the app's join: codes in any spelling, then names, the kecamatan telling equal names apart):
+  --join-on      the data's key column: Kemendagri codes in any spelling, or kelurahan names.
+                 Without it the key columns (code, name, kecamatan, year) are chosen as the app
+                 chooses them, and the choice is printed on stderr
+  --boundary-key the boundaries' key property (default kode; or the --join-on column when the
+                 boundaries have a property of that name); the output's kode column
+  --kecamatan    the data's kecamatan column
+  --fuzzy        reject (default) or accept the similar-name suggestions; each is listed on stderr
+                 with its spelling distance
+  --duplicates   several rows for one kelurahan (and year): refused unless sum, mean or reject
+  --mapping      a join report CSV (downloaded from the app or written by peta-kantong join):
+                 a row whose kelurahan code was filled in, changed or emptied, or marked
+                 "chosen by hand", is joined as it says
+  --lang         join: language of the report (id, the app's default, or en)
+  Rows that do not join are listed on stderr, one line per reason with example rows. A table
+  of which no row joins, or with rows repeating a kelurahan and no --duplicates, is refused
+  (exit 2) and nothing is written.
+
 Data:
-  --join-on      column matching data rows to boundary features, on both sides (default kode)
   --value        column to analyse; with --denominator the value is value / denominator * per
   --per          factor for a rate (default 1; 100 for a percentage, 1000 per mille)
-  --year         keep the rows with this tahun (required when the data holds several years)
+  --year         keep the rows of this year, from the year column whatever its name's case
+                 (required when the data holds several years)
   Kelurahan without a value (no row, empty cell, denominator 0) are reported on stderr and left
   out of the analysis together with their weights; their output row has an empty value.
 
@@ -95,10 +125,12 @@ export async function main(argv: readonly string[], streams: Streams = process):
     }
     if (command === 'weights') return await weightsCommand(rest, streams);
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest, streams);
-    throw new UsageError(`unknown command "${command}" (commands: weights, analyze)`);
+    if (command === 'join') return await joinCommand(rest, streams);
+    throw new UsageError(`unknown command "${command}" (commands: weights, analyze, join)`);
   } catch (error) {
     if (isUserError(error)) {
-      streams.stderr.write(`peta-kantong: ${(error as Error).message}\n`);
+      const message = error instanceof ImportError ? importMessage(error) : (error as Error).message;
+      streams.stderr.write(`peta-kantong: ${message}\n`);
       if (error instanceof UsageError && /^(--|unknown command|Unknown option|Option)/.test(error.message)) {
         streams.stderr.write(`Run "peta-kantong --help" for the options.\n`);
       }
@@ -121,6 +153,7 @@ function isUserError(error: unknown): boolean {
     error instanceof GalError ||
     error instanceof AnalysisError ||
     error instanceof BoundaryLoadError ||
+    error instanceof ImportError ||
     error instanceof RangeError
   );
 }

@@ -108,6 +108,8 @@ export interface KelurahanValue {
 /** A filled cell that is not a number, in a row that joined: the value reads it as empty. */
 export interface InvalidCell {
   column: string;
+  /** The kelurahan the row joined. */
+  kode: string;
   /** 1-based row in the file. */
   row: number;
   text: string;
@@ -145,8 +147,9 @@ export async function invalidNumbers(db: Database, id: string, keys: KeyColumns,
   const where = `NOT ${emptySql(ref)} AND ${typedColumn({ ...column, type: 'number' })} IS NULL`;
   const from = `${mappedRows(id, keys)} WHERE ${where}`;
   const count = Number(toRows(await db.query(`SELECT count(*) AS n FROM ${from}`))[0]?.n ?? 0);
-  const examples = toRows(await db.query(`SELECT m.rowid AS r, ${ref} AS t FROM ${from} ORDER BY m.rowid LIMIT ${limit}`)).map((r) => ({
+  const examples = toRows(await db.query(`SELECT m.rowid AS r, p.kode AS k, ${ref} AS t FROM ${from} ORDER BY m.rowid LIMIT ${limit}`)).map((r) => ({
     column: column.name,
+    kode: String(r.k),
     row: headerRow + 1 + Number(r.r),
     text: String(r.t),
   }));

@@ -1,7 +1,7 @@
 /**
- * `peta-kantong analyze`: join a data table to the boundaries, take the value (or rate) per
- * kelurahan, drop the kelurahan without one together with their weights (reported on stderr),
- * run one method and write one row per kelurahan.
+ * `peta-kantong analyze`: join a data table to the boundaries as the app does (join-data.ts),
+ * take the value (or rate) per kelurahan, drop the kelurahan without one together with their
+ * weights (reported on stderr), run one method and write one row per kelurahan.
  */
 import { basename } from 'node:path';
 import { DEFAULT_PERMUTATIONS, MAX_PERMUTATIONS, type Correction, type HotSpotBasis } from '../../analysis/autocorrelation';
@@ -13,10 +13,11 @@ import { choice, numberOption, parseOptions, rejectOptions, required, text, type
 import {
   centroidsOf, describeNeighbours, describeSpec, linkIslands, summariseWeights, weightsFromAreas, weightsFromGalFile, weightsSpecOf,
 } from '../build-weights';
-import { featureIds, readBoundaries, readTableWithColumns, UsageError, writeRows, type OutputRow, type Streams } from '../io';
-import { describeMissing, joinValues, type ValueSpec } from '../join-values';
+import { UsageError, writeRows, type OutputRow, type Streams } from '../io';
+import { JOIN_OPTION_NAMES, joinData, joinFlags, type JoinFlags } from '../join-data';
+import { describeInvalid, describeMissing, regionValues, type ValueSpec } from '../kelurahan-values';
 import { METHODS, runMethod, type Method, type MethodSettings } from '../methods';
-import type { AreaCollection } from '../../data/boundaries';
+import { cliDatabase } from '../table-join';
 
 /**
  * Default seed, the app's (src/state/analysis.svelte.ts), so the tool and the map agree on
@@ -25,7 +26,7 @@ import type { AreaCollection } from '../../data/boundaries';
 
 export const ANALYZE_OPTIONS: OptionSpec = Object.fromEntries(
   [
-    'boundaries', 'data', 'value', 'denominator', 'per', 'join-on', 'year', 'method', 'weights', 'type', 'k', 'snap', 'islands',
+    'boundaries', 'data', 'value', 'denominator', 'per', ...JOIN_OPTION_NAMES, 'year', 'method', 'weights', 'type', 'k', 'snap', 'islands',
     'permutations', 'seed', 'alpha', 'correction', 'basis', 'scheme', 'classes', 'breaks', 'out',
   ].map((name) => [name, { type: 'string' }]),
 );
@@ -83,6 +84,8 @@ interface AnalyzeArgs {
   out: string;
   method: Method;
   value: ValueSpec;
+  join: JoinFlags;
+  year?: number;
   weightsFile?: string;
   islands: 'keep' | 'knn';
   settings: MethodSettings;
@@ -97,30 +100,22 @@ function analyzeArgs(args: readonly string[]): AnalyzeArgs {
   const denominator = text(raw, 'denominator');
   if (denominator === undefined) rejectOptions(raw, ['per'], 'without --denominator');
   return {
-    boundaries: required(raw, 'boundaries', 'FILE (GeoJSON or FlatGeobuf)'),
-    data: required(raw, 'data', 'FILE (CSV, GeoJSON or FlatGeobuf)'),
+    boundaries: required(raw, 'boundaries', 'FILE (GeoJSON, FlatGeobuf or zipped Shapefile)'),
+    data: required(raw, 'data', 'FILE (CSV, TSV, Excel, Parquet, GeoJSON, FlatGeobuf or zipped Shapefile)'),
     out: required(raw, 'out', 'FILE.csv, FILE.json or FILE.geojson'),
     method,
     value: {
       value: required(raw, 'value', 'COLUMN'),
       denominator,
       per: numberOption(raw, 'per', { min: 0, minExclusive: true }, 1),
-      joinOn: text(raw, 'join-on') ?? 'kode',
-      year: numberOption(raw, 'year', { integer: true }),
     },
+    join: joinFlags(raw),
+    year: numberOption(raw, 'year', { integer: true }),
     weightsFile: text(raw, 'weights'),
     islands: choice(raw, 'islands', ['keep', 'knn'] as const, 'keep'),
     settings: methodSettings(raw),
     raw,
   };
-}
-
-/** Names for the output: the boundaries' `kelurahan` or `nama` property. */
-function namesOf(areas: AreaCollection): (string | null)[] {
-  return areas.features.map((f) => {
-    const name: unknown = f.properties?.kelurahan ?? f.properties?.nama;
-    return name === undefined || name === null ? null : String(name);
-  });
 }
 
 /** Runs the analyze command; returns the exit code. */
@@ -130,28 +125,23 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   // Spatial weights options are checked before the slow reads, so a typo fails at once.
   const spec = a.method === 'classify' || a.weightsFile ? null : weightsSpecOf(a.raw, 'queen');
 
-  const areas = await readBoundaries(a.boundaries);
-  const ids = featureIds(areas, a.value.joinOn, a.boundaries);
-  const names = namesOf(areas);
-  const table = await readTableWithColumns(a.data, [a.value.joinOn]);
-  const joined = joinValues(ids, table.rows, table.columns, a.value, a.data);
-  if (joined.missing.length > 0) warn(describeMissing(joined.missing, ids, names, ids.length));
-  if (joined.unmatched.length > 0) {
-    const examples = joined.unmatched.slice(0, 3).join(', ');
-    warn(
-      `${joined.unmatched.length} row(s) of the data match no kelurahan of the boundaries by ${a.value.joinOn} ` +
-        `(e.g. ${examples}): other areas, or codes written differently`,
-    );
-  }
-  const keep = Array.from(joined.values, (v) => Number.isFinite(v));
+  const columns: [string | undefined, string][] = [[a.value.value, '--value'], [a.value.denominator, '--denominator']];
+  const joined = await joinData(a.boundaries, a.data, a.join, warn, { year: a.year, columns });
+  const { region, mapping } = joined;
+  const db = await cliDatabase();
+  const valued = await regionValues(db, joined.join, region, { mapping, spec: a.value, duplicates: joined.decisions.duplicates });
+  for (const invalid of valued.invalid) warn(describeInvalid(invalid));
+  if (valued.missing.length > 0) warn(describeMissing(valued.missing, region));
+  const { ids, names, areas } = region;
+  const keep = Array.from(valued.values, (v) => Number.isFinite(v));
   const kept = keep.flatMap((k, i) => (k ? [i] : []));
   if (kept.length === 0) throw new UsageError(`no kelurahan has a value of ${a.value.value}: nothing to analyse`);
-  const x = Float64Array.from(kept, (i) => joined.values[i]);
+  const x = Float64Array.from(kept, (i) => valued.values[i]);
 
   let weights: Weights | null = null;
   let weightsInfo: Record<string, unknown> = {};
   if (a.method !== 'classify') {
-    const full = a.weightsFile ? (await weightsFromGalFile(a.weightsFile, areas, a.value.joinOn)).weights : weightsFromAreas(areas, spec!);
+    const full = a.weightsFile ? (await weightsFromGalFile(a.weightsFile, areas, region.boundaryKey)).weights : weightsFromAreas(areas, spec!);
     weights = subsetWeights(full, keep).weights;
     const keptIds = kept.map((i) => ids[i]);
     let linked: string[] = [];
@@ -187,10 +177,11 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     value: a.value.value,
     denominator: a.value.denominator ?? null,
     per: a.value.denominator ? a.value.per : null,
-    join_on: a.value.joinOn,
+    join_on: joined.join.keys,
+    boundary_key: region.boundaryKey,
     year: joined.year,
     analysed: kept.length,
-    left_out: joined.missing.map((m) => ({ kode: ids[m.index], reason: m.reason })),
+    left_out: valued.missing.map((m) => ({ kode: ids[m.index], reason: m.reason })),
     ...weightsInfo,
     ...result.extra,
   };

@@ -24,8 +24,10 @@ describe('peta-kantong analyze --method lisa', () => {
     const out = join(dir, 'lisa.csv');
     const run = await runCli(['analyze', ...POVERTY_2025, '--method', 'lisa', '--seed', '7', '--out', out]);
     expect(run.code).toBe(0);
+    // Without --join-on the key columns are chosen as the app chooses them, and said.
+    expect(run.stderr).toContain('key columns chosen as the app chooses them: code = kode, kelurahan name = kelurahan, kecamatan = kode_kecamatan, year = tahun');
     // The demo CSV holds all five cities: the others' rows are reported, not silently ignored.
-    expect(run.stderr).toContain('131 row(s) of the data match no kelurahan of the boundaries by kode');
+    expect(run.stderr).toContain('131 row(s) not joined, code of another kabupaten/kota: row 6 (12.74.01.1001, Tanjungbalai Kota I, 12.74.01);');
     const direct = localMoran(rate, queen, { permutations: 999, seed: 7 });
     const clusters = lisaClusters(direct, 0.05, 'none');
     const rows = parseCsv(await readFile(out, 'utf8'));
@@ -202,7 +204,10 @@ describe('peta-kantong analyze --method classify', () => {
     await writeFile(data, ['kode,nilai', ...city.features.map((f, i) => `${f.properties.kode},${c.values[i]}`)].join('\n'));
     const args = ['analyze', '--boundaries', SURAKARTA, '--data', data, '--value', 'nilai', '--method', 'classify', '--scheme', style, '--classes', String(k)];
     const run = await runCli([...args, '--out', join(dir, 'c.json')]);
-    expect(run.stderr).toBe('');
+    // Only the key choice is said: every row joins.
+    expect(run.stderr).toBe(
+      'peta-kantong: key columns chosen as the app chooses them: code = kode, kelurahan name = (none), kecamatan = (none), year = (none) (name them with --join-on, --kecamatan)\n',
+    );
     const result = JSON.parse(await readFile(join(dir, 'c.json'), 'utf8'));
     expect(result.breaks).toHaveLength(c.breaks.length);
     result.breaks.forEach((b: number, i: number) => expect(b).toBeCloseTo(c.breaks[i], 9));

@@ -24,7 +24,7 @@ const cases: [string, string[], string][] = [
   ['an output that is not .gal', ['weights', '--boundaries', SURAKARTA, '--type', 'queen', '--out', csv], '--out must be a .gal file'],
   ['ids with spaces', ['weights', '--boundaries', SURAKARTA, '--type', 'queen', '--id', 'kelurahan', '--out', gal], '--id kelurahan: id "'],
   ['a missing boundaries file', ['weights', '--boundaries', join(dir, 'nope.geojson'), '--type', 'queen', '--out', gal], 'nope.geojson: file not found'],
-  ['boundaries that are not GeoJSON', ['weights', '--boundaries', INDIKATOR, '--type', 'queen', '--out', gal], 'boundaries must be GeoJSON (.geojson, .json) or FlatGeobuf (.fgb)'],
+  ['boundaries that are not GeoJSON', ['weights', '--boundaries', INDIKATOR, '--type', 'queen', '--out', gal], 'boundaries must be GeoJSON (.geojson, .json), FlatGeobuf (.fgb) or a zipped Shapefile (.zip)'],
   ['an unwritable output', ['weights', '--boundaries', SURAKARTA, '--type', 'queen', '--out', join(dir, 'no', 'such', 'x.gal')], 'cannot write (ENOENT)'],
   ['a missing data file', [...analyze.slice(0, 4), join(dir, 'nope.csv'), '--value', 'x', '--method', 'lisa', '--out', csv], 'nope.csv: file not found'],
   ['several years without --year', [...analyze, '--method', 'lisa', '--out', csv], 'the data holds 5 years (2021, 2022, 2023, 2024, 2025); choose one with --year'],
