@@ -43,6 +43,11 @@ describe('findYearGroups', () => {
     expect(findYearGroups(numbers('3372012016', '3372012017', 'per 1000', 'per 2000'))).toEqual([]);
   });
 
+  it('leaves a total column ("Jumlah") and a differently worded year ("Jumlah 2019") out of the group', () => {
+    const groups = findYearGroups(numbers('2016', '2017', '2018', 'Jumlah 2019', 'Jumlah'));
+    expect(groups.map((g) => g.columns.map((c) => c.column))).toEqual([['2016', '2017', '2018']]);
+  });
+
   it('refuses years outside 1990–2100, two years in one header and a year written twice', () => {
     expect(findYearGroups(numbers('1980', '1985'))).toEqual([]);
     expect(findYearGroups(numbers('2016-2017', '2017-2018'))).toEqual([]);

@@ -100,6 +100,20 @@ describe('a file with a year column and year-named columns', () => {
   });
 });
 
+describe('rows of one kelurahan twice, duplicates summed by the user', () => {
+  it('sums the count but averages the rate: a rate is never summed', async () => {
+    const csv = 'kode;penduduk;persen_miskin\n33.72.01.1001;1000;10\n33.72.01.1001;3000;20\n33.72.01.1002;500;12,5\n';
+    const keys: KeyColumns = { kode: 'kode', nama: null, kecamatan: null, tahun: null };
+    const staged = await stageTable(db, 'ganda', new File([csv], 'ganda.csv'), targets, { keys });
+    const [count, rate] = proposal(staged).indicators;
+    expect([count.kind, rate.kind]).toEqual(['count', 'rate']);
+    await commitIndicators(db, staged, ACCEPT_ALL, [count, rate]);
+    expect((await values(count.id, 2024)).get('33.72.01.1001')).toBe(4000);
+    expect((await values(rate.id, 2024)).get('33.72.01.1001')).toBe(15);
+    expect((await values(rate.id, 2024)).get('33.72.01.1002')).toBe(12.5);
+  }, 60_000);
+});
+
 describe('surakarta-stunting.csv: "Balita stunting (%)" is a rate, never summed', () => {
   const keys: KeyColumns = { kode: 'kode', nama: 'kelurahan', kecamatan: 'kecamatan', tahun: null };
   const SERENGAN = ['33.72.02.1001', '33.72.02.1002', '33.72.02.1003', '33.72.02.1004', '33.72.02.1005', '33.72.02.1006', '33.72.02.1007'];
