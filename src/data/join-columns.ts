@@ -83,7 +83,8 @@ const HEADER: Record<KeyRole, RegExp> = {
   // A bare "id" or "no" is usually a row number, so those need a place word after them.
   kode: /^(kode|kd|code)(wil|wilayah|kel|kelurahan|desa|deskel|desakel|desakelurahan|kelurahandesa|village)?(wilayah)?$|^(id|no)(wil|wilayah|kel|kelurahan|desa|deskel)$/,
   nama: /^(nama|nm|name)?(kel|kelurahan|desa|deskel|desakelurahan|kelurahandesa|village|wilayah)(nama|name)?$/,
-  kecamatan: /^(nama|nm|name|kode|kd)?(kec|kecamatan|district|subdistrict|kapanewon)(nama|name)?$/,
+  // "subdistrict" is left out: DKI's tables call the kelurahan so, BPS's English the kecamatan.
+  kecamatan: /^(nama|nm|name|kode|kd)?(kec|kecamatan|district|kapanewon)(nama|name)?$/,
   tahun: /^(tahun|thn|th|year|periode|period)(data|anggaran|laporan)?$/,
 };
 const KEMENDAGRI_WORD = /kemendagri|permendagri|kemdagri|dagri/;
@@ -158,8 +159,10 @@ function evidenceFor(role: KeyRole, column: number, header: string, info: Header
   let tier = kinds.findIndex((k) => contentFits(k, tallyOf(tally, k), tally.of, regionSize));
   const what = tier >= 0 ? kinds[tier] : kinds.reduce((best, k) => (tallyOf(tally, k).matched > tallyOf(tally, best).matched ? k : best), kinds[0]);
   if (role === 'tahun' && tier < 0 && headerFits && tally.years.matched > 0) tier = 0;
-  const headerOnly = tier < 0 && headerFits;
-  if (tier < 0) tier = headerFits ? kinds.length : kinds.length + 1;
+  // A header alone may name a code column of another region, not one of 3-digit BPS numbers.
+  const shapeFits = role === 'kode' ? tally.codeLike >= 0.5 * tally.of : role === 'tahun' || tally.textLike >= 0.5 * tally.of;
+  const headerOnly = tier < 0 && headerFits && shapeFits;
+  if (tier < 0) tier = headerOnly ? kinds.length : kinds.length + 1;
   const t = tallyOf(tally, what);
   const kecamatanValues = tally.kecamatanNames.matched > 0 && tally.kecamatanNames.matched >= tally.onlyKelurahanNames;
   let rejected: Rejection | null = null;

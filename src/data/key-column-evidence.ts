@@ -63,6 +63,10 @@ export interface ColumnTally {
   kecamatanNames: Tally;
   kecamatanCodes: Tally;
   years: Tally;
+  /** Values that read as a 10-digit code of any region (or a code Excel spoiled). */
+  codeLike: number;
+  /** Values with letters: names of some place, or anything else but numbers. */
+  textLike: number;
 }
 
 /** Distinct trimmed non-empty cells of column `c`, in order of first appearance. */
@@ -98,15 +102,19 @@ export function tallyColumn(values: string[], region: RegionKeys, forms: NameFor
   let kecCodes = 0;
   const kecCodesSeen = new Set<string>();
   let years = 0;
+  let codeLike = 0;
+  let numeric = 0;
 
   for (const value of values) {
     const year = YEAR.exec(value);
     if (year && Number(year[1]) >= 1990 && Number(year[1]) <= 2100) years += 1;
     // Digits-only values are codes or numbers, never place names: skip the name rules.
     if (/^[\d\s.\-'’E+e,]+$/.test(value)) {
+      numeric += 1;
       // Shorter than "320401" it is a row number or a count, however many there are.
       if (value.length < 6) continue;
       const parsed = parseKode(value);
+      if (parsed.kind === 'unreliable-number' || parsed.kind === 'kode') codeLike += 1;
       if (parsed.kind === 'unreliable-number') spoiled += 1;
       else if (parsed.kind === 'kode') {
         const inRegion = region.kabKota.has(kabKotaOf(parsed.digits));
@@ -151,5 +159,7 @@ export function tallyColumn(values: string[], region: RegionKeys, forms: NameFor
     kecamatanNames: { matched: kecNames, covers: kecSeen.size },
     kecamatanCodes: { matched: kecCodes, covers: kecCodesSeen.size },
     years: { matched: years, covers: 0 },
+    codeLike,
+    textLike: values.length - numeric,
   };
 }

@@ -25,6 +25,26 @@ describe('guessKeyColumns', () => {
     expect(guessKeyColumns(header, sample, targets)).toEqual({ kode: null, nama: 2, kecamatan: 1, tahun: null });
   });
 
+  it('reads "subdistrict" by its values: DKI names the kelurahan so', () => {
+    const header = ['district', 'subdistrict', 'year'];
+    const sample = [
+      ['JEBRES', 'MOJOSONGO', '2024'],
+      ['JEBRES', 'JEBRES', '2024'],
+      ['LAWEYAN', 'PAJANG', '2024'],
+    ];
+    expect(guessKeyColumns(header, sample, targets)).toEqual({ kode: null, nama: 1, kecamatan: 0, tahun: 2 });
+  });
+
+  it('does not take 3-digit BPS numbers for the code, whatever the header says', () => {
+    const header = ['kdkec', 'namakec', 'kddesa', 'namadesa'];
+    const sample = [
+      ['010', 'Laweyan', '001', 'Pajang'],
+      ['010', 'Laweyan', '002', 'Laweyan'],
+      ['040', 'Jebres', '001', 'Mojosongo'],
+    ];
+    expect(guessKeyColumns(header, sample, targets)).toEqual({ kode: null, nama: 3, kecamatan: 1, tahun: null });
+  });
+
   it('reads content where headers say nothing, and ignores a row-number column', () => {
     const header = ['id', 'wil', 'x', 'periode'];
     const sample = [
