@@ -1,7 +1,7 @@
 /**
  * Matching the rows of an imported table to the kelurahan of the chosen region, by
- * Kemendagri code first and by name otherwise, and the join report the user reviews before
- * anything is committed. Pure: the caller groups the rows into distinct keys (with DuckDB) and
+ * Kemendagri code first and by name otherwise (inside the row's kecamatan when it names one),
+ * and the join report the user reviews before anything is committed. Pure: the caller groups the rows into distinct keys (with DuckDB) and
  * applies the resulting key → kode mapping.
  */
 import { FuzzyIndex, osaDistance } from '../analysis/text-distance';

@@ -152,9 +152,11 @@ describe('Jakarta: scope and abbreviations', () => {
       { key: 1, kode: '31.72.02.1005', how: 'name', distance: 0 },
     ]);
     // A region of Tanah Abang alone: Tanjung Priok is outside it (today Kebon Kacang was suggested at distance 2).
-    const pusat = buildJoinReport([key('KEBON BAWANG', 'TANJUNG PRIOK')], tanahAbang);
-    expect(pusat.matched).toEqual([]);
+    // With Kebon Kacang's own row the old suggestion also made a false duplicate group.
+    const pusat = buildJoinReport([key('KEBON BAWANG', 'TANJUNG PRIOK'), key('KEBON KACANG', 'TANAH ABANG')], tanahAbang);
+    expect(pusat.matched).toEqual([{ key: 1, kode: '31.71.07.1006', how: 'name', distance: 0 }]);
     expect(pusat.unmatched).toEqual([{ key: 0, reason: 'outside-region', candidates: [] }]);
+    expect(pusat.duplicates).toEqual([]);
   });
 
   it('joins "P. PANGGANG" in "KEP. SERIBU UTR" to Pulau Panggang', () => {
