@@ -243,7 +243,10 @@ export interface TrendPoint {
   tahun: number;
   /** The kelurahan's value (its rate, or its count when the indicator has no rate). */
   kelurahan: number | null;
-  /** Rates of its kecamatan and its city, from summed counts and denominators; null for counts. */
+  /**
+   * Rates of its kecamatan and its city, from summed counts and denominators; for a score or a
+   * rate without its parts, the population-weighted mean when a population was named; else null.
+   */
   kecamatan: number | null;
   kota: number | null;
 }
@@ -251,25 +254,31 @@ export interface TrendPoint {
 /**
  * One indicator of one kelurahan over every year, beside its kecamatan and its city. Rates of
  * the kecamatan and the city are sums of counts over sums of denominators (never a mean of
- * kelurahan rates); an indicator without a rate gives the kelurahan's counts only.
+ * kelurahan rates); a score weighted by a population gives weighted means; an indicator without
+ * either gives the kelurahan's values only.
  */
 export async function fetchTrend(db: Database, query: { kode: string; indikator: string }): Promise<TrendPoint[]> {
   const rows = toRows(
     await db.query(
       `WITH semua AS (
-         SELECT tahun, kode, jumlah, penyebut, per, rasio FROM ukuran WHERE indikator = ? AND kode_kota = left(?, 5)
+         SELECT tahun, kode, left(kode, 8) = left(?, 8) AS sekecamatan, jumlah, penyebut, per, rasio, bobot, bobot_indikator
+         FROM ukuran WHERE indikator = ? AND kode_kota = left(?, 5)
        ),
        wilayah AS (
          SELECT tahun,
-           sum(jumlah) FILTER (WHERE left(kode, 8) = left(?, 8) AND penyebut IS NOT NULL) * any_value(per)
-             / NULLIF(sum(penyebut) FILTER (WHERE left(kode, 8) = left(?, 8) AND jumlah IS NOT NULL), 0) AS kecamatan,
-           sum(jumlah) FILTER (WHERE penyebut IS NOT NULL) * any_value(per) / NULLIF(sum(penyebut) FILTER (WHERE jumlah IS NOT NULL), 0) AS kota
+           CASE WHEN any_value(bobot_indikator) IS NOT NULL
+             THEN sum(jumlah * bobot) FILTER (WHERE sekecamatan) / NULLIF(sum(bobot) FILTER (WHERE sekecamatan AND jumlah IS NOT NULL), 0)
+             ELSE sum(jumlah) FILTER (WHERE sekecamatan AND penyebut IS NOT NULL) * any_value(per)
+               / NULLIF(sum(penyebut) FILTER (WHERE sekecamatan AND jumlah IS NOT NULL), 0) END AS kecamatan,
+           CASE WHEN any_value(bobot_indikator) IS NOT NULL
+             THEN sum(jumlah * bobot) / NULLIF(sum(bobot) FILTER (WHERE jumlah IS NOT NULL), 0)
+             ELSE sum(jumlah) FILTER (WHERE penyebut IS NOT NULL) * any_value(per) / NULLIF(sum(penyebut) FILTER (WHERE jumlah IS NOT NULL), 0) END AS kota
          FROM semua GROUP BY tahun
        )
        SELECT w.tahun, CASE WHEN s.per IS NULL THEN s.jumlah ELSE s.rasio END AS kelurahan, w.kecamatan, w.kota
        FROM wilayah w LEFT JOIN semua s ON s.tahun = w.tahun AND s.kode = ?
        ORDER BY w.tahun`,
-      [query.indikator, query.kode, query.kode, query.kode, query.kode],
+      [query.kode, query.indikator, query.kode, query.kode],
     ),
   );
   const num = (v: Row[string]) => (v === null || v === undefined ? null : Number(v));

@@ -162,14 +162,20 @@ describe('surakarta-stunting.csv: "Balita stunting (%)" is a rate, never summed'
     expect(line(summary, def, 'jumlah')).toBe('Rata-rata nilai kelurahan (bukan angka kota), Kota Surakarta: 11,2%');
     expect(line(summary, def, 'jumlah', 'en')).toBe('Mean of kelurahan values (not a city rate), Kota Surakarta: 11.2%');
     expect(findIndicator(id)?.kind).toBe('index');
+    // A plain mean is not drawn as the kecamatan or city line of the trend.
+    const [point] = await fetchTrend(db, { kode: '33.72.02.1003', indikator: id });
+    expect([point.kelurahan, point.kecamatan, point.kota]).toEqual([14.77, null, null]);
   });
 
   it('with a population column: the population-weighted mean (hand-computed 640555.68 / 58411)', async () => {
-    const { def, summary } = await commitRate('stbobot', { weight: 'Jumlah penduduk' });
+    const { def, summary, id } = await commitRate('stbobot', { weight: 'Jumlah penduduk' });
     expect(summary.mean?.weighted).toBe(true);
     expect(summary.mean?.value).toBeCloseTo(640555.68 / 58411, 12);
     expect(summary.mean?.value).toBeCloseTo(10.966353597781, 10);
     expect(line(summary, def, 'jumlah')).toBe('Seluruh Kota Surakarta: 11% (rata-rata kelurahan tertimbang jumlah penduduk)');
+    // The trend's kecamatan and city lines are the same weighted mean (all of Serengan is in the file).
+    const [point] = await fetchTrend(db, { kode: '33.72.02.1003', indikator: id });
+    expect([point.kelurahan, point.kecamatan, point.kota].map((v) => v?.toFixed(10))).toEqual(['14.77', 640555.68 / 58411, 640555.68 / 58411].map((v) => Number(v).toFixed(10)));
   });
 
   it('with numerator and denominator columns: kelurahan and city rates from the (summed) counts', async () => {
