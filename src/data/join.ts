@@ -1,7 +1,8 @@
 /**
  * Matching the rows of an imported table to the kelurahan of the chosen region, by
  * Kemendagri code first and by name otherwise (inside the row's kecamatan when it names one),
- * and the join report the user reviews before anything is committed. Pure: the caller groups the rows into distinct keys (with DuckDB) and
+ * and the join report the user reviews before anything is committed. Pure: the caller groups
+ * the rows into distinct keys (with DuckDB) and
  * applies the resulting key → kode mapping.
  */
 import { FuzzyIndex, osaDistance } from '../analysis/text-distance';
@@ -139,8 +140,8 @@ interface TargetIndex {
   fuzzy: FuzzyIndex | null;
   /** Fuzzy answers by scope and name form: a table repeats each name once per year. */
   nearestOf: Map<string, Nearest | null>;
-  kecamatanName: string[];
-  kecamatanDigits: string[];
+  /** Each target's kab/kota (4 digits of its code). */
+  kabKotaDigits: string[];
   /** Targets by normalised kecamatan name, by kecamatan code (6 digits) and by kab/kota (4 digits). */
   byKecamatanName: Map<string, number[]>;
   byKecamatanDigits: Map<string, number[]>;
@@ -191,8 +192,7 @@ function indexTargets(targets: JoinTarget[]): TargetIndex {
     formTargets: forms.map((f) => byName.get(f) as number[]),
     fuzzy: null,
     nearestOf: new Map(),
-    kecamatanName,
-    kecamatanDigits,
+    kabKotaDigits: kecamatanDigits.map((d) => d.slice(0, 4)),
     byKecamatanName: groupBy(kecamatanName),
     byKecamatanDigits: groupBy(kecamatanDigits),
     byKabKota: groupBy(kecamatanDigits.map((d) => d.slice(0, 4))),
@@ -348,19 +348,21 @@ function oneOrAmbiguous(targets: number[], how: 'name' | 'fuzzy', distance: numb
 
 /**
  * Inside a known kecamatan: its kelurahan only, by name (spelling rules included), then by
- * spelling distance. A name found only in another kecamatan of the region is a conflict, never
- * a match: the row says one kecamatan and the name another (BPS and Kemendagri spell the desa
- * of two kecamatan of Cilacap the other way round, "Purwodadi" and "Purwadadi").
+ * spelling distance. A name found only in another kecamatan of the same kab/kota is a
+ * conflict, never a match: the row says one kecamatan and the name another (BPS and
+ * Kemendagri spell the desa of two kecamatan of Cilacap the other way round, "Purwodadi" and
+ * "Purwadadi"). The same name in another kab/kota is a namesake, not a candidate.
  */
 function judgeNameInKecamatan(forms: string[], scope: { id: string; targets: number[] }, index: TargetIndex, maxFuzzy: number): NameVerdict {
   const inside = new Set(scope.targets);
+  const kabKota = new Set(scope.targets.map((t) => index.kabKotaDigits[t]));
   let elsewhere: number[] = [];
   for (const form of forms) {
     const exact = index.byName.get(form);
     if (!exact) continue;
     const here = exact.filter((t) => inside.has(t));
     if (here.length > 0) return oneOrAmbiguous(here, 'name', 0);
-    if (elsewhere.length === 0) elsewhere = [...exact].sort((a, b) => a - b);
+    if (elsewhere.length === 0) elsewhere = exact.filter((t) => kabKota.has(index.kabKotaDigits[t])).sort((a, b) => a - b);
   }
   const form = forms[0];
   const budget = fuzzyBudget(form.length, maxFuzzy);

@@ -133,9 +133,10 @@ describe('equal names in two cities (Surakarta and Pekalongan both have a Kauman
     ]);
     expect(report.unmatched).toEqual([
       { key: 0, reason: 'ambiguous-name', candidates: ['33.72.03.1009', '33.75.02.1004'] },
-      // Jebres has no Kauman: both Kauman lie in other kecamatan, a conflict for the user, with
-      // nothing spelled like it in Jebres (this was 'ambiguous-name' before kecamatan-first).
-      { key: 4, reason: 'other-kecamatan', candidates: ['33.72.03.1009', '33.75.02.1004'] },
+      // Jebres has no Kauman: Surakarta's lies in Pasar Kliwon, a conflict for the user;
+      // Pekalongan's is a namesake in another city, not a candidate (this was 'ambiguous-name'
+      // with both before kecamatan-first).
+      { key: 4, reason: 'other-kecamatan', candidates: ['33.72.03.1009'] },
       { key: 6, reason: 'ambiguous-name', candidates: ['33.72.03.1009', '33.75.02.1004'] },
     ]);
   });
