@@ -12,7 +12,7 @@ import { choice, text, type RawOptions } from './args';
 import { readDataTable } from './data-table';
 import { readBoundaries, UsageError } from './io';
 import {
-  chooseKeys, cliDatabase, describeKeys, droppedLines, duplicateLine, fuzzyLines, joinTable, mappingDecisions, regionOf, resolve,
+  chooseKeys, cliDatabase, describeChoice, describeKeys, droppedLines, duplicateLine, fuzzyLines, joinTable, mappingDecisions, regionOf, resolve,
   type Region, type TableJoin,
 } from './table-join';
 
@@ -67,12 +67,15 @@ export async function prepareJoin(
   const sameName = flags.joinOn !== undefined && areas.features.some((f) => Object.hasOwn(f.properties ?? {}, flags.joinOn!));
   const region = regionOf(areas, flags.boundaryKey ?? (sameName ? flags.joinOn! : 'kode'), boundariesPath);
   const table = await readDataTable(dataPath, { sheet: flags.sheet });
-  const { keys, guessed } = chooseKeys(table, region, flags, dataPath);
+  const { keys, choice } = chooseKeys(table, region, flags, dataPath);
   const header = table.columns.map((c) => c.name);
   for (const [column, option] of options.columns ?? []) {
     if (column !== undefined && !header.includes(column)) throw new UsageError(`${dataPath}: no column "${column}" (${option}); columns: ${header.join(', ')}`);
   }
-  if (guessed) warn(`key columns chosen as the app chooses them: ${describeKeys(keys)} (name them with --join-on, --kecamatan)`);
+  if (choice) {
+    warn(`key columns chosen as the app chooses them: ${describeKeys(keys)} (name them with --join-on, --kecamatan)`);
+    for (const line of describeChoice(choice)) warn(`  ${line}`);
+  }
   if (options.year !== undefined && keys.tahun === null) {
     throw new UsageError(`${dataPath}: --year needs a year column, and none was found; columns: ${header.join(', ')}`);
   }

@@ -14,7 +14,9 @@ import { resolveJoin, type JoinDecisions, type JoinTarget, type ResolvedJoin, ty
 import { unmatchedReasonText } from '../data/join-report-csv';
 import { JoinReportFormatError, parseJoinReportCsv, reportDecisions } from '../data/join-report-read';
 import { normalizeKode, parseKode } from '../data/kode-wilayah';
-import { guessKeyNames, loadTable, stageJoin, type StagedJoin } from '../data/table-pipeline';
+import { chooseTableKeys, loadTable, stageJoin, type StagedJoin } from '../data/table-pipeline';
+import { describeKeyChoice } from '../data/key-column-text';
+import type { KeyColumnChoice } from '../data/join-columns';
 import { translate } from '../i18n';
 import { featureIds, importMessage, readInput, UsageError } from './io';
 import { openNodeDatabase } from './node-db';
@@ -75,13 +77,18 @@ function holdsCodes(table: ImportedTable, column: string): boolean {
 }
 
 /** Key columns from `--join-on` and `--kecamatan`, or chosen as the app chooses them. */
-export function chooseKeys(table: ImportedTable, region: Region, flags: { joinOn?: string; kecamatan?: string }, path: string): { keys: KeyColumns; guessed: boolean } {
+export function chooseKeys(
+  table: ImportedTable,
+  region: Region,
+  flags: { joinOn?: string; kecamatan?: string },
+  path: string,
+): { keys: KeyColumns; choice: KeyColumnChoice | null } {
   const header = table.columns.map((c) => c.name);
   const need = (column: string, option: string) => {
     if (!header.includes(column)) throw new UsageError(`${path}: no column "${column}" (${option}); columns: ${header.join(', ')}`);
   };
   if (flags.kecamatan !== undefined) need(flags.kecamatan, '--kecamatan');
-  const guess = guessKeyNames(table, region.targets);
+  const { keys: guess, choice } = chooseTableKeys(table, region.targets);
   let keys: KeyColumns;
   if (flags.joinOn === undefined) {
     keys = { ...guess };
@@ -101,7 +108,12 @@ export function chooseKeys(table: ImportedTable, region: Region, flags: { joinOn
     };
   }
   if (keys.kode === null && keys.nama === null) throw new UsageError(`${path}: ${translate('en', 'join.error.noKeyColumn')} Name it with --join-on COLUMN.`);
-  return { keys, guessed: flags.joinOn === undefined };
+  return { keys, choice: flags.joinOn === undefined ? choice : null };
+}
+
+/** The app's key-column choice with its evidence, in English, for stderr. */
+export function describeChoice(choice: KeyColumnChoice): string[] {
+  return describeKeyChoice(choice, 'en');
 }
 
 /** "code = kode, kelurahan name = kelurahan, kecamatan = (none), year = TAHUN" */

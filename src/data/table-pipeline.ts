@@ -3,7 +3,7 @@
  * (src/state/import.svelte.ts) and the command-line tool (src/cli), so the two front ends
  * cannot drift apart (issue 13: "one pipeline, two front ends"):
  *
- *   ImportedTable -> key columns (guessed on the preview) -> loadRawTable -> fetchKeys ->
+ *   ImportedTable -> key columns (chosen by evidence) -> loadRawTable -> fetchKeys ->
  *   JoinKey -> buildJoinReport -> resolveJoin -> key mapping -> values per kelurahan and year.
  *
  * Reading the file (src/data/importers/read-table.ts) and the join itself (join.ts) stay where
@@ -27,7 +27,9 @@ import {
 } from './datasets';
 import { emptySql } from './importers/numbers';
 import type { ImportedTable } from './importers/types';
-import { buildJoinReport, guessKeyColumns, resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from './join';
+import { chooseKeyColumns, keyNamesOf, type KeyColumnChoice } from './join-columns';
+import { sampleTableRows } from './key-column-sample';
+import { buildJoinReport, resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from './join';
 import { sqlIdentifier } from './sql';
 
 /** The column choices a table starts with: the types and number formats the reader detected. */
@@ -35,12 +37,21 @@ export function columnChoicesOf(table: ImportedTable): ColumnChoice[] {
   return table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
 }
 
-/** The key columns by name, guessed from the header and the preview against the region's kelurahan. */
-export function guessKeyNames(table: Pick<ImportedTable, 'columns' | 'preview'>, targets: JoinTarget[]): KeyColumns {
+/** The key columns by name, and the evidence they were chosen on. */
+export interface KeyChoice {
+  keys: KeyColumns;
+  choice: KeyColumnChoice;
+}
+
+/**
+ * The key columns as the import dialog chooses them (ImportSession.#setTable): by evidence,
+ * from a sample of the whole table rather than the preview (a provincial table may reach the
+ * region late).
+ */
+export function chooseTableKeys(table: Pick<ImportedTable, 'columns' | 'preview' | 'csv'>, targets: JoinTarget[]): KeyChoice {
   const header = table.columns.map((c) => c.name);
-  const guessed = guessKeyColumns(header, table.preview, targets);
-  const name = (index: number | null) => (index === null ? null : header[index]);
-  return { kode: name(guessed.kode), nama: name(guessed.nama), kecamatan: name(guessed.kecamatan), tahun: name(guessed.tahun) };
+  const choice = chooseKeyColumns(header, sampleTableRows(table), targets);
+  return { keys: keyNamesOf(header, choice.columns), choice };
 }
 
 /** A key as DuckDB returned it (text) as the join reads it: the year only when it reads as one. */

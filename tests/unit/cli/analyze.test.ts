@@ -25,9 +25,10 @@ describe('peta-kantong analyze --method lisa', () => {
     const run = await runCli(['analyze', ...POVERTY_2025, '--method', 'lisa', '--seed', '7', '--out', out]);
     expect(run.code).toBe(0);
     // Without --join-on the key columns are chosen as the app chooses them, and said.
-    expect(run.stderr).toContain('key columns chosen as the app chooses them: code = kode, kelurahan name = kelurahan, kecamatan = kode_kecamatan, year = tahun');
+    expect(run.stderr).toContain('key columns chosen as the app chooses them: code = kode, kelurahan name = kelurahan, kecamatan = kecamatan, year = tahun');
+    expect(run.stderr).toContain('Kelurahan code: kode (54 of 185 values are Kemendagri codes of this region; covering 54 of 54 kelurahan)');
     // The demo CSV holds all five cities: the others' rows are reported, not silently ignored.
-    expect(run.stderr).toContain('131 row(s) not joined, code of another kabupaten/kota: row 6 (12.74.01.1001, Tanjungbalai Kota I, 12.74.01);');
+    expect(run.stderr).toContain('131 row(s) not joined, code of another kabupaten/kota: row 6 (12.74.01.1001, Tanjungbalai Kota I, Tanjungbalai Selatan);');
     const direct = localMoran(rate, queen, { permutations: 999, seed: 7 });
     const clusters = lisaClusters(direct, 0.05, 'none');
     const rows = parseCsv(await readFile(out, 'utf8'));
@@ -204,10 +205,10 @@ describe('peta-kantong analyze --method classify', () => {
     await writeFile(data, ['kode,nilai', ...city.features.map((f, i) => `${f.properties.kode},${c.values[i]}`)].join('\n'));
     const args = ['analyze', '--boundaries', SURAKARTA, '--data', data, '--value', 'nilai', '--method', 'classify', '--scheme', style, '--classes', String(k)];
     const run = await runCli([...args, '--out', join(dir, 'c.json')]);
-    // Only the key choice is said: every row joins.
-    expect(run.stderr).toBe(
-      'peta-kantong: key columns chosen as the app chooses them: code = kode, kelurahan name = (none), kecamatan = (none), year = (none) (name them with --join-on, --kecamatan)\n',
-    );
+    // Only the key choice and its evidence are said: every row joins.
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('peta-kantong: key columns chosen as the app chooses them: code = kode, kelurahan name = (none), kecamatan = (none), year = (none) (name them with --join-on, --kecamatan)');
+    expect(lines.slice(1).every((line) => line.startsWith('peta-kantong:   '))).toBe(true);
     const result = JSON.parse(await readFile(join(dir, 'c.json'), 'utf8'));
     expect(result.breaks).toHaveLength(c.breaks.length);
     result.breaks.forEach((b: number, i: number) => expect(b).toBeCloseTo(c.breaks[i], 9));

@@ -4,7 +4,7 @@
  * module the app's import dialog (src/state/import.svelte.ts, which Node cannot import because
  * of its runes) and the command-line tool call; only what the dialog's state adds is here:
  *
- *   readTable -> guessKeyNames -> loadTable -> stageJoin -> keyMappingOf
+ *   readTable -> chooseTableKeys -> loadTable -> stageJoin -> keyMappingOf
  *   -> StoredDataset with the gzipped CSV (as ImportSession.#build) -> applyStoredDataset -> `nilai`/`ukuran`.
  */
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { readTable } from '../../../src/data/importers/read-table';
 import type { ImportedTable, TableReadOptions } from '../../../src/data/importers/types';
 import { fetchValues, loadIndicators } from '../../../src/data/indicators';
 import type { JoinDecisions, JoinKey, JoinReport, JoinTarget } from '../../../src/data/join';
-import { columnChoicesOf, guessKeyNames, keyMappingOf, loadTable, stageJoin } from '../../../src/data/table-pipeline';
+import { chooseTableKeys, columnChoicesOf, keyMappingOf, loadTable, stageJoin } from '../../../src/data/table-pipeline';
 import { gzip, type StoredDataset } from '../../../src/data/store';
 import { applyStoredDataset, type IndicatorsMeta } from '../../../src/state/dataset-apply';
 
@@ -53,7 +53,7 @@ export async function openPipelineDatabase(): Promise<Database> {
 export interface StagedTable {
   id: string;
   table: ImportedTable;
-  /** Key columns by name, as guessed from the preview (ImportSession.keys). */
+  /** Key columns by name, as the dialog chooses them (ImportSession.keys). */
   keys: KeyColumns;
   columns: ColumnChoice[];
   keyRows: KeyRow[];
@@ -73,7 +73,7 @@ export async function stageTable(
   options: { read?: TableReadOptions; keys?: KeyColumns } = {},
 ): Promise<StagedTable> {
   const table = await readTable(file, options.read ?? {});
-  const keys = options.keys ?? guessKeyNames(table, targets);
+  const keys = options.keys ?? chooseTableKeys(table, targets).keys;
   const columns = columnChoicesOf(table);
   await loadTable(db, id, table);
   const { keyRows, joinKeys, report } = await stageJoin(db, id, keys, table.headerRow, targets, { oneRowPerKelurahan: true });
