@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../../src/cli/node-db';
 import type { Database } from '../../../src/data/database';
-import type { KeyColumns } from '../../../src/data/join';
+import type { KeyColumns } from '../../../src/data/datasets';
 import { findYearGroups } from '../../../src/data/wide-years';
 import { ROOT, stageTable, type StagedTable } from '../import-pipeline/pipeline';
 import { landedInOtherKecamatan, landedKode, realFile, realTargets } from './real-fixtures';

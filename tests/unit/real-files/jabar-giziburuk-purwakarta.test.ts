@@ -11,7 +11,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../../src/cli/node-db';
 import type { Database } from '../../../src/data/database';
-import type { KeyColumns } from '../../../src/data/join';
+import type { KeyColumns } from '../../../src/data/datasets';
 import { stageTable, type StagedTable } from '../import-pipeline/pipeline';
 import { csvLines, landedInOtherKecamatan, landedKode, realFile, realTargets } from './real-fixtures';
 
