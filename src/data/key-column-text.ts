@@ -43,7 +43,7 @@ export function evidenceOf(choice: KeyColumnChoice, role: KeyRole, column: numbe
  * of what another (unused) column covers, or less than half of the region's kelurahan. The
  * estimate comes from the evidence, before any join is run.
  */
-export function keyColumnWarning(choice: KeyColumnChoice, role: KeyRole, selected: KeyColumns): KeyWarning | null {
+export function keyColumnWarning(choice: KeyColumnChoice, role: KeyRole, selected: KeyColumns, lang: Lang = 'id'): KeyWarning | null {
   if (role === 'tahun') return null;
   const e = evidenceOf(choice, role, selected[role]);
   if (!e) return null;
@@ -52,8 +52,8 @@ export function keyColumnWarning(choice: KeyColumnChoice, role: KeyRole, selecte
     choice.roles[role].candidates.find(
       (c) => c.column !== e.column && !used.has(c.column) && c.rejected === null && c.qualifies && !c.headerOnly && c.covers > e.covers,
     ) ?? null;
-  const missing = Math.max(0, e.regionSize - e.covers);
-  const base = { column: e.header, covers: e.covers, size: e.regionSize, unit: unitOf(role), missing };
+  const n = (v: number) => formatNumber(v, lang);
+  const base = { column: e.header, covers: n(e.covers), size: n(e.regionSize), unit: unitOf(role), missing: n(Math.max(0, e.regionSize - e.covers)) };
   if (role === 'nama' && e.kecamatanValues) return { role, better, key: 'keyColumns.warn.kecamatanAsName', params: base };
   if (role === 'kode' && e.what !== 'kemendagri-codes') {
     const kemendagri = choice.roles.kode.candidates.find((c) => c.what === 'kemendagri-codes' && c.qualifies && !c.headerOnly && c.rejected === null && !used.has(c.column));
@@ -62,7 +62,7 @@ export function keyColumnWarning(choice: KeyColumnChoice, role: KeyRole, selecte
     }
   }
   if (better && e.covers < 0.5 * better.covers) {
-    return { role, better, key: 'keyColumns.warn.better', params: { ...base, better: better.header, betterCovers: better.covers } };
+    return { role, better, key: 'keyColumns.warn.better', params: { ...base, better: better.header, betterCovers: n(better.covers) } };
   }
   if (role !== 'kecamatan' && e.what !== 'bps-codes' && e.covers < 0.5 * e.regionSize) {
     return { role, better: null, key: 'keyColumns.warn.missing', params: base };
@@ -83,7 +83,7 @@ export function describeKeyChoice(choice: KeyColumnChoice, lang: Lang): string[]
     const usedElsewhere = new Set(Object.entries(choice.columns).filter(([r, c]) => r !== role && c !== null).map(([, c]) => c));
     const others = candidates.filter((c) => c !== chosen && !usedElsewhere.has(c.column) && c.rejected === null && c.qualifies && c.matched > 0).slice(0, 2);
     for (const c of others) lines.push(`  ${translate(lang, 'keyColumns.runnerUp')}: ${c.header} (${evidenceText(c, role, lang)})`);
-    const warning = keyColumnWarning(choice, role, choice.columns);
+    const warning = keyColumnWarning(choice, role, choice.columns, lang);
     if (warning) lines.push(`  ! ${translate(lang, warning.key, warning.params)}`);
   }
   return lines;

@@ -97,7 +97,7 @@ describe('key columns of a Jawa Barat open-data table (BPS and Kemendagri column
     const picked = { ...choice.columns, nama: col('bps_nama_kecamatan') };
     const warning = keyColumnWarning(choice, 'nama', picked);
     expect(warning).toMatchObject({ key: 'keyColumns.warn.kecamatanAsName', better: { header: 'kemendagri_nama_desa_kelurahan' } });
-    expect(warning?.params).toMatchObject({ column: 'bps_nama_kecamatan', size: 280 });
+    expect(warning?.params).toMatchObject({ column: 'bps_nama_kecamatan', size: '280' });
 
     const bpsCode = keyColumnWarning(choice, 'kode', { ...choice.columns, kode: col('bps_kode_desa_kelurahan') });
     expect(bpsCode).toMatchObject({ key: 'keyColumns.warn.bpsCode', better: { header: 'kemendagri_kode_desa_kelurahan' } });
