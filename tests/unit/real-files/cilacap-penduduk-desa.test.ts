@@ -14,7 +14,7 @@ import type { Database } from '../../../src/data/database';
 import type { KeyColumns } from '../../../src/data/datasets';
 import { findYearGroups } from '../../../src/data/wide-years';
 import { ROOT, stageTable, type StagedTable } from '../import-pipeline/pipeline';
-import { landedInOtherKecamatan, landedKode, realFile, realTargets } from './real-fixtures';
+import { landedInOtherKecamatan, landedKode, proposedKinds, realFile, realTargets } from './real-fixtures';
 
 const DIR = 'cilacap-penduduk-desa';
 const FILE = 'jml-pddk-desa-cilacap.csv';
@@ -76,6 +76,10 @@ describe(`${FILE}: BPS numbers, names with kecamatan, years in columns`, () => {
     const groups = findYearGroups(chosen.table.columns);
     expect(groups.map((g) => g.columns.map((c) => `${c.column}:${c.tahun}`))).toEqual([['t_2016:2016', 't_2017:2017', 't_2018:2018', 't_2019:2019']]);
   });
+
+  it('proposes the population over 2016-2019 as one count indicator and the area and people counts as counts', () => {
+    expect(proposedKinds(chosen)).toMatchObject({ t_2016: 'count [2016,2017,2018,2019]', t_2020sm1: 'count', laki_19: 'count', pr_19: 'count', luas_wil: 'count' });
+  });
 });
 
 describe('issue 13 fixes', () => {
@@ -100,6 +104,10 @@ describe('issue 13 fixes', () => {
       expect(chosen.report.counts.name + chosen.report.counts.fuzzy).toBe(284 - conflicts);
       expect([chosen.report.counts.code, chosen.report.counts.duplicates, chosen.report.counts.missing]).toEqual([0, 0, conflicts]);
     });
+  });
+
+  it('a density (jiwa/km²) and a growth rate (laju pertumbuhan, %) are rates, never summed into kecamatan or city totals', () => {
+    expect(proposedKinds(chosen)).toMatchObject({ density: 'rate', pertumb: 'rate' });
   });
 
   describe('key columns chosen by evidence', () => {

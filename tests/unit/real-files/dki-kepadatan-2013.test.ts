@@ -12,7 +12,7 @@ import { openNodeDatabase } from '../../../src/cli/node-db';
 import type { Database } from '../../../src/data/database';
 import type { JoinTarget } from '../../../src/data/join';
 import { stageTable, type StagedTable } from '../import-pipeline/pipeline';
-import { landedInOtherKecamatan, landedKode, realFile, realTargets } from './real-fixtures';
+import { landedInOtherKecamatan, landedKode, proposedKinds, realFile, realTargets } from './real-fixtures';
 
 const DIR = 'dki-kepadatan-2013';
 const FILE = 'dki-kepadatan-kelurahan-2013-excerpt.csv';
@@ -145,6 +145,12 @@ describe(`${FILE}: DKI Jakarta names only, with the portal's abbreviations`, () 
   });
 
   for (const region of REGIONS.filter((r) => !r.abbreviated)) itLandsOwnRows(region);
+
+  it('proposes the area and the 18 population-by-age columns as counts', () => {
+    const kinds = proposedKinds(staged.get('31.01')!);
+    expect(Object.entries(kinds).filter(([column]) => column !== 'KEPADATANJIWAKM2')).toEqual([['LUAS_WILAYAHKM2', 'count'], ...Object.keys(kinds).filter((c) => /Laki|Perempuan/.test(c)).map((c) => [c, 'count'])]);
+    expect(Object.keys(kinds).filter((c) => /Laki|Perempuan/.test(c))).toHaveLength(18);
+  });
 });
 
 /** The region's own rows land on their hand-checked kode, and no kelurahan of the region is left without its row. */
@@ -160,6 +166,11 @@ function itLandsOwnRows(region: (typeof REGIONS)[number]): void {
 
 describe('issue 13 fixes', () => {
   for (const region of REGIONS.filter((r) => r.abbreviated)) itLandsOwnRows(region);
+
+  it('KEPADATANJIWAKM2 (people per km²) is a rate, never summed into kecamatan or city totals', () => {
+    expect(proposedKinds(staged.get('31.01')!).KEPADATANJIWAKM2).toBe('rate');
+  });
+
   for (const region of REGIONS) {
     describe(`${region.name} (${region.kode})`, () => {
       it(`the other ${outsideRegion(region).length} rows are outside the region: not joined, not suggested, not duplicates`, () => {

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../../src/cli/node-db';
 import { stageTable, type StagedTable } from '../import-pipeline/pipeline';
-import { landedInOtherKecamatan, landedKode, realFile, realTargets } from './real-fixtures';
+import { landedInOtherKecamatan, landedKode, proposedKinds, realFile, realTargets } from './real-fixtures';
 
 const DIR = 'dki-kepadatan-2024';
 const FILE = 'dki-kepadatan-kelurahan-2024-jakarta-timur.csv';
@@ -117,9 +117,17 @@ describe(`${FILE}: English headers, names with kecamatan, one year`, () => {
   });
 
   describe('with the columns the user chooses (subdistrict, district, year)', () => itJoinsEveryRow(() => chosen));
+
+  it('proposes population as a count', () => {
+    expect(proposedKinds(chosen)).toMatchObject({ population: 'count' });
+  });
 });
 
 describe('issue 13 fixes', () => {
+  it('population_density_per_km2 is a rate, never summed into kecamatan or city totals', () => {
+    expect(proposedKinds(chosen).population_density_per_km2).toBe('rate');
+  });
+
   it('takes subdistrict as the kelurahan name, district as the kecamatan and year as the year, by evidence', () => {
     expect(guessed.keys).toEqual(USER_KEYS);
   });

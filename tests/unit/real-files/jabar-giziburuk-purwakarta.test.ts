@@ -13,7 +13,7 @@ import { openNodeDatabase } from '../../../src/cli/node-db';
 import type { Database } from '../../../src/data/database';
 import type { KeyColumns } from '../../../src/data/datasets';
 import { stageTable, type StagedTable } from '../import-pipeline/pipeline';
-import { csvLines, landedInOtherKecamatan, landedKode, realFile, realTargets } from './real-fixtures';
+import { csvLines, landedInOtherKecamatan, landedKode, proposedKinds, realFile, realTargets } from './real-fixtures';
 
 const DIR = 'jabar-giziburuk-purwakarta';
 const FILE = 'gizi-buruk-desa-purwakarta.csv';
@@ -77,6 +77,10 @@ describe(`${FILE}: Open Data Jabar, BPS and Kemendagri columns, three years`, ()
 
   it('no value lands on a desa of another kecamatan', () => {
     expect(landedInOtherKecamatan(staged.report, staged.joinKeys, targets, (k) => kecamatanAt(k.firstRow))).toEqual([]);
+  });
+
+  it('proposes the number of cases as the one indicator, a count (codes, id and year are not indicators)', () => {
+    expect(proposedKinds(staged)).toEqual({ jumlah_kejadian_balita_gizi_buruk: 'count' });
   });
 });
 

@@ -6,8 +6,9 @@
  * from what the app guessed.
  */
 import { readFileSync } from 'node:fs';
+import { proposeIndicators } from '../../../src/data/indicator-choices';
 import type { JoinKey, JoinReport, JoinTarget } from '../../../src/data/join';
-import { ROOT } from '../import-pipeline/pipeline';
+import { ROOT, type StagedTable } from '../import-pipeline/pipeline';
 
 const REAL = `${ROOT}tests/fixtures/real/`;
 
@@ -56,4 +57,15 @@ export function landedInOtherKecamatan(
   return report.matched
     .filter((m) => plain(byKode.get(m.kode)!.kecamatan) !== plain(kecamatanOfKey(keys[m.key])))
     .map((m) => `file line ${keys[m.key].firstRow} (${keys[m.key].nama}, ${kecamatanOfKey(keys[m.key])}) -> ${m.kode} ${byKode.get(m.kode)!.nama}, ${byKode.get(m.kode)!.kecamatan}`);
+}
+
+/**
+ * The indicators the import dialog proposes for a staged table (as ImportSession does after the
+ * key columns: every number column but the keys, year groups as one indicator), as
+ * `column -> kind`, with `[years]` after the kind of a group read over years.
+ */
+export function proposedKinds(staged: StagedTable): Record<string, string> {
+  const keys = new Set(Object.values(staged.keys).filter((k): k is string => k !== null));
+  const { indicators } = proposeIndicators({ columns: staged.table.columns, exclude: keys, prefix: staged.id, yearColumn: staged.keys.tahun, fallbackLabel: 'nilai' });
+  return Object.fromEntries(indicators.map((i) => [i.column, i.years ? `${i.kind} [${i.years.map((y) => y.tahun).join(',')}]` : (i.kind ?? 'count')]));
 }
