@@ -6,7 +6,7 @@
  */
 import type { Lang } from './catalog';
 import { translate, type MessageKey } from '../i18n';
-import type { JoinKey, JoinReport, JoinTarget, KecamatanFallback, UnmatchedKey } from './join';
+import type { JoinDecisions, JoinKey, JoinReport, JoinTarget, KecamatanFallback, UnmatchedKey } from './join';
 import { csvExportCell } from './export-cells';
 import { formatKemendagri, kabKotaOf, normalizeKode } from './kode-wilayah';
 
@@ -61,9 +61,11 @@ export function kecamatanFallbackText(lang: Lang, key: JoinKey, fallback: Kecama
  * The report as CSV text (with its BOM) in `lang`: header, one line per key in key order
  * (file row, code, name, kecamatan and year as written; result; the kelurahan matched or
  * suggested; spelling distance; a note saying what to do), then the kelurahan with no row.
- * A key in a duplicate group has the result "duplicate" whatever matched it.
+ * A key in a duplicate group has the result "duplicate" whatever matched it. A key in `manual`
+ * (the user's hand decisions) is written "chosen by hand" with its kelurahan, or unmatched when
+ * left out, so the file can be applied again (join-report-read.ts, the CLI's --mapping).
  */
-export function joinReportCsv(report: JoinReport, keys: JoinKey[], targets: JoinTarget[], lang: Lang): string {
+export function joinReportCsv(report: JoinReport, keys: JoinKey[], targets: JoinTarget[], lang: Lang, manual: JoinDecisions['manual'] = {}): string {
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
   const nameOf = new Map(targets.map((target) => [target.kode, target.nama]));
   const label = (kode: string) => `${nameOf.get(kode) ?? ''} (${kode})`;
@@ -93,6 +95,12 @@ export function joinReportCsv(report: JoinReport, keys: JoinKey[], targets: Join
 
   keys.forEach((key, i) => {
     const written = [key.firstRow, key.kode === null ? '' : String(key.kode), key.nama ?? '', key.kecamatan ?? '', key.tahun];
+    // A hand decision is written as made, so the file can be applied again (join-report-read.ts).
+    if (i in manual) {
+      const chosen = manual[i];
+      lines.push(line([...written, t(chosen === null ? 'join.status.unmatched' : 'join.status.manual'), chosen ?? '', chosen === null ? '' : (nameOf.get(chosen) ?? ''), null, '']));
+      return;
+    }
     const match = matchOf.get(i);
     const group = duplicateOf.get(i);
     if (match) {

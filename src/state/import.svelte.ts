@@ -291,10 +291,13 @@ export class ImportSession {
     this.#rawLoaded = true;
   }
 
-  /** The report as a CSV file the user can keep (Indonesian Excel: `;` and a BOM). */
+  /**
+   * The report as a CSV file the user can keep (Indonesian Excel: `;` and a BOM), with the
+   * kelurahan chosen by hand so far, which `peta-kantong analyze --mapping` applies again.
+   */
   reportCsv(): string {
     if (!this.report) return '';
-    return joinReportCsv(this.report, this.joinKeys, this.targets(), this.app.lang);
+    return joinReportCsv(this.report, this.joinKeys, this.targets(), this.app.lang, $state.snapshot(this.decisions.manual));
   }
 
   /** Stores the dataset with the user's decisions and shows it on the map. */
