@@ -10,8 +10,8 @@
  * - **rook**: queen, and a common edge of at least `minEdgeMetres` (default 10 m). The shared
  *   boundary within the tolerance overstates the edge by what the ends of the edge, or a point
  *   where the polygons merely touch, add; that addition grows with the tolerance without bound
- *   as the angle between the boundaries narrows, so the edge is estimated by measuring at a
- *   second, wider tolerance and taking out the growth (shared-boundary.ts, `EDGE_PROBE`). A pair
+ *   as the angle between the boundaries narrows, so the edge is estimated by measuring at
+ *   wider tolerances and taking out the growth (shared-boundary.ts, `EDGE_PROBE`). A pair
  *   touching only at a point has an edge of 0 at any tolerance and any angle.
  *
  * Metres in lon/lat: each candidate pair is measured in its own local equirectangular plane
@@ -98,9 +98,9 @@ export function touchingPairs(
   if (!(toleranceMetres >= 0) || !Number.isFinite(toleranceMetres)) {
     throw new RangeError(`Snapping tolerance must be a finite number of metres >= 0, got ${toleranceMetres}`);
   }
-  // The edge estimate also measures within EDGE_PROBE times the tolerance: the windows must hold
-  // every segment that close.
-  const grown = grownBoxes(rings, estimateEdge ? EDGE_PROBE * toleranceMetres : toleranceMetres);
+  // The edge estimate also measures within 2 EDGE_PROBE - 1 times the tolerance: the windows
+  // must hold every segment that close.
+  const grown = grownBoxes(rings, estimateEdge ? (2 * EDGE_PROBE - 1) * toleranceMetres : toleranceMetres);
   const present: number[] = [];
   for (let f = 0; f < rings.count; f++) if (!Number.isNaN(grown[4 * f])) present.push(f);
   const pairs = { i: [] as number[], j: [] as number[], shared: [] as number[], edge: [] as number[] };

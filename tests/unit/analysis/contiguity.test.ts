@@ -7,6 +7,7 @@ import {
   touchingPairs,
 } from '../../../src/analysis/contiguity';
 import { degreeLengths } from '../../../src/analysis/geodesy';
+import { commonEdge } from '../../../src/analysis/shared-boundary';
 import { polygonRings, type PolygonRings } from '../../../src/analysis/polygon-rings';
 import { cardinalities, islands } from '../../../src/analysis/weights';
 import { listsOf, pairsOfLists, poly2nb, readCity } from './demo-cities';
@@ -219,6 +220,30 @@ describe('contiguity rules on constructed polygons', () => {
       }
     },
   );
+
+  it('keeps neighbours whose boundaries part to run side by side 12 m apart, as along a river', () => {
+    // 200 m of common edge, then A steps 12 m north and both run east for another 1 km.
+    const a = polygon([[0, 0], [200, 0], [200, 12], [1200, 12], [1200, 500], [0, 500]]);
+    const b = polygon([[0, 0], [0, -500], [1200, -500], [1200, 0], [200, 0]]);
+    const p = touchingPairs(polygonRings([a, b]), DEFAULT_SNAP_METRES, true);
+    // Within 15 m the 1 km run counts too: read alone, that growth would hide the edge.
+    expect(touchingPairs(polygonRings([a, b]), 15).sharedMetres[0]).toBeGreaterThan(1200);
+    expect(p.edgeMetres![0]).toBeGreaterThan(180);
+    expect(p.edgeMetres![0]).toBeLessThan(211);
+    expect(listsOf(contiguity([a, b], { rule: 'rook' }).weights)).toEqual([[1], [0]]);
+  });
+
+  it('estimates the common edge from three shared lengths', () => {
+    // A touching point: lengths in proportion to the tolerance.
+    expect(commonEdge(10, 15, 20, 10)).toBe(0);
+    expect(commonEdge(108, 162, 216, 10)).toBe(0);
+    // An edge of 100 m with right-angled ends.
+    expect(commonEdge(120, 130, 140, 10)).toBe(100);
+    // The same edge with a 1 km run 12 m away: the first band's growth is not the ends'.
+    expect(commonEdge(120, 1130, 1140, 10)).toBe(100);
+    // Slightly faster than proportional growth (wobble) is still read from the first band.
+    expect(commonEdge(10, 19, 20, 10)).toBe(-8);
+  });
 
   it('keeps a short common edge whose ends part at a sharp angle, and measures it', () => {
     // A above, B below a common edge from (0, 0) to (e, 0); beyond each end the two boundaries
