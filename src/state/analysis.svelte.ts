@@ -206,7 +206,7 @@ export class AnalysisState {
         'local',
         {
           method, values, ids: features.map((f) => f.properties.kode), offsets: this.weights!.offsets, indices: this.weights!.indices,
-          permutations: this.permutations, seed: this.seed,
+          permutations: this.permutations, seed: this.seed, islandCentroids: this.islandsToNearest ? this.weights!.centroids : undefined,
         },
         { onProgress: (fraction) => run === this.#run && (this.progress = fraction) },
       );

@@ -29,18 +29,21 @@ export interface WeightsOutput {
   islands: number[];
   /** Observations that were islands and got their nearest neighbour (empty unless asked). */
   linked: number[];
+  /** Polygon centroids, lon/lat interleaved, for linking islands among the kelurahan with a value. */
+  centroids: Float64Array;
 }
 
 export function buildWeights(input: WeightsInput): WeightsOutput {
   const rings = polygonRings(input.geometries);
   let { weights } = contiguity(rings, { rule: input.rule, toleranceMetres: input.toleranceMetres });
   let linked: number[] = [];
+  const centroids = polygonCentroids(rings);
   if (input.islandsToNearest && islandsOf(weights).length > 0) {
-    const fallback = withKnnFallback(weights, polygonCentroids(rings), 1);
+    const fallback = withKnnFallback(weights, centroids, 1);
     weights = fallback.weights;
     linked = [...new Set(fallback.added.map((a) => a.from))];
   }
-  return { n: weights.n, offsets: weights.offsets, indices: weights.indices, islands: islandsOf(weights), linked };
+  return { n: weights.n, offsets: weights.offsets, indices: weights.indices, islands: islandsOf(weights), linked, centroids };
 }
 
 export type LocalMethod = 'lisa' | 'gi' | 'gistar';
@@ -54,6 +57,12 @@ export interface LocalInput {
    * file's, so the CLI (src/cli/methods.ts) gives the same p-values for the same data and seed.
    */
   ids: readonly string[];
+  /**
+   * Centroids (WeightsOutput.centroids) when islands are to be linked: a kelurahan left without
+   * neighbours among those with a value then gets the nearest of them, as the CLI's --islands knn
+   * does after leaving out the kelurahan without a value.
+   */
+  islandCentroids?: Float64Array;
   offsets: Int32Array;
   indices: Int32Array;
   permutations: number;
@@ -104,7 +113,12 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   if (input.ids.length !== n) throw new RangeError(`ids: ${input.ids.length} codes for ${n} values`);
   const withValue = Array.from(input.values, (v, i) => (Number.isFinite(v) ? i : -1)).filter((i) => i >= 0);
   const kept = idOrder(input.ids, withValue);
-  const weights = weightsInOrder(full, kept);
+  let weights = weightsInOrder(full, kept);
+  if (input.islandCentroids && kept.length > 1 && islandsOf(weights).length > 0) {
+    const points = Float64Array.from({ length: 2 * kept.length }, (_, e) => input.islandCentroids![2 * kept[e >> 1] + (e & 1)]);
+    // Rows in ascending order again, as the CLI's are after runMethod reorders its linked weights.
+    weights = weightsInOrder(withKnnFallback(weights, points, 1).weights, Int32Array.from(kept, (_, k) => k));
+  }
   const x = Float64Array.from(kept, (i) => input.values[i]);
   const options = {
     permutations: input.permutations,

@@ -28,7 +28,7 @@ import { hotSpotCategories, lisaCategories, type CategoryMap } from '../../../sr
 import { AnalysisState } from '../../../src/state/analysis.svelte';
 import { DEFAULTS, type AppState } from '../../../src/state/app.svelte';
 import { weightsFromAreas } from '../../../src/cli/build-weights';
-import { hotSpotLabel, LISA_LABELS, runMethod, type MethodSettings } from '../../../src/cli/methods';
+import { hotSpotLabel, LISA_LABELS, NO_DATA, runMethod, type MethodSettings } from '../../../src/cli/methods';
 import { INDIKATOR, repo, runCli, tempDir } from './run-cli';
 
 /** The app's analysis settings, read from a fresh AnalysisState rather than copied. */
@@ -68,27 +68,43 @@ const appBoundaries = async (city: City): Promise<AreaCollection> =>
   readFlatGeobuf(new Uint8Array(readFileSync(repo(`public/boundaries/kelurahan_${city.slug}.fgb`))));
 const cliBoundaries = (city: City): string => repo(`data/boundaries/${city.boundaries}`);
 
+/** How a run departs from the app's defaults: kelurahan whose value is taken away, the panel's KNN option. */
+interface Variation {
+  without?: ReadonlySet<string>;
+  islandsToNearest?: boolean;
+}
+
+/**
+ * A number as the CLI writes it: an undefined statistic (or none, for a kelurahan without a value)
+ * is null, and JSON has no -0 (an island's I_i is -0 when its value is below the mean).
+ */
+const cell = (v: number): number | null => (Number.isFinite(v) ? (v === 0 ? 0 : v) : null);
+
 /** What src/state/analysis.svelte.ts run() does, in Node, on `areas` in their order. */
-async function runApp(city: City, method: LocalMethod, areas: AreaCollection): Promise<AppRun> {
+async function runApp(city: City, method: LocalMethod, areas: AreaCollection, variation: Variation = {}): Promise<AppRun> {
   const shown = await fetchValues(db, { kodeKota: city.kode, tahun: DEFAULTS.tahun, indikator: indicator.id, measure });
+  for (const kode of variation.without ?? []) shown.set(kode, null);
+  const islandsToNearest = variation.islandsToNearest ?? app.islandsToNearest;
   const features = areas.features;
   const weights = buildWeights({
-    geometries: features.map((f) => f.geometry), rule: app.rule, toleranceMetres: app.toleranceMetres, islandsToNearest: app.islandsToNearest,
+    geometries: features.map((f) => f.geometry), rule: app.rule, toleranceMetres: app.toleranceMetres, islandsToNearest,
   });
   const ids = features.map((f) => f.properties.kode);
   const values = Float64Array.from(features, (f) => shown.get(f.properties.kode) ?? Number.NaN);
   const out: LocalOutput = runLocal({
     method, values, ids, offsets: weights.offsets, indices: weights.indices, permutations: app.permutations, seed: app.seed,
+    islandCentroids: islandsToNearest ? weights.centroids : undefined,
   });
   const map = method === 'lisa' ? lisaCategories(out, app.alpha, app.correction) : hotSpotCategories(out, app.correction);
   const byKode = new Map<string, Row>();
   ids.forEach((kode, i) => {
-    const cluster = clusterWords(method, map, map.codes[i]);
+    const cluster = map.codes[i] < 0 ? NO_DATA : clusterWords(method, map, map.codes[i]);
+    const neighbours = out.neighbourCount[i] < 0 ? null : out.neighbourCount[i];
     byKode.set(
       kode,
       method === 'lisa'
-        ? { value: values[i], I: out.statistic[i], lag: out.lag[i], z: out.value[i], p: out.pseudoP[i], cluster, neighbours: out.neighbourCount[i] }
-        : { value: values[i], G: out.statistic[i], z: out.zScore[i], p: out.pseudoP[i], p_normal: out.pNormal[i], cluster, neighbours: out.neighbourCount[i] },
+        ? { value: cell(values[i]), I: cell(out.statistic[i]), lag: cell(out.lag[i]), z: cell(out.value[i]), p: cell(out.pseudoP[i]), cluster, neighbours }
+        : { value: cell(values[i]), G: cell(out.statistic[i]), z: cell(out.zScore[i]), p: cell(out.pseudoP[i]), p_normal: cell(out.pNormal[i]), cluster, neighbours },
     );
   });
   const legend = new Map(map.rows.map((r) => [clusterWords(method, map, r.index), r.count]));
@@ -110,14 +126,15 @@ const RATE_FROM_DEMO = (): string[] =>
  */
 async function appValuesTable(mapRun: AppRun): Promise<string[]> {
   const file = join(await tempDir(), 'rate.csv');
-  await writeFile(file, `kode,rate\n${mapRun.ids.map((kode, i) => `${kode},${mapRun.values[i]}`).join('\n')}\n`);
+  const rows = mapRun.ids.flatMap((kode, i) => (Number.isFinite(mapRun.values[i]) ? [`${kode},${mapRun.values[i]}`] : []));
+  await writeFile(file, `kode,rate\n${rows.join('\n')}\n`);
   return ['--data', file, '--value', 'rate'];
 }
 
 /** `peta-kantong analyze` with every setting of the method left at its default. */
-async function runTool(boundaries: string, data: string[], method: LocalMethod): Promise<CliResult> {
+async function runTool(boundaries: string, data: string[], method: LocalMethod, extra: string[] = []): Promise<CliResult> {
   const out = join(await tempDir(), `${method}.json`);
-  const run = await runCli(['analyze', '--boundaries', boundaries, ...data, '--join-on', 'kode', '--method', method, '--out', out]);
+  const run = await runCli(['analyze', '--boundaries', boundaries, ...data, '--join-on', 'kode', '--method', method, ...extra, '--out', out]);
   expect(run.code, run.stderr).toBe(0);
   return { json: JSON.parse(await readFile(out, 'utf8')), stdout: run.stdout };
 }
@@ -207,3 +224,40 @@ describe.each(CITIES)('$nama: the map and the CLI', (city) => {
     });
   });
 });
+
+/*
+ * A kelurahan whose neighbours all lack a value is an island among the kelurahan analysed. With
+ * the panel's KNN option the worker used to link islands of the whole map before leaving out the
+ * kelurahan without a value, so such a kelurahan stayed Isolated on the map while the CLI's
+ * --islands knn linked it; both now link among the kelurahan with a value.
+ */
+describe('Kota Surakarta with the neighbours of one kelurahan left without a value', () => {
+  const city = findCity('surakarta')!;
+  async function setting(): Promise<{ areas: AreaCollection; without: Set<string>; lone: string }> {
+    const areas = JSON.parse(readFileSync(cliBoundaries(city), 'utf8')) as AreaCollection;
+    const weights = buildWeights({ geometries: areas.features.map((f) => f.geometry), rule: app.rule, toleranceMetres: app.toleranceMetres });
+    // The kelurahan with the fewest neighbours (the first of them), and those neighbours.
+    let lone = 0;
+    for (let i = 1; i < weights.n; i++) {
+      if (weights.offsets[i + 1] - weights.offsets[i] < weights.offsets[lone + 1] - weights.offsets[lone]) lone = i;
+    }
+    const without = new Set(Array.from(weights.indices.subarray(weights.offsets[lone], weights.offsets[lone + 1]), (j) => areas.features[j].properties.kode));
+    return { areas, without, lone: areas.features[lone].properties.kode };
+  }
+
+  describe.each(METHODS)('%s', (method) => {
+    it.each([
+      ['keep', false, 'Isolated'],
+      ['knn', true, undefined],
+    ] as const)('--islands %s equals the map', async (islands, islandsToNearest, loneCluster) => {
+      const { areas, without, lone } = await setting();
+      const mapRun = await runApp(city, method, areas, { without, islandsToNearest });
+      const tool = await runTool(cliBoundaries(city), await appValuesTable(mapRun), method, ['--islands', islands]);
+      expectSameRows(tool, mapRun);
+      expect(mapRun.byKode.get(lone)!.neighbours).toBe(islandsToNearest ? 1 : 0);
+      if (loneCluster) expect(mapRun.byKode.get(lone)!.cluster).toBe(loneCluster);
+      expect([...without].every((kode) => mapRun.byKode.get(kode)!.cluster === NO_DATA)).toBe(true);
+    });
+  });
+});
+
