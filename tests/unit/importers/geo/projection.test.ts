@@ -10,7 +10,7 @@ const fixture = <T>(name: string): T => JSON.parse(prj(name));
 
 // Made by make-utm-reference.sh and make-projection-fixtures.sh (gdaltransform, GDAL 3.6.2 / PROJ 9.1).
 type Point = { x: number; y: number; lon: number; lat: number };
-const pointReference = fixture<Record<'webMercator' | 'asiaLambert' | 'id74Utm49s', Point>>('projection-reference.json');
+const pointReference = fixture<Record<'webMercator' | 'asiaLambert' | 'id74Utm49s' | 'id74LonLat', Point>>('projection-reference.json');
 const utmReference = fixture<{ zone: number; south: boolean; x: number; y: number; lon: number; lat: number }[]>('utm-reference.json');
 const tm3Reference = fixture<{ epsg: number; x: number; y: number; lon: number; lat: number }[]>('tm3-reference.json');
 // Made by make-crs-wkt.sh (gdalsrsinfo: WKT1, ESRI WKT, WKT2:2019).
@@ -131,6 +131,12 @@ describe('lonLatProjection of WKT as GDAL writes it (WKT1, ESRI WKT, WKT2)', () 
     const projection = lonLatProjection(crsFromWkt(prj('id74-utm49s-towgs84.prj'), 'i.prj') as Extract<GeoCrs, { kind: 'proj4' }>, 'i.prj');
     const [lon, lat] = projection.toLonLat!(id74.x, id74.y);
     expect(metresApart(lon, lat, id74.lon, id74.lat)).toBeLessThan(1e-6);
+    // The same datum as lon/lat is shifted too, not read as WGS84.
+    const lonLat = pointReference.id74LonLat;
+    const geographic = lonLatProjection(crsFromWkt(prj('id74-lonlat-towgs84.prj'), 'g.prj') as Extract<GeoCrs, { kind: 'proj4' }>, 'g.prj');
+    const [lonG, latG] = geographic.toLonLat!(lonLat.x, lonLat.y);
+    expect(metresApart(lonG, latG, lonLat.lon, lonLat.lat)).toBeLessThan(1e-6);
+    expect(metresApart(lonLat.x, lonLat.y, lonLat.lon, lonLat.lat)).toBeGreaterThan(10);
     // Without the shift the same numbers would land tens of metres away: the test can tell.
     const [lon0, lat0] = lonLatProjection(projected(32749), 'f').toLonLat!(id74.x, id74.y);
     expect(metresApart(lon0, lat0, id74.lon, id74.lat)).toBeGreaterThan(10);
