@@ -18,6 +18,15 @@ export interface UnitGuess {
 const RATE_WORDS = new Set(['persen', 'persentase', 'prosentase', 'pct', 'percent', 'percentage', 'tingkat', 'rasio', 'ratio', 'rate', 'proporsi', 'prevalensi']);
 const SCORE_WORDS = new Set(['indeks', 'index', 'skor', 'score', 'ipm', 'idm', 'rerata', 'average']);
 
+/**
+ * A density (people per km²) divides by an area, so it is a rate however it is written:
+ * DKI's "KEPADATANJIWAKM2" is one run of letters, Satu Data's "population_density_per_km2" is
+ * not. A bare "luas_km2" is an area, which adds up, so "km2" alone does not make a density.
+ */
+const DENSITY = /kepadatan|density|densitas|jiwa\W*(per\W*)?km/;
+/** Growth written as a word or its stem ("pertumb", "laju pertumbuhan", "growth"): a rate. */
+const GROWTH = /^(pertumb\w*|laju|growth)$/;
+
 /** The header's words, lowercase, split at anything not a letter or digit (persen_miskin -> persen, miskin). */
 function wordsOf(header: string): string[] {
   return header
@@ -46,6 +55,8 @@ export function guessColumnUnit(header: string, percentCells = false): UnitGuess
   }
   const per = perOf(header);
   if (per !== null) return { kind: 'rate', unit: `per ${per.toLocaleString('id-ID')}`, per };
+  if (DENSITY.test(header.toLowerCase())) return { kind: 'rate', unit: 'per km²', per: 1 };
+  if (words.some((w) => GROWTH.test(w))) return { kind: 'rate', unit: '%', per: 100 };
   if (words.some((w) => RATE_WORDS.has(w))) return { kind: 'rate', unit: '', per: 100 };
   if (words.some((w) => SCORE_WORDS.has(w)) || words.includes('rata')) return { kind: 'score', unit: '', per: 100 };
   return { kind: 'count', unit: '', per: 100 };

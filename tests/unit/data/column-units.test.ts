@@ -24,8 +24,17 @@ describe('guessColumnUnit', () => {
     expect(guessColumnUnit('Rata-rata lama sekolah').kind).toBe('score');
   });
 
+  it('reads densities (people per km², in one run of letters too) and growth as rates', () => {
+    for (const header of ['KEPADATANJIWAKM2', 'population_density_per_km2', 'density', 'Kepadatan penduduk (jiwa/km2)']) {
+      expect(guessColumnUnit(header)).toEqual({ kind: 'rate', unit: 'per km²', per: 1 });
+    }
+    for (const header of ['pertumb', 'Laju pertumbuhan penduduk', 'growth']) {
+      expect(guessColumnUnit(header)).toMatchObject({ kind: 'rate', unit: '%' });
+    }
+  });
+
   it('leaves counts as counts', () => {
-    for (const header of ['Jumlah penduduk', 'jumlah_kk', 'Balita stunting', 'luas_ha', 'Jumlah 2019', 'tingkatan']) {
+    for (const header of ['Jumlah penduduk', 'jumlah_kk', 'Balita stunting', 'luas_ha', 'luas_km2', 'Jumlah 2019', 'tingkatan']) {
       expect(guessColumnUnit(header).kind).toBe('count');
     }
   });
