@@ -246,8 +246,12 @@ export function duplicateLine(join: TableJoin, resolved: ResolvedJoin, region: R
   if (resolved.duplicates.length === 0) return null;
   const nameOf = new Map(region.targets.map((t, i) => [t.kode, region.names[i] ?? t.nama]));
   const groups = resolved.duplicates.slice(0, EXAMPLES).map((g) => {
-    const rows = g.keys.flatMap((k) => (join.joinKeys[k].rows > 1 ? [`${join.joinKeys[k].firstRow} (x${join.joinKeys[k].rows})`] : [String(join.joinKeys[k].firstRow)]));
-    return `${nameOf.get(g.kode) ?? ''} ${g.kode}${g.tahun === null ? '' : ` ${g.tahun}`} in rows ${rows.join(', ')}`;
+    const keys = g.keys.map((k) => join.joinKeys[k]);
+    const where =
+      keys.length === 1
+        ? `in row ${keys[0].firstRow} and ${keys[0].rows - 1} more row(s) written the same`
+        : `in rows ${keys.map((k) => (k.rows > 1 ? `${k.firstRow} (+${k.rows - 1} written the same)` : String(k.firstRow))).join(', ')}`;
+    return `${nameOf.get(g.kode) ?? ''} ${g.kode}${g.tahun === null ? '' : ` ${g.tahun}`} ${where}`;
   });
   const more = resolved.duplicates.length > EXAMPLES ? `; and ${resolved.duplicates.length - EXAMPLES} more` : '';
   return `${resolved.duplicates.length} kelurahan have more than one row: ${groups.join('; ')}${more}`;

@@ -87,3 +87,23 @@ describe.each(CASES)('$file: the CLI and the app pipeline join alike', (c) => {
     for (const [kode, value] of cli) expect([kode, value]).toEqual([kode, app.get(kode) ?? null]);
   }, 60_000);
 });
+
+describe('spatial files as data and as boundaries', () => {
+  it.each(['geo/surakarta.fgb', 'geo/surakarta-utm49s.zip'])('the properties of %s are a table the join reads', async (file) => {
+    const out = join(dir, `${file.replace(/\W+/g, '_')}.csv`);
+    const run = await runCli(['join', '--boundaries', SURAKARTA, '--data', fixture(file), '--lang', 'en', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('54 row(s) of');
+    expect(run.stdout).toContain('54 matched by code, 0 by name, 0 similar name(s) to check, 0 unmatched; 0 duplicate group(s); 0 of 54 kelurahan without a row');
+  }, 60_000);
+
+  it("a zipped UTM Shapefile as boundaries gives the GeoJSON's Moran's I", async () => {
+    const args = ['--data', repo('data/demo/indikator.csv'), '--value', 'penduduk_miskin', '--denominator', 'penduduk', '--year', '2025', '--method', 'moran'];
+    const a = await runCli(['analyze', '--boundaries', SURAKARTA, ...args, '--out', join(dir, 'm-geojson.json')]);
+    const b = await runCli(['analyze', '--boundaries', fixture('geo/surakarta-utm49s.zip'), ...args, '--out', join(dir, 'm-shp.json')]);
+    expect([a.code, b.code], b.stderr).toEqual([0, 0]);
+    const [ma, mb] = await Promise.all(['m-geojson', 'm-shp'].map(async (n) => JSON.parse(await readFile(join(dir, `${n}.json`), 'utf8')).moran));
+    expect(mb.I).toBeCloseTo(ma.I, 12);
+    expect(mb.n).toBe(54);
+  }, 60_000);
+});
