@@ -14,7 +14,7 @@ import { createGunzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { Geometry } from 'geojson';
-import { DEFAULT_ROOK_MIN_EDGE_METRES, DEFAULT_SNAP_METRES, touchingPairs } from '../src/analysis/contiguity';
+import { DEFAULT_SNAP_METRES, rookPairs, touchingPairs } from '../src/analysis/contiguity';
 import { toGal } from '../src/analysis/gal';
 import { PolygonRingsBuilder } from '../src/analysis/polygon-rings';
 import { islands, weightsFromPairs } from '../src/analysis/weights';
@@ -61,11 +61,11 @@ console.log(`read ${rings.count} features, ${rings.ringStarts.length - 1} rings,
 console.log(`  geometry types: ${[...types].map(([t, c]) => `${t} ${c}`).join(', ')}; without rings: ${rings.empty.length}`);
 console.log(`  memory: ${memory()}`);
 
-const pairs = touchingPairs(rings, snap);
+// With the common-edge estimate, so rook is decided by the app's own rule (no corner contacts).
+const pairs = touchingPairs(rings, snap, true);
 console.log(`touching pairs within ${snap} m: ${pairs.count} in ${lap()}`);
 const queen = weightsFromPairs(rings.count, pairs.i, pairs.j, pairs.sharedMetres);
-const minShared = 2 * snap + DEFAULT_ROOK_MIN_EDGE_METRES;
-const rook = weightsFromPairs(rings.count, pairs.i, pairs.j, pairs.sharedMetres, (k) => pairs.sharedMetres[k] >= minShared);
+const rook = weightsFromPairs(rings.count, pairs.i, pairs.j, pairs.sharedMetres, rookPairs(pairs));
 console.log(`weights built in ${lap()}`);
 for (const [name, w] of [['queen', queen.weights], ['rook', rook.weights]] as const) {
   const links = w.indices.length;
