@@ -15,9 +15,7 @@ import {
   loadMapping,
   loadRawTable,
   mappedRows,
-  mappingTable,
   parseYear,
-  rawTable,
   typedColumn,
   yearSql,
   type ColumnChoice,
@@ -165,9 +163,4 @@ export async function invalidNumbers(db: Database, id: string, keys: KeyColumns,
     text: String(r.t),
   }));
   return { count, examples };
-}
-
-/** Drops the temporary tables of a staged import. */
-export async function dropStaged(db: Database, id: string): Promise<void> {
-  await db.exec(`DROP TABLE IF EXISTS ${rawTable(id)}; DROP TABLE IF EXISTS ${mappingTable(id)};`);
 }

@@ -21,9 +21,8 @@ import {
 } from '../data/datasets';
 import { ImportError, type ImportedTable } from '../data/importers/types';
 import { resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
-import { keyMappingOf, loadTable, stageJoin } from '../data/table-pipeline';
-import { chooseKeyColumns, keyNamesOf, type KeyColumnChoice } from '../data/join-columns';
-import { sampleTableRows } from '../data/key-column-sample';
+import { chooseTableKeys, keyMappingOf, loadTable, stageJoin } from '../data/table-pipeline';
+import type { KeyColumnChoice } from '../data/join-columns';
 import { joinReportCsv } from '../data/join-report-csv';
 import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-data';
 import { columnIndicator, groupIsOn, proposeIndicators, setYearGroup, slugOf } from '../data/indicator-choices';
@@ -150,8 +149,9 @@ export class ImportSession {
     this.columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
     const header = table.columns.map((c) => c.name);
     // The whole table (up to a limit), not the preview: a provincial table may reach the region late.
-    this.keyChoice = chooseKeyColumns(header, sampleTableRows(table), this.targets());
-    this.keys = keyNamesOf(header, this.keyChoice.columns);
+    const chosen = chooseTableKeys(table, this.targets());
+    this.keyChoice = chosen.choice;
+    this.keys = chosen.keys;
     this.personal = flagPersonalColumns(header, table.preview);
     const keyNames = new Set(Object.values(this.keys).filter((k): k is string => k !== null));
     const lower = header.map((h) => h.toLowerCase());
