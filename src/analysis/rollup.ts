@@ -80,3 +80,56 @@ export function rollup(rows: RollupInput[], per: number): Rollup {
   }
   return { groups: [...groups].map(([group, acc]) => acc.result(group, per)), total: total.result('', per) };
 }
+
+/** A value per kelurahan that is never added up (a score, or a rate without its parts). */
+export interface MeanInput {
+  group: string;
+  value: number | null;
+  /** The kelurahan's population when the indicator names one, else null. */
+  weight: number | null;
+}
+
+export interface MeanRow {
+  group: string;
+  /** Mean of the kelurahan values (weighted when `weighted`); null without any value. */
+  mean: number | null;
+  kelurahan: number;
+  withData: number;
+}
+
+export interface MeanRollup {
+  groups: MeanRow[];
+  total: MeanRow;
+  /** Whether the means are weighted by population (else plain means of kelurahan values). */
+  weighted: boolean;
+}
+
+/**
+ * Kecamatan and city means of a value that must never be summed. With `weighted`, each
+ * kelurahan counts by its population (the SQL's city mean does the same, fetchCitySummary);
+ * a kelurahan without a population then adds nothing. Never called a kecamatan "rate": the
+ * table labels it as a mean of kelurahan values.
+ */
+export function meanRollup(rows: MeanInput[], weighted: boolean): MeanRollup {
+  type Sums = { sum: number; weight: number; kelurahan: number; withData: number };
+  const add = (s: Sums, row: MeanInput) => {
+    s.kelurahan++;
+    if (!isNumber(row.value)) return;
+    s.withData++;
+    const w = weighted ? row.weight : 1;
+    if (!isNumber(w)) return;
+    s.sum += row.value * w;
+    s.weight += w;
+  };
+  const fresh = (): Sums => ({ sum: 0, weight: 0, kelurahan: 0, withData: 0 });
+  const groups = new Map<string, Sums>();
+  const total = fresh();
+  for (const row of rows) {
+    let s = groups.get(row.group);
+    if (!s) groups.set(row.group, (s = fresh()));
+    add(s, row);
+    add(total, row);
+  }
+  const result = (group: string, s: Sums): MeanRow => ({ group, mean: s.weight > 0 ? s.sum / s.weight : null, kelurahan: s.kelurahan, withData: s.withData });
+  return { groups: [...groups].map(([g, s]) => result(g, s)), total: result('', total), weighted };
+}

@@ -167,6 +167,30 @@ export async function fetchRateParts(
   };
 }
 
+/**
+ * The values of an indicator that is never summed, with each kelurahan's weight (the named
+ * population, or null) and whether a weight is named at all: what kecamatan means need.
+ */
+export async function fetchIndexParts(
+  db: Database,
+  query: { kodeKota: string; tahun: number; indikator: string },
+): Promise<{ kode: string[]; nilai: Float64Array; bobot: Float64Array; weighted: boolean }> {
+  const rows = toRows(
+    await db.query('SELECT kode, jumlah, bobot, bobot_indikator FROM ukuran WHERE kode_kota = ? AND tahun = ? AND indikator = ? ORDER BY kode', [
+      query.kodeKota,
+      query.tahun,
+      query.indikator,
+    ]),
+  );
+  const number = (v: Row[string]) => (v === null || v === undefined ? Number.NaN : Number(v));
+  return {
+    kode: rows.map((r) => String(r.kode)),
+    nilai: Float64Array.from(rows, (r) => number(r.jumlah)),
+    bobot: Float64Array.from(rows, (r) => number(r.bobot)),
+    weighted: rows.some((r) => r.bobot_indikator !== null && r.bobot_indikator !== undefined),
+  };
+}
+
 export interface CitySummary {
   /** Sum of the counts over the city's kelurahan (meaningless for an index: see `mean`). */
   jumlah: number | null;

@@ -6,7 +6,7 @@
  */
 import { classify, type Classification, type Scheme } from '../analysis/classify';
 import { classifyChange } from '../analysis/classify-change';
-import { rollup, type Rollup } from '../analysis/rollup';
+import { meanRollup, rollup, type MeanRollup, type Rollup } from '../analysis/rollup';
 import type { MapImagePort } from '../map/export-image';
 import { classificationColors, divergingColors } from '../map/palette';
 import { fetchFlatGeobuf, type AreaCollection } from '../data/boundaries';
@@ -34,6 +34,7 @@ import {
   fetchCitySummary,
   fetchProfile,
   fetchTrend,
+  fetchIndexParts,
   fetchRateParts,
   fetchValues,
   fetchYears,
@@ -407,6 +408,24 @@ export class AppState {
       denominator: Number.isFinite(parts.penyebut[i]) ? parts.penyebut[i] : null,
     }));
     return rollup(rows, Number.isFinite(parts.per) ? parts.per : 100);
+  }
+
+  /**
+   * Kecamatan and region means of an indicator that is never summed (a score such as M0, or an
+   * imported rate without its count and denominator): weighted by its named population, else
+   * plain means of kelurahan values, labelled so. Null for what has its own roll-up or none.
+   */
+  async kecamatanMeans(): Promise<MeanRollup | null> {
+    if (this.isComposite || this.isComputed || this.indicator.kind !== 'index' || this.isChange) return null;
+    const db = await this.workspace.database();
+    const parts = await fetchIndexParts(db, { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator });
+    if (parts.kode.length === 0) return null;
+    const rows = parts.kode.map((kode, i) => ({
+      group: this.kelurahanByKode.get(kode)?.kecamatan ?? kode.slice(0, 8),
+      value: Number.isFinite(parts.nilai[i]) ? parts.nilai[i] : null,
+      weight: Number.isFinite(parts.bobot[i]) ? parts.bobot[i] : null,
+    }));
+    return meanRollup(rows, parts.weighted);
   }
 
   /**

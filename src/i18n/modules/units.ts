@@ -1,6 +1,10 @@
 /** Messages about what an imported column measures (count, rate, score) and columns named by years. */
 export const unitsId = {
   'units.cityMean': 'Rata-rata nilai kelurahan (bukan angka kota), {region}: {value}',
+  'units.meanColumn': 'Rata-rata nilai kelurahan',
+  'units.weightedMeanColumn': 'Rata-rata tertimbang penduduk',
+  'units.meanTableNote': 'Nilai ini tidak dijumlahkan: tiap baris adalah rata-rata sederhana nilai kelurahannya, bukan angka kecamatan atau kota.',
+  'units.weightedMeanNote': 'Nilai ini tidak dijumlahkan: tiap baris adalah rata-rata nilai kelurahannya, tertimbang jumlah penduduk.',
   'units.cityWeightedMean': 'Seluruh {region}: {value} (rata-rata kelurahan tertimbang jumlah penduduk)',
   'units.notSummed': 'Nilai per kelurahan (persentase, indeks atau skor): tidak dijumlahkan.',
   'units.compositeScore': 'Skor indeks komposit per kelurahan: rata-rata berbobot indikator yang dinormalkan, bukan jumlah.',
@@ -22,6 +26,10 @@ export const unitsId = {
 
 export const unitsEn: Record<keyof typeof unitsId, string> = {
   'units.cityMean': 'Mean of kelurahan values (not a city rate), {region}: {value}',
+  'units.meanColumn': 'Mean of kelurahan values',
+  'units.weightedMeanColumn': 'Population-weighted mean',
+  'units.meanTableNote': 'This value is never added up: each row is the plain mean of its kelurahan values, not a kecamatan or city figure.',
+  'units.weightedMeanNote': 'This value is never added up: each row is the mean of its kelurahan values, weighted by population.',
   'units.cityWeightedMean': 'All of {region}: {value} (mean of kelurahan weighted by population)',
   'units.notSummed': 'A value per kelurahan (percentage, index or score): never added up.',
   'units.compositeScore': 'Composite index score per kelurahan: a weighted mean of normalised indicators, not a count.',

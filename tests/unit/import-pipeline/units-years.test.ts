@@ -8,7 +8,8 @@ import { findIndicator, registerIndicators, type IndicatorDef } from '../../../s
 import type { Database } from '../../../src/data/database';
 import { applyIndicatorTable, type ImportedIndicator, type KeyColumns } from '../../../src/data/datasets';
 import { proposeIndicators, setYearGroup } from '../../../src/data/indicator-choices';
-import { fetchCitySummary, fetchProfile, fetchTrend, fetchValues, fetchYears } from '../../../src/data/indicators';
+import { meanRollup } from '../../../src/analysis/rollup';
+import { fetchCitySummary, fetchIndexParts, fetchProfile, fetchTrend, fetchValues, fetchYears } from '../../../src/data/indicators';
 import type { JoinDecisions } from '../../../src/data/join';
 import { translate } from '../../../src/i18n';
 import { datasetIndicators } from '../../../src/state/dataset-apply';
@@ -176,6 +177,18 @@ describe('surakarta-stunting.csv: "Balita stunting (%)" is a rate, never summed'
     // The trend's kecamatan and city lines are the same weighted mean (all of Serengan is in the file).
     const [point] = await fetchTrend(db, { kode: '33.72.02.1003', indikator: id });
     expect([point.kelurahan, point.kecamatan, point.kota].map((v) => v?.toFixed(10))).toEqual(['14.77', 640555.68 / 58411, 640555.68 / 58411].map((v) => Number(v).toFixed(10)));
+  });
+
+  it("the kecamatan table's means are the SQL's: weighted by population, equal to the city's weighted mean", async () => {
+    const { summary, id } = await commitRate('stkec', { weight: 'Jumlah penduduk' });
+    const parts = await fetchIndexParts(db, { kodeKota: SURAKARTA, tahun: 2024, indikator: id });
+    expect(parts.weighted).toBe(true);
+    const means = meanRollup(
+      parts.kode.map((kode, i) => ({ group: kode.slice(0, 8), value: Number.isFinite(parts.nilai[i]) ? parts.nilai[i] : null, weight: Number.isFinite(parts.bobot[i]) ? parts.bobot[i] : null })),
+      parts.weighted,
+    );
+    expect(means.total.mean).toBeCloseTo(summary.mean!.value!, 12);
+    expect(means.groups.find((g) => g.group === '33.72.02')?.mean).toBeCloseTo(640555.68 / 58411, 10);
   });
 
   it('with numerator and denominator columns: kelurahan and city rates from the (summed) counts', async () => {
