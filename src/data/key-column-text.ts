@@ -20,7 +20,7 @@ export interface KeyWarning extends KeyMessage {
 
 const unitOf = (role: KeyRole) => (role === 'kecamatan' ? 'kecamatan' : 'kelurahan');
 
-/** "312 of 326 values are kelurahan names of this region", then what they cover, as text. */
+/** "312 of 326 distinct values are kelurahan names of this region", then what they cover, as text. */
 export function evidenceText(e: ColumnEvidence, role: KeyRole, lang: Lang): string {
   const n = (v: number) => formatNumber(v, lang);
   const parts = [translate(lang, `keyColumns.evidence.${e.what}`, { matched: n(e.matched), of: n(e.of) })];

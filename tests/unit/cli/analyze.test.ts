@@ -26,7 +26,7 @@ describe('peta-kantong analyze --method lisa', () => {
     expect(run.code).toBe(0);
     // Without --join-on the key columns are chosen as the app chooses them, and said.
     expect(run.stderr).toContain('key columns chosen as the app chooses them: code = kode, kelurahan name = kelurahan, kecamatan = kecamatan, year = tahun');
-    expect(run.stderr).toContain('Kelurahan code: kode (54 of 185 values are Kemendagri codes of this region; covering 54 of 54 kelurahan)');
+    expect(run.stderr).toContain('Kelurahan code: kode (54 of 185 distinct values are Kemendagri codes of this region; covering 54 of 54 kelurahan)');
     // The demo CSV holds all five cities: the others' rows are reported, not silently ignored.
     expect(run.stderr).toContain('131 row(s) not joined, code of another kabupaten/kota: row 6 (12.74.01.1001, Tanjungbalai Kota I, Tanjungbalai Selatan);');
     const direct = localMoran(rate, queen, { permutations: 999, seed: 7 });

@@ -108,12 +108,12 @@ describe('key columns of a Jawa Barat open-data table (BPS and Kemendagri column
   it('prints the evidence in English and Bahasa Indonesia', () => {
     const choice = chooseKeyColumns(header, rows, bandung);
     const nama = choice.roles.nama.chosen!;
-    expect(evidenceText(nama, 'nama', 'en')).toBe(`${nama.matched} of ${nama.of} values are kelurahan names of this region; covering 280 of 280 kelurahan`);
-    expect(evidenceText(nama, 'nama', 'id')).toBe(`${nama.matched} dari ${nama.of} nilai adalah nama kelurahan wilayah ini; mencakup 280 dari 280 kelurahan`);
+    expect(evidenceText(nama, 'nama', 'en')).toBe(`${nama.matched} of ${nama.of} distinct values are kelurahan names of this region; covering 280 of 280 kelurahan`);
+    expect(evidenceText(nama, 'nama', 'id')).toBe(`${nama.matched} dari ${nama.of} nilai berbeda adalah nama kelurahan wilayah ini; mencakup 280 dari 280 kelurahan`);
     const en = describeKeyChoice(choice, 'en');
-    expect(en).toContain('Kelurahan code: kemendagri_kode_desa_kelurahan (280 of 446 values are Kemendagri codes of this region; covering 280 of 280 kelurahan)');
-    expect(en).toContain("  runner-up: bps_kode_desa_kelurahan (280 of 446 values are BPS codes of this region's kab/kota)");
-    expect(describeKeyChoice(choice, 'id')).toContain('Kode kelurahan: kemendagri_kode_desa_kelurahan (280 dari 446 nilai adalah kode Kemendagri wilayah ini; mencakup 280 dari 280 kelurahan)');
+    expect(en).toContain('Kelurahan code: kemendagri_kode_desa_kelurahan (280 of 446 distinct values are Kemendagri codes of this region; covering 280 of 280 kelurahan)');
+    expect(en).toContain("  runner-up: bps_kode_desa_kelurahan (280 of 446 distinct values are BPS codes of this region's kab/kota)");
+    expect(describeKeyChoice(choice, 'id')).toContain('Kode kelurahan: kemendagri_kode_desa_kelurahan (280 dari 446 nilai berbeda adalah kode Kemendagri wilayah ini; mencakup 280 dari 280 kelurahan)');
   });
 });
 
@@ -164,6 +164,6 @@ describe('key columns of the real Open Data Jabar file (balita gizi buruk, Kabup
     expect(choice.roles.kecamatan.chosen).toMatchObject({ what: 'kecamatan-names', matched: 17, of: 17, covers: 17 });
     // The BPS desa codes: 45 read as Kemendagri codes of other desa (PROVENANCE.md), 10 as no code of the region, 128 as BPS codes.
     expect(choice.roles.kode.candidates[1]).toMatchObject({ header: 'bps_kode_desa_kelurahan', what: 'bps-codes', matched: 128, of: 183 });
-    expect(describeKeyChoice(choice, 'en')[1]).toBe('Kelurahan code: kemendagri_kode_desa_kelurahan (183 of 183 values are Kemendagri codes of this region; covering 183 of 192 kelurahan)');
+    expect(describeKeyChoice(choice, 'en')[1]).toBe('Kelurahan code: kemendagri_kode_desa_kelurahan (183 of 183 distinct values are Kemendagri codes of this region; covering 183 of 192 kelurahan)');
   });
 });
