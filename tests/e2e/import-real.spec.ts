@@ -101,6 +101,9 @@ test('columns t_2016 … t_2019 become one indicator over four years, and the ye
   await expect(dialog.getByTestId('import-year-groups')).toContainText('Kolom 2016–2019 adalah satu indikator per tahun');
   await expect(dialog.getByTestId('import-year-groups')).toContainText('t_2016, t_2017, t_2018, t_2019');
   await expect(dialog.getByTestId('import-columns')).toContainText('(tahun 2019)');
+  // One kecamatan of five: said once (by the code column), not again for the name column.
+  await expect(dialog.getByTestId('import-key-warning-kode')).toContainText('hanya mencakup 11 dari 54 kelurahan');
+  await expect(dialog.locator('[data-testid^="import-key-warning-"]')).toHaveCount(1);
   await shoot(page, 'b1-year-group', dialog.getByTestId('import-year-groups'));
   await expect(dialog.getByTestId('import-unit-kind-3')).toHaveValue('count');
   await shoot(page, 'b2-indicator-kinds', dialog.getByTestId('import-unit-kind-3'));
@@ -154,6 +157,8 @@ test('"Balita stunting (%)" is a rate: the legend gives the mean of kelurahan va
   expect(shown).toBeGreaterThan(11.1);
   expect(shown).toBeLessThan(11.3);
   expect(text).not.toContain('Seluruh Kota Surakarta');
+  // Shown as it is, the percentage is a value, not a "Jumlah" (sum).
+  await expect(page.getByTestId('measure-jumlah')).toHaveText('Nilai');
   await shoot(page, 'c2-map-rate-legend', page.getByTestId('legend'));
   expect(problems).toEqual([]);
 });
