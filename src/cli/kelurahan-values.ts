@@ -72,7 +72,9 @@ export async function regionValues(
     const d = denominator.byKode.get(kode);
     if (d === null || d === undefined) return missing.push({ index, reason: because(spec.denominator!, denominator.invalid, kode) });
     if (d === 0) return missing.push({ index, reason: `${spec.denominator} is 0` });
-    values[index] = (v / d) * spec.per;
+    // As the app's SQL (indicators.ts: nilai * per / penyebut): one rounding, so ties of the
+    // permutation test fall the same way on the map and here.
+    values[index] = (v * spec.per) / d;
   });
   const invalid = [value.invalid, ...(denominator ? [denominator.invalid] : [])].filter((i) => i.count > 0);
   return { values, missing, invalid };

@@ -76,8 +76,7 @@ function count(labels: readonly string[], order: readonly string[]): string {
  * come back in the order of x, as the app's worker runs it (src/workers/analysis-tasks.ts): the
  * pseudo p-values then depend on the data, not on the order of the boundary file.
  */
-export function runMethod(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings, ids?: readonly string[]): MethodResult {
-  if (!ids) return runInGivenOrder(method, x, weights, s);
+export function runMethod(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings, ids: readonly string[]): MethodResult {
   if (ids.length !== x.length) throw new RangeError(`ids: ${ids.length} codes for ${x.length} values`);
   const order = idOrder(ids);
   const result = runInGivenOrder(method, Float64Array.from(order, (i) => x[i]), weights && weightsInOrder(weights, order), s);

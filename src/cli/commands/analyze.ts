@@ -164,7 +164,10 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     };
   }
 
-  const result = runMethod(a.method, x, weights, a.settings);
+  // In kelurahan-code order, as the app's worker runs it: each kelurahan's permutation stream
+  // then follows its code, not its place in the boundary file.
+  const kodes = areas.features.map((f, i) => String(f.properties?.kode ?? ids[i]));
+  const result = runMethod(a.method, x, weights, a.settings, kept.map((i) => kodes[i]));
   for (const warning of result.warnings) warn(warning);
 
   const rows: OutputRow[] = areas.features.map((_, i) => ({ kode: ids[i], nama: names[i], value: null, ...result.empty }));

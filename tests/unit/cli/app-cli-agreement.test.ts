@@ -194,30 +194,23 @@ describe.each(CITIES)('$nama: the map and the CLI', (city) => {
     });
 
     /*
-     * The two tests below fail until src/cli/commands/analyze.ts (or the join that replaces it)
-     * makes one change each, outside this engineer's files; then turn `it.fails` into `it`.
+     * The CLI computes a rate as the app's SQL does (indicators.ts, rebuildMeasures:
+     * `nilai * per / penyebut`). It once computed `(value / denominator) * per`, which rounds
+     * twice: 13 of Surakarta's 54 rates of 2025 differed in the last bit, enough to flip exact
+     * ties of the permutation test (Probolinggo Gi*: 35.74.01.1003 had p = 0.001 on the map,
+     * 0.005 from the CLI).
      */
-
-    /*
-     * Change 1: compute a rate as the app's SQL does (src/data/indicators.ts, rebuildMeasures:
-     * `nilai * per / penyebut`), i.e. `(value * per) / denominator`, not today's
-     * `(value / denominator) * per` (src/cli/join-values.ts), which rounds twice: 13 of Surakarta's
-     * 54 rates of 2025 differ in the last bit, and that flips exact ties of the permutation test
-     * (Probolinggo Gi*: 35.74.01.1003 has p = 0.001 on the map, 0.005 from the CLI).
-     */
-    it.fails('the CLI computing the rate itself (--denominator, --per) gives the same values as the map', async () => {
+    it('the CLI computing the rate itself (--denominator, --per) gives the same values as the map', async () => {
       const mapRun = await runApp(city, method, await appBoundaries(city));
       expectSameRows(await runTool(cliBoundaries(city), RATE_FROM_DEMO(), method), mapRun);
     });
 
     /*
-     * Change 2: pass the analysed kelurahan's codes to runMethod, so it runs in code order as the
-     * worker does: `runMethod(a.method, x, weights, a.settings, kept.map((i) => kodes[i]))`, with
-     * `kodes` the boundaries' `kode` property (the --boundary-key values), not the data's
-     * --join-on column. Today the CLI runs in the file's order, which for the map's own
-     * Hilbert-ordered FlatGeobuf gives other pseudo p-values.
+     * The CLI runs in kelurahan-code order as the worker does, so the map's own Hilbert-ordered
+     * FlatGeobuf gives the same pseudo p-values as the kode-ordered GeoJSON (the cause of the
+     * map's 11 High-High against the CLI's 10 in Surakarta).
      */
-    it.fails("the CLI on a boundary file in another order (the map's FlatGeobuf) equals the map", async () => {
+    it("the CLI on a boundary file in another order (the map's FlatGeobuf) equals the map", async () => {
       const areas = await appBoundaries(city);
       const mapRun = await runApp(city, method, areas);
       expectSameRows(await runTool(repo(`public/boundaries/kelurahan_${city.slug}.fgb`), await appValuesTable(mapRun), method), mapRun);

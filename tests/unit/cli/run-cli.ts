@@ -58,7 +58,7 @@ export function povertyRate(areas: Kelurahan, year: number, per = 100): number[]
   const byKode = new Map(demoRows().filter((r) => Number(r.tahun) === year).map((r) => [r.kode, r]));
   return areas.features.map((f) => {
     const row = byKode.get(f.properties.kode)!;
-    return (Number(row.penduduk_miskin) / Number(row.penduduk)) * per;
+    return (Number(row.penduduk_miskin) * per) / Number(row.penduduk);
   });
 }
 
