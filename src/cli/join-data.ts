@@ -11,6 +11,7 @@ import { keyMappingOf } from '../data/table-pipeline';
 import { choice, text, type RawOptions } from './args';
 import { readDataTable } from './data-table';
 import { readBoundaries, UsageError } from './io';
+import { resolveYearColumns } from './year-columns';
 import {
   chooseKeys, cliDatabase, describeChoice, describeKeys, droppedLines, duplicateLine, fuzzyLines, joinTable, mappingDecisions, regionOf, resolve,
   type Region, type TableJoin,
@@ -49,6 +50,10 @@ export function joinFlags(raw: RawOptions): JoinFlags {
 export interface PreparedJoin {
   region: Region;
   join: TableJoin;
+  /** The columns `options.columns` named, with columns by year resolved to the year's column. */
+  columns: (string | undefined)[];
+  /** The year a column named by a year decided (a table without a year column); else null. */
+  yearOfColumns: number | null;
 }
 
 /**
@@ -69,24 +74,27 @@ export async function prepareJoin(
   const table = await readDataTable(dataPath, { sheet: flags.sheet });
   const { keys, choice } = chooseKeys(table, region, flags, dataPath);
   const header = table.columns.map((c) => c.name);
-  for (const [column, option] of options.columns ?? []) {
-    if (column !== undefined && !header.includes(column)) throw new UsageError(`${dataPath}: no column "${column}" (${option}); columns: ${header.join(', ')}`);
-  }
+  const named = options.columns ?? [];
+  const byYear = keys.tahun === null ? resolveYearColumns(table, named, options.year) : { columns: named.map(([c]) => c), tahun: null, notes: [] };
+  byYear.columns.forEach((column, i) => {
+    if (column !== undefined && !header.includes(column)) throw new UsageError(`${dataPath}: no column "${column}" (${named[i][1]}); columns: ${header.join(', ')}`);
+  });
+  for (const note of byYear.notes) warn(note);
   if (choice) {
     warn(`key columns chosen as the app chooses them: ${describeKeys(keys)} (name them with --join-on, --kecamatan)`);
     for (const line of describeChoice(choice)) warn(`  ${line}`);
   }
-  if (options.year !== undefined && keys.tahun === null) {
+  if (options.year !== undefined && keys.tahun === null && byYear.tahun === null) {
     throw new UsageError(`${dataPath}: --year needs a year column, and none was found; columns: ${header.join(', ')}`);
   }
-  const join = await joinTable(await cliDatabase(), table, region, keys, options.oneYear ? options.year : undefined);
+  const join = await joinTable(await cliDatabase(), table, region, keys, options.oneYear && keys.tahun !== null ? options.year : undefined);
   if (options.oneYear && options.year === undefined && join.years.length > 1) {
     throw new UsageError(`${dataPath}: the data holds ${join.years.length} years (${join.years.join(', ')}); choose one with --year`);
   }
   if (options.year !== undefined && join.joinKeys.length === 0) {
     throw new UsageError(`${dataPath}: no row has ${keys.tahun} = ${options.year} (years in the data: ${join.years.join(', ') || 'none'})`);
   }
-  return { region, join };
+  return { region, join, columns: byYear.columns, yearOfColumns: byYear.tahun };
 }
 
 /** The join after the flags' decisions: what `analyze` reads its values through. */
@@ -121,7 +129,7 @@ export async function decideJoin(prepared: PreparedJoin, flags: JoinFlags, warn:
     throw new UsageError(`${dataPath}: no row joins a kelurahan of the boundaries (${describeKeys(join.keys)}); nothing is analysed`);
   }
   const mapping = keyMappingOf(join.keyRows, join.report, decisions);
-  return { ...prepared, decisions, resolved, mapping, year: year ?? (join.years.length === 1 ? join.years[0] : null) };
+  return { ...prepared, decisions, resolved, mapping, year: year ?? prepared.yearOfColumns ?? (join.years.length === 1 ? join.years[0] : null) };
 }
 
 /** {@link prepareJoin} then {@link decideJoin}, for one year. */

@@ -129,13 +129,16 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   const joined = await joinData(a.boundaries, a.data, a.join, warn, { year: a.year, columns });
   const { region, mapping } = joined;
   const db = await cliDatabase();
-  const valued = await regionValues(db, joined.join, region, { mapping, spec: a.value, duplicates: joined.decisions.duplicates });
+  // Columns by year (t_2016 … t_2019) are read as the named year's column.
+  const [value, denominator] = joined.columns;
+  const valueSpec = { ...a.value, value: value!, denominator };
+  const valued = await regionValues(db, joined.join, region, { mapping, spec: valueSpec, duplicates: joined.decisions.duplicates });
   for (const invalid of valued.invalid) warn(describeInvalid(invalid));
   if (valued.missing.length > 0) warn(describeMissing(valued.missing, region));
   const { ids, names, areas } = region;
   const keep = Array.from(valued.values, (v) => Number.isFinite(v));
   const kept = keep.flatMap((k, i) => (k ? [i] : []));
-  if (kept.length === 0) throw new UsageError(`no kelurahan has a value of ${a.value.value}: nothing to analyse`);
+  if (kept.length === 0) throw new UsageError(`no kelurahan has a value of ${valueSpec.value}: nothing to analyse`);
   const x = Float64Array.from(kept, (i) => valued.values[i]);
 
   let weights: Weights | null = null;
@@ -177,8 +180,8 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     method: a.method,
     boundaries: basename(a.boundaries),
     data: basename(a.data),
-    value: a.value.value,
-    denominator: a.value.denominator ?? null,
+    value: valueSpec.value,
+    denominator: valueSpec.denominator ?? null,
     per: a.value.denominator ? a.value.per : null,
     join_on: joined.join.keys,
     boundary_key: region.boundaryKey,
@@ -193,7 +196,7 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
 
   const on = `${kept.length} of ${ids.length} kelurahan${joined.year === null ? '' : ` (tahun ${joined.year})`}`;
   const how = a.method === 'classify' ? '' : `, ${a.weightsFile ? basename(a.weightsFile) : describeSpec(spec!)}`;
-  const what = a.value.denominator ? `${a.value.value} / ${a.value.denominator} * ${a.value.per}` : a.value.value;
+  const what = valueSpec.denominator ? `${valueSpec.value} / ${valueSpec.denominator} * ${a.value.per}` : valueSpec.value;
   streams.stdout.write(`${a.out}: ${a.method} of ${what} on ${on}${how}; ${result.summary}\n`);
   return 0;
 }
