@@ -146,13 +146,17 @@ export async function fetchValues(
   return new Map(rows.map((r) => [String(r.kode), r.nilai === null ? null : Number(r.nilai)]));
 }
 
-/** Count, denominator and multiplier of a rate per kelurahan, for smoothing (order of the database). */
+/**
+ * Each kelurahan's count, denominator and multiplier of one indicator and year (what a rate is
+ * rolled up from), and for an indicator that is never summed its weight (the named population,
+ * NaN without one) and whether a weight is named at all (what kecamatan means need).
+ */
 export async function fetchRateParts(
   db: Database,
   query: { kodeKota: string; tahun: number; indikator: string },
-): Promise<{ kode: string[]; jumlah: Float64Array; penyebut: Float64Array; per: number }> {
+): Promise<{ kode: string[]; jumlah: Float64Array; penyebut: Float64Array; per: number; bobot: Float64Array; weighted: boolean }> {
   const rows = toRows(
-    await db.query('SELECT kode, jumlah, penyebut, per FROM ukuran WHERE kode_kota = ? AND tahun = ? AND indikator = ? ORDER BY kode', [
+    await db.query('SELECT kode, jumlah, penyebut, per, bobot, bobot_indikator FROM ukuran WHERE kode_kota = ? AND tahun = ? AND indikator = ? ORDER BY kode', [
       query.kodeKota,
       query.tahun,
       query.indikator,
@@ -164,28 +168,6 @@ export async function fetchRateParts(
     jumlah: Float64Array.from(rows, (r) => number(r.jumlah)),
     penyebut: Float64Array.from(rows, (r) => number(r.penyebut)),
     per: rows.length ? number(rows[0].per) : Number.NaN,
-  };
-}
-
-/**
- * The values of an indicator that is never summed, with each kelurahan's weight (the named
- * population, or null) and whether a weight is named at all: what kecamatan means need.
- */
-export async function fetchIndexParts(
-  db: Database,
-  query: { kodeKota: string; tahun: number; indikator: string },
-): Promise<{ kode: string[]; nilai: Float64Array; bobot: Float64Array; weighted: boolean }> {
-  const rows = toRows(
-    await db.query('SELECT kode, jumlah, bobot, bobot_indikator FROM ukuran WHERE kode_kota = ? AND tahun = ? AND indikator = ? ORDER BY kode', [
-      query.kodeKota,
-      query.tahun,
-      query.indikator,
-    ]),
-  );
-  const number = (v: Row[string]) => (v === null || v === undefined ? Number.NaN : Number(v));
-  return {
-    kode: rows.map((r) => String(r.kode)),
-    nilai: Float64Array.from(rows, (r) => number(r.jumlah)),
     bobot: Float64Array.from(rows, (r) => number(r.bobot)),
     weighted: rows.some((r) => r.bobot_indikator !== null && r.bobot_indikator !== undefined),
   };

@@ -34,7 +34,6 @@ import {
   fetchCitySummary,
   fetchProfile,
   fetchTrend,
-  fetchIndexParts,
   fetchRateParts,
   fetchValues,
   fetchYears,
@@ -418,11 +417,11 @@ export class AppState {
   async kecamatanMeans(): Promise<MeanRollup | null> {
     if (this.isComposite || this.isComputed || this.indicator.kind !== 'index' || this.isChange) return null;
     const db = await this.workspace.database();
-    const parts = await fetchIndexParts(db, { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator });
+    const parts = await fetchRateParts(db, { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator });
     if (parts.kode.length === 0) return null;
     const rows = parts.kode.map((kode, i) => ({
       group: this.kelurahanByKode.get(kode)?.kecamatan ?? kode.slice(0, 8),
-      value: Number.isFinite(parts.nilai[i]) ? parts.nilai[i] : null,
+      value: Number.isFinite(parts.jumlah[i]) ? parts.jumlah[i] : null,
       weight: Number.isFinite(parts.bobot[i]) ? parts.bobot[i] : null,
     }));
     return meanRollup(rows, parts.weighted);

@@ -9,7 +9,7 @@ import type { Database } from '../../../src/data/database';
 import { applyIndicatorTable, type ImportedIndicator, type KeyColumns } from '../../../src/data/datasets';
 import { proposeIndicators, setYearGroup } from '../../../src/data/indicator-choices';
 import { meanRollup } from '../../../src/analysis/rollup';
-import { fetchCitySummary, fetchIndexParts, fetchProfile, fetchTrend, fetchValues, fetchYears } from '../../../src/data/indicators';
+import { fetchCitySummary, fetchRateParts, fetchProfile, fetchTrend, fetchValues, fetchYears } from '../../../src/data/indicators';
 import type { JoinDecisions } from '../../../src/data/join';
 import { translate } from '../../../src/i18n';
 import { datasetIndicators } from '../../../src/state/dataset-apply';
@@ -181,10 +181,10 @@ describe('surakarta-stunting.csv: "Balita stunting (%)" is a rate, never summed'
 
   it("the kecamatan table's means are the SQL's: weighted by population, equal to the city's weighted mean", async () => {
     const { summary, id } = await commitRate('stkec', { weight: 'Jumlah penduduk' });
-    const parts = await fetchIndexParts(db, { kodeKota: SURAKARTA, tahun: 2024, indikator: id });
+    const parts = await fetchRateParts(db, { kodeKota: SURAKARTA, tahun: 2024, indikator: id });
     expect(parts.weighted).toBe(true);
     const means = meanRollup(
-      parts.kode.map((kode, i) => ({ group: kode.slice(0, 8), value: Number.isFinite(parts.nilai[i]) ? parts.nilai[i] : null, weight: Number.isFinite(parts.bobot[i]) ? parts.bobot[i] : null })),
+      parts.kode.map((kode, i) => ({ group: kode.slice(0, 8), value: Number.isFinite(parts.jumlah[i]) ? parts.jumlah[i] : null, weight: Number.isFinite(parts.bobot[i]) ? parts.bobot[i] : null })),
       parts.weighted,
     );
     expect(means.total.mean).toBeCloseTo(summary.mean!.value!, 12);
