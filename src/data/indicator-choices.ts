@@ -5,7 +5,9 @@
  * wide-years.ts). Pure, so the import pipeline tests run the same proposal the dialog shows.
  */
 import { guessColumnUnit } from './column-units';
+import { findRateParts } from './rate-parts';
 import type { ImportedIndicator } from './datasets';
+import type { NumberFormat } from './importers/types';
 import { findYearGroups, type YearGroup } from './wide-years';
 
 /** Header words that say a column is a key, not an indicator. */
@@ -16,6 +18,7 @@ export interface ColumnFacts {
   name: string;
   type: string;
   percent?: boolean;
+  numberFormat?: NumberFormat | null;
 }
 
 /** A column name turned into the id part of an indicator. */
@@ -94,6 +97,8 @@ export function proposeIndicators(options: {
   prefix: string;
   yearColumn: string | null;
   fallbackLabel: string;
+  /** The table's cells as written (in the order of `columns`): a rate's numerator and denominator are looked for in them. */
+  rows?: readonly (readonly string[])[];
 }): IndicatorProposal {
   const numbers = options.columns.filter((c) => c.type === 'number' && !options.exclude.has(c.name));
   const groups = findYearGroups(numbers);
@@ -105,7 +110,23 @@ export function proposeIndicators(options: {
     if (group && options.yearColumn === null) indicators.push(groupIndicator(group, options.columns, options.prefix, taken, options.fallbackLabel));
     else if (grouped.has(column.name) ? options.yearColumn !== null : !KEY_WORDS.test(column.name)) indicators.push(columnIndicator(column, options.prefix, taken));
   }
+  if (options.rows) withRateParts(indicators, numbers, options.columns.map((c) => c.name), options.rows);
   return { indicators, groups };
+}
+
+/**
+ * Fills in the numerator and denominator of each rate column that the file's own count columns
+ * reproduce (see rate-parts.ts), so its kecamatan and city values come from summed counts.
+ */
+function withRateParts(indicators: ImportedIndicator[], numbers: ColumnFacts[], header: string[], rows: readonly (readonly string[])[]): void {
+  const counts = numbers.filter((c) => guessColumnUnit(c.name, c.percent ?? false).kind === 'count');
+  for (const indicator of indicators) {
+    if (indicator.kind !== 'rate' || indicator.years?.length) continue;
+    const column = numbers.find((c) => c.name === indicator.column);
+    if (!column) continue;
+    const parts = findRateParts({ ...column, per: indicator.per }, counts, header, rows);
+    if (parts) Object.assign(indicator, { numerator: parts.numerator, denominator: parts.denominator, per: parts.per });
+  }
 }
 
 /** Whether a year group is read as one indicator in `indicators`. */

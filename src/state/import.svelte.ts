@@ -167,6 +167,7 @@ export class ImportSession {
       prefix: this.#id,
       yearColumn: this.keys.tahun,
       fallbackLabel: this.#fallbackLabel(),
+      rows: table.preview,
     });
     this.indicators = proposal.indicators;
     this.yearGroups = proposal.groups;

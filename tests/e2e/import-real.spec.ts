@@ -134,6 +134,9 @@ test('"Balita stunting (%)" is a rate: the legend gives the mean of kelurahan va
   await expect(columns).toContainText('Balita stunting (%)', { timeout: 60_000 });
   const percentColumn = 6;
   await expect(dialog.getByTestId(`import-unit-kind-${percentColumn}`)).toHaveValue('rate');
+  // Its parts are proposed from the file's own counts, which reproduce it row by row.
+  await expect(dialog.getByTestId(`import-numerator-${percentColumn}`)).toHaveValue('Balita stunting');
+  await expect(dialog.getByTestId(`import-denominator-${percentColumn}`)).toHaveValue('Jumlah balita');
   // Only the percentage is imported, without its parts: the case that once read "971%".
   for (const c of [3, 4, 5]) {
     const box = dialog.getByTestId(`import-indicator-${c}`);

@@ -152,6 +152,14 @@ describe('surakarta-stunting.csv: "Balita stunting (%)" is a rate, never summed'
     ]);
   });
 
+  it("has its numerator and denominator proposed from the file's own counts, which reproduce it", () => {
+    const keyNames = new Set(Object.values(staged.keys).filter((k): k is string => k !== null));
+    const withRows = proposeIndicators({ columns: staged.table.columns, exclude: keyNames, prefix: staged.id, yearColumn: null, fallbackLabel: 'x', rows: staged.table.preview });
+    const proposed = withRows.indicators.find((i) => i.column === 'Balita stunting (%)')!;
+    expect([proposed.numerator, proposed.denominator, proposed.per]).toEqual(['Balita stunting', 'Jumlah balita', 100]);
+    expect(withRows.indicators.filter((i) => i.column !== 'Balita stunting (%)').every((i) => !i.numerator && !i.denominator)).toBe(true);
+  });
+
   it('alone: kelurahan values as in the file, the city value is their mean and says so', async () => {
     const { def, summary, id } = await commitRate('stmean', {});
     const v = await values(id, 2024);
