@@ -6,6 +6,7 @@
  */
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { checkParquetPages } from './parquet-pages';
 import { TableSink } from './table-sink';
 import { ImportError, type ImportedTable, type TableReadOptions } from './types';
 import type { ReadHooks } from './xlsx';
@@ -58,12 +59,17 @@ export function parquetCell(value: unknown): string {
 export async function readParquet(blob: Blob, fileName: string, _options: TableReadOptions, hooks: ReadHooks = {}): Promise<ImportedTable> {
   const file = blobBuffer(blob);
   let metadata: FileMetaData;
+  let names: string[];
   try {
     metadata = await parquetMetadataAsync(file);
+    // A damaged schema (children counts that do not add up) throws here, not in the metadata read.
+    names = parquetSchema(metadata).children.map((c) => c.element.name);
+    if (names.some((name) => typeof name !== 'string')) throw new Error('a column without a name in the schema');
+    // hyparquet decodes pages in a synchronous loop that a damaged header can make endless.
+    await checkParquetPages(blob, metadata);
   } catch (cause) {
     throw new ImportError('importTable.parquetInvalid', { file: fileName }, { cause });
   }
-  const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const sink = new TableSink({ file: fileName, headerRow: 1, fallbackFormat: 'en', strictWidth: false, capacityHint: blob.size * 3 });
   sink.add(names, 1);
   const total = Number(metadata.num_rows);
