@@ -5,8 +5,11 @@
  * footer become byte ranges of NaN. Walking the page headers here (Thrift compact protocol,
  * read only as far as sizes and types) proves every page ends inside its chunk, so the loop
  * always moves forward and ends; a file that fails is refused before any decoding starts.
+ * Column paths are checked against the schema too: hyparquet starts reading a row group's
+ * columns one after another and throws at the first path it cannot find, leaving the reads
+ * already started to fail later with nobody listening (an unhandled rejection).
  */
-import type { FileMetaData } from 'hyparquet';
+import { parquetSchema, type FileMetaData } from 'hyparquet';
 
 /** Thrift compact protocol element types that Parquet page headers use. */
 const BOOL_TRUE = 1, BOOL_FALSE = 2, BYTE = 3, I16 = 4, I32 = 5, I64 = 6, DOUBLE = 7, BINARY = 8, LIST = 9, STRUCT = 12;
@@ -137,8 +140,15 @@ function chunkRange(meta: FileMetaData['row_groups'][number]['columns'][number][
  * known types and sizes that end inside the chunk; rejects with an Error saying what is wrong.
  */
 export async function checkParquetPages(blob: Blob, metadata: FileMetaData): Promise<void> {
+  const schema = parquetSchema(metadata);
   for (const group of metadata.row_groups) {
     for (const column of group.columns) {
+      let node = schema;
+      for (const part of column.meta_data?.path_in_schema ?? []) {
+        const child = node.children.find((c) => c.element.name === part);
+        if (!child) throw new Error(`column ${String(column.meta_data?.path_in_schema)} not in the schema`);
+        node = child;
+      }
       const range = chunkRange(column.meta_data);
       // Parquet data starts after the 4-byte magic number and ends before the footer.
       if (!range || range[0] < 4 || range[1] <= range[0] || range[1] > blob.size) throw new Error(`column chunk byte range ${String(range)} outside the file`);

@@ -115,6 +115,22 @@ describe('damaged Parquet files', () => {
     expect(FOOTER_START).toBeGreaterThan(4);
   });
 
+  it('a damaged first page plus a column the schema does not name is refused, with no rejection left behind', async () => {
+    // The fuzz's case: hyparquet started reading "kode" (whose page header now holds Thrift
+    // type 14), then threw at "catatan" (renamed in the schema), and the read of "kode" failed
+    // later as an unhandled rejection `thrift unhandled type: 14`.
+    const bytes = GOOD.slice();
+    const schemaName = new TextDecoder('latin1').decode(bytes).indexOf('catatan', FOOTER_START);
+    bytes[schemaName + 6] = 'x'.charCodeAt(0);
+    bytes[4] = 0x1e;
+    current = 'damaged page and schema';
+    const result = await outcome(bytes);
+    await settle();
+    expect(result).toBeInstanceOf(ImportError);
+    expect((result as ImportError).key).toBe('importTable.parquetInvalid');
+    expect(unhandled.map(({ reason }) => String(reason))).toEqual([]);
+  });
+
   it(`${MUTANTS} mutants are each read or refused with an ImportError, and no rejection escapes`, async () => {
     const random = generator(SEED);
     const names = Object.keys(MUTATIONS);
