@@ -46,8 +46,19 @@ test('RTLH targets in Surakarta: a budget selects Semanggi first, the map outlin
 
   // Money budget: 2 miliar at 20 juta per house = 100 units.
   await page.getByTestId('budget-money').check();
-  await page.getByTestId('budget-amount').fill('2000000000');
-  await page.getByTestId('budget-cost').fill('20000000');
+  // Typed as an Indonesian office writes it: the dots are thousands separators.
+  await expect(page.getByTestId('budget-amount')).toHaveValue('10.000.000.000');
+  await page.getByTestId('budget-amount').fill('2.000.000.000');
+  await page.getByTestId('budget-cost').fill('20.000.000');
+  await expect(page.getByTestId('total-units')).toHaveText('100');
+  // What cannot be read as rupiah is said, and the last readable amount stays in use.
+  await page.getByTestId('budget-amount').fill('2,5 kilo');
+  await expect(page.getByTestId('budget-amount-invalid')).toContainText('Rp2.000.000.000');
+  await expect(page.getByTestId('total-units')).toHaveText('100');
+  // In words, as a budget sheet writes it, with what was understood shown while typing.
+  await page.getByTestId('budget-amount').fill('2 miliar');
+  await expect(page.getByTestId('budget-amount-invalid')).toHaveCount(0);
+  await expect(page.getByTestId('budget-amount-understood')).toHaveText('= Rp2.000.000.000');
   await expect(page.getByTestId('total-units')).toHaveText('100');
 
   const csvDownload = page.waitForEvent('download');
