@@ -87,7 +87,7 @@ const kawasan = {
         nama: 'Kawasan Semanggi',
         kota: '33.72',
         catatan:
-          'Kawasan ilustrasi untuk demo, bukan delineasi resmi: batas Kelurahan Semanggi (Pasar Kliwon) diperlebar 100 m, mencakup permukiman tepi Bengawan Solo di Semanggi dan sekitarnya. Lihat data/demo/KAWASAN.md.',
+          'Kawasan ilustrasi untuk demo, bukan delineasi resmi: batas Kelurahan Semanggi (Pasar Kliwon) diperlebar 100 m, mencakup permukiman tepi Bengawan Solo di Semanggi dan sekitarnya.',
       },
       geometry,
     },

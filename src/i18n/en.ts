@@ -177,7 +177,7 @@ export const en: Record<MessageKey, string> = {
   'legend.significantOutline': 'Thick dark outline: a significant result (no need to tell colours apart).',
   'legend.waiting': 'Waiting for indicator values…',
   'legend.unavailable': 'Indicator values unavailable: the database is not running.',
-  'legend.demoSource': 'not official data; generated for demonstration (data/demo).',
+  'legend.demoSource': 'synthetic demo data, not official figures.',
   'panel.definition': 'Definition',
   'panel.source': 'Source',
   'attribution.boundaries': 'Kelurahan boundaries: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2138/2025',

@@ -176,7 +176,7 @@ export const id = {
   'legend.significantOutline': 'Garis tepi tebal gelap: hasil signifikan (tanpa perlu membedakan warna).',
   'legend.waiting': 'Menunggu nilai indikator…',
   'legend.unavailable': 'Nilai indikator tidak tersedia: basis data tidak berjalan.',
-  'legend.demoSource': 'bukan data resmi; dibangkitkan untuk peragaan (data/demo).',
+  'legend.demoSource': 'data contoh sintetis untuk peragaan, bukan data resmi.',
   'panel.definition': 'Definisi',
   'panel.source': 'Sumber',
   'attribution.boundaries': 'Batas kelurahan: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2138/2025',
