@@ -14,6 +14,7 @@ import { exportEn } from './modules/export';
 import { coverageEn } from './modules/coverage';
 import { unitsEn } from './modules/units';
 import { keyColumnsEn } from './modules/key-columns';
+import { changeEn } from './modules/change';
 
 /** English: complete; a missing key is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -305,4 +306,5 @@ export const en: Record<MessageKey, string> = {
   ...coverageEn,
   ...unitsEn,
   ...keyColumnsEn,
+  ...changeEn,
 };

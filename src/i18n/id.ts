@@ -13,6 +13,7 @@ import { exportId } from './modules/export';
 import { coverageId } from './modules/coverage';
 import { unitsId } from './modules/units';
 import { keyColumnsId } from './modules/key-columns';
+import { changeId } from './modules/change';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
 export const id = {
@@ -305,6 +306,7 @@ export const id = {
   ...coverageId,
   ...unitsId,
   ...keyColumnsId,
+  ...changeId,
 } as const;
 
 export type MessageKey = keyof typeof id;
