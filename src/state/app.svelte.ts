@@ -410,6 +410,18 @@ export class AppState {
   }
 
   /**
+   * Each kelurahan's count and denominator behind the rate on screen, so exports can show a rate
+   * beside what it was computed from. Null when the map shows no plain rate of the data.
+   */
+  async rateParts(): Promise<Map<string, { count: number | null; denominator: number | null }> | null> {
+    if (!this.indicator.rate || this.shownMeasure !== 'rasio' || this.isComposite || this.isComputed || this.isChange) return null;
+    const db = await this.workspace.database();
+    const parts = await fetchRateParts(db, { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator });
+    const finite = (v: number) => (Number.isFinite(v) ? v : null);
+    return new Map(parts.kode.map((kode, i) => [kode, { count: finite(parts.jumlah[i]), denominator: finite(parts.penyebut[i]) }]));
+  }
+
+  /**
    * Kecamatan and region means of an indicator that is never summed (a score such as M0, or an
    * imported rate without its count and denominator): weighted by its named population, else
    * plain means of kelurahan values, labelled so. Null for what has its own roll-up or none.

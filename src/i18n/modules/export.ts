@@ -11,6 +11,13 @@ export const exportId = {
   'export.attribution': 'Batas wilayah: {attribution}',
   'export.synthetic': 'Data contoh (sintetis)',
   'export.atlasTitle': '{title} — Kecamatan {kecamatan}',
+  // The table tab's CSV: a search narrows the rows, so the file and the button say so.
+  'export.table.filtered': "Disaring: '{query}' ({n} dari {total} kelurahan)",
+  'export.table.buttonFiltered': 'Unduh CSV ({n} tersaring)',
+  'export.table.count': '{indicator} ({unit})',
+  // The printed legend's extra lines: the region's value, and how LISA clusters were tested.
+  'export.legend.city': '{region}: {value}',
+  'export.legend.lisa': 'p ≤ {alpha}, {permutations} permutasi',
 } as const;
 
 export const exportEn: Record<keyof typeof exportId, string> = {
@@ -22,4 +29,9 @@ export const exportEn: Record<keyof typeof exportId, string> = {
   'export.attribution': 'Boundaries: {attribution}',
   'export.synthetic': 'Sample data (synthetic)',
   'export.atlasTitle': '{title} — {kecamatan} district',
+  'export.table.filtered': "Filtered: '{query}' ({n} of {total} kelurahan)",
+  'export.table.buttonFiltered': 'Download CSV ({n} filtered)',
+  'export.table.count': '{indicator} ({unit})',
+  'export.legend.city': '{region}: {value}',
+  'export.legend.lisa': 'p ≤ {alpha}, {permutations} permutations',
 };

@@ -1,0 +1,81 @@
+/**
+ * The table tab's CSV, as an official expects to read it (issue 15): values rounded by their unit
+ * (counts whole, rates, areas and scores to two decimals) instead of sixteen digits; a rate with
+ * the count and denominator it was computed from; the rows shown after a search, with a line that
+ * says so; and notes on source, year and synthetic data in words, not commands.
+ */
+import type { IndicatorDef, Lang, Measure } from '../data/catalog';
+import { toCsv, type TableCell } from '../data/export-table';
+
+/** One kelurahan row of the table, with its count and denominator when the indicator has them. */
+export interface TableCsvRow {
+  kode: string;
+  kelurahan: string;
+  kecamatan: string;
+  value: number | null;
+  rank: number | null;
+  count?: number | null;
+  denominator?: number | null;
+}
+
+/** Already translated headings and notes: this module only lays out and rounds. */
+export interface TableCsvText {
+  kode: string;
+  kelurahan: string;
+  kecamatan: string;
+  /** The value column, e.g. "Penduduk miskin (%)". */
+  value: string;
+  rank: string;
+  /** Count and denominator columns, e.g. "Penduduk miskin (jiwa)", "Penduduk (jiwa)". */
+  count: string;
+  denominator: string;
+  /** The note line when a search filtered the rows, e.g. "Disaring: 'laweyan'" (null: all rows). */
+  filtered: string | null;
+  notes: TableCell[][];
+}
+
+/** Decimals a value keeps in an export: counts are whole, everything else two places. */
+export function exportDecimals(indicator: IndicatorDef, measure: Measure): number {
+  return measure === 'jumlah' && indicator.kind === 'count' ? 0 : 2;
+}
+
+/** `value` rounded to `decimals` places (null and non-finite stay empty). */
+export function roundTo(value: number | null | undefined, decimals: number): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** A count as exported: whole, and "<N" when household counts below N are suppressed (as on screen). */
+function countCell(value: number | null | undefined, suppressBelow: number | undefined): TableCell {
+  const n = roundTo(value, 0);
+  if (n !== null && suppressBelow && n > 0 && n < suppressBelow) return `<${suppressBelow}`;
+  return n;
+}
+
+/**
+ * The CSV text (with BOM) of `rows` in the order given: the filter line first when a search
+ * narrowed them, then the header and rows, then the notes. Count and denominator columns appear
+ * when `withParts` (the indicator is a rate of a count over a denominator).
+ */
+export function tableCsv(
+  rows: TableCsvRow[],
+  options: { indicator: IndicatorDef; measure: Measure; lang: Lang; withParts: boolean; text: TableCsvText },
+): string {
+  const { indicator, measure, withParts, text } = options;
+  const decimals = exportDecimals(indicator, measure);
+  const suppress = indicator.suppressBelow;
+  const valueCell = (v: number | null): TableCell => (decimals === 0 ? countCell(v, suppress) : roundTo(v, decimals));
+  const header: TableCell[] = [text.kode, text.kelurahan, text.kecamatan, text.value, ...(withParts ? [text.count, text.denominator] : []), text.rank];
+  const body = rows.map((r): TableCell[] => [
+    r.kode,
+    r.kelurahan,
+    r.kecamatan,
+    valueCell(r.value),
+    ...(withParts ? [countCell(r.count, suppress), roundTo(r.denominator, 2)] : []),
+    r.rank,
+  ]);
+  const filter: TableCell[][] = text.filtered ? [[text.filtered], []] : [];
+  return toCsv([...filter, header, ...body, [], ...text.notes], { lang: options.lang });
+}
