@@ -15,6 +15,12 @@ export interface XlsxSheet {
   rows: XlsxCell[][];
   /** Column widths in Excel's character units, first column first. */
   columnWidths?: number[];
+  /**
+   * A bold row after `rows` that adds up columns: `label` in column `labelColumn`, and in each of
+   * `sumColumns` a SUM formula over the rows below the header, with its value cached so readers
+   * that do not calculate (and the app's own reader) still see the total.
+   */
+  total?: { label: string; labelColumn: number; sumColumns: number[] };
 }
 
 /**
@@ -50,18 +56,21 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-/** Style indexes of styles.xml below. */
+/** Style indexes of styles.xml below; the bold ones are the total row's. */
 const STYLE_INTEGER = 1; // #,##0
 const STYLE_DECIMAL = 2; // #,##0.0## (up to three decimals, at least one)
+const STYLE_BOLD_TEXT = 3;
+const STYLE_BOLD_INTEGER = 4;
+const STYLE_BOLD_DECIMAL = 5;
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0##"/></numFmts>
-<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
+<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="3" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
@@ -77,6 +86,32 @@ function cellXml(value: XlsxCell, ref: string): string {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseFormula(value))}</t></is></c>`;
 }
 
+/** The total row's XML (row number `r`, 1-based): bold label, SUM formulas over rows 2..r-1 with cached sums. */
+function totalRowXml(sheet: XlsxSheet, r: number): string {
+  const total = sheet.total!;
+  const cells: string[] = [];
+  const last = Math.max(total.labelColumn, ...total.sumColumns);
+  for (let c = 0; c <= last; c++) {
+    const ref = `${columnLetters(c)}${r}`;
+    if (c === total.labelColumn) {
+      cells.push(`<c r="${ref}" s="${STYLE_BOLD_TEXT}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseFormula(total.label))}</t></is></c>`);
+    } else if (total.sumColumns.includes(c)) {
+      let sum = 0;
+      for (const row of sheet.rows.slice(1)) {
+        const v = row[c];
+        if (typeof v === 'number' && Number.isFinite(v)) sum += v;
+      }
+      // Rounded to the data's own precision so float noise (0.1 + 0.2) never reaches the cell.
+      const cached = Math.round(sum * 1e6) / 1e6;
+      const style = Number.isInteger(cached) ? STYLE_BOLD_INTEGER : STYLE_BOLD_DECIMAL;
+      // No data rows: a plain 0, since SUM(J2:J2) would be the total's own cell (a circular reference).
+      const formula = r > 2 ? `<f>SUM(${columnLetters(c)}2:${columnLetters(c)}${r - 1})</f>` : '';
+      cells.push(`<c r="${ref}" s="${style}">${formula}<v>${String(cached === 0 ? 0 : cached)}</v></c>`);
+    }
+  }
+  return `<row r="${r}">${cells.join('')}</row>`;
+}
+
 function sheetXml(sheet: XlsxSheet): string {
   const widths = sheet.columnWidths?.filter((w) => Number.isFinite(w) && w > 0) ?? [];
   const cols = widths.length
@@ -87,7 +122,7 @@ function sheetXml(sheet: XlsxSheet): string {
       const cells = row.map((value, c) => cellXml(value, `${columnLetters(c)}${r + 1}`)).join('');
       return `<row r="${r + 1}">${cells}</row>`;
     })
-    .join('');
+    .join('') + (sheet.total ? totalRowXml(sheet, sheet.rows.length + 1) : '');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${cols}<sheetData>${rows}</sheetData></worksheet>`;
 }
@@ -112,7 +147,7 @@ function sheetNames(names: string[]): string[] {
  * Writes a workbook with the given sheets (at least one; an empty list gets one empty sheet).
  * Numbers stay numbers (integers formatted #,##0, others #,##0.0##), negatives included; null,
  * NaN, infinities and empty strings leave the cell empty; text is an inline string, with a
- * leading apostrophe when it starts like a formula.
+ * leading apostrophe when it starts like a formula. A sheet's `total` adds a bold SUM row.
  */
 export function writeXlsx(sheets: XlsxSheet[]): Uint8Array<ArrayBuffer> {
   const list = sheets.length ? sheets : [{ name: 'Sheet1', rows: [] }];

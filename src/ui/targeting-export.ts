@@ -4,7 +4,7 @@
  * form Indonesian Excel reads, or a real .xlsx with numbers as numbers.
  */
 import { toCsv, type TableCell } from '../data/export-table';
-import { writeXlsx } from '../data/xlsx-writer';
+import { writeXlsx, type XlsxSheet } from '../data/xlsx-writer';
 import { findIndicator } from '../data/catalog';
 import { reasonText } from './targeting-reasons';
 import type { AppState } from '../state/app.svelte';
@@ -57,9 +57,18 @@ export function targetingExport(app: AppState, format: 'csv' | 'xlsx'): { name: 
   if (format === 'csv') return { name: `${name}.csv`, text: toCsv([...list, [], ...parameters], { lang: app.lang }) };
   return {
     name: `${name}.xlsx`,
-    bytes: writeXlsx([
+    bytes: writeXlsx(withListTotal(app, list.length - 1, [
       { name: app.t('targeting.export.sheetList'), rows: list, columnWidths: [5, 8, 15, 20, 18, 8, 8, 10, 10, 10, 14, 80] },
       { name: app.t('targeting.export.sheetParameters'), rows: parameters, columnWidths: [36, 80] },
-    ]),
+    ])),
   };
+}
+
+/**
+ * The list sheet (the first) with a bold total row under the kelurahan column: RTLH units, units
+ * still to repair, units allocated and their cost in rupiah, as SUM formulas (never the rates).
+ */
+function withListTotal(app: AppState, kelurahan: number, sheets: XlsxSheet[]): XlsxSheet[] {
+  const [list, ...rest] = sheets;
+  return [{ ...list, total: { label: app.t('export.total', { n: kelurahan }), labelColumn: 3, sumColumns: [5, 6, 9, 10] } }, ...rest];
 }

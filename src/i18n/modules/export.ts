@@ -15,6 +15,8 @@ export const exportId = {
   'export.table.filtered': "Disaring: '{query}' ({n} dari {total} kelurahan)",
   'export.table.buttonFiltered': 'Unduh CSV ({n} tersaring)',
   'export.table.count': '{indicator} ({unit})',
+  // The RTLH Excel list's total row, under the kelurahan names.
+  'export.total': 'Jumlah ({n} kelurahan)',
   // The printed legend's extra lines: the region's value, and how LISA clusters were tested.
   'export.legend.city': '{region}: {value}',
   'export.legend.lisa': 'p ≤ {alpha}, {permutations} permutasi',
@@ -32,6 +34,7 @@ export const exportEn: Record<keyof typeof exportId, string> = {
   'export.table.filtered': "Filtered: '{query}' ({n} of {total} kelurahan)",
   'export.table.buttonFiltered': 'Download CSV ({n} filtered)',
   'export.table.count': '{indicator} ({unit})',
+  'export.total': 'Total ({n} kelurahan)',
   'export.legend.city': '{region}: {value}',
   'export.legend.lisa': 'p ≤ {alpha}, {permutations} permutations',
 };

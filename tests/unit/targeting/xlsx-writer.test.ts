@@ -74,7 +74,7 @@ print(json.dumps({'parts': parts, 'overrides': sorted(overrides), 'xfs': xfs, 'f
       const out = JSON.parse(run.stdout);
       expect(out.parts).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
       expect(out.overrides).toEqual(['/xl/styles.xml', '/xl/workbook.xml', '/xl/worksheets/sheet1.xml']);
-      expect(out.xfs).toEqual(['0', '3', '164']);
+      expect(out.xfs).toEqual(['0', '3', '164', '0', '3', '164']); // plain, then bold for total rows
       expect(out.fmts).toEqual({ '164': '#,##0.0##' });
       expect(out.cells.C2).toEqual([null, '1', '412', null]); // integer: numeric, #,##0
       expect(out.cells.D2).toEqual([null, '2', '41.2', null]); // decimal: numeric, #,##0.0##
@@ -87,6 +87,28 @@ print(json.dumps({'parts': parts, 'overrides': sorted(overrides), 'xfs': xfs, 'f
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('ends a sheet with a bold total row: SUM formulas with cached sums, read back as numbers', async () => {
+    const list = [
+      ['no', 'kelurahan', 'unit', 'biaya (Rp)', 'per 100 RT'],
+      [1, 'Semanggi', 120, 2_100_000_000, 41.2],
+      [2, 'Sangkrah', 80.5, 1_400_000_000, null],
+      [3, 'Kedunglumbu', null, 'tidak ada', 7],
+    ];
+    const bytes = writeXlsx([{ name: 'Target RTLH', rows: list, total: { label: 'Jumlah', labelColumn: 1, sumColumns: [2, 3] } }]);
+    const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    expect(xml).toContain('<row r="5"><c r="B5" s="3" t="inlineStr"><is><t xml:space="preserve">Jumlah</t></is></c>');
+    expect(xml).toContain('<c r="C5" s="5"><f>SUM(C2:C4)</f><v>200.5</v></c>');
+    expect(xml).toContain('<c r="D5" s="4"><f>SUM(D2:D4)</f><v>3500000000</v></c>');
+    expect(xml).not.toContain('E5'); // a rate is never summed
+    const styles = strFromU8(unzipSync(bytes)['xl/styles.xml']);
+    expect(styles).toContain('<font><b/>');
+    const { lines } = await readBack(bytes);
+    expect(lines.at(-1)).toBe(',Jumlah,200.5,3500000000,');
+    // Only a header: a plain 0, never SUM over the total's own cell.
+    const empty = strFromU8(unzipSync(writeXlsx([{ name: 'a', rows: [list[0]], total: { label: 'Jumlah', labelColumn: 0, sumColumns: [2] } }]))['xl/worksheets/sheet1.xml']);
+    expect(empty).toContain('<c r="C2" s="4"><v>0</v></c>');
   });
 
   it('makes sheet names valid and unique, drops characters XML cannot hold, and is deterministic', async () => {
