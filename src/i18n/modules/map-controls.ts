@@ -1,0 +1,62 @@
+/**
+ * The words MapLibre writes into its own controls (zoom buttons, scale, attribution, popups),
+ * keyed by MapLibre's string ids so they can be passed as its `locale` option. Without them an
+ * Indonesian page shows "Zoom in" and "Zoom out" on the map's buttons (issue 15, item 8).
+ * Every id of maplibre-gl's default table is here, so a control added later is translated too
+ * (tests/unit/map/locale.test.ts compares with the installed maplibre-gl).
+ */
+export const mapControlsId = {
+  'AttributionControl.ToggleAttribution': 'Tampilkan atau sembunyikan atribusi',
+  'AttributionControl.MapFeedback': 'Masukan tentang peta',
+  'FullscreenControl.Enter': 'Layar penuh',
+  'FullscreenControl.Exit': 'Keluar dari layar penuh',
+  'GeolocateControl.FindMyLocation': 'Cari lokasi saya',
+  'GeolocateControl.LocationNotAvailable': 'Lokasi tidak tersedia',
+  'LogoControl.Title': 'Logo MapLibre',
+  'Map.Title': 'Peta',
+  'Marker.Title': 'Penanda peta',
+  'NavigationControl.ResetBearing': 'Seret untuk memutar peta, klik untuk kembali menghadap utara',
+  'NavigationControl.ZoomIn': 'Perbesar',
+  'NavigationControl.ZoomOut': 'Perkecil',
+  'Popup.Close': 'Tutup',
+  'ScaleControl.Feet': 'kaki',
+  'ScaleControl.Meters': 'm',
+  'ScaleControl.Kilometers': 'km',
+  'ScaleControl.Miles': 'mil',
+  'ScaleControl.NauticalMiles': 'mil laut',
+  'GlobeControl.Enable': 'Tampilkan sebagai bola dunia',
+  'GlobeControl.Disable': 'Tampilkan sebagai peta datar',
+  'TerrainControl.Enable': 'Tampilkan relief',
+  'TerrainControl.Disable': 'Sembunyikan relief',
+  'CooperativeGesturesHandler.WindowsHelpText': 'Tekan Ctrl sambil menggulir untuk memperbesar peta',
+  'CooperativeGesturesHandler.MacHelpText': 'Tekan ⌘ sambil menggulir untuk memperbesar peta',
+  'CooperativeGesturesHandler.MobileHelpText': 'Geser peta dengan dua jari',
+} as const;
+
+export const mapControlsEn: Record<keyof typeof mapControlsId, string> = {
+  'AttributionControl.ToggleAttribution': 'Show or hide attribution',
+  'AttributionControl.MapFeedback': 'Map feedback',
+  'FullscreenControl.Enter': 'Full screen',
+  'FullscreenControl.Exit': 'Leave full screen',
+  'GeolocateControl.FindMyLocation': 'Find my location',
+  'GeolocateControl.LocationNotAvailable': 'Location not available',
+  'LogoControl.Title': 'MapLibre logo',
+  'Map.Title': 'Map',
+  'Marker.Title': 'Map marker',
+  'NavigationControl.ResetBearing': 'Drag to rotate the map, click to face north again',
+  'NavigationControl.ZoomIn': 'Zoom in',
+  'NavigationControl.ZoomOut': 'Zoom out',
+  'Popup.Close': 'Close',
+  'ScaleControl.Feet': 'ft',
+  'ScaleControl.Meters': 'm',
+  'ScaleControl.Kilometers': 'km',
+  'ScaleControl.Miles': 'mi',
+  'ScaleControl.NauticalMiles': 'nmi',
+  'GlobeControl.Enable': 'Show as a globe',
+  'GlobeControl.Disable': 'Show as a flat map',
+  'TerrainControl.Enable': 'Show terrain',
+  'TerrainControl.Disable': 'Hide terrain',
+  'CooperativeGesturesHandler.WindowsHelpText': 'Hold Ctrl and scroll to zoom the map',
+  'CooperativeGesturesHandler.MacHelpText': 'Hold ⌘ and scroll to zoom the map',
+  'CooperativeGesturesHandler.MobileHelpText': 'Move the map with two fingers',
+};
