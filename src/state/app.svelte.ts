@@ -120,7 +120,28 @@ export class AppState {
   /** The year a change map compares with (null: a plain map of `tahun`). */
   compareYear = $state<number | null>(null);
   /** The side panel's tab, and whether the table replaces the map. */
-  panel = $state<Panel>('peta');
+  #panel = $state<Panel>('peta');
+  /** The map the user had before a task tab (Sasaran RTLH, Program) put its own indicator on it. */
+  #mapBeforeTask: { indikator: string; measure: Measure } | null = null;
+  get panel(): Panel {
+    return this.#panel;
+  }
+  /** Opening Sasaran RTLH or Program maps what that tab ranks or measures; leaving restores the map. */
+  set panel(next: Panel) {
+    if (next === this.#panel) return;
+    this.#panel = next;
+    const task =
+      next === 'sasaran' ? { indikator: this.targeting.unitsIndicator, measure: this.targeting.by === 'per100' ? 'rasio' : 'jumlah' } as const
+      : next === 'program' ? { indikator: this.program.coverageId, measure: this.measure }
+      : null;
+    if (task && !this.regionIndicators.some((i) => i.id === task.indikator)) return;
+    const shown = task ?? this.#mapBeforeTask;
+    if (task) this.#mapBeforeTask ??= { indikator: this.indikator, measure: this.measure };
+    else this.#mapBeforeTask = null;
+    if (!shown || (shown.indikator === this.indikator && shown.measure === this.measure)) return;
+    this.measure = shown.measure;
+    this.setIndicator(shown.indikator);
+  }
   tableShown = $state(false);
   /** The camera the user moved to; null means "fit the city". */
   camera = $state.raw<Camera | null>(null);

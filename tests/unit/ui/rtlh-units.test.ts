@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, type IndicatorDef } from '../../../src/data/catalog';
+import { rtlhUnitIndicators } from '../../../src/ui/rtlh-units';
+
+/** An indicator as an import or the program state registers it; only the named fields matter. */
+function def(id: string, label: string, unit: string, extra: Partial<IndicatorDef> = {}): IndicatorDef {
+  return {
+    id, label: { id: label, en: label }, unit: { id: unit, en: unit }, theme: 'impor', kind: 'count', rate: null,
+    direction: 'higher_worse', definition: { id: '', en: '' }, source: { id: '', en: '' }, ...extra,
+  };
+}
+
+// As src/state/program.svelte.ts registers PKH coverage: a percentage with kind 'count'.
+const cakupanPkh = def('program:cakupan:pkh', 'Cakupan PKH', '% sasaran', { theme: 'program', direction: 'higher_better' });
+const celahPkh = def('program:celah:pkh', 'Celah PKH', 'sasaran belum terjangkau', { theme: 'program' });
+
+describe('"Jumlah RTLH dari" choices', () => {
+  it('offers the demo catalog\'s dwelling counts only (houses and RTLH), not people, households or program coverage', () => {
+    const ids = rtlhUnitIndicators([...catalog.indicators, cakupanPkh, celahPkh]).map((i) => i.id);
+    expect(ids).toEqual(['rumah', 'rtlh']);
+  });
+
+  it('offers an imported RTLH column by its label when its file gave no dwelling unit', () => {
+    const imported = def('d1a2b3c_rtlh', 'Jumlah RTLH 2024', '');
+    const ids = rtlhUnitIndicators([...catalog.indicators, imported]).map((i) => i.id);
+    expect(ids).toContain('d1a2b3c_rtlh');
+  });
+
+  it('falls back to counts that are neither shares nor program figures when a region has no dwelling count', () => {
+    const people = def('d1_jiwa', 'Penduduk miskin', 'jiwa');
+    const share = def('d1_persen', 'Persentase miskin', 'persen');
+    const ids = rtlhUnitIndicators([people, share, cakupanPkh, celahPkh]).map((i) => i.id);
+    expect(ids).toEqual(['d1_jiwa']);
+  });
+});
