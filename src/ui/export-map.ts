@@ -7,11 +7,13 @@
 import bbox from '@turf/bbox';
 import notoRegularUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
 import notoBoldUrl from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
+// Symbols the Noto latin subset lacks (≤ ≥ → …), so PDFs print them and not "<=" (src/export/fonts).
+import symbolsUrl from '../export/fonts/symbols-fallback.ttf?url';
 import { mapPdf, mapPixels, pageLayout, chooseScaleBar, type MapPage, type PageSpec } from '../export/map-layout';
 import type { MapImage, MapImagePort } from '../map/export-image';
 import { NO_DATA_COLOR } from '../map/palette';
 import type { AppState } from '../state/app.svelte';
-import { unitOf } from './format';
+import { changeUnitOf, unitOf } from './format';
 import { categoryRows, classRows } from './legend-rows';
 
 
@@ -49,7 +51,8 @@ function pageContent(app: AppState, image: MapImage, kecamatan: string | null, t
     map: image,
     legend: {
       title: app.indicator.label[app.lang],
-      unit: unitOf(app.indicator, app.shownMeasure, app.lang),
+      // A change of a "%" is in percentage points, as on the screen's legend.
+      unit: (app.isChange ? changeUnitOf : unitOf)(app.indicator, app.shownMeasure, app.lang),
       rows: rows.map((r) => ({ color: r.color, label: r.note ? `${r.label} (${r.note})` : r.label, count: app.t('legend.count', { n: r.count }) })),
       noData: missing > 0 ? { color: NO_DATA_COLOR, label: app.t('legend.noData'), count: app.t('legend.count', { n: missing }) } : undefined,
     },
@@ -73,8 +76,13 @@ async function pages(app: AppState, port: MapImagePort, spec: PageSpec, dpi: num
 }
 
 export async function exportPdf(app: AppState, port: MapImagePort, spec: PageSpec, atlas: boolean, title: string | null): Promise<Uint8Array> {
-  const [content, regular, bold] = await Promise.all([pages(app, port, spec, PRINT_DPI, atlas, title), fetchBytes(notoRegularUrl), fetchBytes(notoBoldUrl)]);
-  return mapPdf(content, spec, { regular, bold });
+  const [content, regular, bold, symbols] = await Promise.all([
+    pages(app, port, spec, PRINT_DPI, atlas, title),
+    fetchBytes(notoRegularUrl),
+    fetchBytes(notoBoldUrl),
+    fetchBytes(symbolsUrl),
+  ]);
+  return mapPdf(content, spec, { regular, bold, fallbacks: [symbols] });
 }
 
 /**
