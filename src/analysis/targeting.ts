@@ -132,7 +132,10 @@ export interface Budget {
   costPerUnit?: number;
 }
 
-/** Kelurahan the user clicked in (allocated first) or out (skipped). */
+/**
+ * Kelurahan the user pinned into the list (always allocated in full, before the ranking) or
+ * took out of it (never allocated).
+ */
 export interface Overrides {
   include: Set<string>;
   exclude: Set<string>;
@@ -158,8 +161,18 @@ export interface AllocationLine {
   remainingAfter: number;
   /** True when the budget ran out inside this kelurahan. */
   partial: boolean;
-  /** True when the user clicked it in (it was served before the ranking). */
+  /** True when the user pinned it in (served in full before the ranking, whatever the budget). */
   included: boolean;
+}
+
+/**
+ * What the budget lacks to repair every pinned kelurahan in full: units, and rupiah when a cost
+ * per unit is known (with a money budget: pinned units × cost − money, so the part of the budget
+ * below one unit's cost counts).
+ */
+export interface Shortfall {
+  units: number;
+  money: number | null;
 }
 
 export interface Allocation {
@@ -168,6 +181,8 @@ export interface Allocation {
   /** Units the budget buys: `units`, or floor(money / costPerUnit), the smaller if both; 0 when the budget is unusable. */
   budgetUnits: number;
   issue: BudgetIssue | null;
+  /** Set when the pinned kelurahan alone need more than the budget: they all stay, and this says by how much it falls short. */
+  shortfall: Shortfall | null;
   totals: {
     units: number;
     /** Equal to `units` (one unit = one household's house). */
@@ -179,9 +194,9 @@ export interface Allocation {
     uncoveredCity: number;
     /** Remaining RTLH of the ranked (filtered) kelurahan not covered. */
     uncoveredRanked: number;
-    /** Units of the budget not used (when every ranked kelurahan is covered). */
+    /** Units of the budget not used (when every ranked kelurahan is covered); 0 when pinned kelurahan overrun it. */
     unitsLeft: number;
-    /** Money not spent (including the remainder below one unit's cost); null without a money budget. */
+    /** Money not spent (including the remainder below one unit's cost, 0 on an overrun); null without a money budget. */
     moneyLeft: number | null;
   };
   /** Included kode that are not in the ranking (no data, or filtered out): they received nothing. */
@@ -202,27 +217,24 @@ function budgetUnits(budget: Budget): { units: number; issue: BudgetIssue | null
 }
 
 /**
- * Allocates a repair budget greedily: each kelurahan in turn gets min(its remaining units, what
- * is left of the budget). Kelurahan the user included are served first (in rank order among
- * themselves), then the rest in rank order; excluded ones are skipped (exclusion wins over
- * inclusion). An unusable budget (no amount, money without a cost per unit, a negative number)
- * allocates nothing and names the problem in `issue`, so the caller can show it next to the input.
+ * Allocates a repair budget. The user's clicks are decisions, so kelurahan pinned in are served
+ * first, each in full (in rank order among themselves), even beyond the budget: none of them is
+ * ever dropped to make room for another, and `shortfall` says what the budget lacks. What budget
+ * remains then goes greedily down the ranking: each kelurahan gets min(its remaining units, what
+ * is left). Excluded ones are skipped (exclusion wins over inclusion). An unusable budget (no
+ * amount, money without a cost per unit, a negative number) gives the ranking nothing, keeps the
+ * pinned kelurahan, and names the problem in `issue` (no shortfall: the budget is unknown).
  */
 export function allocateBudget(ranked: RankedRow[], budget: Budget, overrides?: Overrides): Allocation {
   const { units: capacity, issue } = budgetUnits(budget);
   const include = overrides?.include ?? new Set<string>();
   const exclude = overrides?.exclude ?? new Set<string>();
   const eligible = ranked.filter((r) => !exclude.has(r.kode));
-  const order = [...eligible.filter((r) => include.has(r.kode)), ...eligible.filter((r) => !include.has(r.kode))];
+  const pinned = eligible.filter((r) => include.has(r.kode));
   const cost = budget.costPerUnit !== undefined && budget.costPerUnit > 0 && issue === null ? budget.costPerUnit : null;
 
-  let left = capacity;
   const lines: AllocationLine[] = [];
-  for (const row of order) {
-    if (left <= 0) break;
-    const units = Math.min(row.remaining, left);
-    if (units <= 0) continue;
-    left -= units;
+  const allocate = (row: RankedRow, units: number) =>
     lines.push({
       kode: row.kode,
       nama: row.nama,
@@ -236,9 +248,22 @@ export function allocateBudget(ranked: RankedRow[], budget: Budget, overrides?: 
       partial: units < row.remaining,
       included: include.has(row.kode),
     });
+  // Pinned kelurahan stay listed even with nothing left to repair, so a click always shows.
+  for (const row of pinned) allocate(row, row.remaining);
+  const pinnedUnits = pinned.reduce((sum, r) => sum + r.remaining, 0);
+  let left = capacity - pinnedUnits;
+  for (const row of eligible) {
+    if (left <= 0) break;
+    if (include.has(row.kode)) continue;
+    const units = Math.min(row.remaining, left);
+    if (units <= 0) continue;
+    left -= units;
+    allocate(row, units);
   }
 
   const allocated = lines.reduce((sum, l) => sum + l.units, 0);
+  const short = issue === null ? Math.max(pinnedUnits - capacity, 0) : 0;
+  const moneyShort = cost === null ? null : budget.money !== undefined ? Math.max(pinnedUnits * cost - budget.money, 0) : short * cost;
   const cityRemaining = ranked.length ? ranked[0].cityRemaining : 0;
   const rankedRemaining = ranked.reduce((sum, r) => sum + r.remaining, 0);
   const rankedKode = new Set(ranked.map((r) => r.kode));
@@ -246,6 +271,7 @@ export function allocateBudget(ranked: RankedRow[], budget: Budget, overrides?: 
     lines,
     budgetUnits: capacity,
     issue,
+    shortfall: short > 0 ? { units: short, money: moneyShort } : null,
     totals: {
       units: allocated,
       households: allocated,
@@ -253,8 +279,8 @@ export function allocateBudget(ranked: RankedRow[], budget: Budget, overrides?: 
       shareOfCity: cityRemaining > 0 ? allocated / cityRemaining : null,
       uncoveredCity: Math.max(cityRemaining - allocated, 0),
       uncoveredRanked: rankedRemaining - allocated,
-      unitsLeft: capacity - allocated,
-      moneyLeft: budget.money !== undefined && cost !== null ? budget.money - allocated * cost : null,
+      unitsLeft: Math.max(capacity - allocated, 0),
+      moneyLeft: budget.money !== undefined && cost !== null ? Math.max(budget.money - allocated * cost, 0) : null,
     },
     includedNotRanked: [...include].filter((k) => !rankedKode.has(k) && !exclude.has(k)).sort(),
   };
@@ -278,7 +304,8 @@ export type TargetingReasonKey =
   | 'targeting.reason.cluster.LL'
   | 'targeting.reason.composite'
   | 'targeting.reason.repaired'
-  | 'targeting.reason.included';
+  | 'targeting.reason.included'
+  | 'targeting.reason.kept';
 
 /** What the reasons need beyond the row: the ranking measure and the repair years looked at. */
 export interface ReasonContext {
@@ -290,6 +317,8 @@ export interface ReasonContext {
   tieBreak?: RankOptions['tieBreak'];
   /** The kelurahan was clicked in by the user. */
   included?: boolean;
+  /** The kelurahan was on the list when the user clicked another in, and was kept there (pinned) rather than displaced. */
+  kept?: boolean;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -298,7 +327,8 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
  * Why a kelurahan is on the list, most important first: its score with its rank in the whole
  * city ("41.2 per 100 households, rank 2 of 54"), the raw count when the score is a rate, what
  * remains after repairs, its LISA cluster, its composite index when that broke ties, the repairs
- * done in the years looked at, and whether the user added it. Rates are rounded to one decimal.
+ * done in the years looked at, and whether the user added it or kept it while adding another.
+ * Rates are rounded to one decimal.
  */
 export function reasonsFor(row: RankedRow, context: ReasonContext): Reason[] {
   const reasons: Reason[] = [];
@@ -320,5 +350,6 @@ export function reasonsFor(row: RankedRow, context: ReasonContext): Reason[] {
     reasons.push({ key: 'targeting.reason.repaired', params: { units: row.repaired, from: context.repairYears.from, to: context.repairYears.to } });
   }
   if (context.included) reasons.push({ key: 'targeting.reason.included', params: {} });
+  else if (context.kept) reasons.push({ key: 'targeting.reason.kept', params: {} });
   return reasons;
 }

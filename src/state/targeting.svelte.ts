@@ -6,6 +6,7 @@
  */
 import area from '@turf/area';
 import { LisaCluster } from '../analysis/local-moran';
+import { clickKelurahan } from '../analysis/targeting-clicks';
 import { allocateBudget, rankRtlh, reasonsFor, type Cluster, type RankBy, type RankOptions, type RtlhRow } from '../analysis/targeting';
 import { fetchValues } from '../data/indicators';
 import { fetchProgramYears, fetchRepaired } from '../data/programs';
@@ -32,7 +33,10 @@ export class TargetingState {
   units = $state(500);
   money = $state(10_000_000_000);
   costPerUnit = $state(20_000_000);
+  /** Kelurahan pinned into the list: allocated in full before the ranking, never displaced (see `toggle`). */
   include = $state.raw(new Set<string>());
+  /** Of the pinned, those the user clicked in themselves (the rest were kept when another was added). */
+  added = $state.raw(new Set<string>());
   exclude = $state.raw(new Set<string>());
   /** When on, clicking the map adds or removes a kelurahan instead of opening its profile. */
   editing = $state(false);
@@ -66,6 +70,8 @@ export class TargetingState {
   );
   /** Kode of the kelurahan receiving repairs, for the map's outline. */
   selectedKode = $derived(new Set(this.allocation.lines.map((l) => l.kode)));
+  /** Names of pinned kelurahan outside the ranking (no RTLH data, or filtered out), so the panel can say why they got nothing. */
+  pinnedNotRanked = $derived(this.allocation.includedNotRanked.map((kode) => this.rows.find((r) => r.kode === kode)?.nama ?? kode));
 
   /** LISA clusters of the analysis on screen, when it is a LISA map of the RTLH indicator. */
   #clusters = $derived.by(() => {
@@ -89,27 +95,22 @@ export class TargetingState {
       notYetCovered: this.options.notYetCovered,
       repairYears: this.repairYears ?? undefined,
       tieBreak: this.tieBreak,
-      included: this.include.has(kode),
+      included: this.added.has(kode),
+      kept: this.include.has(kode),
     });
   }
 
-  /** Adds a kelurahan the ranking left out, or removes one it chose. */
+  /** A click on the map while editing: takes a listed kelurahan out, or pins another in with the list (see clickKelurahan). */
   toggle(kode: string): void {
-    const include = new Set(this.include);
-    const exclude = new Set(this.exclude);
-    if (this.selectedKode.has(kode)) {
-      include.delete(kode);
-      exclude.add(kode);
-    } else {
-      exclude.delete(kode);
-      include.add(kode);
-    }
-    this.include = include;
-    this.exclude = exclude;
+    const edits = clickKelurahan({ include: this.include, added: this.added, exclude: this.exclude }, this.selectedKode, kode);
+    this.include = edits.include;
+    this.added = edits.added;
+    this.exclude = edits.exclude;
   }
 
   resetOverrides(): void {
     this.include = new Set();
+    this.added = new Set();
     this.exclude = new Set();
   }
 

@@ -13,13 +13,16 @@ function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][]
   const t = app.targeting;
   const allocation = t.allocation;
   const byKode = new Map(t.ranked.map((r) => [r.kode, r]));
+  // Which rows the user pinned, so a reader of the file sees why they stay beyond the budget.
+  const pinned = (kode: string) =>
+    t.added.has(kode) ? app.t('targeting.export.pinnedAdded') : t.include.has(kode) ? app.t('targeting.export.pinnedKept') : '';
   const reasons = (kode: string) => t.reasonsOf(kode).map((r) => reasonText(app, r)).join('; ');
   const round = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits);
   const list: TableCell[][] = [
-    (['no', 'rank', 'kode', 'kelurahan', 'kecamatan', 'rtlh', 'remaining', 'per100', 'perKm2', 'units', 'cost', 'reasons'] as const).map((k) => app.t(`targeting.export.${k}`)),
+    (['no', 'rank', 'kode', 'kelurahan', 'kecamatan', 'rtlh', 'remaining', 'per100', 'perKm2', 'units', 'cost', 'pinned', 'reasons'] as const).map((k) => app.t(`targeting.export.${k}`)),
     ...allocation.lines.map((line, i) => {
       const row = byKode.get(line.kode);
-      return [i + 1, line.rank, line.kode, line.nama, line.kecamatan, row?.units ?? null, line.remaining, round(row?.per100, 2), round(row?.perKm2, 1), line.units, line.cost, reasons(line.kode)];
+      return [i + 1, line.rank, line.kode, line.nama, line.kecamatan, row?.units ?? null, line.remaining, round(row?.per100, 2), round(row?.perKm2, 1), line.units, line.cost, pinned(line.kode), reasons(line.kode)];
     }),
   ];
   const label = (id: string) => findIndicator(id)?.label[app.lang] ?? id;
@@ -37,6 +40,8 @@ function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][]
     [app.t('targeting.export.allocated'), allocation.totals.units],
     [app.t('targeting.export.share'), allocation.totals.shareOfCity === null ? null : round(allocation.totals.shareOfCity * 100, 2)],
     [app.t('targeting.export.uncovered'), allocation.totals.uncoveredCity],
+    [app.t('targeting.export.shortfallUnits'), allocation.shortfall?.units ?? 0],
+    ...(t.budgetMode === 'money' ? [[app.t('targeting.export.shortfallMoney'), allocation.shortfall?.money ?? 0] as TableCell[]] : []),
     [app.t('targeting.export.included'), [...t.include].join(', ')],
     [app.t('targeting.export.excluded'), [...t.exclude].join(', ')],
     [app.t('targeting.export.sourceUnits'), `${label(t.unitsIndicator)}: ${source(t.unitsIndicator)}`],
@@ -58,7 +63,7 @@ export function targetingExport(app: AppState, format: 'csv' | 'xlsx'): { name: 
   return {
     name: `${name}.xlsx`,
     bytes: writeXlsx(withListTotal(app, list.length - 1, [
-      { name: app.t('targeting.export.sheetList'), rows: list, columnWidths: [5, 8, 15, 20, 18, 8, 8, 10, 10, 10, 14, 80] },
+      { name: app.t('targeting.export.sheetList'), rows: list, columnWidths: [5, 8, 15, 20, 18, 8, 8, 10, 10, 10, 14, 16, 80] },
       { name: app.t('targeting.export.sheetParameters'), rows: parameters, columnWidths: [36, 80] },
     ])),
   };

@@ -138,6 +138,50 @@ describe('allocateBudget', () => {
     expect(a.totals.uncoveredRanked).toBe(20); // 70 - 50
   });
 
+  // Issue 15, item 6: a click into a spent budget used to push another kelurahan out silently.
+  it('keeps every pinned kelurahan in full when they alone exceed the budget, and states the shortfall', () => {
+    // 30 units; pinned k1 (40) and k4 (30) = 70: both stay whole, 70 - 30 = 40 short, nothing left for the ranking
+    const a = allocateBudget(ranked, { units: 30 }, { include: new Set(['k4', 'k1']), exclude: new Set() });
+    expect(a.lines.map((l) => [l.kode, l.units, l.partial, l.included])).toEqual([['k1', 40, false, true], ['k4', 30, false, true]]);
+    expect(a.shortfall).toEqual({ units: 40, money: null });
+    expect(a.totals.units).toBe(70); // the total shows the overrun
+    expect(a.totals.unitsLeft).toBe(0);
+  });
+
+  it('serves pinned kelurahan in full within the budget and lets the ranking fill the rest, with no shortfall', () => {
+    // 60 units; pinned k4 30 and k3 (0 left, still listed), then ranking: k1 gets 60 - 30 = 30 of 40
+    const a = allocateBudget(ranked, { units: 60 }, { include: new Set(['k4', 'k3']), exclude: new Set() });
+    expect(a.lines.map((l) => [l.kode, l.units, l.included])).toEqual([['k4', 30, true], ['k3', 0, true], ['k1', 30, false]]);
+    expect(a.shortfall).toBeNull();
+    expect(a.totals.units).toBe(60);
+  });
+
+  it('never allocates a kelurahan pinned out, even one also pinned in, and counts the shortfall without it', () => {
+    // 10 units; pinned k1 and k2 but k1 taken out: k2 keeps its 30, 20 short; k1 absent
+    const a = allocateBudget(ranked, { units: 10 }, { include: new Set(['k1', 'k2']), exclude: new Set(['k1']) });
+    expect(a.lines.map((l) => [l.kode, l.units])).toEqual([['k2', 30]]);
+    expect(a.shortfall).toEqual({ units: 20, money: null });
+    // a large budget does not bring it back either
+    expect(allocateBudget(ranked, { units: 1000 }, { include: new Set(), exclude: new Set(['k1']) }).lines.map((l) => l.kode)).toEqual(['k2', 'k4', 'k6']);
+  });
+
+  it('states a money shortfall in rupiah against the money budget, the remainder below one unit included', () => {
+    // Rp 1.010.000.000 / Rp 15.000.000 = 67.3 -> 67 units; pinned k1 40 + k2 30 + k4 30 = 100 units = Rp 1.500.000.000
+    // short 100 - 67 = 33 units, Rp 1.500.000.000 - 1.010.000.000 = Rp 490.000.000 (33 x 15 jt = 495 jt would ignore the Rp 5 jt remainder)
+    const a = allocateBudget(ranked, { money: 1_010_000_000, costPerUnit: 15_000_000 }, { include: new Set(['k1', 'k2', 'k4']), exclude: new Set() });
+    expect(a.budgetUnits).toBe(67);
+    expect(a.shortfall).toEqual({ units: 33, money: 490_000_000 });
+    expect(a.totals.cost).toBe(1_500_000_000);
+    expect(a.totals.moneyLeft).toBe(0);
+    // a units budget with a cost per unit says rupiah as units x cost: 30 units, pinned 40 -> 10 x 15 jt
+    expect(allocateBudget(ranked, { units: 30, costPerUnit: 15_000_000 }, { include: new Set(['k1']), exclude: new Set() }).shortfall).toEqual({ units: 10, money: 150_000_000 });
+  });
+
+  it('keeps pinned kelurahan listed when the budget cannot be read, naming the problem rather than a shortfall', () => {
+    const a = allocateBudget(ranked, { money: 5e8 }, { include: new Set(['k2']), exclude: new Set() });
+    expect([a.issue, a.shortfall, a.lines.map((l) => [l.kode, l.units])]).toEqual(['targeting.budget.costMissing', null, [['k2', 30]]]);
+  });
+
   it('names an unusable budget instead of allocating', () => {
     expect(allocateBudget(ranked, {}).issue).toBe('targeting.budget.missing');
     const noCost = allocateBudget(ranked, { money: 5e8 });
@@ -195,7 +239,8 @@ describe('reasonsFor', () => {
     // every reason a row can produce has text, with every param it uses
     const ranked = rankRtlh(rows, { by: 'perKm2', notYetCovered: true, tieBreak: 'composite' });
     for (const row of ranked) {
-      for (const reason of reasonsFor(row, { by: 'perKm2', notYetCovered: true, tieBreak: 'composite', repairYears: { from: 2021, to: 2024 }, included: true })) {
+      const context = { by: 'perKm2', notYetCovered: true, tieBreak: 'composite', repairYears: { from: 2021, to: 2024 } } as const;
+      for (const reason of [...reasonsFor(row, { ...context, included: true }), ...reasonsFor(row, { ...context, kept: true })]) {
         expect(placeholders(targetingId[reason.key])).toEqual(Object.keys(reason.params).filter((p) => p !== 'cluster').sort());
       }
     }
