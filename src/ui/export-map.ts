@@ -15,6 +15,8 @@ import { NO_DATA_COLOR } from '../map/palette';
 import type { AppState } from '../state/app.svelte';
 import { changeUnitOf, unitOf } from './format';
 import { categoryRows, classRows } from './legend-rows';
+import { cityValueLine } from './city-value';
+import { legendNote } from './legend-note';
 
 
 const PRINT_DPI = 300;
@@ -55,6 +57,7 @@ function pageContent(app: AppState, image: MapImage, kecamatan: string | null, t
       unit: (app.isChange ? changeUnitOf : unitOf)(app.indicator, app.shownMeasure, app.lang),
       rows: rows.map((r) => ({ color: r.color, label: r.note ? `${r.label} (${r.note})` : r.label, count: app.t('legend.count', { n: r.count }) })),
       noData: missing > 0 ? { color: NO_DATA_COLOR, label: app.t('legend.noData'), count: app.t('legend.count', { n: missing }) } : undefined,
+      note: exportNote(app),
     },
     source: app.shownSynthetic ? `${app.t('synthetic.badge')}: ${app.t('legend.demoSource')}` : app.indicator.source[app.lang],
     attribution: app.t('attribution.boundaries'),
@@ -62,6 +65,16 @@ function pageContent(app: AppState, image: MapImage, kecamatan: string | null, t
     date: app.t('export.created', { date: new Date().toLocaleDateString(app.lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) }),
     labels: { scale: app.t('export.scale'), north: app.t('export.north'), page: (n, total) => app.t('export.page', { n, total }) },
   };
+}
+
+/** The printed legend's note: the region's value on a class map, the test behind LISA clusters. */
+function exportNote(app: AppState): string | undefined {
+  const clusters = app.analysis.active ? app.analysis.categories : null;
+  const lisa = clusters && app.analysis.method === 'lisa' ? { cutoff: clusters.cutoff, permutations: app.analysis.permutations } : null;
+  const cityLine = app.categories
+    ? null
+    : cityValueLine(app.summary, app.indicator, app.shownMeasure, { lang: app.lang, region: app.city.nama, t: app.t, change: app.isChange });
+  return legendNote({ cityLine, lisa, lang: app.lang, t: app.t });
 }
 
 async function pages(app: AppState, port: MapImagePort, spec: PageSpec, dpi: number, atlas: boolean, title: string | null): Promise<MapPage[]> {
@@ -157,6 +170,16 @@ export async function exportPng(app: AppState, port: MapImagePort, spec: PageSpe
     g.fillStyle = '#1c2833';
     g.fillText(`${row.label}  ${row.count}`, px(legend.xMm + 8 * s), y);
     y += px(5.5 * s);
+  }
+  if (page.legend.note) {
+    g.font = font(8 * s);
+    g.fillStyle = '#455a64';
+    for (const line of page.legend.note.split('\n')) {
+      y += px(1 * s);
+      g.fillText(line, px(legend.xMm), y, px(legend.widthMm));
+      y += px(4 * s);
+    }
+    g.fillStyle = '#1c2833';
   }
   g.font = font(8 * s);
   g.fillText(`${page.source} · ${page.attribution} · ${page.date}`, px(layout.footer.xMm), px(layout.footer.yMm));

@@ -17,8 +17,7 @@ export const exportId = {
   'export.table.count': '{indicator} ({unit})',
   // The RTLH Excel list's total row, under the kelurahan names.
   'export.total': 'Jumlah ({n} kelurahan)',
-  // The printed legend's extra lines: the region's value, and how LISA clusters were tested.
-  'export.legend.city': '{region}: {value}',
+  // The printed legend's line on how LISA clusters were tested.
   'export.legend.lisa': 'p ≤ {alpha}, {permutations} permutasi',
 } as const;
 
@@ -35,6 +34,5 @@ export const exportEn: Record<keyof typeof exportId, string> = {
   'export.table.buttonFiltered': 'Download CSV ({n} filtered)',
   'export.table.count': '{indicator} ({unit})',
   'export.total': 'Total ({n} kelurahan)',
-  'export.legend.city': '{region}: {value}',
   'export.legend.lisa': 'p ≤ {alpha}, {permutations} permutations',
 };
