@@ -91,6 +91,17 @@ function subtract(a: Map<string, number | null>, b: Map<string, number | null>):
   }));
 }
 
+/** The region's change between two years: each figure of `a` minus that of `b` (null when either is missing). */
+function subtractSummary(a: CitySummary, b: CitySummary): CitySummary {
+  const minus = (x: number | null | undefined, y: number | null | undefined) => (x === null || x === undefined || y === null || y === undefined ? null : x - y);
+  return {
+    ...a,
+    jumlah: minus(a.jumlah, b.jumlah),
+    rasio: minus(a.rasio, b.rasio),
+    mean: a.mean && b.mean ? { value: minus(a.mean.value, b.mean.value), weighted: a.mean.weighted } : null,
+  };
+}
+
 /** Rates smoothed towards the city rate where the denominator is small (EB, as GeoDa and spdep EBest). */
 async function smoothedRates(db: Database, query: { kodeKota: string; tahun: number; indikator: string }): Promise<Map<string, number | null>> {
   const parts = await fetchRateParts(db, query);
@@ -154,7 +165,7 @@ export class AppState {
   /** Values on the map and the request they answer (`valuesKey`). */
   values = $state.raw<Map<string, number | null> | null>(null);
   valuesKey = $state('');
-  /** City total and rate of the indicator shown; null for the composite index. */
+  /** City total and rate of the indicator shown (their change on a change map); null for the composite index. */
   summary = $state.raw<CitySummary | null>(null);
   selected = $state<string | null>(null);
   profile = $state.raw<ProfileEntry[] | null>(null);
@@ -633,11 +644,15 @@ export class AppState {
             composite ? this.composite.compute(db, query) : smoothed ? smoothedRates(db, query) : fetchValues(db, { ...query, measure }),
             composite ? Promise.resolve(null) : fetchCitySummary(db, query),
           ]);
-      // A change map: this year's values minus those of the year compared with.
-      const shown = compare === null ? values : subtract(values, await fetchValues(db, { ...query, tahun: compare, measure }));
+      // A change map: this year's values and region line minus those of the year compared with.
+      const [before, summaryBefore] =
+        compare === null
+          ? [null, null]
+          : await Promise.all([fetchValues(db, { ...query, tahun: compare, measure }), summary ? fetchCitySummary(db, { ...query, tahun: compare }) : null]);
+      const shown = before ? subtract(values, before) : values;
       if (request !== this.#valueRequest) return;
       this.values = shown;
-      this.summary = compare === null ? summary : null;
+      this.summary = compare === null ? summary : summary && summaryBefore ? subtractSummary(summary, summaryBefore) : null;
       this.valuesKey = key;
       this.#storeView(key, shown);
     } catch (error) {

@@ -6,7 +6,7 @@ import type { Classification } from '../analysis/classify';
 import type { Lang } from '../data/catalog';
 import { formatNumber } from '../i18n';
 import type { AppState } from '../state/app.svelte';
-import { formatPlain } from './format';
+import { formatChangePlain, formatPlain } from './format';
 
 export interface LegendEntry {
   color: string;
@@ -19,7 +19,8 @@ export interface LegendEntry {
 export function classRows(app: AppState): LegendEntry[] {
   const c = app.classification;
   if (!c) return [];
-  const format = (v: number) => formatPlain(v, app.indicator, app.shownMeasure, app.lang);
+  // A change map's limits are signed ("+1,2"): the unit line says they are changes.
+  const format = (v: number) => (app.isChange ? formatChangePlain : formatPlain)(v, app.indicator, app.shownMeasure, app.lang);
   return rowsOfClasses(c, app.colors, app.values?.values() ?? [], format, app.t, app.lang);
 }
 

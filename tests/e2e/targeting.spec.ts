@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { SCREENSHOTS, waitForMap, watchPage } from './helpers';
+import { SCREENSHOTS, kelurahanOnPage, waitForMap, watchPage } from './helpers';
 
 type Pkk = { map: import('maplibre-gl').Map };
 
@@ -123,6 +123,46 @@ test('a change map between two years is symmetric around no change and says so',
   expect(values.every((v) => v === null || Number.isFinite(v))).toBe(true);
   expect(breaks[0]).toBeCloseTo(-breaks[breaks.length - 1], 10);
   await page.screenshot({ path: `${SCREENSHOTS}/change-map.png` });
+  expect(problems).toEqual([]);
+});
+
+test('a change map of a rate in % speaks of percentage points and offers no scheme it would ignore', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=penduduk_miskin&skema=fisher');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await expect(page.getByTestId('scheme')).toBeVisible();
+  await page.getByTestId('compare-year').selectOption('2021');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio|banding-2021');
+  const legend = page.getByTestId('legend');
+  // Issue 15, item 4: "-1,78%" was shown for a change of -1,78 percentage points.
+  await expect(legend.locator('.unit')).toContainText('poin persen');
+  await expect(legend.locator('.unit')).not.toContainText('%');
+  await expect(legend.locator('.city')).toHaveText(/^Seluruh Kota Surakarta: [+-]\d+,\d+ poin persen \([+-][\d.]+ jiwa\)$/);
+  const ranges = await page.getByTestId('legend-class').allTextContents();
+  expect(ranges.length).toBeGreaterThan(2);
+  for (const range of ranges) expect(range).not.toContain('%');
+  expect(ranges.join(' ')).toMatch(/\+\d/);
+  // The scheme picker is not offered: a note says change maps use symmetric classes.
+  await expect(page.getByTestId('scheme')).toHaveCount(0);
+  await expect(page.getByTestId('change-scheme-note')).toContainText('simetris');
+  await expect(page.getByTestId('classes')).toBeEnabled();
+  const point = await kelurahanOnPage(page, '33.72.03.1002');
+  await page.mouse.move(point.x, point.y);
+  const tooltip = page.getByTestId('tooltip');
+  await expect(tooltip).toContainText(/Penduduk miskin, perubahan 2021–2025: ([+-]\d+(,\d+)?|0) poin persen/);
+  await expect(tooltip).not.toContainText('%');
+  await page.screenshot({ path: `${SCREENSHOTS}/change-map-points-1366.png` });
+  await page.mouse.click(point.x, point.y);
+  await expect(page.getByTestId('panel-change')).toContainText('poin persen');
+  await page.screenshot({ path: `${SCREENSHOTS}/change-map-profile-1366.png` });
+  await page.getByTestId('view-toggle').click();
+  await expect(page.getByTestId('table-view').locator('.unit')).toHaveText('poin persen');
+  await page.getByTestId('view-toggle').click();
+  // Back to the value map: the scheme picker returns, with the scheme chosen before.
+  await page.getByTestId('compare-year').selectOption('');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await expect(page.getByTestId('scheme')).toHaveValue('fisher');
   expect(problems).toEqual([]);
 });
 

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { findIndicator, type IndicatorDef } from '../../../src/data/catalog';
 import { changeUnitOf, formatChange, formatChangePlain } from '../../../src/ui/format';
+import { cityValueLine } from '../../../src/ui/city-value';
+import { translate, type MessageKey } from '../../../src/i18n';
 
 const indicator = (id: string): IndicatorDef => findIndicator(id)!;
 
@@ -55,5 +57,20 @@ describe('a change as text', () => {
 
   it('shows a missing change as a dash', () => {
     expect(formatChange(null, indicator('penduduk_miskin'), 'rasio', 'id')).toBe('–');
+  });
+});
+
+describe("the region's line on a change map", () => {
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate('id', key, params);
+  const change = { jumlah: -1234, rasio: -1.234, kelurahanWithData: 54, kelurahan: 54 };
+
+  it('gives the change of the rate in percentage points and of the count in its unit', () => {
+    const line = cityValueLine(change, indicator('penduduk_miskin'), 'rasio', { lang: 'id', region: 'Kota Surakarta', t, change: true });
+    expect(line).toBe('Seluruh Kota Surakarta: -1,23 poin persen (-1.234 jiwa)');
+  });
+
+  it('still gives a plain value with % when it is not a change', () => {
+    const level = { jumlah: 40000, rasio: 7.44, kelurahanWithData: 54, kelurahan: 54 };
+    expect(cityValueLine(level, indicator('penduduk_miskin'), 'rasio', { lang: 'id', region: 'Kota Surakarta', t })).toBe('Seluruh Kota Surakarta: 7,44% (40.000 jiwa)');
   });
 });
