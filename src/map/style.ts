@@ -14,53 +14,11 @@ import { NO_DATA_COLOR } from './palette';
 // Glyphs are answered by the app itself (glyphs.ts registers the protocol): no font server.
 import { LABEL_FONT_SEMIBOLD, LOCAL_GLYPHS_URL } from './glyphs';
 
-export const SOURCE = {
-  kelurahan: 'kelurahan',
-  kecamatan: 'kecamatan',
-  labels: 'kelurahan-labels',
-  points: 'titik',
-  sites: 'lokasi-program',
-  area: 'kawasan',
-  osm: 'osm',
-} as const;
+import { CATEGORY_STATE, LAYER, SOURCE, VALUE_STATE } from './layer-ids';
+import { areaLayers, outlineLayers } from './overlay-style';
 
-export const LAYER = {
-  background: 'background',
-  osm: 'osm',
-  fill: 'kelurahan-fill',
-  line: 'kelurahan-line',
-  kecamatan: 'kecamatan-line',
-  highlight: 'kelurahan-highlight',
-  neighbours: 'kelurahan-neighbours',
-  labels: 'kelurahan-labels',
-  significant: 'kelurahan-signifikan',
-  targets: 'kelurahan-sasaran',
-  points: 'titik',
-  areaFill: 'kawasan-isi',
-  areaLine: 'kawasan-garis',
-  areaVertices: 'kawasan-titik',
-  siteClusters: 'lokasi-program-kelompok',
-  siteCount: 'lokasi-program-jumlah',
-  sites: 'lokasi-program',
-} as const;
-
-/** The feature-state key set on kelurahan with a significant local statistic (cluster, hot/cold spot). */
-export const SIGNIFICANT_STATE = 'signifikan';
-/** The feature-state key set on kelurahan chosen for a program (RTLH targets, focus areas). */
-export const TARGET_STATE = 'sasaran';
-/** The feature-state key that holds a kelurahan's value. */
-export const VALUE_STATE = 'nilai';
-/** The feature-state key that holds a kelurahan's category (cluster, hot spot); -1 = none. */
-export const CATEGORY_STATE = 'kategori';
-/** The feature-state flag of the selected kelurahan's neighbours. */
-export const NEIGHBOUR_STATE = 'tetangga';
-/**
- * Outline layers hidden until they show something (MapView switches them): hidden, they cost
- * nothing on the first paint, where each would compile its own shader variant (about 0.1 s each
- * with software WebGL).
- */
-export const ON_DEMAND = [LAYER.highlight, LAYER.neighbours, LAYER.significant, LAYER.targets] as const;
-
+export { CATEGORY_STATE, LAYER, NEIGHBOUR_STATE, SIGNIFICANT_STATE, SOURCE, TARGET_STATE, VALUE_STATE } from './layer-ids';
+export { CASING_OF, ON_DEMAND, PRESENTATION_LINE_SCALE, overlayWidths } from './overlay-style';
 
 /**
  * Fill colour from the value in feature-state: class i when breaks[i] <= v (MapLibre's `step`
@@ -124,76 +82,8 @@ export function baseStyle(): StyleSpecification {
         layout: { 'line-join': 'round' },
         paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.2, 15, 3] },
       },
-      {
-        id: LAYER.highlight,
-        type: 'line',
-        source: SOURCE.kelurahan,
-        layout: { 'line-join': 'round', visibility: 'none' },
-        paint: {
-          'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#1a237e', '#263238'],
-          'line-width': [
-            'case',
-            ['boolean', ['feature-state', 'selected'], false], 3.5,
-            ['boolean', ['feature-state', 'hover'], false], 2,
-            0,
-          ],
-        },
-      },
-      {
-        id: LAYER.neighbours,
-        type: 'line',
-        source: SOURCE.kelurahan,
-        layout: { 'line-join': 'round', visibility: 'none' },
-        paint: {
-          'line-color': '#ff6f00',
-          'line-width': ['case', ['boolean', ['feature-state', NEIGHBOUR_STATE], false], 2.5, 0],
-          'line-dasharray': [2, 1],
-        },
-      },
-      {
-        // Significance shown without colour too: a dark double-width outline on significant kelurahan.
-        id: LAYER.significant,
-        type: 'line',
-        source: SOURCE.kelurahan,
-        layout: { 'line-join': 'round', visibility: 'none' },
-        paint: { 'line-color': '#212121', 'line-width': ['case', ['boolean', ['feature-state', SIGNIFICANT_STATE], false], 2.2, 0] },
-      },
-      {
-        // Kelurahan chosen for repairs: a thick dark outline with a white casing, so the choice is
-        // visible on every class colour and without relying on colour.
-        id: LAYER.targets,
-        type: 'line',
-        source: SOURCE.kelurahan,
-        layout: { 'line-join': 'round', visibility: 'none' },
-        paint: {
-          'line-color': '#000000',
-          'line-width': ['case', ['boolean', ['feature-state', TARGET_STATE], false], 3, 0],
-          'line-offset': ['case', ['boolean', ['feature-state', TARGET_STATE], false], 1.5, 0],
-        },
-      },
-      {
-        // The focus area: a light veil and a dashed outline, so the choropleth stays readable under it.
-        id: LAYER.areaFill,
-        type: 'fill',
-        source: SOURCE.area,
-        filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
-        paint: { 'fill-color': '#1a237e', 'fill-opacity': 0.12 },
-      },
-      {
-        id: LAYER.areaLine,
-        type: 'line',
-        source: SOURCE.area,
-        filter: ['!=', ['geometry-type'], 'Point'],
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': '#1a237e', 'line-width': 2.5, 'line-dasharray': [3, 2] },
-      },
-      {
-        id: LAYER.areaVertices,
-        type: 'circle',
-        source: SOURCE.area,
-        filter: ['==', ['geometry-type'], 'Point'],
-        paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': '#1a237e', 'circle-stroke-width': 2 },
-      },
+      ...outlineLayers(),
+      ...areaLayers(),
       labelLayer(),
       {
         // Imported sites (program locations) on top, small enough not to hide the choropleth.

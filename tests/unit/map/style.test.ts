@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Color, createExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
-import { CATEGORY_STATE, LAYER, ON_DEMAND, VALUE_STATE, baseStyle, categoryColorExpression, fillColorExpression, osmLayer, osmSource } from '../../../src/map/style';
+import { CASING_OF, CATEGORY_STATE, LAYER, ON_DEMAND, VALUE_STATE, baseStyle, categoryColorExpression, fillColorExpression, osmLayer, osmSource } from '../../../src/map/style';
 import { NO_DATA_COLOR, classColors } from '../../../src/map/palette';
 
 /** Evaluates a fill-color expression as MapLibre would for a feature with this feature-state. */
@@ -25,8 +25,9 @@ describe('map style', () => {
 
   it('draws fill, outlines, kecamatan, highlight and labels in that order', () => {
     expect(baseStyle().layers.map((l) => l.id)).toEqual([
-      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlight, LAYER.neighbours, LAYER.significant, LAYER.targets,
-      LAYER.areaFill, LAYER.areaLine, LAYER.areaVertices, LAYER.labels, LAYER.points, LAYER.siteClusters, LAYER.siteCount, LAYER.sites,
+      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlightCasing, LAYER.highlight, LAYER.neighboursCasing,
+      LAYER.neighbours, LAYER.significantCasing, LAYER.significant, LAYER.targetsCasing, LAYER.targets, LAYER.areaFill,
+      LAYER.areaLineCasing, LAYER.areaLine, LAYER.areaVertices, LAYER.labels, LAYER.points, LAYER.siteClusters, LAYER.siteCount, LAYER.sites,
     ]);
   });
 
@@ -83,7 +84,7 @@ describe('palettes', () => {
 describe('outline layers drawn on demand', () => {
   it('start hidden, so the first paint compiles no shader for them', () => {
     const style = baseStyle();
-    for (const id of ON_DEMAND) {
+    for (const id of ON_DEMAND.flatMap((core) => [core, CASING_OF[core]])) {
       const layer = style.layers.find((l) => l.id === id)!;
       expect((layer.layout as { visibility?: string }).visibility).toBe('none');
     }
