@@ -36,6 +36,12 @@ test('PDF (A4 landscape, and an atlas per kecamatan) and PNG exports: page size,
   // The legend's class labels are the screen's.
   const screenLegend = await page.getByTestId('legend-class').locator('.range').allInnerTexts();
   for (const label of screenLegend) expect(text.replace(/\s+/g, ' ')).toContain(label.replace(/\s+/g, ' '));
+  // The region's value under the legend travels too, and symbols print as themselves (issue 15).
+  const cityLine = (await page.locator('.legend .city').innerText()).replace(/\s+/g, ' ');
+  expect(cityLine).toContain('Seluruh Kota Surakarta');
+  expect(text.replace(/\s+/g, ' ')).toContain(cityLine);
+  expect(text).not.toMatch(/<=|>=/);
+  copyFileSync(await (await pdfDownload).path(), `${SCREENSHOTS}/export-a4.pdf`);
 
   await page.getByTestId('export-atlas').check();
   await page.getByTestId('export-size').selectOption('A3');
@@ -65,5 +71,29 @@ test('PDF (A4 landscape, and an atlas per kecamatan) and PNG exports: page size,
   const screen = readFileSync(screenPath);
   copyFileSync(screenPath, `${SCREENSHOTS}/export-a4-screen.png`);
   expect([screen.readUInt32BE(16), screen.readUInt32BE(20)]).toEqual([1123, 794]);
+  expect(problems).toEqual([]);
+});
+
+test('table CSV: rates rounded, with their count and denominator, and a line saying a search filtered it', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  await page.getByTestId('view-toggle').click();
+  await page.getByTestId('table-search').fill('kliwon');
+  await expect(page.getByTestId('table-export')).toHaveText(/tersaring/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
+  const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+  expect(lines[0]).toMatch(/^Disaring: 'kliwon' \(\d+ dari 54 kelurahan\)$/);
+  const header = lines[2].split(';');
+  expect(header).toHaveLength(7); // kode, kelurahan, kecamatan, rate, count, denominator, rank
+  const rows = lines.slice(3).filter((l) => /^33\.72\./.test(l)).map((l) => l.split(';'));
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(row[2]).toBe('Pasar Kliwon');
+    expect(row[3]).toMatch(/^\d+(,\d{1,2})?$/); // at most two decimals
+    expect(row[4]).toMatch(/^\d+$/);
+    expect(row[5]).toMatch(/^\d+$/);
+  }
+  expect(lines.join('\n')).not.toMatch(/npm run|KAWASAN\.md/);
   expect(problems).toEqual([]);
 });
