@@ -158,6 +158,11 @@ test('a change map of a rate in % speaks of percentage points and offers no sche
   await page.screenshot({ path: `${SCREENSHOTS}/change-map-profile-1366.png` });
   await page.getByTestId('view-toggle').click();
   await expect(page.getByTestId('table-view').locator('.unit')).toHaveText('poin persen');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
+  expect(download.suggestedFilename()).toBe('surakarta-penduduk_miskin-2021-2025.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain('Perubahan Penduduk miskin, 2021–2025 (poin persen)');
+  expect(csv).toMatch(/2021–2025/);
   await page.getByTestId('view-toggle').click();
   // Back to the value map: the scheme picker returns, with the scheme chosen before.
   await page.getByTestId('compare-year').selectOption('');
