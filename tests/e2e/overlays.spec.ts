@@ -78,3 +78,29 @@ for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const)
     expect(problems).toEqual([]);
   });
 }
+
+test('presenting draws the overlay outlines wider, and leaving restores them', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  /** The targets' casing width at zoom 12 for a chosen kelurahan (the middle stop of its zoom ramp). */
+  const casingAt12 = () =>
+    page.evaluate(() => {
+      const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+      const ramp = map.getPaintProperty('kelurahan-sasaran-alas', 'line-width') as unknown[];
+      const stop = ramp[ramp.indexOf(12) + 1] as unknown[];
+      return stop[2] as number;
+    });
+  expect(await casingAt12()).toBe(6.5);
+  await page.getByTestId('tab-tampilan').click();
+  await page.getByTestId('view-title').fill('RTLH Surakarta 2025');
+  await page.getByTestId('view-save').click();
+  await page.getByTestId('present').click();
+  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 1');
+  await expect.poll(casingAt12).toBeCloseTo(6.5 * 1.6);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('slide')).toHaveCount(0);
+  await expect.poll(casingAt12).toBe(6.5);
+  expect(problems).toEqual([]);
+});
