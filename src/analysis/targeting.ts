@@ -133,12 +133,14 @@ export interface Budget {
 }
 
 /**
- * Kelurahan the user pinned into the list (always allocated in full, before the ranking) or
- * took out of it (never allocated).
+ * The user's clicks. `include`: clicked in, always allocated in full. `keep`: kelurahan that were
+ * on the list when another was clicked in, with the units they had then: they keep at least those
+ * units, so an addition never displaces them. `exclude`: taken out, never allocated.
  */
 export interface Overrides {
   include: Set<string>;
   exclude: Set<string>;
+  keep?: ReadonlyMap<string, number>;
 }
 
 /** What is wrong with a budget, as a message key of src/i18n/modules/targeting.ts. */
@@ -161,7 +163,7 @@ export interface AllocationLine {
   remainingAfter: number;
   /** True when the budget ran out inside this kelurahan. */
   partial: boolean;
-  /** True when the user pinned it in (served in full before the ranking, whatever the budget). */
+  /** True when the user pinned it (clicked in, or kept when another was): served before the ranking, whatever the budget. */
   included: boolean;
 }
 
@@ -217,49 +219,54 @@ function budgetUnits(budget: Budget): { units: number; issue: BudgetIssue | null
 }
 
 /**
- * Allocates a repair budget. The user's clicks are decisions, so kelurahan pinned in are served
- * first, each in full (in rank order among themselves), even beyond the budget: none of them is
- * ever dropped to make room for another, and `shortfall` says what the budget lacks. What budget
- * remains then goes greedily down the ranking: each kelurahan gets min(its remaining units, what
- * is left). Excluded ones are skipped (exclusion wins over inclusion). An unusable budget (no
- * amount, money without a cost per unit, a negative number) gives the ranking nothing, keeps the
- * pinned kelurahan, and names the problem in `issue` (no shortfall: the budget is unknown).
+ * Allocates a repair budget. The user's clicks are decisions, so pinned kelurahan (clicked in, or
+ * kept when another was) are served first, in rank order among themselves, each with the units it
+ * is promised (clicked in: all its remaining units; kept: the units it had), even beyond the
+ * budget: none is ever dropped to make room for another, and `shortfall` says what the budget
+ * lacks. What budget remains then goes greedily down the ranking, topping up kept kelurahan too:
+ * each gets min(its remaining units, what is left). Excluded ones are skipped (exclusion wins).
+ * An unusable budget (no amount, money without a cost per unit, a negative number) gives the
+ * ranking nothing, keeps the pinned kelurahan, and names the problem in `issue` (no shortfall:
+ * the budget is unknown).
  */
 export function allocateBudget(ranked: RankedRow[], budget: Budget, overrides?: Overrides): Allocation {
   const { units: capacity, issue } = budgetUnits(budget);
   const include = overrides?.include ?? new Set<string>();
   const exclude = overrides?.exclude ?? new Set<string>();
+  const keep = overrides?.keep ?? new Map<string, number>();
   const eligible = ranked.filter((r) => !exclude.has(r.kode));
-  const pinned = eligible.filter((r) => include.has(r.kode));
+  const promised = (r: RankedRow) => (include.has(r.kode) ? r.remaining : Math.min(Math.max(keep.get(r.kode) ?? 0, 0), r.remaining));
+  const pinned = eligible.filter((r) => include.has(r.kode) || keep.has(r.kode));
   const cost = budget.costPerUnit !== undefined && budget.costPerUnit > 0 && issue === null ? budget.costPerUnit : null;
 
-  const lines: AllocationLine[] = [];
-  const allocate = (row: RankedRow, units: number) =>
-    lines.push({
+  // Pinned kelurahan stay listed even with nothing left to repair, so a click always shows.
+  const units = new Map(pinned.map((r) => [r.kode, promised(r)]));
+  const pinnedUnits = [...units.values()].reduce((sum, u) => sum + u, 0);
+  let left = capacity - pinnedUnits;
+  for (const row of eligible) {
+    if (left <= 0) break;
+    const extra = Math.min(row.remaining - (units.get(row.kode) ?? 0), left);
+    if (extra <= 0) continue;
+    left -= extra;
+    units.set(row.kode, (units.get(row.kode) ?? 0) + extra);
+  }
+  const isPinned = (r: RankedRow) => include.has(r.kode) || keep.has(r.kode);
+  const lines: AllocationLine[] = [...pinned, ...eligible.filter((r) => !isPinned(r) && units.has(r.kode))].map((row) => {
+    const u = units.get(row.kode)!;
+    return {
       kode: row.kode,
       nama: row.nama,
       kecamatan: row.kecamatan,
       rank: row.rank,
-      units,
-      households: units,
-      cost: cost === null ? null : units * cost,
+      units: u,
+      households: u,
+      cost: cost === null ? null : u * cost,
       remaining: row.remaining,
-      remainingAfter: row.remaining - units,
-      partial: units < row.remaining,
-      included: include.has(row.kode),
-    });
-  // Pinned kelurahan stay listed even with nothing left to repair, so a click always shows.
-  for (const row of pinned) allocate(row, row.remaining);
-  const pinnedUnits = pinned.reduce((sum, r) => sum + r.remaining, 0);
-  let left = capacity - pinnedUnits;
-  for (const row of eligible) {
-    if (left <= 0) break;
-    if (include.has(row.kode)) continue;
-    const units = Math.min(row.remaining, left);
-    if (units <= 0) continue;
-    left -= units;
-    allocate(row, units);
-  }
+      remainingAfter: row.remaining - u,
+      partial: u < row.remaining,
+      included: isPinned(row),
+    };
+  });
 
   const allocated = lines.reduce((sum, l) => sum + l.units, 0);
   const short = issue === null ? Math.max(pinnedUnits - capacity, 0) : 0;
@@ -282,7 +289,7 @@ export function allocateBudget(ranked: RankedRow[], budget: Budget, overrides?: 
       unitsLeft: Math.max(capacity - allocated, 0),
       moneyLeft: budget.money !== undefined && cost !== null ? Math.max(budget.money - allocated * cost, 0) : null,
     },
-    includedNotRanked: [...include].filter((k) => !rankedKode.has(k) && !exclude.has(k)).sort(),
+    includedNotRanked: [...new Set([...include, ...keep.keys()])].filter((k) => !rankedKode.has(k) && !exclude.has(k)).sort(),
   };
 }
 

@@ -33,10 +33,9 @@ export class TargetingState {
   units = $state(500);
   money = $state(10_000_000_000);
   costPerUnit = $state(20_000_000);
-  /** Kelurahan pinned into the list: allocated in full before the ranking, never displaced (see `toggle`). */
+  /** The user's clicks (see Overrides): clicked in, kept with their units when another was, taken out. */
   include = $state.raw(new Set<string>());
-  /** Of the pinned, those the user clicked in themselves (the rest were kept when another was added). */
-  added = $state.raw(new Set<string>());
+  keep = $state.raw<ReadonlyMap<string, number>>(new Map());
   exclude = $state.raw(new Set<string>());
   /** When on, clicking the map adds or removes a kelurahan instead of opening its profile. */
   editing = $state(false);
@@ -65,7 +64,7 @@ export class TargetingState {
     allocateBudget(
       this.ranked,
       this.budgetMode === 'units' ? { units: this.units } : { money: this.money, costPerUnit: this.costPerUnit },
-      { include: this.include, exclude: this.exclude },
+      { include: this.include, exclude: this.exclude, keep: this.keep },
     ),
   );
   /** Kode of the kelurahan receiving repairs, for the map's outline. */
@@ -95,22 +94,22 @@ export class TargetingState {
       notYetCovered: this.options.notYetCovered,
       repairYears: this.repairYears ?? undefined,
       tieBreak: this.tieBreak,
-      included: this.added.has(kode),
-      kept: this.include.has(kode),
+      included: this.include.has(kode),
+      kept: this.keep.has(kode),
     });
   }
 
   /** A click on the map while editing: takes a listed kelurahan out, or pins another in with the list (see clickKelurahan). */
   toggle(kode: string): void {
-    const edits = clickKelurahan({ include: this.include, added: this.added, exclude: this.exclude }, this.selectedKode, kode);
+    const edits = clickKelurahan({ include: this.include, keep: this.keep, exclude: this.exclude }, this.allocation.lines, kode);
     this.include = edits.include;
-    this.added = edits.added;
+    this.keep = edits.keep;
     this.exclude = edits.exclude;
   }
 
   resetOverrides(): void {
     this.include = new Set();
-    this.added = new Set();
+    this.keep = new Map();
     this.exclude = new Set();
   }
 

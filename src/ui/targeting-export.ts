@@ -15,7 +15,7 @@ function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][]
   const byKode = new Map(t.ranked.map((r) => [r.kode, r]));
   // Which rows the user pinned, so a reader of the file sees why they stay beyond the budget.
   const pinned = (kode: string) =>
-    t.added.has(kode) ? app.t('targeting.export.pinnedAdded') : t.include.has(kode) ? app.t('targeting.export.pinnedKept') : '';
+    t.include.has(kode) ? app.t('targeting.export.pinnedAdded') : t.keep.has(kode) ? app.t('targeting.export.pinnedKept') : '';
   const reasons = (kode: string) => t.reasonsOf(kode).map((r) => reasonText(app, r)).join('; ');
   const round = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits);
   const list: TableCell[][] = [
@@ -42,7 +42,7 @@ function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][]
     [app.t('targeting.export.uncovered'), allocation.totals.uncoveredCity],
     [app.t('targeting.export.shortfallUnits'), allocation.shortfall?.units ?? 0],
     ...(t.budgetMode === 'money' ? [[app.t('targeting.export.shortfallMoney'), allocation.shortfall?.money ?? 0] as TableCell[]] : []),
-    [app.t('targeting.export.included'), [...t.include].join(', ')],
+    [app.t('targeting.export.included'), [...t.include, ...t.keep.keys()].join(', ')],
     [app.t('targeting.export.excluded'), [...t.exclude].join(', ')],
     [app.t('targeting.export.sourceUnits'), `${label(t.unitsIndicator)}: ${source(t.unitsIndicator)}`],
     [app.t('targeting.export.sourceHouseholds'), `${label(t.householdsIndicator)}: ${source(t.householdsIndicator)}`],

@@ -43,6 +43,12 @@ test('RTLH targets in Surakarta: a budget selects Semanggi first, the map outlin
   await page.mouse.click(point.x, point.y);
   await expect(list.locator('> li').first()).toHaveAttribute('data-kode', '33.72.03.1002');
   await expect(list.locator('> li').first()).toContainText('ditambahkan sendiri');
+  // Its return keeps the kelurahan that filled its place, so the budget is short (issue 15, item 6);
+  // back to the ranking, the list is the budget's again.
+  await expect(page.getByTestId('targeting-shortfall')).toContainText('Anggaran kurang');
+  await page.getByRole('button', { name: 'Kembalikan ke urutan peringkat' }).click();
+  await expect(page.getByTestId('targeting-shortfall')).toHaveCount(0);
+  await expect(page.getByTestId('total-units')).toHaveText('400');
 
   // Money budget: 2 miliar at 20 juta per house = 100 units.
   await page.getByTestId('budget-money').check();
@@ -195,3 +201,86 @@ test('the table by kecamatan adds counts and recomputes rates from summed counts
   await page.screenshot({ path: `${SCREENSHOTS}/table-kecamatan.png` });
   expect(problems).toEqual([]);
 });
+
+// Issue 15, item 6: with the budget spent on Semanggi, clicking Pasarkliwon in used to drop Semanggi silently.
+test('clicking a kelurahan into a spent RTLH budget keeps the list, states the shortfall in units and rupiah, and the export marks it', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  await page.getByTestId('tab-sasaran').click();
+  const list = page.getByTestId('targeting-list');
+  await expect(list.locator('> li').first()).toHaveAttribute('data-kode', SEMANGGI);
+  const remaining = await page.evaluate(([a, b]) => {
+    const { app } = (window as unknown as { __pkk: { app: { targeting: { ranked: { kode: string; remaining: number }[] } } } }).__pkk;
+    const of = (kode: string) => app.targeting.ranked.find((r) => r.kode === kode)!.remaining;
+    return { semanggi: of(a), pasarkliwon: of(b) };
+  }, [SEMANGGI, PASARKLIWON]);
+  expect(remaining.pasarkliwon).toBeGreaterThan(0);
+  const id = (v: number) => new Intl.NumberFormat('id-ID').format(v);
+
+  // A money budget that buys exactly Semanggi's remaining units: the budget is spent on one kelurahan.
+  await page.getByTestId('budget-money').check();
+  await page.getByTestId('budget-cost').fill('20.000.000');
+  await page.getByTestId('budget-amount').fill(id(remaining.semanggi * 20_000_000));
+  await expect(list.locator('> li')).toHaveCount(1);
+  await expect(page.getByTestId('total-kelurahan')).toHaveText('1');
+  await expect(page.getByTestId('targeting-shortfall')).toHaveCount(0);
+
+  await page.getByTestId('targeting-edit').check();
+  const pasarkliwon = await kelurahanPoint(page, PASARKLIWON);
+  await page.mouse.click(pasarkliwon.x, pasarkliwon.y);
+  // Both stay, the count says so, and the panel names the shortfall: Pasarkliwon's units at 20 juta each.
+  await expect(list.locator('> li')).toHaveCount(2);
+  await expect(list.locator(`> li[data-kode="${SEMANGGI}"]`)).toContainText('sudah dalam daftar saat pengguna menambahkan kelurahan lain');
+  await expect(list.locator(`> li[data-kode="${PASARKLIWON}"]`)).toContainText('ditambahkan sendiri');
+  await expect(page.getByTestId('total-kelurahan')).toHaveText('2');
+  await expect(page.getByTestId('total-units')).toHaveText(id(remaining.semanggi + remaining.pasarkliwon));
+  await expect(page.getByTestId('targeting-shortfall')).toContainText(
+    `Anggaran kurang ${id(remaining.pasarkliwon)} unit (Rp${id(remaining.pasarkliwon * 20_000_000)}) untuk kelurahan yang dipilih sendiri`,
+  );
+  await page.getByTestId('targeting').scrollIntoViewIfNeeded();
+  await page.getByTestId('targeting-shortfall').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/targeting-shortfall-1366.png` });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByTestId('targeting-shortfall').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/targeting-shortfall-1024.png` });
+
+  // The file says which rows the user chose and by how much the budget falls short.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('targeting-csv').click();
+  const lines = readFileSync(await (await csvDownload).path(), 'utf8').slice(1).split('\r\n');
+  expect(lines[0].split(';')[11]).toBe('Dipilih sendiri');
+  expect(lines.find((l) => l.includes(`;${SEMANGGI};`))!.split(';')[11]).toBe('ya, dipertahankan saat menambah');
+  expect(lines.find((l) => l.includes(`;${PASARKLIWON};`))!.split(';')[11]).toBe('ya, ditambahkan di peta');
+  expect(lines).toContain(`Kekurangan anggaran untuk kelurahan yang dipilih sendiri (unit);${remaining.pasarkliwon}`);
+  expect(lines).toContain(`Kekurangan anggaran untuk kelurahan yang dipilih sendiri (Rp);${remaining.pasarkliwon * 20_000_000}`);
+
+  // Clicking Pasarkliwon again takes only Pasarkliwon out; Semanggi stays and the budget fits again.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const again = await kelurahanPoint(page, PASARKLIWON);
+  await page.mouse.click(again.x, again.y);
+  await expect(list.locator('> li')).toHaveCount(1);
+  await expect(list.locator('> li').first()).toHaveAttribute('data-kode', SEMANGGI);
+  await expect(page.getByTestId('targeting-shortfall')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+const SEMANGGI = '33.72.03.1002';
+const PASARKLIWON = '33.72.03.1003';
+
+/** Where a kelurahan's label point is on the page, checked to be on the map canvas (not under a panel). */
+async function kelurahanPoint(page: import('@playwright/test').Page, kode: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(async (wanted) => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    const labels = (await (map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
+    const feature = labels.features.find((f) => f.properties.kode === wanted)!;
+    const p = map.project(feature.geometry.coordinates as [number, number]);
+    const box = map.getCanvas().getBoundingClientRect();
+    const x = box.left + p.x;
+    const y = box.top + p.y;
+    return { x, y, onCanvas: document.elementFromPoint(x, y) === map.getCanvas() };
+  }, kode);
+  expect(point.onCanvas, `${kode} is under another element`).toBe(true);
+  return point;
+}

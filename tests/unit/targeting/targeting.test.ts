@@ -177,6 +177,17 @@ describe('allocateBudget', () => {
     expect(allocateBudget(ranked, { units: 30, costPerUnit: 15_000_000 }, { include: new Set(['k1']), exclude: new Set() }).shortfall).toEqual({ units: 10, money: 150_000_000 });
   });
 
+  it('gives a kelurahan kept when another was added at least the units it had, and tops it up down the ranking', () => {
+    // kept k1 at 10 (of 40), clicked k6 15: 25 promised; 30 units leave 5 for the ranking, which tops up k1 first
+    const a = allocateBudget(ranked, { units: 30 }, { include: new Set(['k6']), exclude: new Set(), keep: new Map([['k1', 10]]) });
+    expect(a.lines.map((l) => [l.kode, l.units, l.included])).toEqual([['k1', 15, true], ['k6', 15, true]]);
+    expect(a.shortfall).toBeNull();
+    // 20 units: promised 25, all kept, 5 short
+    const short = allocateBudget(ranked, { units: 20 }, { include: new Set(['k6']), exclude: new Set(), keep: new Map([['k1', 10]]) });
+    expect(short.lines.map((l) => [l.kode, l.units])).toEqual([['k1', 10], ['k6', 15]]);
+    expect(short.shortfall).toEqual({ units: 5, money: null });
+  });
+
   it('keeps pinned kelurahan listed when the budget cannot be read, naming the problem rather than a shortfall', () => {
     const a = allocateBudget(ranked, { money: 5e8 }, { include: new Set(['k2']), exclude: new Set() });
     expect([a.issue, a.shortfall, a.lines.map((l) => [l.kode, l.units])]).toEqual(['targeting.budget.costMissing', null, [['k2', 30]]]);
