@@ -89,7 +89,7 @@ describe('overlay outlines on every fill colour', () => {
 
 /** Evaluates a line paint expression at a zoom for a feature with this feature-state. */
 function lineValue(property: 'line-width' | 'line-offset', expression: unknown, zoom: number, state: Record<string, unknown>): number {
-  const parsed = createExpression(expression, latest.paint_line[property] as unknown as StylePropertySpecification);
+  const parsed = createExpression(expression, property, latest.paint_line[property] as unknown as StylePropertySpecification);
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
   return parsed.value.evaluate({ zoom }, { type: 'LineString', properties: {} } as never, state) as number;
 }
