@@ -12,7 +12,7 @@ export type NationalIndicator = (typeof NATIONAL_INDICATORS)[number];
 
 /** The tiles' layer and the zooms they were built for (drawn overzoomed beyond the last). */
 export const NATIONAL_LAYER = 'desa';
-export const NATIONAL_TILE_ZOOMS = { min: 4, max: 10 } as const;
+export const NATIONAL_TILE_ZOOMS = { min: 3, max: 10 } as const;
 /** Indonesia's desa/kelurahan extent (../shared/data/national/SOURCES.md), [west, south, east, north]. */
 export const NATIONAL_BOUNDS: [number, number, number, number] = [94.97, -11.01, 141.03, 6.08];
 

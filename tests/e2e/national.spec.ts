@@ -76,6 +76,78 @@ test('all of Indonesia: every desa coloured from vector tiles, recoloured, and a
   expect(problems).toEqual([]);
 });
 
+/** Indonesia's desa extent, as the app's NATIONAL_BOUNDS: [west, south, east, north]. */
+const INDONESIA: [number, number, number, number] = [94.97, -11.01, 141.03, 6.08];
+
+/**
+ * What the national map shows right after opening: its bounds, where Indonesia's west edge falls
+ * on the page, and the share of canvas pixels that are not the background (#eef1f4) in the west,
+ * centre and east thirds of the map (Sumatra; Java and Kalimantan; Maluku and Papua).
+ */
+async function firstView(page: Page) {
+  return page.evaluate(async ([west, south, east, north]) => {
+    const { nationalMap: map } = (window as unknown as { __pkk: { nationalMap: import('maplibre-gl').Map } }).__pkk;
+    const b = map.getBounds();
+    const canvas = map.getCanvas();
+    const image = new Image();
+    image.src = canvas.toDataURL('image/png');
+    await image.decode();
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const context = copy.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    const coloured = [0, 0, 0];
+    const total = [0, 0, 0];
+    for (let y = 0; y < copy.height; y += 2) {
+      for (let x = 0; x < copy.width; x += 2) {
+        const i = (y * copy.width + x) * 4;
+        const third = Math.min(2, Math.floor((3 * x) / copy.width));
+        total[third]++;
+        if (Math.abs(data[i] - 0xee) + Math.abs(data[i + 1] - 0xf1) + Math.abs(data[i + 2] - 0xf4) > 24) coloured[third]++;
+      }
+    }
+    const rect = canvas.getBoundingClientRect();
+    return {
+      zoom: map.getZoom(),
+      bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      westEdgeOnPage: rect.left + map.project([west, (south + north) / 2]).x,
+      eastEdgeOnPage: rect.left + map.project([east, (south + north) / 2]).x,
+      canvasRight: rect.right,
+      share: coloured.map((c, i) => c / total[i]),
+    };
+  }, INDONESIA);
+}
+
+// Office laptop, projector and desktop: Indonesia drawn whole at first open (issue 15, item 3:
+// blank at 1366x768, where the fit fell below the tiles' first zoom; Papua clipped at 1920x1080).
+for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const) {
+  test.describe(`at ${width}x${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('the national map has coloured pixels at first open, all of Indonesia in view', async ({ page, baseURL }) => {
+      const problems = watchPage(page, baseURL!);
+      await page.goto('/?nasional=1');
+      await waitForNational(page, 'penduduk_miskin|2025|5|quantile');
+      const view = await firstView(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/national-first-${width}x${height}.png` });
+      const [west, south, east, north] = view.bounds;
+      expect(west).toBeLessThanOrEqual(INDONESIA[0]);
+      expect(south).toBeLessThanOrEqual(INDONESIA[1]);
+      expect(east).toBeGreaterThanOrEqual(INDONESIA[2]);
+      expect(north).toBeGreaterThanOrEqual(INDONESIA[3]);
+      // Sumatra starts right of the side panel; Papua's straight border (141° E) stands clear of
+      // the map's right edge, so it does not read as a map cut off.
+      const panel = (await page.getByTestId('national-panel').boundingBox())!;
+      expect(view.westEdgeOnPage).toBeGreaterThan(panel.x + panel.width);
+      expect(view.eastEdgeOnPage).toBeLessThan(view.canvasRight - 40);
+      // Every third of the map is drawn: a blank map (no tiles at this zoom) has none coloured.
+      for (const share of view.share) expect(share).toBeGreaterThan(0.03);
+      expect(problems).toEqual([]);
+    });
+  });
+}
+
 test('a site built without the national data says so in Indonesian and keeps the city map', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL!);
   await page.route('**/national/**', (route) => route.fulfill({ status: 404, body: 'not found' }));

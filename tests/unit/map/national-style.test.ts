@@ -8,7 +8,7 @@ describe('national map style', () => {
     const source = style.sources[NATIONAL_SOURCE] as { type: string; tiles: string[]; minzoom: number; maxzoom: number; promoteId: Record<string, string> };
     expect(source.type).toBe('vector');
     expect(source.tiles).toEqual(['http://host/app/national/tiles/{z}/{x}/{y}.pbf']);
-    expect([source.minzoom, source.maxzoom]).toEqual([4, 10]);
+    expect([source.minzoom, source.maxzoom]).toEqual([3, 10]);
     expect(source.promoteId).toEqual({ desa: 'kode' });
   });
 
