@@ -174,9 +174,18 @@ export async function exportPng(app: AppState, port: MapImagePort, spec: PageSpe
   if (page.legend.note) {
     g.font = font(8 * s);
     g.fillStyle = '#455a64';
-    for (const line of page.legend.note.split('\n')) {
-      y += px(1 * s);
-      g.fillText(line, px(legend.xMm), y, px(legend.widthMm));
+    // Wrapped at spaces to the legend's width (fillText's maxWidth would squeeze the letters).
+    const lines = page.legend.note.split('\n').flatMap((paragraph) =>
+      paragraph.split(' ').reduce<string[]>((out, word) => {
+        const last = out[out.length - 1];
+        if (last !== undefined && g.measureText(`${last} ${word}`).width <= px(legend.widthMm)) out[out.length - 1] = `${last} ${word}`;
+        else out.push(word);
+        return out;
+      }, []),
+    );
+    y += px(1 * s);
+    for (const line of lines) {
+      g.fillText(line, px(legend.xMm), y);
       y += px(4 * s);
     }
     g.fillStyle = '#1c2833';

@@ -81,6 +81,7 @@ test('table CSV: rates rounded, with their count and denominator, and a line say
   await page.getByTestId('view-toggle').click();
   await page.getByTestId('table-search').fill('kliwon');
   await expect(page.getByTestId('table-export')).toHaveText(/tersaring/);
+  await page.screenshot({ path: `${SCREENSHOTS}/table-filtered-export.png` });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
   const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
   expect(lines[0]).toMatch(/^Disaring: 'kliwon' \(\d+ dari 54 kelurahan\)$/);
