@@ -269,10 +269,22 @@ test('clicking a kelurahan into a spent RTLH budget keeps the list, states the s
 const SEMANGGI = '33.72.03.1002';
 const PASARKLIWON = '33.72.03.1003';
 
-/** Where a kelurahan's label point is on the page, checked to be on the map canvas (not under a panel). */
+/**
+ * Where a kelurahan's label point is on the page, checked to be on the map canvas (not under a panel).
+ * After a viewport change the map resizes (and may refit) a few frames later, so the point is read
+ * once the camera has stopped and the canvas matches its container: a point read earlier lands on a neighbour.
+ */
 async function kelurahanPoint(page: import('@playwright/test').Page, kode: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction(() => {
+    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    const canvas = map.getCanvas();
+    const container = map.getContainer();
+    return !map.isMoving() && Math.abs(canvas.clientWidth - container.clientWidth) < 1 && Math.abs(canvas.clientHeight - container.clientHeight) < 1;
+  });
   const point = await page.evaluate(async (wanted) => {
     const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    if (map.isMoving()) await new Promise<void>((done) => map.once('moveend', () => done()));
     const labels = (await (map.getSource('kelurahan-labels') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection<GeoJSON.Point, { kode: string }>;
     const feature = labels.features.find((f) => f.properties.kode === wanted)!;
     const p = map.project(feature.geometry.coordinates as [number, number]);
