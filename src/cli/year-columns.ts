@@ -6,6 +6,7 @@
  * and without `--year` a named column's own year is the year analysed, never "no year".
  */
 import type { ImportedTable } from '../data/importers/types';
+import { compact } from '../data/join-columns';
 import { findYearGroups, yearRange, type YearGroup } from '../data/wide-years';
 import { UsageError } from './io';
 
@@ -19,10 +20,8 @@ export interface YearResolved {
   notes: string[];
 }
 
-const squeeze = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-
 function groupOf(groups: YearGroup[], column: string): YearGroup | undefined {
-  return groups.find((g) => g.columns.some((c) => c.column === column) || (g.label !== null && squeeze(g.label) === squeeze(column)));
+  return groups.find((g) => g.columns.some((c) => c.column === column) || (g.label !== null && compact(g.label) === compact(column)));
 }
 
 /**

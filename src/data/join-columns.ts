@@ -72,7 +72,7 @@ export interface KeyColumnChoice {
 }
 
 /** Headers squeezed to letters and digits: "Kode_Kel." → "kodekel". */
-function compact(header: string): string {
+export function compact(header: string): string {
   return header
     .normalize('NFKD')
     .toLowerCase()
