@@ -1,0 +1,149 @@
+/**
+ * Framing as a function of the view, not of the screen's history: the camera that shows a
+ * region's bounds inside the free part of a canvas (what the open panels, legend and slide header
+ * leave), computed in Web Mercator without a map. The screen, saved views, presentation and
+ * exports all ask this one function, so a pan made to reveal a profile never leaks into them.
+ * Pure: no maplibre-gl, no DOM (rectangles come in as plain numbers measured by the caller).
+ */
+
+/** [west, south, east, north] in degrees. */
+export type Bounds = [number, number, number, number];
+export interface Size {
+  width: number;
+  height: number;
+}
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+/** A box in canvas pixels (0,0 at the canvas' top left). */
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+export interface Camera {
+  center: [number, number];
+  zoom: number;
+}
+
+/** MapLibre's world is 512 px wide at zoom 0. */
+export const TILE_SIZE = 512;
+const MAX_LAT = 85.051129;
+
+export const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+
+function mercatorX(lon: number): number {
+  return (lon + 180) / 360;
+}
+function mercatorY(lat: number): number {
+  const clamped = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
+  const s = Math.sin((clamped * Math.PI) / 180);
+  return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+}
+function lonOf(x: number): number {
+  return x * 360 - 180;
+}
+function latOf(y: number): number {
+  return (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+}
+
+/**
+ * The camera (centre of the whole canvas, zoom) at which `bounds` fills the canvas less its
+ * `padding`, centred in that free area: what maplibre's fitBounds would do, but returned as a
+ * plain centre and zoom so no padding is left on the map to shift later cameras.
+ */
+export function fitCamera(bounds: Bounds, size: Size, padding: Padding = NO_PADDING, maxZoom = 18): Camera {
+  const [west, south, east, north] = bounds;
+  const x0 = mercatorX(west);
+  const x1 = mercatorX(east);
+  const y0 = mercatorY(north);
+  const y1 = mercatorY(south);
+  const freeWidth = Math.max(1, size.width - padding.left - padding.right);
+  const freeHeight = Math.max(1, size.height - padding.top - padding.bottom);
+  const spanX = Math.max(x1 - x0, 1e-12);
+  const spanY = Math.max(y1 - y0, 1e-12);
+  const zoom = Math.min(maxZoom, Math.log2(Math.min(freeWidth / spanX, freeHeight / spanY) / TILE_SIZE));
+  const world = TILE_SIZE * 2 ** zoom;
+  // The bounds' centre lands on the free area's centre; the camera's centre is the canvas' centre.
+  const shiftX = (padding.left - padding.right) / 2 / world;
+  const shiftY = (padding.top - padding.bottom) / 2 / world;
+  return { center: [lonOf((x0 + x1) / 2 - shiftX), latOf((y0 + y1) / 2 - shiftY)], zoom };
+}
+
+/** Where a point [lon, lat] falls on a canvas of `size` looking through `camera`. */
+export function project(point: [number, number], camera: Camera, size: Size): { x: number; y: number } {
+  const world = TILE_SIZE * 2 ** camera.zoom;
+  return {
+    x: size.width / 2 + (mercatorX(point[0]) - mercatorX(camera.center[0])) * world,
+    y: size.height / 2 + (mercatorY(point[1]) - mercatorY(camera.center[1])) * world,
+  };
+}
+
+/** A bounding box as a canvas rectangle under `camera`. */
+export function projectBounds(bounds: Bounds, camera: Camera, size: Size): Rect {
+  const a = project([bounds[0], bounds[3]], camera, size);
+  const b = project([bounds[2], bounds[1]], camera, size);
+  return { left: a.x, top: a.y, right: b.x, bottom: b.y };
+}
+
+/** Whether `inner` lies within `outer` (with `tolerance` px of slack). */
+export function contains(outer: Rect, inner: Rect, tolerance = 0): boolean {
+  return inner.left >= outer.left - tolerance && inner.top >= outer.top - tolerance && inner.right <= outer.right + tolerance && inner.bottom <= outer.bottom + tolerance;
+}
+
+/** Area shared by two rectangles (0 when apart). */
+export function overlapArea(a: Rect, b: Rect): number {
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Padding that keeps the map's content out from under `covers` (panels, legend, header measured
+ * on the page, in canvas pixels), plus `margin` on every side. Each cover eats the canvas from
+ * the side where it costs the least area: a tall panel at the right from the right, a wide bar
+ * at the top from the top.
+ */
+export function coverPadding(size: Size, covers: Rect[], margin = 0): Padding {
+  const padding: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+  for (const c of covers) {
+    const r = { left: Math.max(0, c.left), top: Math.max(0, c.top), right: Math.min(size.width, c.right), bottom: Math.min(size.height, c.bottom) };
+    if (r.right <= r.left || r.bottom <= r.top) continue;
+    const options: [keyof Padding, number][] = [
+      ['left', r.right * size.height],
+      ['right', (size.width - r.left) * size.height],
+      ['top', r.bottom * size.width],
+      ['bottom', (size.height - r.top) * size.width],
+    ];
+    const [side] = options.reduce((best, option) => (option[1] < best[1] ? option : best));
+    const depth = side === 'left' ? r.right : side === 'right' ? size.width - r.left : side === 'top' ? r.bottom : size.height - r.top;
+    padding[side] = Math.max(padding[side], depth);
+  }
+  return { top: padding.top + margin, right: padding.right + margin, bottom: padding.bottom + margin, left: padding.left + margin };
+}
+
+/** The free area a padding leaves on a canvas. */
+export function freeArea(size: Size, padding: Padding): Rect {
+  return { left: padding.left, top: padding.top, right: size.width - padding.right, bottom: size.height - padding.bottom };
+}
+
+/**
+ * The camera that brings `point` into `free` (null when it is already there): along each axis
+ * where it lies outside, it moves to the free area's middle; the zoom stays. A profile may pan
+ * its kelurahan into view this way, and closing it returns to the camera before.
+ */
+export function revealCamera(point: [number, number], camera: Camera, size: Size, free: Rect): Camera | null {
+  const p = project(point, camera, size);
+  const dx = p.x < free.left ? p.x - (free.left + free.right) / 2 : p.x > free.right ? p.x - (free.left + free.right) / 2 : 0;
+  const dy = p.y < free.top ? p.y - (free.top + free.bottom) / 2 : p.y > free.bottom ? p.y - (free.top + free.bottom) / 2 : 0;
+  if (dx === 0 && dy === 0) return null;
+  const world = TILE_SIZE * 2 ** camera.zoom;
+  return {
+    center: [lonOf(mercatorX(camera.center[0]) + dx / world), latOf(mercatorY(camera.center[1]) + dy / world)],
+    zoom: camera.zoom,
+  };
+}
