@@ -35,3 +35,30 @@ export function toCsv(rows: TableCell[][], options: { lang: Lang }): string {
   const separator = options.lang === 'id' ? ';' : ',';
   return BOM + rows.map((row) => row.map((cell) => exportCell(cell, options.lang)).join(separator)).join('\r\n') + '\r\n';
 }
+
+/** Where a total row puts its label and which columns it sums (the same shape as an Excel sheet's total). */
+export interface TotalColumns {
+  label: string;
+  labelColumn: number;
+  sumColumns: number[];
+}
+
+/**
+ * The total row of `body` (the data rows, without header) for a CSV: the label in its column and
+ * the sum of each summed column, as the Excel file's SUM row shows it (issue 15: "totals in Excel",
+ * and the CSV of the same list had none). Sums are rounded to six places, so float noise never shows.
+ */
+export function totalRow(body: TableCell[][], total: TotalColumns): TableCell[] {
+  const last = Math.max(total.labelColumn, ...total.sumColumns);
+  const row: TableCell[] = Array.from({ length: last + 1 }, () => null);
+  row[total.labelColumn] = total.label;
+  for (const c of total.sumColumns) {
+    const sum = body.reduce((acc, cells) => {
+      const v = cells[c];
+      return typeof v === 'number' && Number.isFinite(v) ? acc + v : acc;
+    }, 0);
+    const rounded = Math.round(sum * 1e6) / 1e6;
+    row[c] = rounded === 0 ? 0 : rounded;
+  }
+  return row;
+}

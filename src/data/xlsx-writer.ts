@@ -6,6 +6,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { neutraliseCell } from './export-cells';
+import { totalRow, type TotalColumns } from './export-table';
 
 export type XlsxCell = string | number | null;
 
@@ -20,7 +21,7 @@ export interface XlsxSheet {
    * `sumColumns` a SUM formula over the rows below the header, with its value cached so readers
    * that do not calculate (and the app's own reader) still see the total.
    */
-  total?: { label: string; labelColumn: number; sumColumns: number[] };
+  total?: TotalColumns;
 }
 
 /**
@@ -91,22 +92,18 @@ function totalRowXml(sheet: XlsxSheet, r: number): string {
   const total = sheet.total!;
   const cells: string[] = [];
   const last = Math.max(total.labelColumn, ...total.sumColumns);
+  // The same sums as the CSV's total row, rounded to the data's own precision so float noise (0.1 + 0.2) never reaches the cell.
+  const sums = totalRow(sheet.rows.slice(1), total);
   for (let c = 0; c <= last; c++) {
     const ref = `${columnLetters(c)}${r}`;
     if (c === total.labelColumn) {
       cells.push(`<c r="${ref}" s="${STYLE_BOLD_TEXT}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseFormula(total.label))}</t></is></c>`);
     } else if (total.sumColumns.includes(c)) {
-      let sum = 0;
-      for (const row of sheet.rows.slice(1)) {
-        const v = row[c];
-        if (typeof v === 'number' && Number.isFinite(v)) sum += v;
-      }
-      // Rounded to the data's own precision so float noise (0.1 + 0.2) never reaches the cell.
-      const cached = Math.round(sum * 1e6) / 1e6;
+      const cached = sums[c] as number;
       const style = Number.isInteger(cached) ? STYLE_BOLD_INTEGER : STYLE_BOLD_DECIMAL;
       // No data rows: a plain 0, since SUM(J2:J2) would be the total's own cell (a circular reference).
       const formula = r > 2 ? `<f>SUM(${columnLetters(c)}2:${columnLetters(c)}${r - 1})</f>` : '';
-      cells.push(`<c r="${ref}" s="${style}">${formula}<v>${String(cached === 0 ? 0 : cached)}</v></c>`);
+      cells.push(`<c r="${ref}" s="${style}">${formula}<v>${String(cached)}</v></c>`);
     }
   }
   return `<row r="${r}">${cells.join('')}</row>`;

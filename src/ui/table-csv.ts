@@ -6,6 +6,7 @@
  */
 import type { IndicatorDef, Lang, Measure } from '../data/catalog';
 import { toCsv, type TableCell } from '../data/export-table';
+import { exportDecimals, roundTo } from '../data/export-round';
 
 /** One kelurahan row of the table, with its count and denominator when the indicator has them. */
 export interface TableCsvRow {
@@ -32,19 +33,6 @@ export interface TableCsvText {
   /** The note line when a search filtered the rows, e.g. "Disaring: 'laweyan'" (null: all rows). */
   filtered: string | null;
   notes: TableCell[][];
-}
-
-/** Decimals a value keeps in an export: counts are whole, everything else two places. */
-export function exportDecimals(indicator: IndicatorDef, measure: Measure): number {
-  return measure === 'jumlah' && indicator.kind === 'count' ? 0 : 2;
-}
-
-/** `value` rounded to `decimals` places (null and non-finite stay empty). */
-export function roundTo(value: number | null | undefined, decimals: number): number | null {
-  if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  const factor = 10 ** decimals;
-  const rounded = Math.round(value * factor) / factor;
-  return rounded === 0 ? 0 : rounded;
 }
 
 /** A count as exported: whole, and "<N" when household counts below N are suppressed (as on screen). */

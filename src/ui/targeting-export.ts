@@ -3,7 +3,8 @@
  * allocation and reasons, then the parameters used, the data sources and the date. CSV in the
  * form Indonesian Excel reads, or a real .xlsx with numbers as numbers.
  */
-import { toCsv, type TableCell } from '../data/export-table';
+import { toCsv, totalRow, type TableCell, type TotalColumns } from '../data/export-table';
+import { FRACTION_DECIMALS, roundTo } from '../data/export-round';
 import { writeXlsx, type XlsxSheet } from '../data/xlsx-writer';
 import { findIndicator } from '../data/catalog';
 import { reasonText } from './targeting-reasons';
@@ -17,12 +18,14 @@ function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][]
   const pinned = (kode: string) =>
     t.include.has(kode) ? app.t('targeting.export.pinnedAdded') : t.keep.has(kode) ? app.t('targeting.export.pinnedKept') : '';
   const reasons = (kode: string) => t.reasonsOf(kode).map((r) => reasonText(app, r)).join('; ');
-  const round = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+  // Counts whole, rates and shares to two decimals: the rule of every export (src/data/export-round.ts).
+  const count = (v: number | null | undefined) => roundTo(v, 0);
+  const rate = (v: number | null | undefined) => roundTo(v, FRACTION_DECIMALS);
   const list: TableCell[][] = [
     (['no', 'rank', 'kode', 'kelurahan', 'kecamatan', 'rtlh', 'remaining', 'per100', 'perKm2', 'units', 'cost', 'pinned', 'reasons'] as const).map((k) => app.t(`targeting.export.${k}`)),
     ...allocation.lines.map((line, i) => {
       const row = byKode.get(line.kode);
-      return [i + 1, line.rank, line.kode, line.nama, line.kecamatan, row?.units ?? null, line.remaining, round(row?.per100, 2), round(row?.perKm2, 1), line.units, line.cost, pinned(line.kode), reasons(line.kode)];
+      return [i + 1, line.rank, line.kode, line.nama, line.kecamatan, count(row?.units), count(line.remaining), rate(row?.per100), rate(row?.perKm2), count(line.units), count(line.cost), pinned(line.kode), reasons(line.kode)];
     }),
   ];
   const label = (id: string) => findIndicator(id)?.label[app.lang] ?? id;
@@ -38,7 +41,7 @@ function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][]
     [app.t('targeting.export.budget'), t.budgetMode === 'units' ? t.units : t.money],
     ...(t.budgetMode === 'money' ? [[app.t('targeting.export.costPerUnit'), t.costPerUnit] as TableCell[]] : []),
     [app.t('targeting.export.allocated'), allocation.totals.units],
-    [app.t('targeting.export.share'), allocation.totals.shareOfCity === null ? null : round(allocation.totals.shareOfCity * 100, 2)],
+    [app.t('targeting.export.share'), allocation.totals.shareOfCity === null ? null : rate(allocation.totals.shareOfCity * 100)],
     [app.t('targeting.export.uncovered'), allocation.totals.uncoveredCity],
     [app.t('targeting.export.shortfallUnits'), allocation.shortfall?.units ?? 0],
     ...(t.budgetMode === 'money' ? [[app.t('targeting.export.shortfallMoney'), allocation.shortfall?.money ?? 0] as TableCell[]] : []),
@@ -59,21 +62,20 @@ const yearRange = (years: { from: number; to: number }) => (years.from === years
 export function targetingExport(app: AppState, format: 'csv' | 'xlsx'): { name: string; text?: string; bytes?: Uint8Array } {
   const { list, parameters } = tables(app);
   const name = `sasaran-rtlh-${app.city.slug}-${app.tahun}`;
-  if (format === 'csv') return { name: `${name}.csv`, text: toCsv([...list, [], ...parameters], { lang: app.lang }) };
-  return {
-    name: `${name}.xlsx`,
-    bytes: writeXlsx(withListTotal(app, list.length - 1, [
-      { name: app.t('targeting.export.sheetList'), rows: list, columnWidths: [5, 8, 15, 20, 18, 8, 8, 10, 10, 10, 14, 16, 80] },
-      { name: app.t('targeting.export.sheetParameters'), rows: parameters, columnWidths: [36, 80] },
-    ])),
-  };
+  const total = listTotal(app, list.length - 1);
+  if (format === 'csv') return { name: `${name}.csv`, text: toCsv([...list, totalRow(list.slice(1), total), [], ...parameters], { lang: app.lang }) };
+  const sheets: XlsxSheet[] = [
+    { name: app.t('targeting.export.sheetList'), rows: list, columnWidths: [5, 8, 15, 20, 18, 8, 8, 10, 10, 10, 14, 16, 80], total },
+    { name: app.t('targeting.export.sheetParameters'), rows: parameters, columnWidths: [36, 80] },
+  ];
+  return { name: `${name}.xlsx`, bytes: writeXlsx(sheets) };
 }
 
 /**
- * The list sheet (the first) with a bold total row under the kelurahan column: RTLH units, units
- * still to repair, units allocated and their cost in rupiah, as SUM formulas (never the rates).
+ * The list's total row, the same in the CSV and in Excel (a bold SUM row there), under the
+ * kelurahan column: RTLH units, units still to repair, units allocated and their cost in rupiah
+ * (never the rates, which do not add up).
  */
-function withListTotal(app: AppState, kelurahan: number, sheets: XlsxSheet[]): XlsxSheet[] {
-  const [list, ...rest] = sheets;
-  return [{ ...list, total: { label: app.t('export.total', { n: kelurahan }), labelColumn: 3, sumColumns: [5, 6, 9, 10] } }, ...rest];
+function listTotal(app: AppState, kelurahan: number): TotalColumns {
+  return { label: app.t('export.total', { n: kelurahan }), labelColumn: 3, sumColumns: [5, 6, 9, 10] };
 }

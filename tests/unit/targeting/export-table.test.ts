@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvNumber, exportCell, toCsv } from '../../../src/data/export-table';
+import { csvNumber, exportCell, toCsv, totalRow } from '../../../src/data/export-table';
 import { csvCell } from '../../../src/data/join-report-csv';
 
 describe('toCsv', () => {
@@ -33,5 +33,21 @@ describe('toCsv', () => {
     expect([1e21, 123456789.125, -0, Number.NaN, 2.5e-10].map((n) => csvNumber(n, 'id'))).toEqual([
       '1000000000000000000000', '123456789,125', '0', '', '0,00000000025',
     ]);
+  });
+});
+
+describe('totalRow', () => {
+  const body = [
+    [1, 'Semanggi', 120, 41.25, 0.1],
+    [2, 'Pajang', 80, null, 0.2],
+    [3, 'Kerten', null, 12.5, 'x'],
+  ];
+
+  it('puts the label in its column and sums the numbers of each summed column, without float noise', () => {
+    expect(totalRow(body, { label: 'Jumlah (3 kelurahan)', labelColumn: 1, sumColumns: [2, 4] })).toEqual([null, 'Jumlah (3 kelurahan)', 200, null, 0.3]);
+  });
+
+  it('writes 0 for an empty list, so the total row reads "0" rather than blank', () => {
+    expect(totalRow([], { label: 'Total', labelColumn: 0, sumColumns: [2] })).toEqual(['Total', null, 0]);
   });
 });

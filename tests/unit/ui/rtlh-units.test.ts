@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, type IndicatorDef } from '../../../src/data/catalog';
-import { rtlhUnitIndicators } from '../../../src/ui/rtlh-units';
+import { householdCountIndicators, rtlhUnitIndicators } from '../../../src/ui/rtlh-units';
 
 /** An indicator as an import or the program state registers it; only the named fields matter. */
 function def(id: string, label: string, unit: string, extra: Partial<IndicatorDef> = {}): IndicatorDef {
@@ -30,6 +30,34 @@ describe('"Jumlah RTLH dari" choices', () => {
     const people = def('d1_jiwa', 'Penduduk miskin', 'jiwa');
     const share = def('d1_persen', 'Persentase miskin', 'persen');
     const ids = rtlhUnitIndicators([people, share, cakupanPkh, celahPkh]).map((i) => i.id);
+    expect(ids).toEqual(['d1_jiwa']);
+  });
+});
+
+describe('"Jumlah rumah tangga dari" choices', () => {
+  // As src/state/access.svelte.ts registers the access targets: household counts derived in the app.
+  const aksesAir = def('akses:air', 'Rumah tangga yang masih perlu dijangkau: air minum layak', 'rumah tangga', { theme: 'air_sanitasi' });
+
+  it('offers the demo catalog\'s household counts only, not people, dwellings, areas, program or access figures', () => {
+    const ids = householdCountIndicators([...catalog.indicators, cakupanPkh, celahPkh, aksesAir]).map((i) => i.id);
+    expect(ids).toEqual(['rumah_tangga', 'rt_desil_1_4', 'rt_desil_1', 'rt_tanpa_air_layak', 'rt_tanpa_sanitasi_layak', 'rt_miskin_kepala_perempuan']);
+    expect(ids).not.toContain('penduduk');
+    expect(ids).not.toContain('rtlh');
+  });
+
+  it('offers imported household counts by unit (KK, households) or, without a unit, by label', () => {
+    const kk = def('d1_kk', 'Jumlah KK', 'KK');
+    const english = def('d1_hh', 'Households', 'households');
+    const unlabelled = def('d1_ruta', 'Jumlah rumah tangga 2024', '');
+    const people = def('d1_jiwa', 'Penduduk miskin per rumah tangga', 'jiwa');
+    const ids = householdCountIndicators([kk, english, unlabelled, people]).map((i) => i.id);
+    expect(ids).toEqual(['d1_kk', 'd1_hh', 'd1_ruta']);
+  });
+
+  it('falls back to counts that are neither shares nor program figures when a region has no household count', () => {
+    const people = def('d1_jiwa', 'Penduduk miskin', 'jiwa');
+    const share = def('d1_persen', 'Persentase miskin', 'persen');
+    const ids = householdCountIndicators([people, share, cakupanPkh, celahPkh]).map((i) => i.id);
     expect(ids).toEqual(['d1_jiwa']);
   });
 });
