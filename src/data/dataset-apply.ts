@@ -3,8 +3,8 @@
  * import and when the workspace is replayed after a reload. The metadata types here are what
  * the store keeps for each kind.
  */
-import type { Database } from '../data/database';
-import type { IndicatorDef, LocalText } from '../data/catalog';
+import type { Database } from './database';
+import type { IndicatorDef, LocalText } from './catalog';
 import {
   applyIndicatorTable,
   indicatorDef,
@@ -14,12 +14,12 @@ import {
   type ImportedIndicator,
   type KeyColumns,
   type KeyMapping,
-} from '../data/datasets';
-import { aggregateHouseholds, matchBeneficiaries } from '../data/households';
-import { replaceDataset, type MeasureDef } from '../data/indicators';
-import { gunzip, gzip, type StoredDataset } from '../data/store';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
-import { sqlIdentifier, sqlLiteral } from '../data/sql';
+} from './datasets';
+import { aggregateHouseholds, matchBeneficiaries } from './households';
+import { replaceDataset, type MeasureDef } from './indicators';
+import { gunzip, gzip, type StoredDataset } from './store';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression';
+import { sqlIdentifier, sqlLiteral } from './sql';
 
 /** Where a dataset came from, shown in the datasets list and the legend. */
 export interface SourceInfo {

@@ -4,6 +4,7 @@
  * `national/` beside the app. The values are synthetic (src/cli/national/synthetic.ts).
  */
 import type { Database } from './database';
+import { fetchBytes, urlAnswers } from './http';
 import { sqlIdentifier } from './sql';
 
 /** The synthetic indicators of the national file, in menu order (column names of its CSV). */
@@ -24,6 +25,16 @@ export function nationalBase(baseUri = document.baseURI): string {
 /** MapLibre's tile URL template for the national tiles. */
 export function nationalTileTemplate(base = nationalBase()): string {
   return `${base}tiles/{z}/{x}/{y}.pbf`;
+}
+
+/** The national sample values (CSV bytes); throws `HTTP <status> <url>` when missing. */
+export function fetchNationalCsv(base = nationalBase()): Promise<Uint8Array> {
+  return fetchBytes(`${base}contoh-nilai.csv`);
+}
+
+/** Whether the site was built with the national tiles; rejects when offline. */
+export function nationalTilesPresent(base = nationalBase()): Promise<boolean> {
+  return urlAnswers(`${base}tiles/metadata.json`);
 }
 
 /** Values of one indicator and year for every desa, as two parallel arrays (NaN: no value). */

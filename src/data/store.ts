@@ -6,7 +6,6 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaCollection } from './boundaries';
-import type { ViewParams } from '../state/url';
 import type { City } from './catalog';
 import { ImportError } from './importers/types';
 
@@ -53,12 +52,16 @@ export interface StoredArea {
   note?: string;
 }
 
-/** A saved view: what the link holds plus the tab's extras, with a title and a note. */
-export interface StoredView {
+/**
+ * A saved view: what the link holds plus the tab's extras, with a title and a note. The store
+ * keeps the link's parameters as they are (src/state/url.ts defines them as `ViewParams`); it
+ * reads only their region.
+ */
+export interface StoredView<Params extends { kota: string } = { kota: string }> {
   id: string;
   title: string;
   note: string;
-  params: ViewParams;
+  params: Params;
   /** The focus area shown, if any. */
   area: string | null;
   /** The program's need × coverage map, if shown. */

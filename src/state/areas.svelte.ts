@@ -11,7 +11,7 @@ import { fetchValues } from '../data/indicators';
 import { demoPrograms } from '../data/demo';
 import { fetchSites, type ProgramSite } from '../data/programs';
 import type { StoredArea } from '../data/store';
-import { readGeoFile } from './geo-import';
+import { readGeoFile } from '../data/importers/read-geo';
 import type { AppState } from './app.svelte';
 import { noticeOf } from './workspace.svelte';
 

@@ -7,21 +7,8 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { assignPointsToAreas } from '../analysis/point-in-area';
 import type { AreaCollection, AreaFeature } from '../data/boundaries';
 import type { City } from '../data/catalog';
-import type { GeoImport } from '../data/importers/geo-features';
-import { readFlatGeobufImport } from '../data/importers/flatgeobuf';
-import { readGeoJson } from '../data/importers/geojson';
-import { readShapefileZip } from '../data/importers/shapefile';
 import { ImportError, type ImportedBoundaries, type ImportedPoints } from '../data/importers/types';
 import { formatKemendagri, normalizeKode } from '../data/kode-wilayah';
-
-export const GEO_EXTENSIONS = /\.(geojson|json|zip|fgb)$/i;
-
-/** Reads a GeoJSON, zipped Shapefile or FlatGeobuf file. */
-export async function readGeoFile(file: File): Promise<GeoImport> {
-  if (/\.zip$/i.test(file.name)) return readShapefileZip(file, file.name);
-  if (/\.fgb$/i.test(file.name)) return readFlatGeobufImport(file, file.name);
-  return readGeoJson(new Uint8Array(await file.arrayBuffer()), file.name);
-}
 
 /** How imported boundaries become a region: which properties hold the code and names. */
 export interface BoundaryPlan {

@@ -6,13 +6,9 @@
  * loaded before as it was.
  */
 import type { City } from '../data/catalog';
-import { toRows, type Database } from '../data/database';
+import type { Database } from '../data/database';
 import {
   loadMapping,
-  mappedRows,
-  yearSql,
-  rawTable,
-  typedColumn,
   type ColumnChoice,
   type ImportedIndicator,
   type KeyColumns,
@@ -32,14 +28,15 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
 import { readTableInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
 import type { AppState } from './app.svelte';
-import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, IndicatorsMeta, PointsMeta, SourceInfo } from './dataset-apply';
-import { GEO_EXTENSIONS, planBoundaries, planPoints, readGeoFile, type BoundaryPlan, type PointPlan } from './geo-import';
+import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, IndicatorsMeta, PointsMeta, SourceInfo } from '../data/dataset-apply';
+import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
+import { GEO_EXTENSIONS, readGeoFile } from '../data/importers/read-geo';
 import type { GeoImport } from '../data/importers/geo-features';
 import { pointsFromRows } from '../data/importers/points';
 import { loadRegionIndex } from '../data/regions';
 import { noticeOf } from './workspace.svelte';
 import type { Notice } from './app.svelte';
-import { sqlIdentifier, sqlLiteral } from '../data/sql';
+import { beneficiaryRecordsCsv, dropImportTables, householdRecordsCsv, programValues, rawTableRows } from '../data/import-records';
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
 export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving' | 'failed';
@@ -257,7 +254,7 @@ export class ImportSession {
       if (this.kind === 'points') {
         if (!this.app.kelurahan) throw new ImportError('import.noRegion');
         await this.#loadRaw(table);
-        const rows = toRows(await this.#db!.query(`SELECT * FROM ${rawTable(this.#id)}`));
+        const rows = await rawTableRows(this.#db!, this.#id);
         const header = table.columns.map((c) => c.name);
         const cells = rows.map((r) => header.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
         this.pointPlan = planPoints(pointsFromRows(header, cells, table.file, table.headerRow + 1), this.app.kelurahan);
@@ -363,12 +360,15 @@ export class ImportSession {
       if (h.deprivations.length === 0) throw new ImportError('import.needDeprivation');
       const salt = await this.app.workspace.salt();
       const column = (name: string) => this.columns.find((c) => c.name === name)!;
-      const desil = h.desilColumn ? `TRY_CAST(${typedColumn({ ...column(h.desilColumn), type: 'number' })} AS INTEGER)` : 'NULL::INTEGER';
-      const deprivations = h.deprivations.map((d) => `${typedColumn({ ...column(d.source), type: 'boolean' })} AS ${sqlIdentifier(d.column)}`);
-      // Only what the aggregation needs leaves this function: no name, no identity number.
-      const reduced = `SELECT p.kode, sha256(${sqlLiteral(salt)} || trim(m.${sqlIdentifier(h.idColumn)})) AS id_rt, ${desil} AS desil, ${deprivations.join(', ')}
-        FROM ${mappedRows(this.#id, this.keys, true)}`;
-      const csv = await db.copyToCsv(reduced);
+      // Only what the aggregation needs is stored: no name, no identity number.
+      const csv = await householdRecordsCsv(db, {
+        id: this.#id,
+        keys: this.keys,
+        salt,
+        idColumn: h.idColumn,
+        desil: h.desilColumn ? column(h.desilColumn) : null,
+        deprivations: h.deprivations.map((d) => ({ source: column(d.source), column: d.column })),
+      });
       const meta: HouseholdsMeta = {
         kind: 'households',
         source,
@@ -383,11 +383,8 @@ export class ImportSession {
     const b = this.beneficiaries;
     if (!b.idColumn || !b.programColumn || !b.households) throw new ImportError('import.needBeneficiaryColumns');
     const salt = await this.app.workspace.salt();
-    const year = b.yearColumn ? yearSql(`m.${sqlIdentifier(b.yearColumn)}`) : String(this.year);
-    const select = `SELECT sha256(${sqlLiteral(salt)} || trim(m.${sqlIdentifier(b.idColumn)})) AS id_rt, trim(m.${sqlIdentifier(b.programColumn)}) AS program, ${year} AS tahun FROM ${rawTable(this.#id)} m`;
-    const csv = await db.copyToCsv(select);
-    const program = sqlIdentifier(b.programColumn);
-    const values = toRows(await db.query(`SELECT DISTINCT trim(${program}) AS p FROM ${rawTable(this.#id)} WHERE trim(${program}) <> '' ORDER BY p`)).map((r) => String(r.p));
+    const csv = await beneficiaryRecordsCsv(db, { id: this.#id, salt, idColumn: b.idColumn, programColumn: b.programColumn, yearColumn: b.yearColumn, year: this.year });
+    const values = await programValues(db, this.#id, b.programColumn);
     const taken = new Set<string>();
     const meta: BeneficiariesMeta = {
       kind: 'beneficiaries',
@@ -464,7 +461,7 @@ export class ImportSession {
   async #dropTemporary(): Promise<void> {
     if (!this.#rawLoaded || !this.#db) return;
     this.#rawLoaded = false;
-    await this.#db.exec(`DROP TABLE IF EXISTS ${rawTable(this.#id)}; DROP TABLE IF EXISTS peta_${this.#id};`).catch(() => undefined);
+    await dropImportTables(this.#db, this.#id).catch(() => undefined);
   }
 
   #fail(error: unknown, fallback: Parameters<typeof noticeOf>[1]): void {

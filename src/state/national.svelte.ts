@@ -6,7 +6,7 @@
  */
 import { classify, type Classification, type Scheme } from '../analysis/classify';
 import { classificationColors } from '../map/palette';
-import { fetchNationalKode, fetchNationalValues, loadNationalValues, nationalBase, NATIONAL_INDICATORS, type NationalIndicator, type NationalValues } from '../data/national-map';
+import { fetchNationalCsv, fetchNationalKode, fetchNationalValues, loadNationalValues, nationalTilesPresent, NATIONAL_INDICATORS, type NationalIndicator, type NationalValues } from '../data/national-map';
 import { loadRegionIndex, parentsOf } from '../data/regions';
 import type { Database } from '../data/database';
 import type { AppState } from './app.svelte';
@@ -79,8 +79,7 @@ export class NationalState {
   /** Says once, in words, when the site was built without the national tiles. */
   async #checkTiles(): Promise<void> {
     try {
-      const response = await fetch(`${nationalBase()}tiles/metadata.json`);
-      if (response.ok || this.tilesMissing) return;
+      if ((await nationalTilesPresent()) || this.tilesMissing) return;
       this.tilesMissing = true;
       this.app.notify('national.tilesMissing', {});
     } catch {
@@ -89,10 +88,7 @@ export class NationalState {
   }
 
   async #fetchCsv(): Promise<Uint8Array> {
-    const url = `${nationalBase()}contoh-nilai.csv`;
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
-    return new Uint8Array(await response.arrayBuffer());
+    return fetchNationalCsv();
   }
 
   close(): void {

@@ -6,9 +6,10 @@
  */
 import type { StoredView } from '../data/store';
 import type { AppState } from './app.svelte';
+import type { ViewParams } from './url';
 import { noticeOf } from './workspace.svelte';
 
-export type SavedView = StoredView;
+export type SavedView = StoredView<ViewParams>;
 
 export class ViewsState {
   list = $state.raw<SavedView[]>([]);

@@ -14,7 +14,7 @@ import { ImportError } from '../data/importers/types';
 import { gunzip, openStore, type Store, type StoredDataset, type StoredRegion, type StoredView } from '../data/store';
 import type { FeatureCollection, Point } from 'geojson';
 import type { MessageKey } from '../i18n';
-import { applyStoredDataset, datasetIndicators, shareableDataset } from './dataset-apply';
+import { applyStoredDataset, datasetIndicators, shareableDataset } from '../data/dataset-apply';
 import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
 import type { FocusArea } from './areas.svelte';
 

@@ -10,6 +10,7 @@ import notoBoldUrl from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.
 // Symbols the Noto latin subset lacks (≤ ≥ → …), so PDFs print them and not "<=" (src/export/fonts).
 import symbolsUrl from '../export/fonts/symbols-fallback.ttf?url';
 import { mapPdf, mapPixels, pageLayout, chooseScaleBar, type MapPage, type PageSpec } from '../export/map-layout';
+import { fetchBytes } from '../data/http';
 import type { MapImage, MapImagePort } from '../map/export-image';
 import { NO_DATA_COLOR } from '../map/palette';
 import type { AppState } from '../state/app.svelte';
@@ -21,12 +22,6 @@ import { legendNote } from './legend-note';
 
 const PRINT_DPI = 300;
 const SCREEN_DPI = 96;
-
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
 
 /** One page group: the whole region, or one kecamatan for an atlas. */
 function groups(app: AppState, atlas: boolean): { name: string | null; bounds?: [number, number, number, number] }[] {

@@ -4,6 +4,9 @@
  * terminates the worker (a synchronous computation cannot be interrupted otherwise); the next
  * request starts a fresh one, and whatever the worker had cached is rebuilt on demand.
  */
+import { TaskCancelled } from '../data/task-cancelled';
+
+export { TaskCancelled };
 
 export interface TaskMessage<Name extends string = string, Input = unknown> {
   id: number;
@@ -16,13 +19,6 @@ export type WorkerReply =
   | { id: number; type: 'result'; output: unknown }
   | { id: number; type: 'error'; message: string };
 
-/** Raised when a task was cancelled (by the caller or by a newer request of the same name). */
-export class TaskCancelled extends Error {
-  constructor() {
-    super('Task cancelled');
-    this.name = 'TaskCancelled';
-  }
-}
 
 interface Pending {
   task: string;

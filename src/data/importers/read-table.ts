@@ -3,7 +3,7 @@
  * refuses what the browser cannot hold, and reads the file in slices of a few MB so memory
  * stays bounded and progress follows the bytes. Runs in the import worker (and in Node).
  */
-import { TaskCancelled } from '../../workers/worker-client';
+import { TaskCancelled } from '../task-cancelled';
 import { DelimitedParser, sniffDelimiter } from './delimited';
 import { readParquet } from './parquet';
 import { TableSink } from './table-sink';

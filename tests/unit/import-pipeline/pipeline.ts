@@ -20,7 +20,7 @@ import { fetchValues, loadIndicators } from '../../../src/data/indicators';
 import type { JoinDecisions, JoinKey, JoinReport, JoinTarget } from '../../../src/data/join';
 import { chooseTableKeys, columnChoicesOf, keyMappingOf, loadTable, stageJoin } from '../../../src/data/table-pipeline';
 import { gzip, type StoredDataset } from '../../../src/data/store';
-import { applyStoredDataset, type IndicatorsMeta } from '../../../src/state/dataset-apply';
+import { applyStoredDataset, type IndicatorsMeta } from '../../../src/data/dataset-apply';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SURAKARTA = '33.72';

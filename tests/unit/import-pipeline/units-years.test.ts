@@ -12,7 +12,7 @@ import { meanRollup } from '../../../src/analysis/rollup';
 import { fetchCitySummary, fetchRateParts, fetchProfile, fetchTrend, fetchValues, fetchYears } from '../../../src/data/indicators';
 import type { JoinDecisions } from '../../../src/data/join';
 import { translate } from '../../../src/i18n';
-import { datasetIndicators } from '../../../src/state/dataset-apply';
+import { datasetIndicators } from '../../../src/data/dataset-apply';
 import { cityValueLine } from '../../../src/ui/city-value';
 import { commitIndicators, fixtureFile, openPipelineDatabase, stageTable, surakartaAreas, SURAKARTA, targetsOf, type StagedTable } from './pipeline';
 

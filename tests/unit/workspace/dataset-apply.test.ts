@@ -4,7 +4,7 @@ import { catalog } from '../../../src/data/catalog';
 import type { Database } from '../../../src/data/database';
 import { fetchValues, fetchYears, loadIndicators } from '../../../src/data/indicators';
 import { gunzip, gzip, type StoredDataset } from '../../../src/data/store';
-import { applyStoredDataset, datasetIndicators, shareableDataset, type HouseholdsMeta, type IndicatorsMeta } from '../../../src/state/dataset-apply';
+import { applyStoredDataset, datasetIndicators, shareableDataset, type HouseholdsMeta, type IndicatorsMeta } from '../../../src/data/dataset-apply';
 import { readFileSync } from 'node:fs';
 
 const encode = (text: string) => new TextEncoder().encode(text);
