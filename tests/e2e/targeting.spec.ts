@@ -10,6 +10,12 @@ test('RTLH targets in Surakarta: a budget selects Semanggi first, the map outlin
   await waitForMap(page, 'surakarta|2025|rtlh|rasio');
   await page.getByTestId('tab-sasaran').click();
   const panel = page.getByTestId('targeting');
+  // The denominator of "RTLH per 100 rumah tangga" is chosen among household counts only (issue 15).
+  const households = page.getByLabel('Jumlah rumah tangga dari');
+  await expect(households).toHaveValue('rumah_tangga');
+  const householdOptions = await households.locator('option').allTextContents();
+  expect(householdOptions[0]).toBe('Jumlah rumah tangga');
+  expect(householdOptions.every((o) => /^Rumah tangga|^Jumlah rumah tangga/.test(o))).toBe(true);
   await page.getByTestId('budget-units').fill('400');
   const list = page.getByTestId('targeting-list');
   await expect(list.locator('> li').first()).toHaveAttribute('data-kode', '33.72.03.1002');
@@ -80,6 +86,13 @@ test('RTLH targets in Surakarta: a budget selects Semanggi first, the map outlin
   expect(csv).toContain(`Tanggal dibuat;${new Date().toISOString().slice(0, 10)}`);
   const units = lines.slice(1).filter((l) => /^\d+;/.test(l)).map((l) => Number(l.split(';')[9]));
   expect(units.reduce((a, b) => a + b, 0)).toBe(100);
+  // A total row under the list, as in the Excel file: kelurahan counted, units and cost added up.
+  const total = lines[units.length + 1].split(';');
+  expect(total[3]).toBe(`Jumlah (${units.length} kelurahan)`);
+  expect(Number(total[9])).toBe(100);
+  expect(Number(total[10])).toBe(2_000_000_000);
+  // Rates to two decimals at most (no 16-decimal numbers).
+  for (const line of lines.slice(1, units.length + 1)) for (const cell of line.split(';').slice(7, 9)) expect(cell).toMatch(/^\d*(,\d{1,2})?$/);
 
   const xlsxDownload = page.waitForEvent('download');
   await page.getByTestId('targeting-xlsx').click();
