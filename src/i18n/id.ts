@@ -163,7 +163,7 @@ export const id = {
   'control.manualBreaksInvalid': 'Tulis angka yang naik, dipisah titik koma, misalnya 5; 10; 15 (paling banyak 8 batas).',
   'scheme.quantile': 'Kuantil',
   'scheme.equal': 'Interval sama',
-  'scheme.fisher': 'Natural breaks (Fisher-Jenks)',
+  'scheme.fisher': 'Jeda alami (Fisher-Jenks)',
   'scheme.sd': 'Simpangan baku',
   'scheme.box': 'Peta kotak (box map)',
   'scheme.manual': 'Manual',

@@ -14,6 +14,12 @@ describe('messages', () => {
     }
   });
 
+  it('names the classification schemes in Indonesian, the method\'s author only in brackets (issue 15: "Natural breaks" in the Indonesian interface)', () => {
+    const schemes = (Object.keys(messages.id) as (keyof typeof messages.id)[]).filter((k) => k.startsWith('scheme.'));
+    for (const key of schemes) expect(messages.id[key].replace(/\(.*\)/, ''), key).not.toMatch(/\b(natural|breaks|equal|quantile|standard deviation)\b/i);
+    expect(messages.id['scheme.fisher']).toBe('Jeda alami (Fisher-Jenks)');
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('id', 'panel.rankOf', { rank: 2, n: 54 })).toBe('2 dari 54');
     expect(translate('en', 'panel.rankOf', { rank: 2 })).toBe('2 of {n}');
