@@ -33,7 +33,7 @@ export interface PermutationOptions {
   /** Observations between progress calls and cancellation checks; default 1,000. */
   progressEvery?: number;
   /** Aborting it stops the run at the next check by throwing the signal's reason. */
-  signal?: AbortSignal;
+  signal?: { throwIfAborted(): void }; // an AbortSignal, typed by what is used: analysis compiles without the DOM library
   /**
    * Permute only observations start .. end - 1 (the others get no p-value). An observation's
    * p-value does not depend on the range, so workers can split 0 .. n and join their slices.

@@ -7,7 +7,19 @@
  */
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { AreaGeometry, GeometryIssue } from '../data/importers/types';
+
+/** A polygon of an imported boundary file (defined here, re-exported by src/data/importers/types). */
+export type AreaGeometry = Polygon | MultiPolygon;
+
+/** A problem found in one polygon, and what was done about it. */
+export interface GeometryIssue {
+  /** 0-based feature index in the file. */
+  feature: number;
+  /** The feature's code or name if it has one, for the message. */
+  label: string;
+  problem: 'unclosed-ring' | 'too-few-points' | 'non-finite' | 'self-intersection' | 'empty' | 'duplicate-points' | 'wrong-orientation' | 'out-of-range';
+  action: 'repaired' | 'dropped' | 'kept';
+}
 
 /** A repaired geometry (null when the feature must be dropped) and what was found. */
 export interface RepairResult {

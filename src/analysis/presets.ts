@@ -3,7 +3,6 @@
  * data/catalog.json (a test checks they still agree), written out here so the analysis core does
  * not load the catalog.
  */
-import type { LocalText } from '../data/catalog';
 import type { IndexDirection, Normalisation } from './composite';
 
 /** An indicator of a preset, as a catalog count over a catalog denominator. */
@@ -20,7 +19,8 @@ export interface PresetIndicator {
 /** A named composite index with its indicators, weights and normalisation. */
 export interface CompositePreset {
   id: string;
-  label: LocalText;
+  /** Bahasa Indonesia and English (the catalog's LocalText, written out: analysis imports no data). */
+  label: { id: string; en: string };
   normalisation: Normalisation;
   indicators: readonly PresetIndicator[];
 }

@@ -38,7 +38,7 @@ export function createRandom(seed: number): Random {
   [a, s] = splitmix32(s);
   [b, s] = splitmix32(s);
   [c, s] = splitmix32(s);
-  [d, s] = splitmix32(s);
+  [d] = splitmix32(s);
 
   const nextUint32 = (): number => {
     // sfc32 (Chris Doty-Humphrey's small fast counting generator).

@@ -27,7 +27,7 @@ const YEAR = /(?<![0-9])(19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])/g;
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
 // Words that only say "year" next to the year itself (t_2016, th2020, Tahun 2016, thn. 2017).
-const YEAR_WORD_BEFORE = /(^|[\s_.\-(])(?:tahun|thn|th|t|tah|year|yr)[\s_.\-]*$/i;
+const YEAR_WORD_BEFORE = /(^|[\s_.(-])(?:tahun|thn|th|t|tah|year|yr)[\s_.-]*$/i;
 const SEPARATORS = /^[\s_.\-:,;/]+|[\s_.\-:,;/]+$/g;
 
 /** The header's only year, with the text before and after it; null when it names none or several. */

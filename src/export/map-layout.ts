@@ -15,7 +15,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
-import { drawLegend, type LegendContent, type LegendRow } from './legend-box';
+import { drawLegend, type LegendContent } from './legend-box';
 import { drawFrameBorder, drawNorthArrow, drawScaleBar } from './map-decorations';
 import { pageLayout, type BoxMm, type PageLayout, type PageSpec } from './page-geometry';
 import { INK, Sheet, mm, pt } from './pdf-sheet';

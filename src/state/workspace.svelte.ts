@@ -103,12 +103,9 @@ export class WorkspaceState {
     return this.#database;
   }
 
-  #memoryAreas: FocusArea[] = [];
-
   /** Keeps the user's focus areas (the demo's are not stored). */
   async saveAreas(areas: FocusArea[]): Promise<void> {
     if (this.#store) await this.#store.putSetting(AREAS_KEY, areas);
-    else this.#memoryAreas = areas;
   }
 
   /** Keeps the saved views' sequence. */

@@ -11,7 +11,7 @@ import { ImportError, type ImportedPoints } from './types';
 const LAT_NAMES = ['lintang', 'latitude', 'lat', 'koordinat_y', 'koordinaty', 'y', 'lat_dd', 'latitud'];
 const LON_NAMES = ['bujur', 'longitude', 'lon', 'lng', 'long', 'koordinat_x', 'koordinatx', 'x', 'bt', 'lon_dd', 'longitud'];
 
-const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s.\-]+/g, '_').replace(/^_+|_+$/g, '');
+const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s.-]+/g, '_').replace(/^_+|_+$/g, '');
 
 function findColumn(header: string[], names: string[]): number {
   const normalised = header.map(normalise);

@@ -3,7 +3,7 @@
  * File, in a worker) and never touch the map, the state or the database: the state hands their
  * output to DuckDB and to the join.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { MessageKey } from '../../i18n';
 
 /**
@@ -78,18 +78,10 @@ export interface TableReadOptions {
   delimiter?: string;
 }
 
-export type AreaGeometry = Polygon | MultiPolygon;
+// Defined beside the repair that produces them, so src/analysis imports nothing from src/data.
+import type { AreaGeometry, GeometryIssue } from '../../analysis/polygon-repair';
+export type { AreaGeometry, GeometryIssue };
 export type ImportedArea = Feature<AreaGeometry, Record<string, string | number | null>>;
-
-/** A problem found in one polygon, and what was done about it. */
-export interface GeometryIssue {
-  /** 0-based feature index in the file. */
-  feature: number;
-  /** The feature's code or name if it has one, for the message. */
-  label: string;
-  problem: 'unclosed-ring' | 'too-few-points' | 'non-finite' | 'self-intersection' | 'empty' | 'duplicate-points' | 'wrong-orientation' | 'out-of-range';
-  action: 'repaired' | 'dropped' | 'kept';
-}
 
 export interface ImportedBoundaries {
   file: string;

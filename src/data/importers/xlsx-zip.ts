@@ -92,8 +92,14 @@ async function readDirectory(blob: Blob): Promise<Map<string, ZipEntry>> {
       const len = d.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = Number(d.getBigUint64(q, true))), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = Number(d.getBigUint64(q, true))), (q += 8);
+        if (size === 0xffffffff) {
+          size = Number(d.getBigUint64(q, true));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(d.getBigUint64(q, true));
+          q += 8;
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(d.getBigUint64(q, true));
       }
       e += 4 + len;

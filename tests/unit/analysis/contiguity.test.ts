@@ -101,7 +101,6 @@ describe('contiguity of the five demo cities', () => {
   it.each(cities.map((c) => [c.city, c] as const))(
     '%s: every difference from poly2nb(snap = 10) is explained by vertex-to-vertex snapping',
     (_, c) => {
-      const shared = sharedOf(c.rings);
       const tol = poly2nb.meta.snap_metres;
       const within = (key: string, d: number): number => {
         const [i, j] = key.split('-').map(Number);

@@ -18,7 +18,8 @@ describe('part of a segment within a distance of another segment', () => {
     let nonEmpty = 0;
     for (let trial = 0; trial < 400; trial++) {
       const v = () => random.next() * 40 - 20;
-      let [ax, ay, bx, by, cx, cy, dx, dy] = [v(), v(), v(), v(), v(), v(), v(), v()];
+      const [ax, ay] = [v(), v()];
+      let [bx, by, cx, cy, dx, dy] = [v(), v(), v(), v(), v(), v()];
       if (trial % 10 === 0) [dx, dy] = [cx, cy]; // CD a point
       if (trial % 10 === 1) [bx, by] = [ax, ay]; // AB a point
       if (trial % 10 === 2) [cx, cy, dx, dy] = [ax + 3, ay + 1, bx + 3, by + 1]; // parallel, offset

@@ -105,7 +105,10 @@ const MUTATIONS: Mutation[] = [
       const text = new TextDecoder('utf-8').decode(bytes);
       const out = new Uint8Array(2 + text.length * 2);
       if (random() < 0.5) out.set([0xff, 0xfe]);
-      for (let i = 0; i < text.length; i++) (out[2 + 2 * i] = text.charCodeAt(i) & 0xff), (out[3 + 2 * i] = text.charCodeAt(i) >> 8);
+      for (let i = 0; i < text.length; i++) {
+        out[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+        out[3 + 2 * i] = text.charCodeAt(i) >> 8;
+      }
       return out;
     },
   },

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, repo, runCli, SURAKARTA, tempDir } from './run-cli';
+import { repo, runCli, SURAKARTA, tempDir } from './run-cli';
 
 const fixture = (name: string) => repo(`tests/fixtures/import/tables/${name}`);
 let dir: string;
