@@ -8,9 +8,16 @@ import type { IndicatorDef, Measure } from './catalog';
 /** Decimals of a rate, percentage, area or score in an export. */
 export const FRACTION_DECIMALS = 2;
 
+/**
+ * Units of values registered as counts that are not counted things: the composite index's score
+ * (0 to 1) and program coverage's "% sasaran" would round to 0 or 1 if written whole.
+ */
+const NOT_COUNTED_UNIT = /%|persen|percent|\bper\b|skor|score|indeks|index/i;
+
 /** Decimals a value keeps in an export: counts are whole, everything else two places. */
 export function exportDecimals(indicator: IndicatorDef, measure: Measure): number {
-  return measure === 'jumlah' && indicator.kind === 'count' ? 0 : FRACTION_DECIMALS;
+  const counted = measure === 'jumlah' && indicator.kind === 'count' && !NOT_COUNTED_UNIT.test(`${indicator.unit.id} ${indicator.unit.en}`);
+  return counted ? 0 : FRACTION_DECIMALS;
 }
 
 /** `value` rounded to `decimals` places (null and non-finite stay empty; -0 becomes 0). */
