@@ -2,10 +2,10 @@
  * The table tab's CSV, as an official expects to read it (issue 15): values rounded by their unit
  * (counts whole, rates, areas and scores to two decimals) instead of sixteen digits; a rate with
  * the count and denominator it was computed from; the rows shown after a search, with a line that
- * says so; and notes on source, year and synthetic data in words, not commands.
+ * says so; a total row of what adds up; and notes on source, year and synthetic data in words, not commands.
  */
 import type { IndicatorDef, Lang, Measure } from '../data/catalog';
-import { toCsv, type TableCell } from '../data/export-table';
+import { toCsv, totalRow, type TableCell } from '../data/export-table';
 import { exportDecimals, roundTo } from '../data/export-round';
 
 /** One kelurahan row of the table, with its count and denominator when the indicator has them. */
@@ -32,6 +32,8 @@ export interface TableCsvText {
   denominator: string;
   /** The note line when a search filtered the rows, e.g. "Disaring: 'laweyan'" (null: all rows). */
   filtered: string | null;
+  /** The total row's label, e.g. "Jumlah (54 kelurahan)" (null: no total row). */
+  total?: string | null;
   notes: TableCell[][];
 }
 
@@ -44,7 +46,7 @@ function countCell(value: number | null | undefined, suppressBelow: number | und
 
 /**
  * The CSV text (with BOM) of `rows` in the order given: the filter line first when a search
- * narrowed them, then the header and rows, then the notes. Count and denominator columns appear
+ * narrowed them, then the header and rows, a total row of the rows written, then the notes. Count and denominator columns appear
  * when `withParts` (the indicator is a rate of a count over a denominator).
  */
 export function tableCsv(
@@ -65,5 +67,19 @@ export function tableCsv(
     r.rank,
   ]);
   const filter: TableCell[][] = text.filtered ? [[text.filtered], []] : [];
-  return toCsv([...filter, header, ...body, [], ...text.notes], { lang: options.lang });
+  const sums = summedColumns(indicator, measure, withParts);
+  const total = text.total && sums.length ? [totalRow(body, { label: text.total, labelColumn: 1, sumColumns: sums })] : [];
+  return toCsv([...filter, header, ...body, ...total, [], ...text.notes], { lang: options.lang });
+}
+
+/**
+ * Columns that add up to a meaningful total, as the RTLH Excel file's total row (issue 15): the
+ * value when it is a count or an area, the count and denominator of a rate (never the rate or a
+ * score). None for counts from household records whose small values are hidden as "<N": a total
+ * of the rows of a search would let the hidden ones be worked out.
+ */
+function summedColumns(indicator: IndicatorDef, measure: Measure, withParts: boolean): number[] {
+  if (indicator.suppressBelow) return [];
+  const value = measure === 'jumlah' && (indicator.kind === 'area' || exportDecimals(indicator, measure) === 0) ? [3] : [];
+  return [...value, ...(withParts ? [4, 5] : [])];
 }

@@ -67,6 +67,27 @@ describe('tableCsv', () => {
     expect(out[2].startsWith('Kode;')).toBe(true);
   });
 
+  it('adds a total row under the rows: a count and the parts of a rate add up, never the rate', () => {
+    const total = 'Jumlah (2 kelurahan)';
+    const ofRate = lines(tableCsv(rows, { indicator: rate, measure: 'rasio', lang: 'id', withParts: true, text: { ...text, total } }));
+    expect(ofRate[3]).toBe(';Jumlah (2 kelurahan);;;5915;48571');
+    expect(ofRate[4]).toBe('');
+    const counts = [{ ...rows[0], value: 5915 }, { ...rows[1], value: 85.4 }];
+    const ofCount = lines(tableCsv(counts, { indicator: rate, measure: 'jumlah', lang: 'id', withParts: false, text: { ...text, total } }));
+    expect(ofCount[3]).toBe(';Jumlah (2 kelurahan);;6000');
+  });
+
+  it('writes no total of scores, of a rate without its parts, or of counts with hidden small values', () => {
+    const total = 'Jumlah (2 kelurahan)';
+    const score = { ...rate, rate: null, unit: { id: 'skor', en: 'score' } };
+    const has = (indicator: IndicatorDef, measure: 'jumlah' | 'rasio', withParts: boolean) =>
+      tableCsv(rows, { indicator, measure, lang: 'id', withParts, text: { ...text, total } }).includes(total);
+    expect(has(score, 'jumlah', false)).toBe(false);
+    expect(has(rate, 'rasio', false)).toBe(false);
+    expect(has({ ...rate, suppressBelow: 5 }, 'jumlah', false)).toBe(false);
+    expect(has(rate, 'jumlah', false)).toBe(true);
+  });
+
   it('ends with the notes in words for officials, not commands', () => {
     const csv = tableCsv(rows, { indicator: rate, measure: 'rasio', lang: 'id', withParts: true, text });
     expect(csv).toContain('Sumber data;Data contoh sintetis untuk peragaan, bukan data resmi.');
