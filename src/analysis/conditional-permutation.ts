@@ -42,9 +42,11 @@ export interface PermutationOptions {
 }
 
 /**
- * The permutation statistic of observation i is offset[i] + scale[i] * sum_t w_it * data[draw_t],
+ * The permutation statistic of observation i is
+ * offset[i] + scale[i] * sum_t w_it * data[draw_t] + square[i] * sum_t w_it * data[draw_t]^2,
  * with w_i the neighbour weights (self excluded) of `weights`: local Moran's I has offset 0 and
- * scale z_i / m2; Gi* carries its fixed self term in the offset.
+ * scale z_i / m2; Gi* carries its fixed self term in the offset; Local Geary,
+ * sum_j w_ij (z_i - z_j)^2, is z_i^2 w_i - 2 z_i (lag of z) + (lag of z^2), the one that needs `square`.
  */
 export interface PermutedStatistic {
   /** Values the neighbour slots are filled from (z for local Moran, x for Gi). */
@@ -53,6 +55,8 @@ export interface PermutedStatistic {
   observed: Float64Array;
   offset: Float64Array | null;
   scale: Float64Array;
+  /** Coefficient of the lag of the squared draws (null: the statistic is linear in the draws). */
+  square?: Float64Array | null;
 }
 
 /**
@@ -78,6 +82,7 @@ export function countAtOrAbove(
   const every = Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : 1000;
   const { offsets, values: w } = weights;
   const { data, observed, offset, scale } = statistic;
+  const square = statistic.square ?? null;
   const counts = new Int32Array(n).fill(-1);
   const first = options.range?.start ?? 0;
   const last = options.range?.end ?? n;
@@ -104,6 +109,7 @@ export function countAtOrAbove(
     const next = createRandom(deriveSeed(seed, purpose, i)).next;
     const a = offset === null ? 0 : offset[i];
     const b = scale[i];
+    const c = square === null ? 0 : square[i];
     const target = observed[i];
     let atOrAbove = 0;
     const own = pool[i];
@@ -111,8 +117,13 @@ export function countAtOrAbove(
     pool[others] = own;
     for (let r = 0; r < permutations; r++) {
       let lag = 0;
+      let lagSquare = 0;
       if (withReplacement) {
-        for (let t = 0; t < k; t++) lag += w[start + t] * pool[Math.floor(next() * others)];
+        for (let t = 0; t < k; t++) {
+          const v = pool[Math.floor(next() * others)];
+          lag += w[start + t] * v;
+          lagSquare += w[start + t] * v * v;
+        }
       } else {
         // Partial Fisher-Yates: slot t takes a uniform pick among positions t .. n - 2, so the k
         // picks are a uniform sample without replacement.
@@ -123,6 +134,7 @@ export function countAtOrAbove(
           pool[pick] = pool[t];
           pool[t] = v;
           lag += w[start + t] * v;
+          lagSquare += w[start + t] * v * v;
         }
         // Undo the swaps (k writes to places still in cache): the pool is back in its original
         // order, so what observation i draws depends only on its own stream, not on the
@@ -134,7 +146,7 @@ export function countAtOrAbove(
           pool[pick] = v;
         }
       }
-      if (a + b * lag >= target) atOrAbove++;
+      if (a + b * lag + c * lagSquare >= target) atOrAbove++;
     }
     pool[others] = pool[i];
     pool[i] = own;

@@ -3,17 +3,16 @@
  * kelurahan that have a value, then lay its result out as output columns, a summary line and the
  * settings that reproduce it. No statistics are computed here.
  */
-import {
-  getisOrd, hotSpots, LisaCluster, lisaClusters, localMoran, moranI, permutationPower, strictestCutoff, HOT_SPOT_LEVELS,
-  type Correction, type HotSpotBasis,
-} from '../analysis/autocorrelation';
+import { moranI, permutationPower, type Correction, type HotSpotBasis } from '../analysis/autocorrelation';
+import { LOCAL_METHODS, localMethod, type LocalMethod } from '../analysis/methods';
 import { classIndex, classify, type Scheme } from '../analysis/classify';
 import { idOrder, weightsInOrder } from '../analysis/observation-order';
 import { rowStandardise, islands, type Weights } from '../analysis/weights';
 import type { OutputRow } from './io';
 
-export const METHODS = ['moran', 'lisa', 'gistar', 'gi', 'classify'] as const;
-export type Method = (typeof METHODS)[number];
+/** Global Moran's I, the registry's local methods (src/analysis/methods) and classification. */
+export const METHODS: readonly string[] = ['moran', ...LOCAL_METHODS.map((m) => m.id), 'classify'];
+export type Method = string;
 
 /** Settings of a run (only those of the chosen method are used). */
 export interface MethodSettings {
@@ -43,23 +42,6 @@ export interface MethodResult {
   warnings: string[];
 }
 
-/** LISA cluster names, by {@link LisaCluster} code. */
-export const LISA_LABELS: Record<number, string> = {
-  [LisaCluster.NotSignificant]: 'Not significant',
-  [LisaCluster.HighHigh]: 'High-High',
-  [LisaCluster.LowLow]: 'Low-Low',
-  [LisaCluster.LowHigh]: 'Low-High',
-  [LisaCluster.HighLow]: 'High-Low',
-  [LisaCluster.Isolated]: 'Isolated',
-};
-
-/** Hot and cold spot names, by ArcGIS's Gi_Bin. */
-export function hotSpotLabel(bin: number): string {
-  if (bin === 0) return 'Not significant';
-  const confidence = [0, 90, 95, 99][Math.abs(bin)];
-  return `${bin > 0 ? 'Hot' : 'Cold'} spot ${confidence}%`;
-}
-
 /** Label written for a kelurahan left out for want of a value. */
 export const NO_DATA = 'No data';
 
@@ -76,27 +58,22 @@ function count(labels: readonly string[], order: readonly string[]): string {
  * come back in the order of x, as the app's worker runs it (src/workers/analysis-tasks.ts): the
  * pseudo p-values then depend on the data, not on the order of the boundary file.
  */
-export function runMethod(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings, ids: readonly string[]): MethodResult {
+export function runMethod(
+  method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings, ids: readonly string[], y: Float64Array | null = null,
+): MethodResult {
   if (ids.length !== x.length) throw new RangeError(`ids: ${ids.length} codes for ${x.length} values`);
   const order = idOrder(ids);
-  const result = runInGivenOrder(method, Float64Array.from(order, (i) => x[i]), weights && weightsInOrder(weights, order), s);
+  const inOrder = (v: Float64Array) => Float64Array.from(order, (i) => v[i]);
+  const result = runInGivenOrder(method, inOrder(x), y && inOrder(y), weights && weightsInOrder(weights, order), s);
   const rows = new Array<OutputRow>(order.length);
   order.forEach((i, k) => (rows[i] = result.rows[k]));
   return { ...result, rows };
 }
 
-function runInGivenOrder(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings): MethodResult {
-  switch (method) {
-    case 'classify':
-      return runClassify(x, s);
-    case 'moran':
-      return runMoran(x, weights!, s);
-    case 'lisa':
-      return runLisa(x, weights!, s);
-    case 'gi':
-    case 'gistar':
-      return runGetisOrd(x, weights!, s, method === 'gistar');
-  }
+function runInGivenOrder(method: Method, x: Float64Array, y: Float64Array | null, weights: Weights | null, s: MethodSettings): MethodResult {
+  if (method === 'classify') return runClassify(x, s);
+  if (method === 'moran') return runMoran(x, weights!, s);
+  return runLocal(localMethod(method), x, y, weights!, s);
 }
 
 function permutationSettings(s: MethodSettings) {
@@ -113,61 +90,45 @@ function powerWarning(cutoff: number, permutations: number, what: string): strin
   return `with ${permutations} permutations the smallest pseudo p-value is ${power.smallestP.toPrecision(3)}, above ${what} ${cutoff.toPrecision(3)}: no kelurahan can reach it; ${fix}`;
 }
 
-function runLisa(x: Float64Array, weights: Weights, s: MethodSettings): MethodResult {
-  const warnings: string[] = [];
-  const tests = weights.n - islands(weights).length;
-  if (s.permutations === 0) warnings.push('--permutations 0: no pseudo p-values, so no kelurahan is significant');
-  else {
-    const cutoff = strictestCutoff(s.alpha, s.correction, tests);
-    const what = s.correction === 'none' ? 'the cut-off' : s.correction === 'bonferroni' ? `the Bonferroni cut-off ${s.alpha}/${tests} =` : `the first FDR step ${s.alpha}/${tests} =`;
-    const warning = powerWarning(cutoff, s.permutations, what);
-    if (warning) warnings.push(s.correction === 'fdr' ? warning.replace('no kelurahan can reach it', 'the FDR cut-off may be out of reach') : warning);
-  }
-  const r = localMoran(x, weights, permutationSettings(s));
-  const clusters = lisaClusters(r, s.alpha, s.correction);
-  const labels = Array.from(clusters.cluster, (c) => LISA_LABELS[c]);
-  const rows = labels.map((cluster, k) => ({
-    I: num(r.I[k]), lag: num(r.lag[k]), z: num(r.value[k]), p: num(r.pseudoP[k]), cluster, neighbours: r.neighbourCount[k],
-  }));
-  const order = ['High-High', 'Low-Low', 'Low-High', 'High-Low', 'Not significant', 'Isolated'];
-  return {
-    rows,
-    empty: { I: null, lag: null, z: null, p: null, cluster: NO_DATA, neighbours: null },
-    extra: {
-      permutations: r.permutations, seed: r.seed, sampling: r.sampling, alpha: s.alpha, correction: s.correction, cutoff: clusters.cutoff,
-      weights_style: 'row-standardised',
-    },
-    summary: `p <= ${clusters.cutoff.toPrecision(3)}: ${count(labels, order)}`,
-    warnings,
-  };
+/** What a pseudo p cut-off is called in a warning. */
+function cutoffName(s: MethodSettings, tests: number, confidence?: number): string {
+  if (confidence !== undefined) return `the ${confidence}% cut-off (pseudo p)`;
+  if (s.correction === 'none') return 'the cut-off';
+  return s.correction === 'bonferroni' ? `the Bonferroni cut-off ${s.alpha}/${tests} =` : `the first FDR step ${s.alpha}/${tests} =`;
 }
 
-function runGetisOrd(x: Float64Array, weights: Weights, s: MethodSettings, star: boolean): MethodResult {
+/** A local method of the registry: its columns, its categories in words, its settings. */
+function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, weights: Weights, s: MethodSettings): MethodResult {
   const warnings: string[] = [];
   const tests = weights.n - islands(weights).length;
-  if (s.basis === 'permutation') {
-    // A confidence c needs twice the folded pseudo p at or below 1 - c (getis-ord.ts hotSpots).
-    for (const level of HOT_SPOT_LEVELS) {
-      const cutoff = strictestCutoff(level.alpha, s.correction, tests) / 2;
-      const warning = powerWarning(cutoff, s.permutations, `the ${level.confidence}% cut-off (pseudo p)`);
-      if (warning) warnings.push(warning);
+  const options = { alpha: s.alpha, correction: s.correction, basis: s.basis };
+  const needed = method.neededCutoffs(options, tests);
+  if (needed.length > 0 && s.permutations === 0) warnings.push('--permutations 0: no pseudo p-values, so no kelurahan is significant');
+  else {
+    for (const { cutoff, confidence } of needed) {
+      const warning = powerWarning(cutoff, s.permutations, cutoffName(s, tests, confidence));
+      if (!warning) continue;
+      warnings.push(s.correction === 'fdr' && confidence === undefined ? warning.replace('no kelurahan can reach it', 'the FDR cut-off may be out of reach') : warning);
     }
   }
-  const r = getisOrd(x, weights, { ...permutationSettings(s), star });
-  const spots = hotSpots(r, s.basis, s.correction);
-  const labels = Array.from(spots.bin, (bin, k) => (r.neighbourCount[k] === 0 ? 'Isolated' : hotSpotLabel(bin)));
+  const r = method.compute(x, y, weights, permutationSettings(s));
+  const classified = method.classify(r, options);
+  const words = new Map(method.categories.map((c) => [c.code, c.words]));
+  const labels = Array.from(classified.codes, (code) => words.get(code)!);
   const rows = labels.map((cluster, k) => ({
-    G: num(r.G[k]), z: num(r.zScore[k]), p: num(r.pseudoP[k]), p_normal: num(r.pNormal[k]), cluster, neighbours: r.neighbourCount[k],
+    ...Object.fromEntries(method.columns.map(([name, field]) => [name, num(r[field][k])])), cluster, neighbours: r.neighbourCount[k],
   }));
-  const order = [3, 2, 1, -1, -2, -3, 0].map(hotSpotLabel).concat('Isolated');
+  const significance = method.options.includes('alpha')
+    ? { alpha: s.alpha, correction: s.correction, cutoff: classified.cutoff }
+    : { correction: s.correction };
   return {
     rows,
-    empty: { G: null, z: null, p: null, p_normal: null, cluster: NO_DATA, neighbours: null },
+    empty: { ...Object.fromEntries(method.columns.map(([name]) => [name, null])), cluster: NO_DATA, neighbours: null },
     extra: {
-      statistic: star ? 'Gi*' : 'Gi', permutations: r.permutations, seed: r.seed, sampling: r.sampling, basis: s.basis,
-      correction: s.correction, cutoffs: spots.cutoffs, weights_style: 'binary',
+      ...method.cliExtra?.(options), permutations: r.permutations, seed: r.seed, sampling: r.sampling, ...significance, ...classified.extra,
+      weights_style: method.weightsStyle,
     },
-    summary: count(labels, order),
+    summary: `${method.options.includes('alpha') ? `p <= ${classified.cutoff.toPrecision(3)}: ` : ''}${count(labels, method.categories.map((c) => c.words))}`,
     warnings,
   };
 }

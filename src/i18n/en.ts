@@ -15,6 +15,7 @@ import { coverageEn } from './modules/coverage';
 import { unitsEn } from './modules/units';
 import { keyColumnsEn } from './modules/key-columns';
 import { changeEn } from './modules/change';
+import { analysisMethodsEn } from './modules/analysis-methods';
 
 /** English: complete; a missing key is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -307,4 +308,5 @@ export const en: Record<MessageKey, string> = {
   ...unitsEn,
   ...keyColumnsEn,
   ...changeEn,
+  ...analysisMethodsEn,
 };

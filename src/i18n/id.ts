@@ -14,6 +14,7 @@ import { coverageId } from './modules/coverage';
 import { unitsId } from './modules/units';
 import { keyColumnsId } from './modules/key-columns';
 import { changeId } from './modules/change';
+import { analysisMethodsId } from './modules/analysis-methods';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
 export const id = {
@@ -307,6 +308,7 @@ export const id = {
   ...unitsId,
   ...keyColumnsId,
   ...changeId,
+  ...analysisMethodsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

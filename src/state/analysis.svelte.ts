@@ -1,6 +1,6 @@
 /**
- * Local spatial statistics on the indicator shown: LISA clusters or Getis-Ord hot spots, run in
- * the analysis worker. Changing the level or correction only re-reads the result; changing the
+ * The analysis on the indicator shown: a method of the registry (src/analysis/methods), local
+ * statistics run in the analysis worker or the TKPK quadrants. Changing the level or correction only re-reads the result; changing the
  * data, weights, permutations or seed runs the worker again (a newer run cancels an older one).
  */
 import { DEFAULT_SNAP_METRES } from '../analysis/contiguity';
@@ -14,18 +14,25 @@ import {
 } from '../analysis/significance';
 import { TaskCancelled } from '../workers/worker-client';
 import { analysisWorker } from '../workers/analysis-client';
-import type { LocalMethod, LocalOutput, WeightsOutput } from '../workers/analysis-tasks';
-import { hotSpotCategories, lisaCategories, quadrantCategories, sensitivity, type CategoryMap } from './cluster-categories';
+import type { LocalOutput, WeightsOutput } from '../workers/analysis-tasks';
+import { findMethod, METHOD_IDS } from '../analysis/methods';
+import { localCategories, quadrantCategories, sensitivity, type CategoryMap } from './cluster-categories';
 import { tkpkQuadrants } from '../analysis/quadrant';
 import { toGal } from '../analysis/gal';
 import { demoDatabase } from '../data/demo';
 import { fetchCitySummary, fetchValues } from '../data/indicators';
 import { findIndicator } from '../data/catalog';
 import type { AppState } from './app.svelte';
+import type { MessageKey } from '../i18n';
 import type { AnalysisParams } from './url';
 
-export type AnalysisMethod = 'none' | LocalMethod | 'quadrant';
-export const METHODS: readonly AnalysisMethod[] = ['none', 'lisa', 'gistar', 'gi', 'quadrant'];
+/** 'none' (the value map) or the id of a method of the registry. */
+export type AnalysisMethod = string;
+export const METHODS: readonly AnalysisMethod[] = ['none', ...METHOD_IDS];
+/** Message key of a method's name ('none': the value map). */
+export function methodLabel(id: AnalysisMethod): MessageKey {
+  return (findMethod(id)?.label ?? 'analysis.method.none') as MessageKey;
+}
 export const ALPHAS = [0.05, 0.01, 0.001] as const;
 export const CORRECTIONS: readonly Correction[] = ['none', 'bonferroni', 'fdr'];
 export const PERMUTATION_CHOICES = [99, 999, 9999, 99999] as const;
@@ -41,8 +48,8 @@ export class AnalysisState {
   alpha = $state<number>(0.05);
   correction = $state<Correction>('none');
 
-  /** The second indicator of the TKPK quadrant (the first is the one on the map). */
-  quadrantIndicator = $state('rtlh');
+  /** The second indicator of a two-indicator method (the first is the one on the map). */
+  secondIndicator = $state('rtlh');
   /** Priorities 1-4 per kelurahan and the city averages they were judged against. */
   quadrant = $state.raw<{ key: string; map: CategoryMap; averages: [number, number] } | null>(null);
 
@@ -59,33 +66,42 @@ export class AnalysisState {
 
   constructor(private readonly app: AppState) {}
 
-  active = $derived(this.method !== 'none');
+  /** The registry's descriptor of the method shown (null for the value map). */
+  descriptor = $derived(findMethod(this.method) ?? null);
+  active = $derived(this.descriptor !== null);
+  /** Message key of the method's name. */
+  label = $derived(methodLabel(this.method));
   /** Local statistics (worker) as opposed to the quadrant method (SQL and arithmetic). */
-  local = $derived(this.method === 'lisa' || this.method === 'gi' || this.method === 'gistar');
+  local = $derived(this.descriptor?.kind === 'local');
+  /** The method compares the indicator on the map with a second one. */
+  bivariate = $derived(this.descriptor?.secondVariable ?? false);
   /** Everything a run depends on. */
-  inputKey = $derived.by(() =>
-    this.method === 'quadrant'
-      ? `quadrant|${this.app.valuesKey}|${this.quadrantIndicator}`
-      : `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}|${this.permutations}|${this.seed}`,
-  );
+  inputKey = $derived.by(() => {
+    const second = this.bivariate ? `|${this.secondIndicator}` : '';
+    return this.descriptor?.kind === 'quadrant'
+      ? `${this.method}|${this.app.valuesKey}${second}`
+      : `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}|${this.permutations}|${this.seed}${second}`;
+  });
   categories: CategoryMap | null = $derived.by(() => {
-    if (this.method === 'quadrant') return this.quadrant?.key === this.inputKey ? this.quadrant.map : null;
+    const method = this.descriptor;
+    if (method?.kind === 'quadrant') return this.quadrant?.key === this.inputKey ? this.quadrant.map : null;
     const r = this.result;
-    if (!r || !this.active || this.resultKey !== this.inputKey) return null;
-    return r.method === 'lisa' ? lisaCategories(r, this.alpha, this.correction) : hotSpotCategories(r, this.correction);
+    if (!r || method?.kind !== 'local' || r.method !== method.id || this.resultKey !== this.inputKey) return null;
+    return localCategories(method, r, this.alpha, this.correction);
   });
   /** Number of kelurahan tested (with a value and at least one neighbour). */
   tested = $derived(this.result ? this.result.neighbourCount.filter((k) => k > 0).length : 0);
-  /** Can the chosen cut-off be reached with these permutations? (LISA: pseudo p decides.) */
+  /** Can the chosen cut-off be reached with these permutations? (Where the pseudo p decides.) */
   power = $derived(
-    this.method === 'lisa' && this.tested > 0
+    this.descriptor?.kind === 'local' && this.descriptor.decidesBy === 'pseudoP' && this.tested > 0
       ? permutationPower(strictestCutoff(this.alpha, this.correction, this.tested), this.permutations)
       : null,
   );
   sensitivityTable = $derived.by(() => {
     const r = this.result;
-    if (!r || !this.local || this.resultKey !== this.inputKey) return null;
-    const p = r.method === 'lisa' ? r.pseudoP : r.pNormal;
+    const method = this.descriptor;
+    if (!r || method?.kind !== 'local' || this.resultKey !== this.inputKey) return null;
+    const p = r[method.decidesBy];
     return sensitivity(r, p, ALPHAS, CORRECTIONS);
   });
 
@@ -100,7 +116,7 @@ export class AnalysisState {
 
   /** The settings a link carries (null when no analysis is shown). */
   get params(): AnalysisParams | null {
-    if (this.method === 'none') return null;
+    if (!this.active) return null;
     return {
       metode: this.method,
       permutasi: this.permutations,
@@ -109,7 +125,7 @@ export class AnalysisState {
       koreksi: this.correction,
       bobot: this.rule,
       toleransi: this.toleranceMetres,
-      kedua: this.method === 'quadrant' ? this.quadrantIndicator : null,
+      kedua: this.bivariate ? this.secondIndicator : null,
     };
   }
 
@@ -122,7 +138,7 @@ export class AnalysisState {
     this.correction = params.koreksi;
     this.rule = params.bobot;
     this.toleranceMetres = params.toleransi;
-    if (params.kedua) this.quadrantIndicator = params.kedua;
+    if (params.kedua) this.secondIndicator = params.kedua;
   }
 
   /** Neighbours (indices into the city's kelurahan) of one kelurahan. */
@@ -136,6 +152,14 @@ export class AnalysisState {
     this.permutations = Math.min(MAX_PERMUTATIONS, Math.max(0, Math.round(permutations)));
   }
 
+  /** Values of the second indicator (its rate where it has one) in the city and year shown. */
+  async #secondValues(): Promise<Map<string, number | null>> {
+    const second = findIndicator(this.secondIndicator);
+    if (!second) throw new Error(`unknown indicator ${this.secondIndicator}`);
+    const db = await demoDatabase();
+    return fetchValues(db, { kodeKota: this.app.city.kode, tahun: this.app.tahun, indikator: second.id, measure: second.rate ? 'rasio' : 'jumlah' });
+  }
+
   /**
    * TKPK quadrants: the indicator on the map and a second one, each against its city-wide rate
    * (summed counts over summed denominators, from SQL), directions from the catalog.
@@ -143,7 +167,7 @@ export class AnalysisState {
   async #runQuadrant(key: string): Promise<void> {
     const app = this.app;
     const first = app.indicator;
-    const second = findIndicator(this.quadrantIndicator);
+    const second = findIndicator(this.secondIndicator);
     if (!second || !app.kelurahan || !app.values) return;
     const run = ++this.#run;
     this.error = null;
@@ -177,14 +201,15 @@ export class AnalysisState {
     const app = this.app;
     const key = this.inputKey;
     if (!this.active || !app.kelurahan || !app.values || app.valuesKey !== app.wantedKey) return;
-    if (this.method === 'quadrant') {
+    const descriptor = this.descriptor!;
+    if (descriptor.kind === 'quadrant') {
       if (this.quadrant?.key !== key) await this.#runQuadrant(key);
       return;
     }
     if (key === this.resultKey) return;
     const run = ++this.#run;
     const features = app.kelurahan.features;
-    const method = this.method as LocalMethod;
+    const method = descriptor.id;
     this.running = true;
     this.progress = 0;
     this.error = null;
@@ -202,10 +227,16 @@ export class AnalysisState {
         this.#weightsKey = weightsKey;
       }
       const values = Float64Array.from(features, (f) => app.values!.get(f.properties.kode) ?? Number.NaN);
+      let values2: Float64Array | undefined;
+      if (descriptor.secondVariable) {
+        const second = await this.#secondValues();
+        if (run !== this.#run) return;
+        values2 = Float64Array.from(features, (f) => second.get(f.properties.kode) ?? Number.NaN);
+      }
       const result = await analysisWorker().run(
         'local',
         {
-          method, values, ids: features.map((f) => f.properties.kode), offsets: this.weights!.offsets, indices: this.weights!.indices,
+          method, values, values2, ids: features.map((f) => f.properties.kode), offsets: this.weights!.offsets, indices: this.weights!.indices,
           permutations: this.permutations, seed: this.seed, islandCentroids: this.islandsToNearest ? this.weights!.centroids : undefined,
         },
         { onProgress: (fraction) => run === this.#run && (this.progress = fraction) },

@@ -4,6 +4,7 @@
  */
 import type { Lang, Measure } from '../data/catalog';
 import { SCHEMES, type Scheme } from '../analysis/classify';
+import { findMethod, METHOD_IDS } from '../analysis/methods';
 
 export const URL_VERSION = 1;
 
@@ -34,18 +35,17 @@ export interface ViewParams {
 
 /** What reproduces an analysis exactly: method, inference and weights. */
 export interface AnalysisParams {
-  metode: 'lisa' | 'gistar' | 'gi' | 'quadrant';
+  /** Id of a method of the registry (src/analysis/methods). */
+  metode: string;
   permutasi: number;
   seed: number;
   alpha: number;
   koreksi: 'none' | 'bonferroni' | 'fdr';
   bobot: 'queen' | 'rook';
   toleransi: number;
-  /** Second indicator of the quadrant method. */
+  /** Second indicator of a two-indicator method (quadrants, bivariate LISA). */
   kedua: string | null;
 }
-
-const ANALYSIS_METHODS = ['lisa', 'gistar', 'gi', 'quadrant'] as const;
 
 export interface UrlProblem {
   name: string;
@@ -91,7 +91,7 @@ export function parseViewParams(search: string, vocabulary: Vocabulary): { param
   if (batas) params.batas = parseBreaks(batas);
   const eb = take('eb', (raw) => raw === '1' || raw === '0');
   if (eb) params.eb = eb === '1';
-  const metode = take('analisis', (raw) => (ANALYSIS_METHODS as readonly string[]).includes(raw));
+  const metode = take('analisis', (raw) => METHOD_IDS.includes(raw));
   if (metode) {
     const int = (name: string, min: number, max: number) => take(name, (raw) => /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max);
     const permutasi = int('permutasi', 0, 99_999);
@@ -102,7 +102,7 @@ export function parseViewParams(search: string, vocabulary: Vocabulary): { param
     const toleransi = int('toleransi', 0, 200);
     const kedua = take('kedua', (raw) => vocabulary.indicatorIds.includes(raw));
     params.analisis = {
-      metode: metode as AnalysisParams['metode'],
+      metode,
       permutasi: permutasi === undefined ? 999 : Number(permutasi),
       seed: seed === undefined ? 20250707 : Number(seed),
       alpha: alpha === undefined ? 0.05 : Number(alpha),
@@ -151,9 +151,11 @@ export function formatViewParams(view: ViewParams): string {
   const a = view.analisis;
   if (a) {
     query.set('analisis', a.metode);
-    if (a.metode === 'quadrant') {
-      if (a.kedua) query.set('kedua', a.kedua);
-    } else {
+    // The fields the method reads: a local statistic its inference and weights, a two-indicator
+    // method its second indicator.
+    const method = findMethod(a.metode);
+    if (method?.secondVariable && a.kedua) query.set('kedua', a.kedua);
+    if (method?.kind === 'local') {
       query.set('permutasi', String(a.permutasi));
       query.set('seed', String(a.seed));
       query.set('alpha', String(a.alpha));

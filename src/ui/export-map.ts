@@ -44,7 +44,7 @@ function pageContent(app: AppState, image: MapImage, kecamatan: string | null, t
   const missing = app.categories ? 0 : (app.classification?.missing ?? 0);
   return {
     title: title ?? baseTitle,
-    subtitle: [title ? baseTitle : null, place, app.analysis.active ? app.t(`analysis.method.${app.analysis.method}`) : null].filter(Boolean).join(' · '),
+    subtitle: [title ? baseTitle : null, place, app.analysis.active ? app.t(app.analysis.label) : null].filter(Boolean).join(' · '),
     map: image,
     legend: {
       title: app.indicator.label[app.lang],

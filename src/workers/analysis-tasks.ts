@@ -9,7 +9,8 @@ import { polygonRings } from '../analysis/polygon-rings';
 import { polygonCentroids } from '../analysis/centroids';
 import { withKnnFallback } from '../analysis/knn-fallback';
 import { islands as islandsOf, type Weights } from '../analysis/weights';
-import { getisOrd, localMoran, moranI } from '../analysis/autocorrelation';
+import { moranI } from '../analysis/autocorrelation';
+import { localMethod } from '../analysis/methods';
 import { rowStandardise } from '../analysis/weights';
 import { idOrder, weightsInOrder } from '../analysis/observation-order';
 
@@ -46,12 +47,13 @@ export function buildWeights(input: WeightsInput): WeightsOutput {
   return { n: weights.n, offsets: weights.offsets, indices: weights.indices, islands: islandsOf(weights), linked, centroids };
 }
 
-export type LocalMethod = 'lisa' | 'gi' | 'gistar';
-
 export interface LocalInput {
-  method: LocalMethod;
+  /** Id of a local method of the registry (src/analysis/methods). */
+  method: string;
   /** One value per observation, NaN where missing. */
   values: Float64Array;
+  /** The second indicator of a bivariate method, NaN where missing (a kelurahan needs both). */
+  values2?: Float64Array;
   /**
    * Kelurahan code of each observation. The analysis runs in code order, not in the boundary
    * file's, so the CLI (src/cli/methods.ts) gives the same p-values for the same data and seed.
@@ -71,15 +73,17 @@ export interface LocalInput {
 
 /** Per observation (NaN where the value was missing): the statistic, its z-score and pseudo p. */
 export interface LocalOutput {
-  method: LocalMethod;
+  method: string;
   /** Number of observations (with or without a value). */
   n: number;
-  /** LISA: standardised value; Gi: the value. */
+  /** LISA, Geary, bivariate: standardised value; Gi: the value. */
   value: Float64Array;
-  /** LISA: spatial lag of the standardised value; Gi: NaN. */
+  /** Spatial lag of the standardised value (bivariate: of the second); Gi: NaN. */
   lag: Float64Array;
-  /** LISA: I_i; Gi/Gi*: G_i. */
+  /** I_i, C_i or G_i. */
   statistic: Float64Array;
+  /** Expected statistic where the method's categories use it (Local Geary), else NaN. */
+  expectation: Float64Array;
   /** Analytic z-score of the statistic (spdep localmoran Z.Ii, localG). */
   zScore: Float64Array;
   /** Two-sided analytic p-value. */
@@ -91,7 +95,7 @@ export interface LocalOutput {
   missing: number;
   permutations: number;
   seed: number;
-  /** Global Moran's I on row-standardised weights (with the LISA), for the scatter plot's slope. */
+  /** Global Moran's I on row-standardised weights (methods with a Moran scatter), for its slope. */
   moran: GlobalMoran | null;
 }
 
@@ -106,12 +110,15 @@ export interface GlobalMoran {
 }
 
 export function runLocal(input: LocalInput, progress: (fraction: number) => void = () => {}): LocalOutput {
+  const method = localMethod(input.method);
   const n = input.values.length;
   const full: Weights = {
     n, offsets: input.offsets, indices: input.indices, values: new Float64Array(input.indices.length).fill(1), rowStandardised: false,
   };
   if (input.ids.length !== n) throw new RangeError(`ids: ${input.ids.length} codes for ${n} values`);
-  const withValue = Array.from(input.values, (v, i) => (Number.isFinite(v) ? i : -1)).filter((i) => i >= 0);
+  if (method.secondVariable && input.values2?.length !== n) throw new RangeError(`${method.id} needs a second value per observation`);
+  const has = (i: number) => Number.isFinite(input.values[i]) && (!method.secondVariable || Number.isFinite(input.values2![i]));
+  const withValue = Array.from(input.values, (_, i) => (has(i) ? i : -1)).filter((i) => i >= 0);
   const kept = idOrder(input.ids, withValue);
   let weights = weightsInOrder(full, kept);
   if (input.islandCentroids && kept.length > 1 && islandsOf(weights).length > 0) {
@@ -120,6 +127,7 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
     weights = weightsInOrder(withKnnFallback(weights, points, 1).weights, Int32Array.from(kept, (_, k) => k));
   }
   const x = Float64Array.from(kept, (i) => input.values[i]);
+  const y = method.secondVariable ? Float64Array.from(kept, (i) => input.values2![i]) : null;
   const options = {
     permutations: input.permutations,
     seed: input.seed,
@@ -127,7 +135,7 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   };
   const out = emptyOutput(input, n);
   out.missing = n - kept.length;
-  if (input.method === 'lisa') {
+  if (method.moranScatter) {
     const global = moranI(x, rowStandardise(weights), { permutations: input.permutations, seed: input.seed });
     out.moran = {
       I: global.I,
@@ -136,34 +144,25 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
       pAnalytic: global.pGreater,
       pPermutation: global.permutation?.p ?? null,
     };
-    const r = localMoran(x, weights, options);
-    kept.forEach((i, k) => {
-      out.value[i] = r.value[k];
-      out.lag[i] = r.lag[k];
-      out.statistic[i] = r.I[k];
-      out.zScore[i] = r.zScore[k];
-      out.pNormal[i] = r.pNormal[k];
-      out.pseudoP[i] = r.pseudoP[k];
-      out.neighbourCount[i] = r.neighbourCount[k];
-    });
-  } else {
-    const r = getisOrd(x, weights, { ...options, star: input.method === 'gistar' });
-    kept.forEach((i, k) => {
-      out.value[i] = x[k];
-      out.statistic[i] = r.G[k];
-      out.zScore[i] = r.zScore[k];
-      out.pNormal[i] = r.pNormal[k];
-      out.pseudoP[i] = r.pseudoP[k];
-      out.neighbourCount[i] = r.neighbourCount[k];
-    });
   }
+  const r = method.compute(x, y, weights, options);
+  kept.forEach((i, k) => {
+    out.value[i] = r.value[k];
+    out.lag[i] = r.lag[k];
+    out.statistic[i] = r.statistic[k];
+    out.expectation[i] = r.expectation ? r.expectation[k] : Number.NaN;
+    out.zScore[i] = r.zScore[k];
+    out.pNormal[i] = r.pNormal[k];
+    out.pseudoP[i] = r.pseudoP[k];
+    out.neighbourCount[i] = r.neighbourCount[k];
+  });
   return out;
 }
 
 function emptyOutput(input: LocalInput, n: number): LocalOutput {
   const nan = () => new Float64Array(n).fill(Number.NaN);
   return {
-    method: input.method, n, value: nan(), lag: nan(), statistic: nan(), zScore: nan(), pNormal: nan(), pseudoP: nan(),
+    method: input.method, n, value: nan(), lag: nan(), statistic: nan(), expectation: nan(), zScore: nan(), pNormal: nan(), pseudoP: nan(),
     neighbourCount: new Int32Array(n).fill(-1), missing: 0, permutations: input.permutations, seed: input.seed, moran: null,
   };
 }

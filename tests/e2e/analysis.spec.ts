@@ -120,7 +120,7 @@ test('TKPK quadrants: poverty against RTLH, each against its city rate; Semanggi
   await page.goto('/?kota=surakarta&indikator=penduduk_miskin');
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
   await page.getByTestId('analysis-method').selectOption('quadrant');
-  await page.getByTestId('quadrant-second').selectOption('rtlh');
+  await page.getByTestId('analysis-second').selectOption('rtlh');
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio|5|quadrant');
   const legend = page.getByTestId('legend');
   await expect(legend).toContainText('Prioritas 1: keduanya lebih buruk dari rata-rata');

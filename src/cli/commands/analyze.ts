@@ -17,6 +17,7 @@ import { UsageError, writeRows, type OutputRow, type Streams } from '../io';
 import { JOIN_OPTION_NAMES, joinData, joinFlags, type JoinFlags } from '../join-data';
 import { describeInvalid, describeMissing, regionValues, type ValueSpec } from '../kelurahan-values';
 import { METHODS, runMethod, type Method, type MethodSettings } from '../methods';
+import { findMethod } from '../../analysis/methods';
 import { cliDatabase } from '../table-join';
 
 /**
@@ -26,7 +27,7 @@ import { cliDatabase } from '../table-join';
 
 export const ANALYZE_OPTIONS: OptionSpec = Object.fromEntries(
   [
-    'boundaries', 'data', 'value', 'denominator', 'per', ...JOIN_OPTION_NAMES, 'year', 'method', 'weights', 'type', 'k', 'snap', 'islands',
+    'boundaries', 'data', 'value', 'value2', 'denominator', 'per', ...JOIN_OPTION_NAMES, 'year', 'method', 'weights', 'type', 'k', 'snap', 'islands',
     'permutations', 'seed', 'alpha', 'correction', 'basis', 'scheme', 'classes', 'breaks', 'out',
   ].map((name) => [name, { type: 'string' }]),
 );
@@ -38,12 +39,18 @@ const CLASSIFY = ['scheme', 'classes', 'breaks'];
 /** The options that mean nothing for a method are refused rather than silently ignored. */
 function checkMethodOptions(raw: RawOptions, method: Method): void {
   const reason = `to --method ${method}`;
+  const local = findMethod(method);
   if (method === 'classify') rejectOptions(raw, [...SPATIAL, ...PERMUTATION, 'alpha', 'correction', 'basis'], reason);
   else rejectOptions(raw, CLASSIFY, reason);
   if (method === 'moran') rejectOptions(raw, ['alpha', 'correction', 'basis'], reason);
-  if (method === 'lisa') rejectOptions(raw, ['basis'], reason);
-  // Hot spots come at fixed 90/95/99 % confidence, as ArcGIS bins them.
-  if (method === 'gi' || method === 'gistar') rejectOptions(raw, ['alpha'], `${reason} (hot spots are binned at 90, 95 and 99 %)`);
+  if (local?.kind === 'local') {
+    const refused = (['alpha', 'correction', 'basis'] as const).filter((o) => !local.options.includes(o));
+    // Hot spots come at fixed 90/95/99 % confidence, as ArcGIS bins them.
+    const why = refused.includes('alpha') ? `${reason} (hot spots are binned at 90, 95 and 99 %)` : reason;
+    rejectOptions(raw, refused.filter((o) => o === 'alpha'), why);
+    rejectOptions(raw, refused.filter((o) => o !== 'alpha'), reason);
+  }
+  if (!local?.secondVariable) rejectOptions(raw, ['value2'], reason);
   if (raw.weights !== undefined) rejectOptions(raw, ['type', 'k', 'snap'], 'together with --weights');
 }
 
@@ -84,6 +91,8 @@ interface AnalyzeArgs {
   out: string;
   method: Method;
   value: ValueSpec;
+  /** The second variable of a bivariate method (a column, as is). */
+  value2?: string;
   join: JoinFlags;
   year?: number;
   weightsFile?: string;
@@ -97,6 +106,7 @@ function analyzeArgs(args: readonly string[]): AnalyzeArgs {
   const method = choice(raw, 'method', METHODS);
   if (method === undefined) throw new UsageError(`--method ${METHODS.join('|')} is required`);
   checkMethodOptions(raw, method);
+  const value2 = findMethod(method)?.secondVariable ? required(raw, 'value2', `COLUMN (--method ${method} compares two variables)`) : undefined;
   const denominator = text(raw, 'denominator');
   if (denominator === undefined) rejectOptions(raw, ['per'], 'without --denominator');
   return {
@@ -109,6 +119,7 @@ function analyzeArgs(args: readonly string[]): AnalyzeArgs {
       denominator,
       per: numberOption(raw, 'per', { min: 0, minExclusive: true }, 1),
     },
+    value2,
     join: joinFlags(raw),
     year: numberOption(raw, 'year', { integer: true }),
     weightsFile: text(raw, 'weights'),
@@ -125,15 +136,25 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   // Spatial weights options are checked before the slow reads, so a typo fails at once.
   const spec = a.method === 'classify' || a.weightsFile ? null : weightsSpecOf(a.raw, 'queen');
 
-  const columns: [string | undefined, string][] = [[a.value.value, '--value'], [a.value.denominator, '--denominator']];
+  const columns: [string | undefined, string][] = [[a.value.value, '--value'], [a.value.denominator, '--denominator'], [a.value2, '--value2']];
   const joined = await joinData(a.boundaries, a.data, a.join, warn, { year: a.year, columns });
   const { region, mapping } = joined;
   const db = await cliDatabase();
   // Columns by year (t_2016 … t_2019) are read as the named year's column.
-  const [value, denominator] = joined.columns;
+  const [value, denominator, value2] = joined.columns;
   const valueSpec = { ...a.value, value: value!, denominator };
   const valued = await regionValues(db, joined.join, region, { mapping, spec: valueSpec, duplicates: joined.decisions.duplicates });
   for (const invalid of valued.invalid) warn(describeInvalid(invalid));
+  // A bivariate method needs both values: a kelurahan missing the second is left out too.
+  const second = value2
+    ? await regionValues(db, joined.join, region, { mapping, spec: { value: value2, per: 1 }, duplicates: joined.decisions.duplicates })
+    : null;
+  if (second) {
+    for (const invalid of second.invalid) warn(describeInvalid(invalid));
+    const seen = new Set(valued.missing.map((m) => m.index));
+    valued.missing.push(...second.missing.filter((m) => !seen.has(m.index)));
+    valued.values = valued.values.map((v, i) => (Number.isFinite(second.values[i]) ? v : Number.NaN));
+  }
   if (valued.missing.length > 0) warn(describeMissing(valued.missing, region));
   const { ids, names, areas } = region;
   const keep = Array.from(valued.values, (v) => Number.isFinite(v));
@@ -170,7 +191,8 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   // In kelurahan-code order, as the app's worker runs it: each kelurahan's permutation stream
   // then follows its code, not its place in the boundary file.
   const kodes = areas.features.map((f, i) => String(f.properties?.kode ?? ids[i]));
-  const result = runMethod(a.method, x, weights, a.settings, kept.map((i) => kodes[i]));
+  const y = second ? Float64Array.from(kept, (i) => second.values[i]) : null;
+  const result = runMethod(a.method, x, weights, a.settings, kept.map((i) => kodes[i]), y);
   for (const warning of result.warnings) warn(warning);
 
   const rows: OutputRow[] = areas.features.map((_, i) => ({ kode: ids[i], nama: names[i], value: null, ...result.empty }));
@@ -181,6 +203,7 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     boundaries: basename(a.boundaries),
     data: basename(a.data),
     value: valueSpec.value,
+    ...(value2 ? { value2 } : {}),
     denominator: valueSpec.denominator ?? null,
     per: a.value.denominator ? a.value.per : null,
     join_on: joined.join.keys,
@@ -196,7 +219,7 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
 
   const on = `${kept.length} of ${ids.length} kelurahan${joined.year === null ? '' : ` (tahun ${joined.year})`}`;
   const how = a.method === 'classify' ? '' : `, ${a.weightsFile ? basename(a.weightsFile) : describeSpec(spec!)}`;
-  const what = valueSpec.denominator ? `${valueSpec.value} / ${valueSpec.denominator} * ${a.value.per}` : valueSpec.value;
+  const what = (valueSpec.denominator ? `${valueSpec.value} / ${valueSpec.denominator} * ${a.value.per}` : valueSpec.value) + (value2 ? ` with ${value2}` : '');
   streams.stdout.write(`${a.out}: ${a.method} of ${what} on ${on}${how}; ${result.summary}\n`);
   return 0;
 }

@@ -6,7 +6,7 @@ import { getisOrd, lisaClusters, localMoran, moranI } from '../../../src/analysi
 import { contiguity } from '../../../src/analysis/contiguity';
 import { subsetWeights } from '../../../src/analysis/subset';
 import { rowStandardise } from '../../../src/analysis/weights';
-import { LISA_LABELS } from '../../../src/cli/methods';
+import { lisa } from '../../../src/analysis/methods/lisa';
 import { demoRows, INDIKATOR, parseCsv, povertyRate, readGeoJson, repo, runCli, SURAKARTA, tempDir } from './run-cli';
 
 const city = readGeoJson(SURAKARTA);
@@ -43,7 +43,7 @@ describe('peta-kantong analyze --method lisa', () => {
       expect(Number(row.lag)).toBe(direct.lag[i]);
       expect(Number(row.z)).toBe(direct.value[i]);
       expect(Number(row.p)).toBe(direct.pseudoP[i]);
-      expect(row.cluster).toBe(LISA_LABELS[clusters.cluster[i]]);
+      expect(row.cluster).toBe(lisa.categories.find((c) => c.code === clusters.cluster[i])!.words);
     });
     // Surakarta's demo poverty has a pocket around Semanggi: some High-High kelurahan.
     expect(rows.some((r) => r.cluster === 'High-High')).toBe(true);

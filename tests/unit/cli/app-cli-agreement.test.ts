@@ -23,12 +23,13 @@ import type { Database } from '../../../src/data/database';
 import { loadIndicators, fetchValues } from '../../../src/data/indicators';
 import { catalog, effectiveMeasure, findCity, findIndicator, type City } from '../../../src/data/catalog';
 import { readFlatGeobuf, type AreaCollection } from '../../../src/data/boundaries';
-import { buildWeights, runLocal, type LocalMethod, type LocalOutput } from '../../../src/workers/analysis-tasks';
-import { hotSpotCategories, lisaCategories, type CategoryMap } from '../../../src/state/cluster-categories';
+import { buildWeights, runLocal, type LocalOutput } from '../../../src/workers/analysis-tasks';
+import { localCategories, type CategoryMap } from '../../../src/state/cluster-categories';
+import { localMethod } from '../../../src/analysis/methods';
 import { AnalysisState } from '../../../src/state/analysis.svelte';
 import { DEFAULTS, type AppState } from '../../../src/state/app.svelte';
 import { weightsFromAreas } from '../../../src/cli/build-weights';
-import { hotSpotLabel, LISA_LABELS, NO_DATA, runMethod, type MethodSettings } from '../../../src/cli/methods';
+import { NO_DATA, runMethod, type MethodSettings } from '../../../src/cli/methods';
 import { INDIKATOR, repo, runCli, tempDir } from './run-cli';
 
 /** The app's analysis settings, read from a fresh AnalysisState rather than copied. */
@@ -37,13 +38,13 @@ const indicator = findIndicator(DEFAULTS.indikator)!;
 const rate = indicator.rate!;
 const measure = effectiveMeasure(indicator, DEFAULTS.ukuran);
 
-/** The legend's category labels, in the CLI's words. */
-const HOT_SPOT_WORDS: Record<string, string> = {
-  'hotspot.hot99': hotSpotLabel(3), 'hotspot.hot95': hotSpotLabel(2), 'hotspot.hot90': hotSpotLabel(1), 'hotspot.ns': hotSpotLabel(0),
-  'hotspot.cold90': hotSpotLabel(-1), 'hotspot.cold95': hotSpotLabel(-2), 'hotspot.cold99': hotSpotLabel(-3), 'cluster.isolated': 'Isolated',
-};
-function clusterWords(method: LocalMethod, map: CategoryMap, code: number): string {
-  return method === 'lisa' ? LISA_LABELS[code] : HOT_SPOT_WORDS[map.rows[code].label];
+/** A local method of the registry, by id. */
+type LocalMethodId = string;
+
+/** The legend's category (a map code), in the CLI's words: the registry's words for its label. */
+function clusterWords(method: LocalMethodId, map: CategoryMap, code: number): string {
+  const label = map.rows.find((r) => r.index === code)!.label;
+  return localMethod(method).categories.find((c) => c.label === label && c.code === code)!.words;
 }
 
 /** One kelurahan's result, in the CLI's column names. */
@@ -81,7 +82,7 @@ interface Variation {
 const cell = (v: number): number | null => (Number.isFinite(v) ? (v === 0 ? 0 : v) : null);
 
 /** What src/state/analysis.svelte.ts run() does, in Node, on `areas` in their order. */
-async function runApp(city: City, method: LocalMethod, areas: AreaCollection, variation: Variation = {}): Promise<AppRun> {
+async function runApp(city: City, method: LocalMethodId, areas: AreaCollection, variation: Variation = {}): Promise<AppRun> {
   const shown = await fetchValues(db, { kodeKota: city.kode, tahun: DEFAULTS.tahun, indikator: indicator.id, measure });
   for (const kode of variation.without ?? []) shown.set(kode, null);
   const islandsToNearest = variation.islandsToNearest ?? app.islandsToNearest;
@@ -95,17 +96,14 @@ async function runApp(city: City, method: LocalMethod, areas: AreaCollection, va
     method, values, ids, offsets: weights.offsets, indices: weights.indices, permutations: app.permutations, seed: app.seed,
     islandCentroids: islandsToNearest ? weights.centroids : undefined,
   });
-  const map = method === 'lisa' ? lisaCategories(out, app.alpha, app.correction) : hotSpotCategories(out, app.correction);
+  const descriptor = localMethod(method);
+  const map = localCategories(descriptor, out, app.alpha, app.correction);
   const byKode = new Map<string, Row>();
   ids.forEach((kode, i) => {
     const cluster = map.codes[i] < 0 ? NO_DATA : clusterWords(method, map, map.codes[i]);
     const neighbours = out.neighbourCount[i] < 0 ? null : out.neighbourCount[i];
-    byKode.set(
-      kode,
-      method === 'lisa'
-        ? { value: cell(values[i]), I: cell(out.statistic[i]), lag: cell(out.lag[i]), z: cell(out.value[i]), p: cell(out.pseudoP[i]), cluster, neighbours }
-        : { value: cell(values[i]), G: cell(out.statistic[i]), z: cell(out.zScore[i]), p: cell(out.pseudoP[i]), p_normal: cell(out.pNormal[i]), cluster, neighbours },
-    );
+    const columns = Object.fromEntries(descriptor.columns.map(([name, field]) => [name, cell(out[field][i])]));
+    byKode.set(kode, { value: cell(values[i]), ...columns, cluster, neighbours });
   });
   const legend = new Map(map.rows.map((r) => [clusterWords(method, map, r.index), r.count]));
   return { byKode, legend, values, ids };
@@ -132,7 +130,7 @@ async function appValuesTable(mapRun: AppRun): Promise<string[]> {
 }
 
 /** `peta-kantong analyze` with every setting of the method left at its default. */
-async function runTool(boundaries: string, data: string[], method: LocalMethod, extra: string[] = []): Promise<CliResult> {
+async function runTool(boundaries: string, data: string[], method: LocalMethodId, extra: string[] = []): Promise<CliResult> {
   const out = join(await tempDir(), `${method}.json`);
   const run = await runCli(['analyze', '--boundaries', boundaries, ...data, '--join-on', 'kode', '--method', method, ...extra, '--out', out]);
   expect(run.code, run.stderr).toBe(0);
@@ -151,7 +149,7 @@ function printedCounts(stdout: string, labels: Iterable<string>): Map<string, nu
 }
 
 const CITIES = [findCity('surakarta')!, findCity('probolinggo')!];
-const METHODS: LocalMethod[] = ['lisa', 'gistar', 'gi'];
+const METHODS: LocalMethodId[] = ['lisa', 'gistar', 'gi'];
 
 describe.each(CITIES)('$nama: the map and the CLI', (city) => {
   describe.each(METHODS)('%s', (method) => {
@@ -161,8 +159,8 @@ describe.each(CITIES)('$nama: the map and the CLI', (city) => {
       expect(json.permutations).toBe(app.permutations);
       expect(json.sampling).toBe('without-replacement');
       expect(json.correction).toBe(app.correction);
-      if (method === 'lisa') expect(json.alpha).toBe(app.alpha);
-      // The map bins hot spots by the analytic z (hotSpotCategories' default basis).
+      if (localMethod(method).options.includes('alpha')) expect(json.alpha).toBe(app.alpha);
+      // The map bins hot spots by the analytic z (the hot spot descriptors' default basis).
       else expect(json.basis).toBe('z');
     });
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Color, createExpression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { BIVARIATE_COLORS } from '../../../src/analysis/coverage';
 import { GEODA_LISA_COLOURS, LIBGEODA_LISA_COLOURS } from '../../../src/analysis/local-moran';
-import { hotSpotCategories, quadrantCategories } from '../../../src/state/cluster-categories';
-import type { LocalOutput } from '../../../src/workers/analysis-tasks';
+import { quadrantCategories } from '../../../src/state/cluster-categories';
+import { ANALYSIS_METHODS } from '../../../src/analysis/methods';
 import { NO_DATA_COLOR, classColors, divergingColors } from '../../../src/map/palette';
 import { CASING_OF, LAYER, ON_DEMAND, PRESENTATION_LINE_SCALE, TARGET_STATE, baseStyle, overlayWidths } from '../../../src/map/style';
 import { OVERLAY_COLORS } from '../../../src/map/overlay-style';
@@ -40,9 +40,6 @@ function painted(fill: string, opacity = 0.92, background = '#eef1f4'): [number,
 }
 
 const DIRECTIONS = ['higher_worse', 'higher_better', 'neutral'] as const;
-const hotSpotOutput = {
-  n: 1, neighbourCount: Int32Array.of(1), pNormal: Float64Array.of(0.5), pseudoP: Float64Array.of(0.5), zScore: Float64Array.of(0),
-} as unknown as LocalOutput;
 
 /** Every colour a kelurahan can be filled with: classes, diverging and change maps, analyses, the program map. */
 const FILLS: string[] = [
@@ -53,7 +50,7 @@ const FILLS: string[] = [
     ...DIRECTIONS.flatMap((d) => Array.from({ length: 15 }, (_, i) => divergingColors(i + 1, d)).flat()),
     ...GEODA_LISA_COLOURS,
     ...LIBGEODA_LISA_COLOURS,
-    ...hotSpotCategories(hotSpotOutput, 'none').rows.map((r) => r.color),
+    ...ANALYSIS_METHODS.flatMap((m) => m.categories.map((c) => c.color)),
     ...quadrantCategories(Int8Array.of(1, 2, 3, 4)).rows.map((r) => r.color),
     ...BIVARIATE_COLORS.flat(),
   ]),

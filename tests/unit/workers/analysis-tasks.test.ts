@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { buildWeights, runLocal } from '../../../src/workers/analysis-tasks';
 import { hotSpots, LisaCluster, lisaClusters, localMoran } from '../../../src/analysis/autocorrelation';
-import { hotSpotCategories, lisaCategories } from '../../../src/state/cluster-categories';
+import { localCategories } from '../../../src/state/cluster-categories';
+import { lisa } from '../../../src/analysis/methods/lisa';
+import { gistar } from '../../../src/analysis/methods/gi';
 import { weightsFromNeighbours } from '../../../src/analysis/weights';
 import { subsetWeights } from '../../../src/analysis/subset';
 
@@ -90,7 +92,7 @@ describe('map categories from the worker output', () => {
 
   it('LISA: the core clusters, an island apart, no value as -1, counts adding up', () => {
     const out = runLocal({ method: 'lisa', values: x, ids: farIds, offsets: w.offsets, indices: w.indices, permutations: 199, seed: 3 });
-    const map = lisaCategories(out, 0.05, 'fdr');
+    const map = localCategories(lisa, out, 0.05, 'fdr');
     expect(map.codes[semanggi]).toBe(-1);
     expect(map.codes[54]).toBe(LisaCluster.Isolated);
     expect(map.rows.reduce((a, r) => a + r.count, 0)).toBe(54);
@@ -100,7 +102,7 @@ describe('map categories from the worker output', () => {
 
   it('hot spots: the core bins, an island in its own row, no value as -1', () => {
     const out = runLocal({ method: 'gistar', values: x, ids: farIds, offsets: w.offsets, indices: w.indices, permutations: 99, seed: 3 });
-    const map = hotSpotCategories(out, 'none');
+    const map = localCategories(gistar, out, 0.05, 'none');
     expect(map.codes[semanggi]).toBe(-1);
     expect(map.rows[map.codes[54]].label).toBe('cluster.isolated');
     expect(map.rows.reduce((a, r) => a + r.count, 0)).toBe(54);

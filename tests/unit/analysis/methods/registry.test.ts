@@ -1,0 +1,103 @@
+/**
+ * The registry of analysis methods (src/analysis/methods) is the one list the app and the CLI
+ * read: every method has everything they ask of it, its words exist in both languages, and each
+ * survives the URL, the worker and the CLI's method list.
+ */
+import { describe, expect, it } from 'vitest';
+import { ANALYSIS_METHODS, LOCAL_METHODS, METHOD_IDS, findMethod, localMethod } from '../../../../src/analysis/methods';
+import { messages } from '../../../../src/i18n';
+import { formatViewParams, parseViewParams, type AnalysisParams, type ViewParams } from '../../../../src/state/url';
+import { METHODS as CLI_METHODS } from '../../../../src/cli/methods';
+import { METHODS as PANEL_METHODS, methodLabel } from '../../../../src/state/analysis.svelte';
+import { runLocal } from '../../../../src/workers/analysis-tasks';
+import { localCategories } from '../../../../src/state/cluster-categories';
+import { weightsFromNeighbours } from '../../../../src/analysis/weights';
+
+const hasMessage = (key: string) => key in messages.id && key in messages.en;
+
+describe('every method of the registry', () => {
+  it.each(ANALYSIS_METHODS.map((m) => [m.id, m] as const))('%s has an id, a name in both languages and categories with codes, colours and words', (_, m) => {
+    expect(m.id).toMatch(/^[a-z][a-z-]*$/);
+    expect(hasMessage(m.label), m.label).toBe(true);
+    expect(m.categories.length).toBeGreaterThan(1);
+    const codes = m.categories.map((c) => c.code);
+    expect(new Set(codes).size, 'codes are distinct').toBe(codes.length);
+    for (const c of m.categories) {
+      expect(Number.isInteger(c.code) && c.code >= 0 && c.code < 127, 'fits feature-state and Int8Array').toBe(true);
+      expect(c.color).toMatch(/^#[0-9a-fA-F]{6}$/);
+      expect(hasMessage(c.label), c.label).toBe(true);
+      expect(c.words.length).toBeGreaterThan(0);
+    }
+    expect(typeof m.secondVariable).toBe('boolean');
+  });
+
+  it.each(LOCAL_METHODS.map((m) => [m.id, m] as const))('%s (local) has a note, profile rows, output columns and the options it accepts', (_, m) => {
+    expect(hasMessage(m.note), m.note).toBe(true);
+    expect(m.profile.length).toBeGreaterThan(0);
+    for (const row of m.profile) expect(hasMessage(row.label), row.label).toBe(true);
+    expect(m.columns.length).toBeGreaterThan(0);
+    expect(m.columns[0][1]).toBe('statistic');
+    expect(m.columns.map(([name]) => name)).toContain('p');
+    expect(['pseudoP', 'pNormal']).toContain(m.decidesBy);
+    expect(['row-standardised', 'binary']).toContain(m.weightsStyle);
+    expect(m.options).toContain('correction');
+  });
+
+  it('ids are unique, and the panel, the URL and the CLI offer exactly the registry', () => {
+    expect(new Set(METHOD_IDS).size).toBe(METHOD_IDS.length);
+    expect(PANEL_METHODS).toEqual(['none', ...METHOD_IDS]);
+    expect(CLI_METHODS).toEqual(['moran', ...LOCAL_METHODS.map((m) => m.id), 'classify']);
+    expect(methodLabel('none')).toBe('analysis.method.none');
+    for (const id of METHOD_IDS) expect(methodLabel(id)).toBe(findMethod(id)!.label);
+    expect(() => localMethod('quadrant')).toThrow(/not a local/);
+  });
+});
+
+const vocabulary = { citySlugs: ['surakarta'], indicatorIds: ['rtlh', 'penduduk_miskin'] };
+const view: ViewParams = {
+  kota: 'surakarta', tahun: 2025, indikator: 'penduduk_miskin', ukuran: 'rasio', kelas: 5, skema: 'quantile', batas: null, eb: false, analisis: null,
+  lang: 'id', peta: null, banding: null,
+};
+
+describe('each method in the URL', () => {
+  it.each(ANALYSIS_METHODS.map((m) => [m.id, m] as const))('%s round-trips with the fields it reads', (_, m) => {
+    const local = m.kind === 'local';
+    const analisis: AnalysisParams = {
+      metode: m.id, permutasi: local ? 1079 : 999, seed: local ? 42 : 20250707, alpha: local ? 0.01 : 0.05, koreksi: local ? 'fdr' : 'none',
+      bobot: local ? 'rook' : 'queen', toleransi: local ? 5 : 10, kedua: m.secondVariable ? 'rtlh' : null,
+    };
+    const query = formatViewParams({ ...view, analisis });
+    expect(query).toContain(`analisis=${m.id}`);
+    expect(query.includes('kedua=rtlh')).toBe(m.secondVariable);
+    expect(query.includes('permutasi=')).toBe(local);
+    const parsed = parseViewParams(`?${query}`, vocabulary);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.params.analisis).toEqual(analisis);
+  });
+
+  it('refuses a method that is not in the registry', () => {
+    expect(parseViewParams('?analisis=kriging', vocabulary).problems).toEqual([{ name: 'analisis', value: 'kriging' }]);
+  });
+});
+
+describe('each local method in the worker', () => {
+  // A 4 x 4 rook lattice with a gradient (x) and a second variable (y), one value missing.
+  const neighbours = Array.from({ length: 16 }, (_, i) =>
+    [i - 4, i + 4, i % 4 ? i - 1 : -1, i % 4 < 3 ? i + 1 : -1].filter((j) => j >= 0 && j < 16),
+  );
+  const w = weightsFromNeighbours(neighbours);
+  const values = Float64Array.from({ length: 16 }, (_, i) => (i === 5 ? Number.NaN : (i % 4) + Math.floor(i / 4) + (i % 3) / 10));
+  const values2 = Float64Array.from({ length: 16 }, (_, i) => 16 - i + (i % 2));
+  const ids = Array.from({ length: 16 }, (_, i) => `k${String(i).padStart(2, '0')}`);
+
+  it.each(LOCAL_METHODS.map((m) => [m.id, m] as const))('%s runs, leaves the kelurahan without a value out and maps every other to a category', (_, m) => {
+    const out = runLocal({ method: m.id, values, values2: m.secondVariable ? values2 : undefined, ids, offsets: w.offsets, indices: w.indices, permutations: 99, seed: 1 });
+    expect(out.method).toBe(m.id);
+    expect(out.missing).toBe(1);
+    const map = localCategories(m, out, 0.05, 'none');
+    expect(map.codes[5]).toBe(-1);
+    expect(map.rows.map((r) => r.index)).toEqual(m.categories.map((c) => c.code));
+    expect(map.rows.reduce((a, r) => a + r.count, 0)).toBe(15);
+    if (m.secondVariable) expect(() => runLocal({ method: m.id, values, ids, offsets: w.offsets, indices: w.indices, permutations: 9, seed: 1 })).toThrow(/second value/);
+  });
+});
