@@ -5,6 +5,7 @@
 import { lisa } from './lisa';
 import { gi, gistar } from './gi';
 import { quadrant } from './quadrant';
+import { geary } from './geary';
 import type { AnalysisMethod, LocalMethod } from './types';
 
 export type { AnalysisMethod, LocalMethod, LocalStatistic, MethodCategory, ClassifyOptions, Classified, StatisticArrays } from './types';
@@ -14,6 +15,7 @@ export const ANALYSIS_METHODS: readonly AnalysisMethod[] = [
   lisa,
   gistar,
   gi,
+  geary,
   quadrant,
 ];
 
