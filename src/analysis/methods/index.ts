@@ -6,6 +6,7 @@ import { lisa } from './lisa';
 import { gi, gistar } from './gi';
 import { quadrant } from './quadrant';
 import { geary } from './geary';
+import { lisaBv } from './lisa-bv';
 import type { AnalysisMethod, LocalMethod } from './types';
 
 export type { AnalysisMethod, LocalMethod, LocalStatistic, MethodCategory, ClassifyOptions, Classified, StatisticArrays } from './types';
@@ -16,6 +17,7 @@ export const ANALYSIS_METHODS: readonly AnalysisMethod[] = [
   gistar,
   gi,
   geary,
+  lisaBv,
   quadrant,
 ];
 

@@ -12,6 +12,12 @@ export const analysisMethodsId = {
   'geary.other': 'Mirip tetangga, lainnya',
   'geary.negative': 'Berbeda dari tetangga',
   'panel.statistic.geary': 'C lokal (Geary)',
+  // Bivariate local Moran (src/analysis/methods/lisa-bv.ts)
+  'analysis.method.lisa-bv': 'LISA bivariat (dua indikator)',
+  'analysis.note.lisa-bv':
+    'Indikator di peta dibandingkan dengan indikator kedua di kelurahan tetangganya. p semu dari {permutations} permutasi bersyarat, seed {seed} (seperti GeoDa).',
+  'panel.lagSecond': 'Indikator kedua di tetangga (baku)',
+  'panel.statistic.lisa-bv': 'I lokal bivariat',
 } as const;
 
 export const analysisMethodsEn: Record<keyof typeof analysisMethodsId, string> = {
@@ -23,4 +29,9 @@ export const analysisMethodsEn: Record<keyof typeof analysisMethodsId, string> =
   'geary.other': 'Similar to neighbours, other',
   'geary.negative': 'Unlike its neighbours',
   'panel.statistic.geary': 'Local C (Geary)',
+  'analysis.method.lisa-bv': 'Bivariate LISA (two indicators)',
+  'analysis.note.lisa-bv':
+    'The indicator on the map against the second indicator in its neighbouring kelurahan. Pseudo p from {permutations} conditional permutations, seed {seed} (as GeoDa).',
+  'panel.lagSecond': 'Second indicator in the neighbours (standardised)',
+  'panel.statistic.lisa-bv': 'Bivariate local I',
 };
