@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { SCREENSHOTS, waitForMap, watchPage } from './helpers';
 
 type Pkk = { map: import('maplibre-gl').Map };
@@ -24,6 +25,18 @@ test('the Semanggi focus area: kelurahan it touches with shares, counts apportio
   const before = await shares.locator('tbody tr').count();
   await summary.getByTestId('area-buffer').fill('200');
   await expect.poll(() => shares.locator('tbody tr').count()).toBeGreaterThan(before);
+
+  // The summary as CSV, rounded as an official reads it (issue 15: shares had 16 decimals):
+  // shares and size to at most two decimals, apportioned counts whole.
+  const [download] = await Promise.all([page.waitForEvent('download'), summary.getByTestId('area-export').click()]);
+  const rows = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').map((line) => line.split(';'));
+  expect(rows[1]).toEqual(['Zona penyangga (meter)', '200']);
+  expect(rows[2][1]).toMatch(/^\d+(,\d{1,2})?$/);
+  expect(rows.find((r) => r[0] === '33.72.03.1002')!.slice(1, 3)).toEqual(['Semanggi', '100']);
+  expect(rows.find((r) => r[0] === 'Rumah tidak layak huni (RTLH)')![1]).toMatch(/^\d+$/);
+  const decimals = rows.flat().filter((cell) => /^-?\d+,\d+$/.test(cell));
+  expect(decimals.length).toBeGreaterThan(0);
+  for (const cell of decimals) expect(cell).toMatch(/^-?\d+,\d{1,2}$/);
 
   // A drawn area: three clicks make a triangle over the map centre.
   await page.getByTestId('area-draw').click();
