@@ -75,6 +75,10 @@ describe('data/catalog.json', () => {
     }
   });
 
+  it('writes percentages as Indonesian style guides do, with no space before % (7,44%, not 7,44 %)', () => {
+    for (const ind of catalog.indicators) for (const field of [ind.label, ind.unit, ind.definition, ind.source]) for (const text of Object.values(field)) expect(text, ind.id).not.toMatch(/\d %/);
+  });
+
   it('lists at least six programs across the three Permendagri 53/2020 groups', () => {
     expect(catalog.programGroups.map((g) => g.id)).toEqual(['bantuan_sosial', 'pemberdayaan', 'lainnya']);
     for (const g of catalog.programGroups) expect(localized(g.label), g.id).toBe(true);
