@@ -11,7 +11,8 @@ import { fetchValues } from '../data/indicators';
 import { demoPrograms } from '../data/demo';
 import { fetchSites, type ProgramSite } from '../data/programs';
 import type { StoredArea } from '../data/store';
-import { readGeoFile } from '../data/importers/read-geo';
+import { readGeoInWorker } from '../workers/import-client';
+import { TaskCancelled } from '../workers/worker-client';
 import type { AppState } from './app.svelte';
 import { noticeOf } from './workspace.svelte';
 
@@ -158,11 +159,13 @@ export class AreasState {
   /** An area from a GeoJSON, Shapefile or FlatGeobuf file: its polygons together. */
   async upload(file: File): Promise<void> {
     try {
-      const read = await readGeoFile(file);
+      const read = await readGeoInWorker(file);
       if (read.kind !== 'areas') return void (this.error = 'empty');
       const polygons = read.boundaries.areas.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
       await this.#add({ type: 'MultiPolygon', coordinates: polygons }, file.name.replace(/\.[^.]+$/, ''), 'uploaded');
     } catch (error) {
+      // A newer file superseded this read; that one reports.
+      if (error instanceof TaskCancelled) return;
       const notice = noticeOf(error, 'import.failed');
       this.app.notify(notice.key, notice.params);
     }

@@ -25,12 +25,12 @@ import { columnIndicator, groupIsOn, proposeIndicators, setYearGroup, slugOf } f
 import type { YearGroup } from '../data/wide-years';
 import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
-import { readTableInWorker } from '../workers/import-client';
+import { readGeoInWorker, readTableInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
 import type { AppState } from './app.svelte';
 import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, IndicatorsMeta, PointsMeta, SourceInfo } from '../data/dataset-apply';
 import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
-import { GEO_EXTENSIONS, readGeoFile } from '../data/importers/read-geo';
+import { GEO_EXTENSIONS } from '../data/importers/read-geo';
 import type { GeoImport } from '../data/importers/geo-features';
 import { pointsFromRows } from '../data/importers/points';
 import { loadRegionIndex } from '../data/regions';
@@ -123,7 +123,7 @@ export class ImportSession {
     this.step = 'reading';
     this.progress = null;
     try {
-      const geo = await readGeoFile(file);
+      const geo = await readGeoInWorker(file);
       this.geo = geo;
       if (geo.kind === 'areas') {
         const index = await loadRegionIndex().catch(() => null);
@@ -135,6 +135,8 @@ export class ImportSession {
       }
       this.step = 'geo';
     } catch (error) {
+      // A newer file superseded this read; that one reports.
+      if (error instanceof TaskCancelled) return;
       this.#fail(error, 'import.failed');
       this.step = 'geo';
     }

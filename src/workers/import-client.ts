@@ -4,6 +4,7 @@
  * `key {params}` (see types.ts), so it is turned back into an ImportError here and the
  * message can be shown in the user's language.
  */
+import type { GeoImport } from '../data/importers/geo-features';
 import { ImportError, type ImportedTable, type TableReadOptions } from '../data/importers/types';
 import type { MessageKey } from '../i18n';
 import { WorkerClient } from './worker-client';
@@ -39,12 +40,24 @@ export async function importTable(
 /** An ImportError again if `error` is one that crossed the worker as `key {json}`; else `error`. */
 export function reviveImportError(error: unknown): unknown {
   if (!(error instanceof Error) || error.name === 'TaskCancelled') return error;
-  const match = /^(importTable\.\w+) (\{.*\})$/s.exec(error.message);
+  const match = /^((?:importTable|importGeo)\.\w+) (\{.*\})$/s.exec(error.message);
   if (!match) return error;
   try {
     return new ImportError(match[1] as MessageKey, JSON.parse(match[2]) as Record<string, string | number>);
   } catch {
     return error;
+  }
+}
+
+/**
+ * Reads a GeoJSON, zipped Shapefile or FlatGeobuf file in the import worker. Rejects with
+ * ImportError (message keys `importGeo.*`), TaskCancelled (superseded by a newer read) or Error.
+ */
+export async function readGeoInWorker(file: File): Promise<GeoImport> {
+  try {
+    return await importWorker().run('readGeo', { file });
+  } catch (error) {
+    throw reviveImportError(error);
   }
 }
 

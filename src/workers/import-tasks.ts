@@ -1,4 +1,5 @@
 /** What the import worker does, as types shared by the worker and its client. */
+import type { GeoImport } from '../data/importers/geo-features';
 import type { ImportedTable, TableReadOptions } from '../data/importers/types';
 
 export interface ReadTableInput {
@@ -9,4 +10,6 @@ export interface ReadTableInput {
 /** Task name -> [input, output] for WorkerClient and serveTasks. */
 export type ImportTasks = {
   readTable: [ReadTableInput, ImportedTable];
+  /** A GeoJSON, zipped Shapefile or FlatGeobuf file: boundaries or points. */
+  readGeo: [{ file: File }, GeoImport];
 };

@@ -1,12 +1,15 @@
 /// <reference lib="webworker" />
 /**
- * The import worker: decoding, parsing, profiling and writing the normalised CSV of a table
- * off the main thread, so a 200 MB file never freezes the map. Cancelling terminates it.
+ * The import worker: decoding, parsing, profiling and writing the normalised CSV of a table,
+ * and reading (and reprojecting) spatial files, off the main thread, so a 200 MB file never
+ * freezes the map. Cancelling terminates it.
  */
 import { serveTasks } from './worker-client';
+import { readGeoFile } from '../data/importers/read-geo';
 import { readTable } from '../data/importers/read-table';
 import type { ImportTasks } from './import-tasks';
 
 serveTasks<ImportTasks>(self as unknown as Parameters<typeof serveTasks>[0], {
   readTable: (input, progress) => readTable(input.file, input.options, progress),
+  readGeo: (input) => readGeoFile(input.file),
 });
