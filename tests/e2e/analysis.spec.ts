@@ -135,6 +135,59 @@ test('TKPK quadrants: poverty against RTLH, each against its city rate; Semanggi
   expect(problems).toEqual([]);
 });
 
+test('Local Geary and the bivariate LISA come from the method registry: chosen, map coloured by category, legend in words, profile, link', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta&indikator=rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio');
+  await page.getByTestId('analysis-method').selectOption('geary');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio|5|geary');
+  const legend = page.getByTestId('legend');
+  await expect(legend).toContainText('Geary lokal (kemiripan dengan tetangga)');
+  await expect(legend).toContainText('Tinggi-Tinggi (mirip tetangga)');
+  await expect(legend).toContainText('Berbeda dari tetangga');
+  await expect(legend).toContainText('p semu dari 999 permutasi bersyarat, seed 20250707');
+  expect(await legendTotal(page, 'legend-category')).toBe(54);
+  // Every kelurahan carries a category of the method, painted in its legend colour.
+  const categories = await page.evaluate(() => {
+    const { map, app } = (window as unknown as { __pkk: Pkk & { app: { analysis: { categories: { rows: { index: number; color: string; count: number }[] } } } } }).__pkk;
+    const rows = app.analysis.categories.rows;
+    const out: Record<string, string> = {};
+    for (const id of new Set(map.querySourceFeatures('kelurahan').map((f) => String(f.id)))) {
+      const code = map.getFeatureState({ source: 'kelurahan', id }).kategori as number;
+      out[id] = rows.find((r) => r.index === code)!.color;
+    }
+    return { out, significant: rows.filter((r) => r.color !== '#EEEEEE' && r.color !== '#999999').reduce((a, r) => a + r.count, 0) };
+  });
+  expect(Object.keys(categories.out)).toHaveLength(54);
+  expect(categories.significant).toBeGreaterThan(0);
+  const painted = await paintedColours(page);
+  const blend = (hex: string) => [1, 3, 5].map((k, c) => Math.round(0.92 * parseInt(hex.slice(k, k + 2), 16) + 0.08 * [0xee, 0xf1, 0xf4][c]));
+  for (const [kode, colour] of Object.entries(categories.out)) {
+    const got = painted[kode].split(',').map(Number);
+    blend(colour).forEach((channel, c) => expect(Math.abs(channel - got[c]), `${kode} ${colour} vs ${painted[kode]}`).toBeLessThanOrEqual(3));
+  }
+  await expect(page).toHaveURL(/analisis=geary&permutasi=999&seed=20250707/);
+  const point = await kelurahanOnPage(page, '33.72.03.1002');
+  await page.mouse.click(point.x, point.y);
+  await expect(page.getByTestId('panel-analysis')).toContainText('C lokal (Geary)');
+  for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await expect(legend).toContainText('Berbeda dari tetangga');
+    await page.screenshot({ path: `${SCREENSHOTS}/surakarta-rtlh-geary-${width}.png` });
+  }
+
+  // The bivariate LISA asks for its second indicator and draws GeoDa's four quadrants.
+  await page.getByTestId('analysis-method').selectOption('lisa-bv');
+  await page.getByTestId('analysis-second').selectOption('penduduk_miskin');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio|5|lisa-bv');
+  await expect(legend).toContainText('LISA bivariat (dua indikator)');
+  await expect(legend).toContainText('indikator kedua');
+  expect(await legendTotal(page, 'legend-category')).toBe(54);
+  await expect(page).toHaveURL(/analisis=lisa-bv&kedua=penduduk_miskin&permutasi=/);
+  await page.screenshot({ path: `${SCREENSHOTS}/surakarta-rtlh-lisa-bv.png` });
+  expect(problems).toEqual([]);
+});
+
 test('composite poverty-pocket index: preset with weights shown, contributions in the profile, editable', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=surakarta');
