@@ -130,6 +130,10 @@ for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const)
       await page.goto('/?nasional=1');
       await waitForNational(page, 'penduduk_miskin|2025|5|quantile');
       const view = await firstView(page);
+      // The region loading behind the national map says nothing over it (issue 15: "Menyiapkan
+      // basis data di peramban…" stayed over a national map already drawn).
+      // Counted at once, not awaited: the message must not be there at all once the map is drawn.
+      expect(await page.getByText(/Menyiapkan basis data|Memuat batas/).count()).toBe(0);
       await page.screenshot({ path: `${SCREENSHOTS}/national-first-${width}x${height}.png` });
       const [west, south, east, north] = view.bounds;
       expect(west).toBeLessThanOrEqual(INDONESIA[0]);
