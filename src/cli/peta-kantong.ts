@@ -13,6 +13,7 @@ import { AnalysisError } from '../analysis/errors';
 import { GalError } from '../analysis/gal';
 import { ImportError } from '../data/importers/types';
 import { analyzeCommand } from './commands/analyze';
+import { METHODS } from './methods';
 import { joinCommand } from './commands/join';
 import { weightsCommand } from './commands/weights';
 import { importMessage, UsageError, type Streams } from './io';
@@ -29,7 +30,7 @@ Usage:
                        [--denominator COLUMN [--per N]] [--year YEAR] [--sheet SHEET]
                        [--join-on COLUMN] [--boundary-key PROPERTY] [--kecamatan COLUMN]
                        [--fuzzy accept|reject] [--duplicates sum|mean|reject] [--mapping REPORT.csv]
-                       --method moran|lisa|gistar|gi|classify
+                       --method ${METHODS.join('|')} [--value2 COLUMN (two-variable methods)]
                        [--weights FILE.gal | --type queen|rook|knn [--k K] [--snap METRES]]
                        [--islands keep|knn] [--permutations N] [--seed S]
                        [--alpha A] [--correction none|bonferroni|fdr] [--basis z|permutation]

@@ -65,7 +65,10 @@ function pageContent(app: AppState, image: MapImage, kecamatan: string | null, t
 /** The printed legend's note: the region's value on a class map, the test behind LISA clusters. */
 function exportNote(app: AppState): string | undefined {
   const clusters = app.analysis.active ? app.analysis.categories : null;
-  const lisa = clusters && app.analysis.method === 'lisa' ? { cutoff: clusters.cutoff, permutations: app.analysis.permutations } : null;
+  // Methods whose map the pseudo p decides (LISA, Local Geary, bivariate LISA) state its cut-off and permutations.
+  const method = app.analysis.descriptor;
+  const pseudo = method?.kind === 'local' && method.decidesBy === 'pseudoP';
+  const lisa = clusters && pseudo ? { cutoff: clusters.cutoff, permutations: app.analysis.permutations } : null;
   const cityLine = app.categories
     ? null
     : cityValueLine(app.summary, app.indicator, app.shownMeasure, { lang: app.lang, region: app.city.nama, t: app.t, change: app.isChange });

@@ -30,7 +30,7 @@ const cases: [string, string[], string][] = [
   ['several years without --year', [...analyze, '--method', 'lisa', '--out', csv], 'the data holds 5 years (2021, 2022, 2023, 2024, 2025); choose one with --year'],
   ['a year not in the data', [...analyze, '--year', '2031', '--method', 'lisa', '--out', csv], 'no row has tahun = 2031'],
   ['an unknown value column', [...analyze.slice(0, 6), 'miskin', '--year', '2025', '--method', 'lisa', '--out', csv], 'no column "miskin" (--value)'],
-  ['no --method', [...analyze, '--year', '2025', '--out', csv], '--method moran|lisa|gistar|gi|classify is required'],
+  ['no --method', [...analyze, '--year', '2025', '--out', csv], '--method moran|lisa|gistar|gi|geary|lisa-bv|classify is required'],
   ['a classify option with lisa', [...analyze, '--year', '2025', '--method', 'lisa', '--classes', '5', '--out', csv], '--classes does not apply to --method lisa'],
   ['too many classes', [...analyze, '--year', '2025', '--method', 'classify', '--classes', '12', '--out', csv], '--classes must be a whole number at least 3 and at most 9, got "12"'],
   ['--per without a denominator', [...analyze, '--year', '2025', '--method', 'lisa', '--per', '100', '--out', csv], '--per does not apply without --denominator'],
