@@ -5,6 +5,9 @@ import '@fontsource/noto-sans/latin-ext-400.css';
 import '@fontsource/noto-sans/latin-600.css';
 import '@fontsource/noto-sans/latin-ext-600.css';
 import '@fontsource/noto-sans/latin-700.css';
+// Design tokens and the panels' shared form look, before any component's own (scoped) styles.
+import './ui/styles/tokens.css';
+import './ui/styles/forms.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { registerServiceWorker } from './sw/register';
