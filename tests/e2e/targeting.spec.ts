@@ -117,6 +117,16 @@ test('the table view lists every kelurahan, sorts by value, and a row opens the 
   await expect(table.locator('tbody tr').first()).not.toHaveAttribute('data-kode', '33.72.03.1002');
   await expect(table.locator('thead th[aria-sort="ascending"]')).toHaveCount(1);
   await page.screenshot({ path: `${SCREENSHOTS}/table-view.png` });
+  // The CSV ends its rows with a total, as the RTLH Excel file does (issue 15): RTLH units and
+  // households added up, the rate left empty (rates do not add up).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
+  const csvRows = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n').map((l) => l.split(';'));
+  const kelurahanRows = csvRows.filter((r) => /^33\.72\./.test(r[0]));
+  expect(kelurahanRows).toHaveLength(54);
+  const total = csvRows.find((r) => r[1] === 'Jumlah (54 kelurahan)')!;
+  expect(total.slice(0, 4)).toEqual(['', 'Jumlah (54 kelurahan)', '', '']);
+  for (const column of [4, 5]) expect(Number(total[column])).toBe(kelurahanRows.reduce((sum, r) => sum + Number(r[column]), 0));
+  expect(Number(total[4])).toBeGreaterThan(0);
   await table.getByRole('button', { name: 'Semanggi' }).click();
   const trend = page.getByTestId('trend');
   await expect(trend).toBeVisible();
