@@ -50,6 +50,15 @@ export class AnalysisState {
 
   /** The second indicator of a two-indicator method (the first is the one on the map). */
   secondIndicator = $state('rtlh');
+  /** What the second indicator can be: a directed indicator other than the one on the map. */
+  secondChoices = $derived.by(() => this.app.indicators.filter((i) => i.direction !== 'neutral' && i.id !== this.app.indikator));
+  /**
+   * The second indicator in use: the chosen one, or the first choice while the chosen one is on
+   * the map (comparing an indicator with itself is not a two-indicator analysis).
+   */
+  second = $derived(
+    this.secondChoices.some((i) => i.id === this.secondIndicator) ? this.secondIndicator : (this.secondChoices[0]?.id ?? this.secondIndicator),
+  );
   /** Priorities 1-4 per kelurahan and the city averages they were judged against. */
   quadrant = $state.raw<{ key: string; map: CategoryMap; averages: [number, number] } | null>(null);
 
@@ -77,7 +86,7 @@ export class AnalysisState {
   bivariate = $derived(this.descriptor?.secondVariable ?? false);
   /** Everything a run depends on. */
   inputKey = $derived.by(() => {
-    const second = this.bivariate ? `|${this.secondIndicator}` : '';
+    const second = this.bivariate ? `|${this.second}` : '';
     return this.descriptor?.kind === 'quadrant'
       ? `${this.method}|${this.app.valuesKey}${second}`
       : `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}|${this.permutations}|${this.seed}${second}`;
@@ -125,7 +134,7 @@ export class AnalysisState {
       koreksi: this.correction,
       bobot: this.rule,
       toleransi: this.toleranceMetres,
-      kedua: this.bivariate ? this.secondIndicator : null,
+      kedua: this.bivariate ? this.second : null,
     };
   }
 
@@ -154,8 +163,8 @@ export class AnalysisState {
 
   /** Values of the second indicator (its rate where it has one) in the city and year shown. */
   async #secondValues(): Promise<Map<string, number | null>> {
-    const second = findIndicator(this.secondIndicator);
-    if (!second) throw new Error(`unknown indicator ${this.secondIndicator}`);
+    const second = findIndicator(this.second);
+    if (!second) throw new Error(`unknown indicator ${this.second}`);
     const db = await demoDatabase();
     return fetchValues(db, { kodeKota: this.app.city.kode, tahun: this.app.tahun, indikator: second.id, measure: second.rate ? 'rasio' : 'jumlah' });
   }
@@ -167,7 +176,7 @@ export class AnalysisState {
   async #runQuadrant(key: string): Promise<void> {
     const app = this.app;
     const first = app.indicator;
-    const second = findIndicator(this.secondIndicator);
+    const second = findIndicator(this.second);
     if (!second || !app.kelurahan || !app.values) return;
     const run = ++this.#run;
     this.error = null;

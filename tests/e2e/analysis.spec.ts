@@ -178,6 +178,11 @@ test('Local Geary and the bivariate LISA come from the method registry: chosen, 
 
   // The bivariate LISA asks for its second indicator and draws GeoDa's four quadrants.
   await page.getByTestId('analysis-method').selectOption('lisa-bv');
+  // The remembered second indicator (RTLH) is the one on the map: another is offered and used.
+  await expect(page.getByTestId('analysis-second')).not.toHaveValue('rtlh');
+  await waitForMap(page, 'surakarta|2025|rtlh|rasio|5|lisa-bv');
+  await expect(page).toHaveURL(/analisis=lisa-bv&kedua=/);
+  await expect(page).not.toHaveURL(/kedua=rtlh/);
   await page.getByTestId('analysis-second').selectOption('penduduk_miskin');
   await waitForMap(page, 'surakarta|2025|rtlh|rasio|5|lisa-bv');
   await expect(legend).toContainText('LISA bivariat (dua indikator)');
