@@ -2,7 +2,7 @@
  * The table tab's CSV, as an official expects to read it (issue 15): values rounded by their unit
  * (counts whole, rates, areas and scores to two decimals) instead of sixteen digits; a rate with
  * the count and denominator it was computed from; the rows shown after a search, with a line that
- * says so; a total row of what adds up; and notes on source, year and synthetic data in words, not commands.
+ * says so; a total row of what adds up (and a rate's rate of the sums); and notes on source, year and synthetic data in words, not commands.
  */
 import type { IndicatorDef, Lang, Measure } from '../data/catalog';
 import { toCsv, totalRow, type TableCell } from '../data/export-table';
@@ -51,7 +51,7 @@ function countCell(value: number | null | undefined, suppressBelow: number | und
  */
 export function tableCsv(
   rows: TableCsvRow[],
-  options: { indicator: IndicatorDef; measure: Measure; lang: Lang; withParts: boolean; text: TableCsvText },
+  options: { indicator: IndicatorDef; measure: Measure; lang: Lang; withParts: boolean; text: TableCsvText; change?: boolean },
 ): string {
   const { indicator, measure, withParts, text } = options;
   const decimals = exportDecimals(indicator, measure);
@@ -69,13 +69,31 @@ export function tableCsv(
   const filter: TableCell[][] = text.filtered ? [[text.filtered], []] : [];
   const sums = summedColumns(indicator, measure, withParts);
   const total = text.total && sums.length ? [totalRow(body, { label: text.total, labelColumn: 1, sumColumns: sums })] : [];
+  if (total.length && measure === 'rasio' && withParts && !options.change) total[0][3] = roundTo(rateOfTotal(rows), decimals);
   return toCsv([...filter, header, ...body, ...total, [], ...text.notes], { lang: options.lang });
 }
 
 /**
+ * The rate of the rows taken together, as the legend's city value: each kelurahan's rate weighted
+ * by its denominator, which is the summed count over the summed denominator (rate = count x per /
+ * denominator) without needing `per`. Only kelurahan with both a rate and a denominator count, so
+ * a kelurahan without data does not dilute it. Null when none has both.
+ */
+function rateOfTotal(rows: TableCsvRow[]): number | null {
+  let weighted = 0;
+  let denominators = 0;
+  for (const r of rows) {
+    if (r.value === null || !Number.isFinite(r.value) || typeof r.denominator !== 'number' || !(r.denominator > 0)) continue;
+    weighted += r.value * r.denominator;
+    denominators += r.denominator;
+  }
+  return denominators > 0 ? weighted / denominators : null;
+}
+
+/**
  * Columns that add up to a meaningful total, as the RTLH Excel file's total row (issue 15): the
- * value when it is a count or an area, the count and denominator of a rate (never the rate or a
- * score). None for counts from household records whose small values are hidden as "<N": a total
+ * value when it is a count or an area, the count and denominator of a rate (the rate itself is
+ * the rate of the sums, never a sum of rates; a score has none). None for counts from household records whose small values are hidden as "<N": a total
  * of the rows of a search would let the hidden ones be worked out.
  */
 function summedColumns(indicator: IndicatorDef, measure: Measure, withParts: boolean): number[] {

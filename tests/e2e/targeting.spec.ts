@@ -118,15 +118,16 @@ test('the table view lists every kelurahan, sorts by value, and a row opens the 
   await expect(table.locator('thead th[aria-sort="ascending"]')).toHaveCount(1);
   await page.screenshot({ path: `${SCREENSHOTS}/table-view.png` });
   // The CSV ends its rows with a total, as the RTLH Excel file does (issue 15): RTLH units and
-  // households added up, the rate left empty (rates do not add up).
+  // households added up, and the rate of the city the rate of those sums (per 100 households), never a sum of rates.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
   const csvRows = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n').map((l) => l.split(';'));
   const kelurahanRows = csvRows.filter((r) => /^33\.72\./.test(r[0]));
   expect(kelurahanRows).toHaveLength(54);
   const total = csvRows.find((r) => r[1] === 'Jumlah (54 kelurahan)')!;
-  expect(total.slice(0, 4)).toEqual(['', 'Jumlah (54 kelurahan)', '', '']);
+  expect(total.slice(0, 3)).toEqual(['', 'Jumlah (54 kelurahan)', '']);
   for (const column of [4, 5]) expect(Number(total[column])).toBe(kelurahanRows.reduce((sum, r) => sum + Number(r[column]), 0));
   expect(Number(total[4])).toBeGreaterThan(0);
+  expect(Number(total[3].replace(',', '.'))).toBe(Math.round((Number(total[4]) / Number(total[5])) * 100 * 100) / 100);
   await table.getByRole('button', { name: 'Semanggi' }).click();
   const trend = page.getByTestId('trend');
   await expect(trend).toBeVisible();

@@ -67,11 +67,17 @@ describe('tableCsv', () => {
     expect(out[2].startsWith('Kode;')).toBe(true);
   });
 
-  it('adds a total row under the rows: a count and the parts of a rate add up, never the rate', () => {
+  it('adds a total row under the rows: a count and the parts of a rate add up, the rate is the rate of the sums', () => {
     const total = 'Jumlah (2 kelurahan)';
     const ofRate = lines(tableCsv(rows, { indicator: rate, measure: 'rasio', lang: 'id', withParts: true, text: { ...text, total } }));
-    expect(ofRate[3]).toBe(';Jumlah (2 kelurahan);;;5915;48571');
+    // Pajang has no count: its 12.000 people are in the column's sum but not in the rate (5915 / 36571 = 16,17 %).
+    expect(ofRate[3]).toBe(';Jumlah (2 kelurahan);;16,17;5915;48571');
     expect(ofRate[4]).toBe('');
+    const two = [rows[0], { ...rows[1], value: 2.5, count: 300, denominator: 12000 }];
+    const ofTwo = lines(tableCsv(two, { indicator: rate, measure: 'rasio', lang: 'id', withParts: true, text: { ...text, total } }));
+    expect(ofTwo[3]).toBe(';Jumlah (2 kelurahan);;12,8;6215;48571');
+    const ofChange = lines(tableCsv(two, { indicator: rate, measure: 'rasio', lang: 'id', withParts: true, change: true, text: { ...text, total } }));
+    expect(ofChange[3]).toBe(';Jumlah (2 kelurahan);;;6215;48571');
     const counts = [{ ...rows[0], value: 5915 }, { ...rows[1], value: 85.4 }];
     const ofCount = lines(tableCsv(counts, { indicator: rate, measure: 'jumlah', lang: 'id', withParts: false, text: { ...text, total } }));
     expect(ofCount[3]).toBe(';Jumlah (2 kelurahan);;6000');
