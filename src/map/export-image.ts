@@ -6,6 +6,7 @@
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { SOURCE } from './style';
+import { fitCamera, type Bounds, type Camera } from './framing';
 
 export interface MapImage {
   png: Uint8Array;
@@ -13,7 +14,12 @@ export interface MapImage {
   heightPx: number;
   /** Ground metres per image pixel at the image centre, for a scale bar. */
   metresPerPixel: number;
+  /** The camera and frame size (CSS px) the image was drawn with: where each kelurahan landed. */
+  frame: { camera: Camera; width: number; height: number };
 }
+
+/** Room kept around the region inside the export frame, as a share of the frame's shorter side. */
+const FRAME_MARGIN = 0.04;
 
 /** What the map view lends the exporter: an image of the map at a size and extent. */
 export interface MapImagePort {
@@ -34,13 +40,19 @@ export async function renderMapImage(
   // screen relative to the map, so a print is the screen map at a higher resolution.
   const ratio = Math.max(1, Math.min(4, options.width / map.getCanvas().clientWidth));
   const container = document.createElement('div');
-  container.style.cssText = `position:fixed;left:-100000px;top:0;width:${Math.round(options.width / ratio)}px;height:${Math.round(options.height / ratio)}px;`;
   document.body.append(container);
-  const bounds = options.bounds ?? (map.getBounds().toArray().flat() as [number, number, number, number]);
+  const bounds = options.bounds ?? (map.getBounds().toArray().flat() as Bounds);
+  // The camera is the bounds fitted to this frame with a margin, so no kelurahan touches the edge.
+  const width = Math.round(options.width / ratio);
+  const height = Math.round(options.height / ratio);
+  const margin = Math.round(Math.min(width, height) * FRAME_MARGIN);
+  const camera = fitCamera(bounds, { width, height }, { top: margin, right: margin, bottom: margin, left: margin });
+  container.style.cssText = `position:fixed;left:-100000px;top:0;width:${width}px;height:${height}px;`;
   const copy = new maplibregl.Map({
     container,
     style: map.getStyle(),
-    bounds,
+    center: camera.center,
+    zoom: camera.zoom,
     pixelRatio: ratio,
     interactive: false,
     attributionControl: false,
@@ -62,7 +74,7 @@ export async function renderMapImage(
     if (!blob) throw new Error('The map could not be drawn as an image');
     const centre = copy.getCenter();
     const metresPerCssPixel = (EARTH_CIRCUMFERENCE * Math.cos((centre.lat * Math.PI) / 180)) / (512 * 2 ** copy.getZoom());
-    return { png: new Uint8Array(await blob.arrayBuffer()), widthPx: canvas.width, heightPx: canvas.height, metresPerPixel: metresPerCssPixel / ratio };
+    return { png: new Uint8Array(await blob.arrayBuffer()), widthPx: canvas.width, heightPx: canvas.height, metresPerPixel: metresPerCssPixel / ratio, frame: { camera, width, height } };
   } finally {
     copy.remove();
     container.remove();

@@ -25,6 +25,8 @@ export interface LegendPlacementInput {
   camera: Camera | null;
   padding: Padding;
   margin: number;
+  /** The corner the legend is at now: kept unless another is strictly better (no flip-flopping). */
+  current?: Corner;
 }
 
 export interface LegendPlacement {
@@ -46,7 +48,9 @@ export function legendRect(corner: Corner, size: Size, legend: { width: number; 
 export function placeLegend(input: LegendPlacementInput): LegendPlacement {
   const topSet = new Set(input.top);
   let best: (LegendPlacement & { cost: number }) | null = null;
-  for (const corner of CORNERS) {
+  // The current corner is tried first, so a tie keeps it.
+  const order = input.current ? [input.current, ...CORNERS.filter((c) => c !== input.current)] : CORNERS;
+  for (const corner of order) {
     const rect = legendRect(corner, input.size, input.legend);
     const blocked = input.blocked.some((b) => overlapArea(b, rect) > 0);
     const camera = input.camera ?? fitBeside(input, rect);

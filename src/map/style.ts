@@ -73,7 +73,7 @@ export function baseStyle(): StyleSpecification {
         id: LAYER.line,
         type: 'line',
         source: SOURCE.kelurahan,
-        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 15, 1.5], 'line-opacity': 0.9 },
+        paint: { 'line-color': '#ffffff', 'line-width': kelurahanLineWidth(false), 'line-opacity': 0.9 },
       },
       {
         id: LAYER.kecamatan,
@@ -123,6 +123,16 @@ export function baseStyle(): StyleSpecification {
   };
 }
 
+/** Kelurahan names by zoom; on a projector at least 16 px, to be read from the back of a room. */
+export function labelTextSize(presenting: boolean): ExpressionSpecification {
+  return presenting ? ['interpolate', ['linear'], ['zoom'], 11, 16, 13, 18, 15, 22] : ['interpolate', ['linear'], ['zoom'], 11, 10, 13, 12.5, 15, 15];
+}
+
+/** The white lines between kelurahan, wider on a projector. */
+export function kelurahanLineWidth(presenting: boolean): ExpressionSpecification {
+  return presenting ? ['interpolate', ['linear'], ['zoom'], 10, 1.2, 15, 3] : ['interpolate', ['linear'], ['zoom'], 10, 0.5, 15, 1.5];
+}
+
 function labelLayer(): LayerSpecification {
   return {
     id: LAYER.labels,
@@ -134,7 +144,7 @@ function labelLayer(): LayerSpecification {
       visibility: 'none',
       'text-field': ['get', 'kelurahan'],
       'text-font': [LABEL_FONT_SEMIBOLD],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 11, 10, 13, 12.5, 15, 15],
+      'text-size': labelTextSize(false),
       'text-max-width': 7,
       'text-padding': 1,
       'text-allow-overlap': false,

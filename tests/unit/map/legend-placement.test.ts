@@ -36,6 +36,11 @@ describe('placeLegend', () => {
     expect(placement.corner).not.toBe('top-right');
   });
 
+  it('keeps its current corner when no other is better (no flip-flopping)', () => {
+    const far = fitCamera([120, -7.03, 120.04, -7], SIZE);
+    expect(placeLegend({ ...base, top: [], camera: far, current: 'top-left' }).corner).toBe('top-left');
+  });
+
   it('prefers the bottom left when every corner is equal', () => {
     const far = fitCamera([120, -7.03, 120.04, -7], SIZE);
     expect(placeLegend({ ...base, top: [], camera: far }).corner).toBe('bottom-left');
