@@ -32,7 +32,7 @@ const FOLDERS = [...Object.keys(LAYERS), 'types'];
 /** Packages only some folders may import: the door's and the map's libraries. */
 const OWNED_PACKAGES = [
   { name: 'maplibre-gl', owners: ['map'], message: 'Only src/map imports maplibre-gl (the map renders state).' },
-  { name: '@duckdb/duckdb-wasm', owners: ['data', 'cli'], message: 'Only src/data/db.ts (and the CLI\'s node-db.ts) import DuckDB: everything SQL goes through the Database seam.' },
+  { name: '@duckdb/duckdb-wasm', owners: ['data', 'cli'], message: "Only src/data/db.ts (and the CLI's node-db.ts) import DuckDB: everything SQL goes through the Database seam." },
   { name: 'svelte', owners: ['map', 'ui', 'state'], message: 'Svelte belongs to components and state, not to pure code.' },
 ];
 
@@ -62,10 +62,7 @@ const outsideTheDoor = {
     { name: 'fetch', message: 'Network goes through src/data (e.g. src/data/http.ts fetchBytes).' },
     { name: 'XMLHttpRequest', message: 'Network goes through src/data.' },
   ],
-  'no-restricted-properties': [
-    'error',
-    ...['window', 'self', 'globalThis'].map((object) => ({ object, property: 'fetch', message: 'Network goes through src/data.' })),
-  ],
+  'no-restricted-properties': ['error', ...['window', 'self', 'globalThis'].map((object) => ({ object, property: 'fetch', message: 'Network goes through src/data.' }))],
   'no-restricted-syntax': [
     'error',
     { selector: `TemplateElement[value.raw=${SQL}]`, message: 'SQL lives in src/data: call a function there.' },

@@ -4,10 +4,7 @@ import { existsSync } from 'node:fs';
 /** System Chromium (Debian's package); Playwright's own browser download is not used. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
-  throw new Error(
-    `Chromium not found at ${executablePath}. Install it (Debian/Ubuntu: sudo apt-get install chromium) ` +
-      'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
-  );
+  throw new Error(`Chromium not found at ${executablePath}. Install it (Debian/Ubuntu: sudo apt-get install chromium) ` + 'or point CHROMIUM_PATH at a Chromium or Chrome binary.');
 }
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -26,15 +23,7 @@ export default defineConfig({
     serviceWorkers: 'block',
     launchOptions: {
       executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   webServer: {

@@ -89,9 +89,7 @@ for await (const feature of deserialize(Readable.toWeb(stream) as ReadableStream
 }
 
 const rows = (map: Map<string, Acc>): RegionRow[] =>
-  [...map.values()]
-    .sort((a, b) => (a.kode < b.kode ? -1 : 1))
-    .map((a) => [a.kode, a.nama, down(a.bbox[0]), down(a.bbox[1]), up(a.bbox[2]), up(a.bbox[3]), a.kelurahan, a.desa]);
+  [...map.values()].sort((a, b) => (a.kode < b.kode ? -1 : 1)).map((a) => [a.kode, a.nama, down(a.bbox[0]), down(a.bbox[1]), up(a.bbox[2]), up(a.bbox[3]), a.kelurahan, a.desa]);
 
 const result: RegionFile = {
   version: REGION_FILE_VERSION,
@@ -105,9 +103,7 @@ const result: RegionFile = {
 // One row per line: small to fetch, still readable in a diff.
 const text = `{\n${Object.entries(result)
   .map(([key, value]) =>
-    Array.isArray(value) && Array.isArray(value[0])
-      ? `"${key}": [\n${value.map((row) => JSON.stringify(row)).join(',\n')}\n]`
-      : `"${key}": ${JSON.stringify(value)}`,
+    Array.isArray(value) && Array.isArray(value[0]) ? `"${key}": [\n${value.map((row) => JSON.stringify(row)).join(',\n')}\n]` : `"${key}": ${JSON.stringify(value)}`,
   )
   .join(',\n')}\n}\n`;
 await writeFile(out, text);

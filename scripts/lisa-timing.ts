@@ -34,7 +34,14 @@ function lattice(n: number): number[][] {
     const r = Math.floor(id / side);
     const c = id % side;
     const list: number[] = [];
-    for (const [dr, dc] of [[0, -1], [0, 1], [-1, 0], [1, 0], [-1, 1], [1, -1]]) {
+    for (const [dr, dc] of [
+      [0, -1],
+      [0, 1],
+      [-1, 0],
+      [1, 0],
+      [-1, 1],
+      [1, -1],
+    ]) {
       const rr = r + dr;
       const cc = c + dc;
       const j = rr * side + cc;
@@ -143,10 +150,14 @@ function report(label: string, neighbours: number[][], values: Float64Array, rep
   }
 }
 
-console.log(`${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work slows the wall clock)`);
-const fixture = JSON.parse(
-  readFileSync(new URL('../tests/fixtures/spdep-autocorrelation/spdep-autocorrelation.json', import.meta.url), 'utf8'),
-) as { cases: { name: string; neighbours: number[][]; values: number[] }[] };
+console.log(
+  `${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (other work slows the wall clock)`,
+);
+const fixture = JSON.parse(readFileSync(new URL('../tests/fixtures/spdep-autocorrelation/spdep-autocorrelation.json', import.meta.url), 'utf8')) as {
+  cases: { name: string; neighbours: number[][]; values: number[] }[];
+};
 const solo = fixture.cases.find((c) => c.name === 'surakarta')!;
 report('Surakarta (queen)', solo.neighbours, Float64Array.from(solo.values), { js: 20, r: 5 });
 

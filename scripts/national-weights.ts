@@ -67,7 +67,10 @@ console.log(`touching pairs within ${snap} m: ${pairs.count} in ${lap()}`);
 const queen = weightsFromPairs(rings.count, pairs.i, pairs.j, pairs.sharedMetres);
 const rook = weightsFromPairs(rings.count, pairs.i, pairs.j, pairs.sharedMetres, rookPairs(pairs));
 console.log(`weights built in ${lap()}`);
-for (const [name, w] of [['queen', queen.weights], ['rook', rook.weights]] as const) {
+for (const [name, w] of [
+  ['queen', queen.weights],
+  ['rook', rook.weights],
+] as const) {
   const links = w.indices.length;
   console.log(`  ${name}: ${links} links, mean ${(links / w.n).toFixed(2)} neighbours, ${islands(w).length} islands`);
 }

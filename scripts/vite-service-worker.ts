@@ -56,7 +56,12 @@ export function serviceWorker(): Plugin {
       // Only the shell is hashed: the output also holds e.g. 240 MB of national map data.
       const files: BuiltFile[] = listFiles(outDir)
         .filter((path) => path !== 'sw.js' && inShell(path))
-        .map((path) => ({ path, digest: createHash('sha256').update(readFileSync(join(outDir, path))).digest('hex') }));
+        .map((path) => ({
+          path,
+          digest: createHash('sha256')
+            .update(readFileSync(join(outDir, path)))
+            .digest('hex'),
+        }));
       const list = precacheList(files);
       const code = await bundleWorker();
       // The worker's own code is part of the version: changed caching rules start from fresh caches.

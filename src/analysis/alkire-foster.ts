@@ -31,9 +31,7 @@ export const SCORE_TOLERANCE = 1e-9;
  * (0, 1, or UNKNOWN) with its shape, or one array per household of true (deprived), false (not)
  * and null (unknown).
  */
-export type DeprivationMatrix =
-  | { readonly data: Uint8Array; readonly households: number; readonly indicators: number }
-  | readonly (readonly (boolean | null)[])[];
+export type DeprivationMatrix = { readonly data: Uint8Array; readonly households: number; readonly indicators: number } | readonly (readonly (boolean | null)[])[];
 
 export interface AlkireFosterOptions {
   /** One positive weight per indicator; normalised to sum 1 (so 1, 1, 1 means thirds). */
@@ -159,11 +157,7 @@ function finish(t: Tally, w: readonly number[]): AlkireFosterResult {
  * @returns one result per group, in order of first appearance
  * @throws AnalysisError for invalid weights or a matrix and groups of different lengths
  */
-export function alkireFosterByGroup<G>(
-  matrix: DeprivationMatrix,
-  groups: readonly (G | null)[],
-  options: AlkireFosterOptions,
-): Map<G, AlkireFosterResult> {
+export function alkireFosterByGroup<G>(matrix: DeprivationMatrix, groups: readonly (G | null)[], options: AlkireFosterOptions): Map<G, AlkireFosterResult> {
   checkK(options.k);
   const { n, d, cell } = reader(matrix, options.weights.length);
   if (groups.length !== n) throw new AnalysisError('lengths_differ', `${groups.length} groups for ${n} households`);

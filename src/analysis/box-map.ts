@@ -79,15 +79,7 @@ export function boxClasses(sorted: readonly number[], hinge = DEFAULT_HINGE): Bo
   const max = sorted[sorted.length - 1];
   const upperQ3 = nextUp(stats.q3);
   const upperFence = nextUp(stats.upperFence);
-  const limits = [
-    min < stats.lowerFence ? min : -Infinity,
-    stats.lowerFence,
-    stats.q1,
-    stats.median,
-    upperQ3,
-    upperFence,
-    max >= upperFence ? max : Infinity,
-  ];
+  const limits = [min < stats.lowerFence ? min : -Infinity, stats.lowerFence, stats.q1, stats.median, upperQ3, upperFence, max >= upperFence ? max : Infinity];
   const breaks = [limits[0]];
   const kinds: BoxKind[] = [];
   BOX_KINDS.forEach((kind, i) => {

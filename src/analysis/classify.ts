@@ -118,11 +118,7 @@ function checkClasses(classes: number | undefined): number {
  * -Infinity / +Infinity (an empty class still shown).
  */
 function manualClasses(sorted: readonly number[], cuts: readonly number[] | undefined): RawClasses {
-  const valid =
-    cuts !== undefined &&
-    cuts.length >= 1 &&
-    cuts.length <= MAX_CLASSES - 1 &&
-    cuts.every((c, i) => Number.isFinite(c) && (i === 0 || c > cuts[i - 1]));
+  const valid = cuts !== undefined && cuts.length >= 1 && cuts.length <= MAX_CLASSES - 1 && cuts.every((c, i) => Number.isFinite(c) && (i === 0 || c > cuts[i - 1]));
   if (!valid) {
     throw new AnalysisError('manual_breaks_invalid', `manual breaks must be 1 to ${MAX_CLASSES - 1} finite, strictly increasing numbers`);
   }

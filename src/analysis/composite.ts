@@ -71,7 +71,7 @@ export function normaliseWeights(weights: readonly number[]): number[] {
 export function averageRanks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
   const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && values[order[end + 1]] === values[order[start]]) end++;
     const rank = (start + end) / 2 + 1;
@@ -122,7 +122,11 @@ export function compositeIndex(indicators: readonly IndexIndicator[], normalisat
   const contributions = indicators.map(() => new Float64Array(n).fill(Number.NaN));
   if (rows.length > 0) {
     indicators.forEach((ind, j) => {
-      const normalised = normalise(rows.map((i) => ind.values[i] as number), ind.direction, normalisation);
+      const normalised = normalise(
+        rows.map((i) => ind.values[i] as number),
+        ind.direction,
+        normalisation,
+      );
       rows.forEach((i, r) => {
         scores[j][i] = normalised[r];
         contributions[j][i] = weights[j] * normalised[r];

@@ -68,12 +68,7 @@ export interface PermutedStatistic {
  * result does not depend on how the work is split (a worker pool may share observations out) and
  * the same seed always gives the same counts.
  */
-export function countAtOrAbove(
-  weights: Weights,
-  statistic: PermutedStatistic,
-  purpose: string,
-  options: PermutationOptions = {},
-): Int32Array {
+export function countAtOrAbove(weights: Weights, statistic: PermutedStatistic, purpose: string, options: PermutationOptions = {}): Int32Array {
   const n = weights.n;
   const permutations = options.permutations ?? 999;
   const seed = options.seed ?? DEFAULT_PERMUTATION_SEED;

@@ -92,9 +92,7 @@ export interface TouchingPairs {
  * needs, at about twice the work). The work behind {@link contiguity}; exported for reports and
  * for building queen and rook from one pass.
  */
-export function touchingPairs(
-  rings: PolygonRings, toleranceMetres: number = DEFAULT_SNAP_METRES, estimateEdge = false,
-): TouchingPairs {
+export function touchingPairs(rings: PolygonRings, toleranceMetres: number = DEFAULT_SNAP_METRES, estimateEdge = false): TouchingPairs {
   if (!(toleranceMetres >= 0) || !Number.isFinite(toleranceMetres)) {
     throw new RangeError(`Snapping tolerance must be a finite number of metres >= 0, got ${toleranceMetres}`);
   }
@@ -112,7 +110,10 @@ export function touchingPairs(
   const window: [number, number, number, number] = [0, 0, 0, 0];
   for (const i of present) {
     const hits = index.search(grown[4 * i], grown[4 * i + 1], grown[4 * i + 2], grown[4 * i + 3]);
-    const js = hits.map((h) => present[h]).filter((j) => j > i).sort((p, q) => p - q);
+    const js = hits
+      .map((h) => present[h])
+      .filter((j) => j > i)
+      .sort((p, q) => p - q);
     for (const j of js) {
       window[0] = Math.max(grown[4 * i], grown[4 * j]);
       window[1] = Math.max(grown[4 * i + 1], grown[4 * j + 1]);
@@ -177,9 +178,7 @@ export function rookPairs(pairs: TouchingPairs, minEdgeMetres = DEFAULT_ROOK_MIN
  * only their boundary lines matter here. For the same reason a polygon lying wholly inside
  * another without a hole cut for it (an overlap in the data) is not that polygon's neighbour.
  */
-export function contiguity(
-  polygons: PolygonRings | Iterable<MaybeGeometry>, options: ContiguityOptions = {},
-): ContiguityResult {
+export function contiguity(polygons: PolygonRings | Iterable<MaybeGeometry>, options: ContiguityOptions = {}): ContiguityResult {
   const rings = isRings(polygons) ? polygons : polygonRings(polygons);
   const rule = options.rule ?? 'queen';
   const tolerance = options.toleranceMetres ?? DEFAULT_SNAP_METRES;

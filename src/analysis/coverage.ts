@@ -69,25 +69,25 @@ function finite(v: number | null | undefined): v is number {
  * LOWEST class that break bounds, so kelurahan no program reaches stay "low coverage" instead of
  * jumping to the middle or high class.
  */
-export function bivariateClasses(
-  need: (number | null)[],
-  coverageValues: (number | null)[],
-  options: { breaks?: 'tertile' } = {},
-): BivariateResult {
+export function bivariateClasses(need: (number | null)[], coverageValues: (number | null)[], options: { breaks?: 'tertile' } = {}): BivariateResult {
   void options; // tertiles are the only scheme for now; the option keeps the call site stable
   if (need.length !== coverageValues.length) throw new Error('need and coverage must have one value per unit');
   const paired = need.map((n, i) => finite(n) && finite(coverageValues[i]));
-  const needBreaks = quantileBreaks(need.filter((_, i) => paired[i]), 3);
-  const coverageBreaks = quantileBreaks(coverageValues.filter((_, i) => paired[i]), 3);
+  const needBreaks = quantileBreaks(
+    need.filter((_, i) => paired[i]),
+    3,
+  );
+  const coverageBreaks = quantileBreaks(
+    coverageValues.filter((_, i) => paired[i]),
+    3,
+  );
   const classOf = (value: number, breaks: number[]) => {
     const first = breaks.indexOf(value);
     const repeated = first >= 0 && breaks.lastIndexOf(value) > first;
     const index = repeated ? Math.min(first, breaks.length - 2) : classIndex(value, breaks);
     return Math.max(0, Math.min(2, index)) as 0 | 1 | 2;
   };
-  const classes = need.map((n, i) =>
-    paired[i] ? { needClass: classOf(n as number, needBreaks), coverageClass: classOf(coverageValues[i] as number, coverageBreaks) } : null,
-  );
+  const classes = need.map((n, i) => (paired[i] ? { needClass: classOf(n as number, needBreaks), coverageClass: classOf(coverageValues[i] as number, coverageBreaks) } : null));
   return { classes, needBreaks, coverageBreaks };
 }
 

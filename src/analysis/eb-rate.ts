@@ -41,10 +41,7 @@ const usable = (events: number | null | undefined, population: number | null | u
  * left out of the prior (where spdep stops with an error and GeoDa refuses the whole map) and get
  * NaN. With no events at all the smoothed rates are 0 (spdep gives NaN from 0 / 0; GeoDa 0).
  */
-export function empiricalBayesRates(
-  events: ArrayLike<number | null | undefined>,
-  population: ArrayLike<number | null | undefined>,
-): EbRates {
+export function empiricalBayesRates(events: ArrayLike<number | null | undefined>, population: ArrayLike<number | null | undefined>): EbRates {
   if (events.length !== population.length) {
     throw new AnalysisError('lengths_differ', `events (${events.length}) and population (${population.length}) differ in length`);
   }

@@ -4,12 +4,7 @@
  * through i18n; the English `message` is for logs and the command line.
  */
 /** Stable identifiers of user-caused analysis errors. */
-export type AnalysisErrorCode =
-  | 'classes_out_of_range'
-  | 'manual_breaks_invalid'
-  | 'weights_invalid'
-  | 'indicators_invalid'
-  | 'lengths_differ';
+export type AnalysisErrorCode = 'classes_out_of_range' | 'manual_breaks_invalid' | 'weights_invalid' | 'indicators_invalid' | 'lengths_differ';
 
 /** An invalid analysis option or input, with a code for translated messages. */
 export class AnalysisError extends RangeError {

@@ -23,16 +23,7 @@ export interface ToGalOptions {
 }
 
 /** What can be wrong with a GAL file; `code` lets the interface say it in Bahasa Indonesia. */
-export type GalErrorCode =
-  | 'empty'
-  | 'header'
-  | 'record'
-  | 'count'
-  | 'unknown-id'
-  | 'duplicate-id'
-  | 'self'
-  | 'size'
-  | 'bad-id';
+export type GalErrorCode = 'empty' | 'header' | 'record' | 'count' | 'unknown-id' | 'duplicate-id' | 'self' | 'size' | 'bad-id';
 
 /** A GAL file that cannot be read (or ids that cannot be written), with the line at fault. */
 export class GalError extends Error {
@@ -107,11 +98,7 @@ function parseHeader(line: string | undefined): Header {
   if (parts.length >= 2 && parts.length <= 4 && count(parts[0]) === 0 && count(parts[1]) > 0) {
     return { n: count(parts[1]), layerName: parts[2] ?? null, idVariable: parts[3] || null };
   }
-  throw new GalError(
-    'header',
-    `expected "n" or "0 n layer idvariable" (a layer name with spaces in double quotes), found "${line.trim()}"`,
-    1,
-  );
+  throw new GalError('header', `expected "n" or "0 n layer idvariable" (a layer name with spaces in double quotes), found "${line.trim()}"`, 1);
 }
 
 interface GalRecord {
@@ -196,11 +183,7 @@ function observationIds(header: Header, records: GalRecord[], ids?: readonly (st
     return text;
   }
   if (records.length !== header.n) {
-    throw new GalError(
-      'size',
-      `the header announces ${header.n} observations but ${records.length} are listed; pass the data's ids to read a file that leaves out islands`,
-      1,
-    );
+    throw new GalError('size', `the header announces ${header.n} observations but ${records.length} are listed; pass the data's ids to read a file that leaves out islands`, 1);
   }
   const seen = new Set<string>();
   for (const r of records) {

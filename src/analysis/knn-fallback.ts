@@ -31,9 +31,7 @@ export interface KnnFallbackResult {
  * result is binary, and row-standardised again if the input was. Other observations are
  * unchanged except for the reverse links when `symmetric`.
  */
-export function withKnnFallback(
-  weights: Weights, points: LonLatPoints, k = 1, options: KnnFallbackOptions = {},
-): KnnFallbackResult {
+export function withKnnFallback(weights: Weights, points: LonLatPoints, k = 1, options: KnnFallbackOptions = {}): KnnFallbackResult {
   const lone = islands(weights);
   const index = new NearestNeighbourIndex(points);
   if (index.xy.length / 2 !== weights.n) {

@@ -86,9 +86,7 @@ export function localMoran(values: ArrayLike<number>, weights: Weights, options:
   }
 
   const counts =
-    permutations > 0
-      ? countAtOrAbove(w, { data: z, observed: I, offset: null, scale }, 'local-moran', { ...options, permutations, seed, sampling })
-      : new Int32Array(n).fill(-1);
+    permutations > 0 ? countAtOrAbove(w, { data: z, observed: I, offset: null, scale }, 'local-moran', { ...options, permutations, seed, sampling }) : new Int32Array(n).fill(-1);
   const pseudoP = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     // At the mean (z_i = 0) every permuted I_i ties with I_i = 0: GeoDa and spdep would report the
@@ -155,11 +153,7 @@ export interface LisaClusters {
  * High-Low by the signs of its standardised value and its lag (a value at or below 0 counts as
  * low, as spdep's "pysal" quadrants); islands are Isolated; the rest Not significant.
  */
-export function lisaClusters(
-  result: Pick<LocalMoranResult, 'n' | 'neighbourCount' | 'pseudoP' | 'value' | 'lag'>,
-  alpha = 0.05,
-  correction: Correction = 'none',
-): LisaClusters {
+export function lisaClusters(result: Pick<LocalMoranResult, 'n' | 'neighbourCount' | 'pseudoP' | 'value' | 'lag'>, alpha = 0.05, correction: Correction = 'none'): LisaClusters {
   const cutoff = significanceCutoff(result.pseudoP, alpha, correction);
   const cluster = new Uint8Array(result.n);
   for (let i = 0; i < result.n; i++) {

@@ -113,15 +113,7 @@ export function moranI(values: ArrayLike<number>, weights: Weights, options: Mor
 }
 
 /** Total permutation (moran.mc): shuffle all values R times, one buffer, no allocation per draw. */
-function permute(
-  weights: Weights,
-  z: Float64Array,
-  zz: number,
-  factor: number,
-  observed: number,
-  permutations: number,
-  seed: number,
-): MoranPermutation {
+function permute(weights: Weights, z: Float64Array, zz: number, factor: number, observed: number, permutations: number, seed: number): MoranPermutation {
   const random = createRandom(deriveSeed(seed, 'moran'));
   const shuffled = Float64Array.from(z);
   let above = 0;

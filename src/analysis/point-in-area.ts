@@ -28,9 +28,7 @@ export interface AssignOptions {
   maxGapMetres?: number;
 }
 
-type AreaInput =
-  | readonly Feature<Polygon | MultiPolygon | null, unknown>[]
-  | FeatureCollection<Polygon | MultiPolygon | null, unknown>;
+type AreaInput = readonly Feature<Polygon | MultiPolygon | null, unknown>[] | FeatureCollection<Polygon | MultiPolygon | null, unknown>;
 
 /** Whether (x, y) is inside feature f by the even-odd rule over all its rings (so holes count). */
 function insideFeature(rings: PolygonRings, f: number, x: number, y: number): boolean {
@@ -78,11 +76,7 @@ function boundaryDistance(rings: PolygonRings, f: number, x: number, y: number, 
  * plane): within 50 m the error is far below a millimetre; far-away distances for 'none' are
  * approximate (a fraction of a percent per degree of latitude).
  */
-export function assignPointsToAreas(
-  points: readonly (readonly [number, number])[],
-  areas: AreaInput,
-  { maxGapMetres = 50 }: AssignOptions = {},
-): PointAssignment[] {
+export function assignPointsToAreas(points: readonly (readonly [number, number])[], areas: AreaInput, { maxGapMetres = 50 }: AssignOptions = {}): PointAssignment[] {
   const features = 'features' in areas ? areas.features : areas;
   const rings = polygonRings(features.map((f) => f.geometry));
   const usable: number[] = [];
@@ -94,7 +88,10 @@ export function assignPointsToAreas(
 
   return points.map(([x, y]): PointAssignment => {
     if (!Number.isFinite(x) || !Number.isFinite(y)) return { index: -1, how: 'none', distanceMetres: Infinity };
-    const candidates = index.search(x, y, x, y).map((k) => usable[k]).sort((a, b) => a - b);
+    const candidates = index
+      .search(x, y, x, y)
+      .map((k) => usable[k])
+      .sort((a, b) => a - b);
     for (const f of candidates) if (insideFeature(rings, f, x, y)) return { index: f, how: 'inside', distanceMetres: 0 };
 
     const lengths = degreeLengths(Math.max(-89, Math.min(89, y)));

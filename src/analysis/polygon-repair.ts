@@ -112,9 +112,7 @@ export function repairAreaGeometry(geometry: unknown, feature: number, label: st
     list.add('empty', 'dropped');
     return { geometry: null, issues: list.issues };
   }
-  const outOfRange = polygons.some((rings) =>
-    rings.some((ring) => ring.some(([x, y]) => x < -180 || x > 180 || y < -90 || y > 90)),
-  );
+  const outOfRange = polygons.some((rings) => rings.some((ring) => ring.some(([x, y]) => x < -180 || x > 180 || y < -90 || y > 90)));
   if (outOfRange) {
     list.add('out-of-range', 'dropped');
     return list.dropAll();

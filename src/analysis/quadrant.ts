@@ -34,11 +34,7 @@ export interface QuadrantIndicator {
 const isValue = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** The city-wide rate: sum of counts / sum of denominators x per, over rows where both are valid (denominator > 0). */
-export function pooledRate(
-  counts: ArrayLike<number | null | undefined>,
-  denominators: ArrayLike<number | null | undefined>,
-  per = 1,
-): number {
+export function pooledRate(counts: ArrayLike<number | null | undefined>, denominators: ArrayLike<number | null | undefined>, per = 1): number {
   if (counts.length !== denominators.length) throw new AnalysisError('lengths_differ', 'counts and denominators differ in length');
   const rows: number[] = [];
   for (let i = 0; i < counts.length; i++) {
@@ -66,8 +62,7 @@ export function tkpkQuadrants(first: QuadrantIndicator, second: QuadrantIndicato
   const averageOf = (ind: QuadrantIndicator): number => ind.average ?? meanOfValues(ind.values);
   const a1 = averageOf(first);
   const a2 = averageOf(second);
-  const worse = (v: number, average: number, direction: IndexDirection): boolean =>
-    direction === 'higher_worse' ? v > average : v < average;
+  const worse = (v: number, average: number, direction: IndexDirection): boolean => (direction === 'higher_worse' ? v > average : v < average);
   const out = new Int8Array(n);
   if (!Number.isFinite(a1) || !Number.isFinite(a2)) return out;
   for (let i = 0; i < n; i++) {

@@ -13,11 +13,7 @@
  * to `out[0]`, `out[1]`. Returns false, leaving `out` untouched, when no point of AB is that
  * close. Coordinates must be in a metric plane (metres), not degrees.
  */
-export function withinInterval(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
-  r: number, out: Float64Array,
-): boolean {
+export function withinInterval(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, r: number, out: Float64Array): boolean {
   const ux = bx - ax;
   const uy = by - ay;
   let lo = Infinity;
@@ -30,7 +26,10 @@ export function withinInterval(
     const b = ux * px + uy * py;
     const c = px * px + py * py - r * r;
     if (a === 0) {
-      if (c <= 0) { lo = 0; hi = Math.max(hi, 1); }
+      if (c <= 0) {
+        lo = 0;
+        hi = Math.max(hi, 1);
+      }
       continue;
     }
     const disc = b * b - a * c;
@@ -38,7 +37,10 @@ export function withinInterval(
     const root = Math.sqrt(disc);
     const t0 = Math.max(0, (-b - root) / a);
     const t1 = Math.min(1, (-b + root) / a);
-    if (t0 <= t1) { lo = Math.min(lo, t0); hi = Math.max(hi, t1); }
+    if (t0 <= t1) {
+      lo = Math.min(lo, t0);
+      hi = Math.max(hi, t1);
+    }
   }
   // The rectangle along CD, by Liang-Barsky clipping in CD's own frame (u along, v across).
   const ex = dx - cx;

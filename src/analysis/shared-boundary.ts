@@ -254,12 +254,13 @@ export class SharedBoundaryMeter {
     let edgeMetres = Number.NaN;
     if (this.estimateEdge) {
       const r = this.toleranceMetres;
-      edgeMetres = r === 0
-        ? Math.min(lengthOnI, lengthOnJ)
-        : Math.min(
-          commonEdge(lengthOnI, this.wideOnA.length(this.a), this.widerOnA.length(this.a), r),
-          commonEdge(lengthOnJ, this.wideOnB.length(this.b), this.widerOnB.length(this.b), r),
-        );
+      edgeMetres =
+        r === 0
+          ? Math.min(lengthOnI, lengthOnJ)
+          : Math.min(
+              commonEdge(lengthOnI, this.wideOnA.length(this.a), this.widerOnA.length(this.a), r),
+              commonEdge(lengthOnJ, this.wideOnB.length(this.b), this.widerOnB.length(this.b), r),
+            );
     }
     return { lengthOnI, lengthOnJ, edgeMetres };
   }
@@ -325,8 +326,14 @@ export class SharedBoundaryMeter {
     const pa = a.xy;
     const pb = b.xy;
     const r = this.toleranceMetres;
-    const ax0 = pa[4 * p], ay0 = pa[4 * p + 1], ax1 = pa[4 * p + 2], ay1 = pa[4 * p + 3];
-    const bx0 = pb[4 * q], by0 = pb[4 * q + 1], bx1 = pb[4 * q + 2], by1 = pb[4 * q + 3];
+    const ax0 = pa[4 * p],
+      ay0 = pa[4 * p + 1],
+      ax1 = pa[4 * p + 2],
+      ay1 = pa[4 * p + 3];
+    const bx0 = pb[4 * q],
+      by0 = pb[4 * q + 1],
+      bx1 = pb[4 * q + 2],
+      by1 = pb[4 * q + 3];
     if (this.reach !== r) {
       // Each capsule contains the narrower ones: nothing within it, nothing within those.
       if (!withinInterval(ax0, ay0, ax1, ay1, bx0, by0, bx1, by1, this.reach, out)) return;

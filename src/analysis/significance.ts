@@ -39,7 +39,7 @@ export function erfc(t: number): number {
       sum += term;
       if (term < sum * 1e-17) break;
     }
-    return 1 - ((2 / SQRT_PI) * Math.exp(-t * t) * sum);
+    return 1 - (2 / SQRT_PI) * Math.exp(-t * t) * sum;
   }
   if (t > 27) return 0; // exp(-t^2) underflows
   // erfc(t) = exp(-t^2)/sqrt(pi) * 1 / (t + (1/2) / (t + 1 / (t + (3/2) / (t + 2 / (t + ...)))))

@@ -74,11 +74,7 @@ export function numberOption(
   if (value === undefined) return fallback;
   const number = DECIMAL.test(value.trim()) ? Number(value) : Number.NaN;
   const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false, integer = false } = bounds;
-  const ok =
-    Number.isFinite(number) &&
-    (!integer || Number.isInteger(number)) &&
-    (minExclusive ? number > min : number >= min) &&
-    (maxExclusive ? number < max : number <= max);
+  const ok = Number.isFinite(number) && (!integer || Number.isInteger(number)) && (minExclusive ? number > min : number >= min) && (maxExclusive ? number < max : number <= max);
   if (!ok) throw new UsageError(`--${name} must be ${describeRange(bounds)}, got "${value}"`);
   return number;
 }

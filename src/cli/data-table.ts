@@ -53,7 +53,10 @@ function propertiesTable(geo: GeoImport, name: string): ImportedTable {
   const sink = new TableSink({ file: name, headerRow: 1, fallbackFormat: 'en', strictWidth: false, capacityHint: 1024 + features.length * 256 });
   sink.add(columns, 1);
   features.forEach((f, i) => {
-    sink.add(columns.map((c) => (f.properties?.[c] === null || f.properties?.[c] === undefined ? '' : String(f.properties[c]))), i + 2);
+    sink.add(
+      columns.map((c) => (f.properties?.[c] === null || f.properties?.[c] === undefined ? '' : String(f.properties[c]))),
+      i + 2,
+    );
   });
   const result = sink.finish();
   if (!result) throw new ImportError('importTable.empty', { file: name });

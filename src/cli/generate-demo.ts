@@ -67,8 +67,7 @@ function summary(cities: readonly CityInfo[], data: DemoData): string[] {
   for (const city of cities) {
     for (const tahun of YEARS) {
       const rows = data.indicators.filter((r) => r.kode_kota === city.kode && r.tahun === tahun);
-      const sum = (key: 'penduduk' | 'penduduk_miskin' | 'penduduk_miskin_ekstrem'): number =>
-        rows.reduce((s, r) => s + r[key], 0);
+      const sum = (key: 'penduduk' | 'penduduk_miskin' | 'penduduk_miskin_ekstrem'): number => rows.reduce((s, r) => s + r[key], 0);
       const pop = sum('penduduk');
       const poor = sum('penduduk_miskin');
       const extreme = sum('penduduk_miskin_ekstrem');
@@ -95,9 +94,7 @@ function main(): void {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(out, name), text, 'utf8');
 
   console.log(`Synthetic demo data (seed ${seed}) written to ${out}:`);
-  console.log(
-    `  indikator.csv ${data.indicators.length} rows, program.csv ${data.programs.length} rows, lokasi_program.csv ${data.sites.length} sites`,
-  );
+  console.log(`  indikator.csv ${data.indicators.length} rows, program.csv ${data.programs.length} rows, lokasi_program.csv ${data.sites.length} sites`);
   for (const line of summary(cities, data)) console.log(`  ${line}`);
   if (seed !== DEFAULT_SEED) console.log(`  note: the committed files use seed ${DEFAULT_SEED}; the tests expect that.`);
 }

@@ -50,9 +50,7 @@ export async function readBoundaries(path: string): Promise<AreaCollection> {
   if (collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new UsageError(`${path}: expected a GeoJSON FeatureCollection`);
   }
-  const features = (collection.features as AreaFeature[]).filter(
-    (f) => f?.geometry?.type === 'Polygon' || f?.geometry?.type === 'MultiPolygon',
-  );
+  const features = (collection.features as AreaFeature[]).filter((f) => f?.geometry?.type === 'Polygon' || f?.geometry?.type === 'MultiPolygon');
   if (features.length === 0) throw new UsageError(`${path}: no Polygon or MultiPolygon features`);
   return { type: 'FeatureCollection', features: features.map((f) => ({ ...f, properties: f.properties ?? {} })) };
 }
@@ -89,7 +87,9 @@ export function featureIds(areas: AreaCollection, column: string, path: string):
   });
   const missing = ids.filter((id) => id === '').length;
   if (missing === ids.length) {
-    const names = Object.keys(areas.features[0]?.properties ?? {}).slice(0, 12).join(', ');
+    const names = Object.keys(areas.features[0]?.properties ?? {})
+      .slice(0, 12)
+      .join(', ');
     throw new UsageError(`${path}: no feature has a "${column}" property (properties: ${names || 'none'})`);
   }
   if (missing > 0) throw new UsageError(`${path}: ${missing} of ${ids.length} features have no "${column}" value (first: feature ${ids.indexOf('') + 1})`);

@@ -13,8 +13,19 @@ import { readDataTable } from './data-table';
 import { readBoundaries, UsageError } from './io';
 import { resolveYearColumns } from './year-columns';
 import {
-  chooseKeys, cliDatabase, describeChoice, describeKeys, droppedLines, duplicateLine, fuzzyLines, joinTable, mappingDecisions, regionOf, resolve,
-  type Region, type TableJoin,
+  chooseKeys,
+  cliDatabase,
+  describeChoice,
+  describeKeys,
+  droppedLines,
+  duplicateLine,
+  fuzzyLines,
+  joinTable,
+  mappingDecisions,
+  regionOf,
+  resolve,
+  type Region,
+  type TableJoin,
 } from './table-join';
 
 /** The options of the join, in `analyze` and `join`. */

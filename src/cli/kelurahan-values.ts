@@ -89,7 +89,10 @@ export function describeMissing(missing: readonly MissingValue[], region: Region
 
 /** "2 cell(s) of jumlah are not numbers and count as empty: row 5 "n.a.", row 9 "?"" */
 export function describeInvalid(invalid: RegionValues['invalid'][number]): string {
-  const shown = invalid.examples.slice(0, 5).map((e) => `row ${e.row} "${e.text}"`).join(', ');
+  const shown = invalid.examples
+    .slice(0, 5)
+    .map((e) => `row ${e.row} "${e.text}"`)
+    .join(', ');
   const more = invalid.count > 5 ? `, and ${invalid.count - 5} more` : '';
   return `${invalid.count} cell(s) of ${invalid.column} are not numbers and count as empty: ${shown}${more}`;
 }

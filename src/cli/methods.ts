@@ -58,9 +58,7 @@ function count(labels: readonly string[], order: readonly string[]): string {
  * come back in the order of x, as the app's worker runs it (src/workers/analysis-tasks.ts): the
  * pseudo p-values then depend on the data, not on the order of the boundary file.
  */
-export function runMethod(
-  method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings, ids: readonly string[], y: Float64Array | null = null,
-): MethodResult {
+export function runMethod(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings, ids: readonly string[], y: Float64Array | null = null): MethodResult {
   if (ids.length !== x.length) throw new RangeError(`ids: ${ids.length} codes for ${x.length} values`);
   const order = idOrder(ids);
   const inOrder = (v: Float64Array) => Float64Array.from(order, (i) => v[i]);
@@ -116,19 +114,27 @@ function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, 
   const words = new Map(method.categories.map((c) => [c.code, c.words]));
   const labels = Array.from(classified.codes, (code) => words.get(code)!);
   const rows = labels.map((cluster, k) => ({
-    ...Object.fromEntries(method.columns.map(([name, field]) => [name, num(r[field][k])])), cluster, neighbours: r.neighbourCount[k],
+    ...Object.fromEntries(method.columns.map(([name, field]) => [name, num(r[field][k])])),
+    cluster,
+    neighbours: r.neighbourCount[k],
   }));
-  const significance = method.options.includes('alpha')
-    ? { alpha: s.alpha, correction: s.correction, cutoff: classified.cutoff }
-    : { correction: s.correction };
+  const significance = method.options.includes('alpha') ? { alpha: s.alpha, correction: s.correction, cutoff: classified.cutoff } : { correction: s.correction };
   return {
     rows,
     empty: { ...Object.fromEntries(method.columns.map(([name]) => [name, null])), cluster: NO_DATA, neighbours: null },
     extra: {
-      ...method.cliExtra?.(options), permutations: r.permutations, seed: r.seed, sampling: r.sampling, ...significance, ...classified.extra,
+      ...method.cliExtra?.(options),
+      permutations: r.permutations,
+      seed: r.seed,
+      sampling: r.sampling,
+      ...significance,
+      ...classified.extra,
       weights_style: method.weightsStyle,
     },
-    summary: `${method.options.includes('alpha') ? `p <= ${classified.cutoff.toPrecision(3)}: ` : ''}${count(labels, method.categories.map((c) => c.words))}`,
+    summary: `${method.options.includes('alpha') ? `p <= ${classified.cutoff.toPrecision(3)}: ` : ''}${count(
+      labels,
+      method.categories.map((c) => c.words),
+    )}`,
     warnings,
   };
 }
@@ -142,8 +148,17 @@ function runMoran(x: Float64Array, weights: Weights, s: MethodSettings): MethodR
   // Row-standardised, as GeoDa and spdep's nb2listw default (style "W").
   const m = moranI(x, rowStandardise(weights), { permutations: s.permutations, seed: s.seed });
   const summaryRow: OutputRow = {
-    I: m.I, expectation: m.expectation, variance: m.variance, z: m.zScore, p_normal: m.pGreater, p_normal_two_sided: m.pTwoSided,
-    p_permutation: m.permutation ? m.permutation.pGreater : null, permutations: s.permutations, seed: s.seed, n: m.n, islands: m.islands,
+    I: m.I,
+    expectation: m.expectation,
+    variance: m.variance,
+    z: m.zScore,
+    p_normal: m.pGreater,
+    p_normal_two_sided: m.pTwoSided,
+    p_permutation: m.permutation ? m.permutation.pGreater : null,
+    permutations: s.permutations,
+    seed: s.seed,
+    n: m.n,
+    islands: m.islands,
   };
   const rows = Array.from(m.scatter.value, (z, k) => ({ z: num(z), lag: num(m.scatter.lag[k]) }));
   const pPerm = m.permutation ? `, p = ${m.permutation.pGreater.toPrecision(3)} with ${s.permutations} permutations (seed ${s.seed})` : '';

@@ -154,7 +154,9 @@ export async function mappingDecisions(path: string, join: TableJoin, warn: (mes
     lines = parseJoinReportCsv(text);
   } catch (error) {
     if (error instanceof JoinReportFormatError || error instanceof ImportError) {
-      throw new UsageError(`${path}: ${error instanceof ImportError ? importMessage(error) : error.message} (--mapping takes a join report CSV from the app or from peta-kantong join)`);
+      throw new UsageError(
+        `${path}: ${error instanceof ImportError ? importMessage(error) : error.message} (--mapping takes a join report CSV from the app or from peta-kantong join)`,
+      );
     }
     throw error;
   }
@@ -202,7 +204,10 @@ function rowLabel(join: TableJoin, key: number): string {
 }
 
 function listed(join: TableJoin, keys: number[]): string {
-  const shown = keys.slice(0, EXAMPLES).map((k) => rowLabel(join, k)).join('; ');
+  const shown = keys
+    .slice(0, EXAMPLES)
+    .map((k) => rowLabel(join, k))
+    .join('; ');
   return keys.length > EXAMPLES ? `${shown}; and ${keys.length - EXAMPLES} more` : shown;
 }
 
@@ -223,7 +228,8 @@ export function droppedLines(join: TableJoin, resolved: ResolvedJoin, region: Re
   }
   return [...classes].map(([label, keys]) => {
     const miss = reasonOf.get(keys[0]);
-    const why = miss && label === reasonLabel(miss.reason) ? ` Row ${join.joinKeys[keys[0]].firstRow}: ${unmatchedReasonText('en', join.joinKeys[keys[0]], miss, region.targets)}` : '';
+    const why =
+      miss && label === reasonLabel(miss.reason) ? ` Row ${join.joinKeys[keys[0]].firstRow}: ${unmatchedReasonText('en', join.joinKeys[keys[0]], miss, region.targets)}` : '';
     return `${rowsOf(join, keys)} row(s) not joined, ${label}: ${listed(join, keys)}.${why}`;
   });
 }

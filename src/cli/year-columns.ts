@@ -45,7 +45,8 @@ export function resolveYearColumns(table: Pick<ImportedTable, 'columns' | 'file'
     }
     const member = group.columns.find((c) => c.tahun === wanted);
     if (!member) throw new UsageError(`${table.file}: ${option} ${column} has no column for ${wanted} (years ${group.columns.map((c) => c.tahun).join(', ')})`);
-    if (tahun !== null && tahun !== member.tahun) throw new UsageError(`${table.file}: ${option} ${column} is of ${member.tahun}, another column named is of ${tahun}: name columns of one year`);
+    if (tahun !== null && tahun !== member.tahun)
+      throw new UsageError(`${table.file}: ${option} ${column} is of ${member.tahun}, another column named is of ${tahun}: name columns of one year`);
     tahun = member.tahun;
     notes.push(`${option} ${column}: columns ${range} are one indicator by year (as the app reads them); ${member.tahun} is read from ${member.column}`);
     return member.column;

@@ -69,11 +69,7 @@ export async function mapPdf(pages: MapPage[], spec: PageSpec, fontBytes: PdfFon
   doc.registerFontkit(fontkit);
   // Ligatures off: copied or searched text then has exactly the characters that were written.
   const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { liga: false } });
-  const fonts = makeFontSet(
-    await embed(fontBytes.regular),
-    await embed(fontBytes.bold),
-    await Promise.all((fontBytes.fallbacks ?? []).map(embed)),
-  );
+  const fonts = makeFontSet(await embed(fontBytes.regular), await embed(fontBytes.bold), await Promise.all((fontBytes.fallbacks ?? []).map(embed)));
   doc.setTitle(pages[0].title);
   const layout = pageLayout(spec);
   for (const [i, content] of pages.entries()) {

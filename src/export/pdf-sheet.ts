@@ -57,13 +57,7 @@ export class Sheet {
    * A line of text whose top (cap height, approximated as 0.72 em for Noto Sans) sits at `topMm`;
    * `align` says whether `xMm` is its left end, centre or right end.
    */
-  text(
-    text: string,
-    xMm: number,
-    topMm: number,
-    size: number,
-    options: { weight?: Weight; color?: RGB; align?: 'left' | 'center' | 'right' } = {},
-  ): void {
+  text(text: string, xMm: number, topMm: number, size: number, options: { weight?: Weight; color?: RGB; align?: 'left' | 'center' | 'right' } = {}): void {
     const weight = options.weight ?? 'regular';
     const w = this.width(text, size, weight);
     const left = options.align === 'right' ? xMm - w : options.align === 'center' ? xMm - w / 2 : xMm;
@@ -77,10 +71,7 @@ export class Sheet {
   }
 
   /** A rectangle given by its top-left corner, filled and/or outlined. */
-  rect(
-    box: { xMm: number; yMm: number; widthMm: number; heightMm: number },
-    style: { fill?: RGB; stroke?: RGB; strokeMm?: number; opacity?: number },
-  ): void {
+  rect(box: { xMm: number; yMm: number; widthMm: number; heightMm: number }, style: { fill?: RGB; stroke?: RGB; strokeMm?: number; opacity?: number }): void {
     this.page.drawRectangle({
       x: pt(box.xMm),
       y: this.y(box.yMm + box.heightMm),

@@ -83,12 +83,7 @@ export function textWidth(fonts: FontSet, text: string, weight: Weight, size: nu
 }
 
 /** Draws one line of text with its baseline at (x, y) in PDF points (origin bottom-left). */
-export function drawLine(
-  page: PDFPage,
-  fonts: FontSet,
-  text: string,
-  options: { x: number; y: number; size: number; weight: Weight; color: RGB },
-): void {
+export function drawLine(page: PDFPage, fonts: FontSet, text: string, options: { x: number; y: number; size: number; weight: Weight; color: RGB }): void {
   let x = options.x;
   for (const run of textRuns(fonts, text, options.weight)) {
     page.drawText(run.text, { x, y: options.y, size: options.size, font: run.font, color: options.color });
@@ -140,12 +135,7 @@ export function ellipsize(fonts: FontSet, text: string, weight: Weight, size: nu
  * The largest size from `maxSize` down to `minSize` (in half points) at which `text` wraps into at
  * most `maxLines` lines of `maxWidth`; at `minSize` the last allowed line is ended with "…".
  */
-export function fitText(
-  fonts: FontSet,
-  text: string,
-  weight: Weight,
-  box: { maxWidth: number; maxLines: number; maxSize: number; minSize: number },
-): FittedText {
+export function fitText(fonts: FontSet, text: string, weight: Weight, box: { maxWidth: number; maxLines: number; maxSize: number; minSize: number }): FittedText {
   for (let size = box.maxSize; size >= box.minSize; size -= 0.5) {
     const lines = wrapText(fonts, text, weight, size, box.maxWidth);
     if (lines.length <= box.maxLines) return { lines, size, truncated: false };

@@ -131,8 +131,7 @@ export const id = {
   'control.classes': 'Kelas',
   'control.language': 'Bahasa',
   'control.smoothing': 'Haluskan rasio (Empirical Bayes)',
-  'control.smoothingExplain':
-    'Rasio kelurahan berpenduduk kecil ditarik ke arah rasio kota, sesuai ketidakpastiannya (EB rate GeoDa, EBest spdep).',
+  'control.smoothingExplain': 'Rasio kelurahan berpenduduk kecil ditarik ke arah rasio kota, sesuai ketidakpastiannya (EB rate GeoDa, EBest spdep).',
   'legend.smoothed': 'dihaluskan (Empirical Bayes)',
   'control.basemap': 'Peta dasar OSM (perlu internet)',
   'measure.jumlah': 'Jumlah',
@@ -184,13 +183,13 @@ export const id = {
   'attribution.boundaries': 'Batas kelurahan: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2138/2025',
   'status.loadingBoundaries': 'Memuat batas kelurahan…',
   'status.loadingData': 'Menyiapkan basis data di peramban… {percent}',
-  'error.boundaries':
-    'Batas kelurahan {kota} tidak dapat dimuat ({detail}). Periksa koneksi ke server aplikasi, lalu muat ulang halaman.',
-  'error.database':
-    'Basis data di peramban tidak dapat dijalankan ({detail}). Peta tetap tampil tanpa nilai indikator; muat ulang halaman untuk mencoba lagi.',
+  'error.boundaries': 'Batas kelurahan {kota} tidak dapat dimuat ({detail}). Periksa koneksi ke server aplikasi, lalu muat ulang halaman.',
+  'error.database': 'Basis data di peramban tidak dapat dijalankan ({detail}). Peta tetap tampil tanpa nilai indikator; muat ulang halaman untuk mencoba lagi.',
   'error.query': 'Nilai indikator tidak dapat dihitung ({detail}). Tampilan sebelumnya tetap dipakai.',
-  'error.linkImported': 'Tautan ini menampilkan data impor ({value}) yang tidak ada di peramban ini. Minta berkas ruang kerja (.pkk) dari pengirim tautan, lalu buka lewat Data saya → Buka ruang kerja.',
-  'error.linkRegion': 'Tautan ini memakai wilayah {value} yang belum dimuat di peramban ini. Cari wilayah itu di Data saya (berkas nasional) atau buka berkas ruang kerja (.pkk) dari pengirim tautan.',
+  'error.linkImported':
+    'Tautan ini menampilkan data impor ({value}) yang tidak ada di peramban ini. Minta berkas ruang kerja (.pkk) dari pengirim tautan, lalu buka lewat Data saya → Buka ruang kerja.',
+  'error.linkRegion':
+    'Tautan ini memakai wilayah {value} yang belum dimuat di peramban ini. Cari wilayah itu di Data saya (berkas nasional) atau buka berkas ruang kerja (.pkk) dari pengirim tautan.',
   'error.link': 'Tautan memuat nilai yang tidak dikenal ({name} = "{value}"); nilai bawaan dipakai.',
   'error.dismiss': 'Tutup pesan',
   'error.basemap': 'Peta dasar OpenStreetMap tidak dapat dimuat (perlu koneksi internet). Peta kelurahan tetap dapat dipakai.',
@@ -229,8 +228,7 @@ export const id = {
   'correction.fdr': 'FDR',
   'analysis.running': 'Menghitung… {percent}',
   'analysis.error': 'Analisis gagal ({detail}). Peta nilai tetap ditampilkan.',
-  'analysis.power':
-    'Dengan {permutations} permutasi, p semu terkecil yang mungkin adalah {smallest}, tidak mencapai batas {cutoff}: tidak ada kelurahan yang bisa signifikan.',
+  'analysis.power': 'Dengan {permutations} permutasi, p semu terkecil yang mungkin adalah {smallest}, tidak mencapai batas {cutoff}: tidak ada kelurahan yang bisa signifikan.',
   'analysis.raise': 'Naikkan ke {n} permutasi',
   'analysis.powerLimit': 'Batas ini butuh lebih dari 99.999 permutasi: longgarkan tingkat signifikansi atau pilih koreksi lain.',
   'analysis.method.quadrant': 'Kuadran TKPK (dua indikator)',

@@ -8,9 +8,7 @@ export const messages: Record<Lang, Record<MessageKey, string>> = { id, en };
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };

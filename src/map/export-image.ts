@@ -32,10 +32,7 @@ const EARTH_CIRCUMFERENCE = 40_075_016.686;
  * Renders `map` into a `width` × `height` px PNG showing `bounds` (default: what the user sees).
  * `codes` are the kelurahan whose feature-state is copied.
  */
-export async function renderMapImage(
-  map: MapLibreMap,
-  options: { width: number; height: number; codes: string[]; bounds?: [number, number, number, number] },
-): Promise<MapImage> {
+export async function renderMapImage(map: MapLibreMap, options: { width: number; height: number; codes: string[]; bounds?: [number, number, number, number] }): Promise<MapImage> {
   // The image is drawn at a device pixel ratio that keeps labels and lines the size they have on
   // screen relative to the map, so a print is the screen map at a higher resolution.
   const ratio = Math.max(1, Math.min(4, options.width / map.getCanvas().clientWidth));
@@ -74,7 +71,13 @@ export async function renderMapImage(
     if (!blob) throw new Error('The map could not be drawn as an image');
     const centre = copy.getCenter();
     const metresPerCssPixel = (EARTH_CIRCUMFERENCE * Math.cos((centre.lat * Math.PI) / 180)) / (512 * 2 ** copy.getZoom());
-    return { png: new Uint8Array(await blob.arrayBuffer()), widthPx: canvas.width, heightPx: canvas.height, metresPerPixel: metresPerCssPixel / ratio, frame: { camera, width, height } };
+    return {
+      png: new Uint8Array(await blob.arrayBuffer()),
+      widthPx: canvas.width,
+      heightPx: canvas.height,
+      metresPerPixel: metresPerCssPixel / ratio,
+      frame: { camera, width, height },
+    };
   } finally {
     copy.remove();
     container.remove();

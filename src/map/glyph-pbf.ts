@@ -155,10 +155,7 @@ function encodeGlyph(glyph: GlyphRecord): Uint8Array {
     const expected = (glyph.width + 2 * GLYPH_BORDER) * (glyph.height + 2 * GLYPH_BORDER);
     // Fail here, with the codepoint in the message, rather than deep inside MapLibre's AlphaImage.
     if (bitmap.length !== expected) {
-      throw new RangeError(
-        `glyph ${glyph.id} bitmap has ${bitmap.length} bytes, expected ${expected} ` +
-          `for ${glyph.width}×${glyph.height} plus a ${GLYPH_BORDER}px border`,
-      );
+      throw new RangeError(`glyph ${glyph.id} bitmap has ${bitmap.length} bytes, expected ${expected} ` + `for ${glyph.width}×${glyph.height} plus a ${GLYPH_BORDER}px border`);
     }
     w.bytesField(2, bitmap);
   }
@@ -181,11 +178,7 @@ function encodeGlyph(glyph: GlyphRecord): Uint8Array {
  * @throws RangeError on a misaligned range, an id outside it, non-integer metrics, or a bitmap
  *   whose length does not match its bordered size
  */
-export function encodeGlyphRange(
-  name: string,
-  rangeStart: number,
-  glyphs: readonly GlyphRecord[],
-): Uint8Array {
+export function encodeGlyphRange(name: string, rangeStart: number, glyphs: readonly GlyphRecord[]): Uint8Array {
   if (!Number.isInteger(rangeStart) || rangeStart < 0 || rangeStart > MAX_CODE_POINT || rangeStart % GLYPH_RANGE_SIZE !== 0) {
     throw new RangeError(`glyph range start must be a multiple of ${GLYPH_RANGE_SIZE}, got ${rangeStart}`);
   }
@@ -287,24 +280,26 @@ export interface CssFont {
  * (https://learn.microsoft.com/en-us/typography/opentype/spec/os2#usweightclass). Keys are
  * lower-cased with spaces and hyphens removed, so "SemiBold", "Semi Bold" and "semi-bold" match.
  */
-const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries({
-  thin: 100,
-  hairline: 100,
-  extralight: 200,
-  ultralight: 200,
-  light: 300,
-  regular: 400,
-  normal: 400,
-  book: 400,
-  medium: 500,
-  semibold: 600,
-  demibold: 600,
-  bold: 700,
-  extrabold: 800,
-  ultrabold: 800,
-  black: 900,
-  heavy: 900,
-}));
+const WEIGHTS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    thin: 100,
+    hairline: 100,
+    extralight: 200,
+    ultralight: 200,
+    light: 300,
+    regular: 400,
+    normal: 400,
+    book: 400,
+    medium: 500,
+    semibold: 600,
+    demibold: 600,
+    bold: 700,
+    extrabold: 800,
+    ultrabold: 800,
+    black: 900,
+    heavy: 900,
+  }),
+);
 
 const GENERIC_FAMILIES = new Set([
   'serif',

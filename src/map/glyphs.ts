@@ -86,10 +86,7 @@ export function registerLocalGlyphs(maplibre: ProtocolRegistry): void {
  * family (`GlyphManager._downloadAndCacheRangePromise`), which would not find Noto Sans, so this
  * only rejects on a malformed URL or an abort.
  */
-export const loadLocalGlyphs = async (
-  params: RequestParameters,
-  abortController: AbortController,
-): Promise<GetResourceResponse<AddProtocolResponseData>> => {
+export const loadLocalGlyphs = async (params: RequestParameters, abortController: AbortController): Promise<GetResourceResponse<AddProtocolResponseData>> => {
   const { fontstack, start } = parseGlyphUrl(params.url);
   abortController.signal.throwIfAborted();
   const bytes = await glyphRange(fontstack, start);
@@ -162,10 +159,7 @@ function declaredCoverage(font: CssFont): DeclaredCoverage {
     const declared = declaredRanges(family);
     if (declared === null) {
       undeclared = true;
-      warnOnce(
-        `no @font-face for "${family}": map labels will use a local font if installed, else sans-serif. ` +
-          `Import its @fontsource CSS before the map loads.`,
-      );
+      warnOnce(`no @font-face for "${family}": map labels will use a local font if installed, else sans-serif. ` + `Import its @fontsource CSS before the map loads.`);
     } else {
       ranges.push(...declared);
     }
@@ -251,7 +245,10 @@ function createRasterizer(font: CssFont, shorthand: string): Rasterizer {
 
   // Two probes that differ only in the generic family after the named ones: a character the named
   // fonts have measures the same in both, one they lack falls through to two different fonts.
-  const named = font.families.filter((family) => !isGenericFamily(family)).map(quoteFamily).join(', ');
+  const named = font.families
+    .filter((family) => !isGenericFamily(family))
+    .map(quoteFamily)
+    .join(', ');
   const probeFont = (generic: string): string => `${font.style} ${font.weight} ${GLYPH_FONT_SIZE}px ${named}, ${generic}`;
   const serifProbe = named ? createContext(probeFont('serif')) : null;
   const monoProbe = named ? createContext(probeFont('monospace')) : null;

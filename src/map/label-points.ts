@@ -18,10 +18,13 @@ export function labelPoints(areas: AreaCollection): FeatureCollection<Point, { k
     const geometry = feature.geometry;
     const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     // For a kelurahan in several parts (islands), label the largest part.
-    const largest = polygons.reduce((best, rings) => {
-      const size = area({ type: 'Polygon', coordinates: rings } satisfies Polygon);
-      return size > best.size ? { rings, size } : best;
-    }, { rings: polygons[0], size: -1 }).rings;
+    const largest = polygons.reduce(
+      (best, rings) => {
+        const size = area({ type: 'Polygon', coordinates: rings } satisfies Polygon);
+        return size > best.size ? { rings, size } : best;
+      },
+      { rings: polygons[0], size: -1 },
+    ).rings;
     const [lon, lat] = polylabel(largest, PRECISION_DEGREES);
     features.push({
       type: 'Feature',

@@ -34,7 +34,11 @@ export const OVERLAY_WIDTHS: Record<OverlayKind, { core: number; casing: number 
 };
 
 /** Width factors by zoom: thinner over a whole province, thicker over a few kelurahan. */
-const ZOOM_FACTORS: readonly (readonly [number, number])[] = [[9, 0.8], [12, 1], [15, 1.5]];
+const ZOOM_FACTORS: readonly (readonly [number, number])[] = [
+  [9, 0.8],
+  [12, 1],
+  [15, 1.5],
+];
 
 /** How much wider overlay lines are drawn while presenting, to be seen across a room. */
 export const PRESENTATION_LINE_SCALE = 1.6;
@@ -76,8 +80,7 @@ type LinePaint = { 'line-width': ExpressionSpecification; 'line-offset'?: Expres
  */
 export function overlayWidths(scale = 1): Record<string, LinePaint> {
   const w = OVERLAY_WIDTHS;
-  const highlight = (part: 'core' | 'casing') =>
-    byZoom(scale, (f) => ['case', flag('selected'), round(w.selected[part] * f), flag('hover'), round(w.hover[part] * f), 0]);
+  const highlight = (part: 'core' | 'casing') => byZoom(scale, (f) => ['case', flag('selected'), round(w.selected[part] * f), flag('hover'), round(w.hover[part] * f), 0]);
   // Targets are inset by half their casing, so neighbouring targets keep separate outlines.
   const inset = byZoom(scale, (f) => ['case', flag(TARGET_STATE), round((w.targets.casing / 2) * f), 0]);
   return {

@@ -4,12 +4,7 @@
  * glyphs generated in the browser (glyphs.ts). The OpenStreetMap basemap is optional.
  */
 import type { FeatureCollection } from 'geojson';
-import type {
-  ExpressionSpecification,
-  LayerSpecification,
-  RasterSourceSpecification,
-  StyleSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { NO_DATA_COLOR } from './palette';
 // Glyphs are answered by the app itself (glyphs.ts registers the protocol): no font server.
 import { LABEL_FONT_SEMIBOLD, LOCAL_GLYPHS_URL } from './glyphs';

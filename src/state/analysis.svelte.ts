@@ -4,14 +4,7 @@
  * data, weights, permutations or seed runs the worker again (a newer run cancels an older one).
  */
 import { DEFAULT_SNAP_METRES } from '../analysis/contiguity';
-import {
-  DEFAULT_PERMUTATIONS,
-  DEFAULT_PERMUTATION_SEED,
-  MAX_PERMUTATIONS,
-  permutationPower,
-  strictestCutoff,
-  type Correction,
-} from '../analysis/significance';
+import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED, MAX_PERMUTATIONS, permutationPower, strictestCutoff, type Correction } from '../analysis/significance';
 import { TaskCancelled } from '../workers/worker-client';
 import { analysisWorker } from '../workers/analysis-client';
 import type { LocalOutput, WeightsOutput } from '../workers/analysis-tasks';
@@ -56,9 +49,7 @@ export class AnalysisState {
    * The second indicator in use: the chosen one, or the first choice while the chosen one is on
    * the map (comparing an indicator with itself is not a two-indicator analysis).
    */
-  second = $derived(
-    this.secondChoices.some((i) => i.id === this.secondIndicator) ? this.secondIndicator : (this.secondChoices[0]?.id ?? this.secondIndicator),
-  );
+  second = $derived(this.secondChoices.some((i) => i.id === this.secondIndicator) ? this.secondIndicator : (this.secondChoices[0]?.id ?? this.secondIndicator));
   /** Priorities 1-4 per kelurahan and the city averages they were judged against. */
   quadrant = $state.raw<{ key: string; map: CategoryMap; averages: [number, number] } | null>(null);
 
@@ -120,7 +111,11 @@ export class AnalysisState {
     const features = this.app.kelurahan?.features;
     if (!w || !features || features.length !== w.n) return null;
     const weights = { n: w.n, offsets: w.offsets, indices: w.indices, values: new Float64Array(w.indices.length).fill(1), rowStandardised: false };
-    return toGal(weights, features.map((f) => f.properties.kode), { idVariable: 'kode', layerName: `kelurahan_${this.app.city.slug}` });
+    return toGal(
+      weights,
+      features.map((f) => f.properties.kode),
+      { idVariable: 'kode', layerName: `kelurahan_${this.app.city.slug}` },
+    );
   }
 
   /** The settings a link carries (null when no analysis is shown). */
@@ -245,8 +240,15 @@ export class AnalysisState {
       const result = await analysisWorker().run(
         'local',
         {
-          method, values, values2, ids: features.map((f) => f.properties.kode), offsets: this.weights!.offsets, indices: this.weights!.indices,
-          permutations: this.permutations, seed: this.seed, islandCentroids: this.islandsToNearest ? this.weights!.centroids : undefined,
+          method,
+          values,
+          values2,
+          ids: features.map((f) => f.properties.kode),
+          offsets: this.weights!.offsets,
+          indices: this.weights!.indices,
+          permutations: this.permutations,
+          seed: this.seed,
+          islandCentroids: this.islandsToNearest ? this.weights!.centroids : undefined,
         },
         { onProgress: (fraction) => run === this.#run && (this.progress = fraction) },
       );

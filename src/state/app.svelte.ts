@@ -30,17 +30,7 @@ import { firstViewKey, hintStoredView, loadFirstView, mayHaveStoredView, saveFir
 import { MARK_CHOROPLETH, whenMarked } from '../map/marks';
 import { openStore } from '../data/store';
 import type { Database } from '../data/database';
-import {
-  fetchCitySummary,
-  fetchProfile,
-  fetchTrend,
-  fetchRateParts,
-  fetchValues,
-  fetchYears,
-  type CitySummary,
-  type ProfileEntry,
-  type TrendPoint,
-} from '../data/indicators';
+import { fetchCitySummary, fetchProfile, fetchTrend, fetchRateParts, fetchValues, fetchYears, type CitySummary, type ProfileEntry, type TrendPoint } from '../data/indicators';
 import { empiricalBayesRates } from '../analysis/eb-rate';
 import { translate, type MessageKey } from '../i18n';
 import { parseViewParams, type Camera, type ViewParams } from './url';
@@ -85,10 +75,12 @@ export interface Hover {
 
 /** Per kelurahan, `a − b` (null when either is missing). */
 function subtract(a: Map<string, number | null>, b: Map<string, number | null>): Map<string, number | null> {
-  return new Map([...a].map(([kode, v]) => {
-    const w = b.get(kode);
-    return [kode, v === null || w === null || w === undefined ? null : v - w];
-  }));
+  return new Map(
+    [...a].map(([kode, v]) => {
+      const w = b.get(kode);
+      return [kode, v === null || w === null || w === undefined ? null : v - w];
+    }),
+  );
 }
 
 /** The region's change between two years: each figure of `a` minus that of `b` (null when either is missing). */
@@ -142,9 +134,11 @@ export class AppState {
     if (next === this.#panel) return;
     this.#panel = next;
     const task =
-      next === 'sasaran' ? { indikator: this.targeting.unitsIndicator, measure: this.targeting.by === 'per100' ? 'rasio' : 'jumlah' } as const
-      : next === 'program' ? { indikator: this.program.coverageId, measure: this.measure }
-      : null;
+      next === 'sasaran'
+        ? ({ indikator: this.targeting.unitsIndicator, measure: this.targeting.by === 'per100' ? 'rasio' : 'jumlah' } as const)
+        : next === 'program'
+          ? { indikator: this.program.coverageId, measure: this.measure }
+          : null;
     if (task && !this.regionIndicators.some((i) => i.id === task.indikator)) return;
     const shown = task ?? this.#mapBeforeTask;
     if (task) this.#mapBeforeTask ??= { indikator: this.indikator, measure: this.measure };
@@ -218,14 +212,11 @@ export class AppState {
   /** The scheme in use: manual breaks fall back to quantiles until some are typed. */
   shownScheme: Scheme = $derived(this.scheme === 'manual' && !this.manualBreaks ? 'quantile' : this.scheme);
   /** A change between two years is shown: values are `tahun` minus `compareYear`. */
-  isChange = $derived(
-    this.compareYear !== null && this.compareYear !== this.tahun && !this.isComposite && !this.isComputed,
-  );
+  isChange = $derived(this.compareYear !== null && this.compareYear !== this.tahun && !this.isComposite && !this.isComputed);
   classification: Classification | null = $derived.by(() => {
     if (!this.values) return null;
     if (this.isChange) return classifyChange(this.values.values(), this.classes);
-    const options =
-      this.shownScheme === 'manual' ? { scheme: 'manual' as const, breaks: this.manualBreaks! } : { scheme: this.shownScheme, classes: this.classes };
+    const options = this.shownScheme === 'manual' ? { scheme: 'manual' as const, breaks: this.manualBreaks! } : { scheme: this.shownScheme, classes: this.classes };
     return classify(this.values.values(), options);
   });
   /** The colour of each class: diverging around no change for a change map. */
@@ -638,12 +629,13 @@ export class AppState {
       const key = this.wantedKey;
       const query = { kodeKota, tahun: this.tahun, indikator: this.indikator };
       const compare = this.isChange ? this.compareYear : null;
-      const [values, summary] = program || access
-        ? await (program ? this.program : this.access).compute(db, query).then((r) => [r.values, r.summary] as const)
-        : await Promise.all([
-            composite ? this.composite.compute(db, query) : smoothed ? smoothedRates(db, query) : fetchValues(db, { ...query, measure }),
-            composite ? Promise.resolve(null) : fetchCitySummary(db, query),
-          ]);
+      const [values, summary] =
+        program || access
+          ? await (program ? this.program : this.access).compute(db, query).then((r) => [r.values, r.summary] as const)
+          : await Promise.all([
+              composite ? this.composite.compute(db, query) : smoothed ? smoothedRates(db, query) : fetchValues(db, { ...query, measure }),
+              composite ? Promise.resolve(null) : fetchCitySummary(db, query),
+            ]);
       // A change map: this year's values and region line minus those of the year compared with.
       const [before, summaryBefore] =
         compare === null

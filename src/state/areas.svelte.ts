@@ -23,7 +23,14 @@ export const AREA_INDICATORS = ['penduduk', 'rumah_tangga', 'penduduk_miskin', '
 
 function demoAreas(): FocusArea[] {
   const collection = JSON.parse(kawasanDemo) as { features: Feature<Polygon | MultiPolygon, { id: string; nama: string; kota: string; catatan: string }>[] };
-  return collection.features.map((f) => ({ id: f.properties.id, nama: f.properties.nama, kota: f.properties.kota, geometry: f.geometry, source: 'demo', note: f.properties.catatan }));
+  return collection.features.map((f) => ({
+    id: f.properties.id,
+    nama: f.properties.nama,
+    kota: f.properties.kota,
+    geometry: f.geometry,
+    source: 'demo',
+    note: f.properties.catatan,
+  }));
 }
 
 export class AreasState {
@@ -174,7 +181,13 @@ export class AreasState {
   async #add(geometry: unknown, nama: string, source: FocusArea['source']): Promise<void> {
     const checked = (await this.#geometry()).checkArea(geometry);
     if (!checked.geometry) return void (this.error = checked.error);
-    const area: FocusArea = { id: `kawasan-${Date.now().toString(36)}`, nama: nama.trim() || this.app.t('areas.ui.unnamed'), kota: this.app.city.kode, geometry: checked.geometry, source };
+    const area: FocusArea = {
+      id: `kawasan-${Date.now().toString(36)}`,
+      nama: nama.trim() || this.app.t('areas.ui.unnamed'),
+      kota: this.app.city.kode,
+      geometry: checked.geometry,
+      source,
+    };
     this.list = [...this.list, area];
     this.cancel();
     this.select(area.id);

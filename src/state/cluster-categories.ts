@@ -26,7 +26,10 @@ export interface CategoryMap {
 
 function withRows(method: AnalysisMethod, codes: Int8Array, cutoff: number): CategoryMap {
   const rows = method.categories.map((c) => ({
-    index: c.code, label: c.label as MessageKey, color: c.color, count: codes.filter((k) => k === c.code).length,
+    index: c.code,
+    label: c.label as MessageKey,
+    color: c.color,
+    count: codes.filter((k) => k === c.code).length,
   }));
   return { codes, rows, cutoff };
 }
@@ -34,12 +37,20 @@ function withRows(method: AnalysisMethod, codes: Int8Array, cutoff: number): Cat
 /** A local method's categories at a significance level and correction; -1 where there was no value. */
 export function localCategories(method: LocalMethod, out: StatisticArrays, alpha: number, correction: Correction): CategoryMap {
   const { codes, cutoff } = method.classify(out, { alpha, correction });
-  return withRows(method, Int8Array.from(codes, (code, i) => (out.neighbourCount[i] < 0 ? -1 : code)), cutoff);
+  return withRows(
+    method,
+    Int8Array.from(codes, (code, i) => (out.neighbourCount[i] < 0 ? -1 : code)),
+    cutoff,
+  );
 }
 
 /** TKPK quadrant priorities (1-4 from tkpkQuadrants; 0 = missing) as map categories 0-3. */
 export function quadrantCategories(priorities: Int8Array): CategoryMap {
-  return withRows(quadrant, Int8Array.from(priorities, (p) => (p >= 1 && p <= 4 ? p - 1 : -1)), Number.NaN);
+  return withRows(
+    quadrant,
+    Int8Array.from(priorities, (p) => (p >= 1 && p <= 4 ? p - 1 : -1)),
+    Number.NaN,
+  );
 }
 
 /** Cut-off for finite p-values of observations that have neighbours (islands are not tests). */

@@ -45,7 +45,10 @@ function codeProperty(boundaries: ImportedBoundaries): string | null {
  * prefix), named from the region index when it knows the code. Throws when no property holds
  * Kemendagri codes: without them no table can be joined to these polygons.
  */
-export function planBoundaries(boundaries: ImportedBoundaries, names: { nama: (kode: string) => string | undefined; provinsi: (kode: string) => string | undefined }): BoundaryPlan {
+export function planBoundaries(
+  boundaries: ImportedBoundaries,
+  names: { nama: (kode: string) => string | undefined; provinsi: (kode: string) => string | undefined },
+): BoundaryPlan {
   const kodeProperty = codeProperty(boundaries);
   if (!kodeProperty) throw new ImportError('import.boundariesNoCode', { file: boundaries.file });
   const keys = Object.keys(boundaries.areas.features[0]?.properties ?? {});

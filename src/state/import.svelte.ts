@@ -7,14 +7,7 @@
  */
 import type { City } from '../data/catalog';
 import type { Database } from '../data/database';
-import {
-  loadMapping,
-  type ColumnChoice,
-  type ImportedIndicator,
-  type KeyColumns,
-  type KeyMapping,
-  type KeyRow,
-} from '../data/datasets';
+import { loadMapping, type ColumnChoice, type ImportedIndicator, type KeyColumns, type KeyMapping, type KeyRow } from '../data/datasets';
 import { ImportError, type ImportedTable } from '../data/importers/types';
 import { resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
 import { chooseTableKeys, keyMappingOf, loadTable, stageJoin } from '../data/table-pipeline';
@@ -45,7 +38,9 @@ const DEPRIVATION_WORDS = /rtlh|air|sanitasi|jamban|sekolah|penghasilan|listrik|
 
 /** A new dataset id: short, unique, safe as part of a table name. */
 function newDatasetId(): string {
-  return `d${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, '0')}`;
+  return `d${Date.now().toString(36)}${Math.floor(Math.random() * 1296)
+    .toString(36)
+    .padStart(2, '0')}`;
 }
 
 export class ImportSession {
@@ -65,8 +60,20 @@ export class ImportSession {
   /** Number columns named by years (t_2016 … t_2019), each offered as one indicator over years. */
   yearGroups = $state.raw<YearGroup[]>([]);
   personal = $state.raw<PersonalColumnFlag[]>([]);
-  households = $state({ idColumn: null as string | null, desilColumn: null as string | null, deprivations: [] as (DeprivationChoice & { source: string })[], k: 1 / 3, suppressBelow: DEFAULT_SUPPRESSION_THRESHOLD });
-  beneficiaries = $state({ idColumn: null as string | null, programColumn: null as string | null, yearColumn: null as string | null, households: null as string | null, eligibleMaxDesil: 4 });
+  households = $state({
+    idColumn: null as string | null,
+    desilColumn: null as string | null,
+    deprivations: [] as (DeprivationChoice & { source: string })[],
+    k: 1 / 3,
+    suppressBelow: DEFAULT_SUPPRESSION_THRESHOLD,
+  });
+  beneficiaries = $state({
+    idColumn: null as string | null,
+    programColumn: null as string | null,
+    yearColumn: null as string | null,
+    households: null as string | null,
+    eligibleMaxDesil: 4,
+  });
   keyRows = $state.raw<KeyRow[]>([]);
   /** The distinct keys as the join reads them (years as numbers). */
   joinKeys = $state.raw<JoinKey[]>([]);
@@ -230,7 +237,8 @@ export class ImportSession {
   #ungrouped(indicators: ImportedIndicator[]): ImportedIndicator[] {
     if (!this.keys.tahun) return indicators;
     for (const group of this.yearGroups) {
-      if (groupIsOn(indicators, group)) indicators = setYearGroup(indicators, group, false, { columns: this.table?.columns ?? [], prefix: this.#id, fallbackLabel: this.#fallbackLabel() });
+      if (groupIsOn(indicators, group))
+        indicators = setYearGroup(indicators, group, false, { columns: this.table?.columns ?? [], prefix: this.#id, fallbackLabel: this.#fallbackLabel() });
     }
     return indicators;
   }
@@ -413,7 +421,14 @@ export class ImportSession {
       } else if (points) {
         const meta: PointsMeta = {
           kind: 'points',
-          source: { file, format: this.table?.format ?? 'geojson', sheet: this.table?.sheet ?? null, headerRow: this.table?.headerRow ?? 0, rowCount: points.points.features.length, joined: { code: 0, name: 0, fuzzy: 0, manual: 0, unmatched: points.outside, missing: 0 } },
+          source: {
+            file,
+            format: this.table?.format ?? 'geojson',
+            sheet: this.table?.sheet ?? null,
+            headerRow: this.table?.headerRow ?? 0,
+            rowCount: points.points.features.length,
+            joined: { code: 0, name: 0, fuzzy: 0, manual: 0, unmatched: points.outside, missing: 0 },
+          },
           counts: points.counts,
           year: this.app.tahun,
         };
@@ -470,4 +485,3 @@ export class ImportSession {
     this.error = noticeOf(error, fallback);
   }
 }
-

@@ -6,7 +6,16 @@
  */
 import { classify, type Classification, type Scheme } from '../analysis/classify';
 import { classificationColors } from '../map/palette';
-import { fetchNationalCsv, fetchNationalKode, fetchNationalValues, loadNationalValues, nationalTilesPresent, NATIONAL_INDICATORS, type NationalIndicator, type NationalValues } from '../data/national-map';
+import {
+  fetchNationalCsv,
+  fetchNationalKode,
+  fetchNationalValues,
+  loadNationalValues,
+  nationalTilesPresent,
+  NATIONAL_INDICATORS,
+  type NationalIndicator,
+  type NationalValues,
+} from '../data/national-map';
 import { loadRegionIndex, parentsOf } from '../data/regions';
 import type { Database } from '../data/database';
 import type { AppState } from './app.svelte';

@@ -59,13 +59,18 @@ export class TargetingState {
     minUnits: this.minUnits,
     tieBreak: this.tieBreak,
   });
-  ranked = $derived(rankRtlh(this.rows.map((r) => ({ ...r, cluster: this.#clusters.get(r.kode) ?? null })), this.options));
-  allocation = $derived(
-    allocateBudget(
-      this.ranked,
-      this.budgetMode === 'units' ? { units: this.units } : { money: this.money, costPerUnit: this.costPerUnit },
-      { include: this.include, exclude: this.exclude, keep: this.keep },
+  ranked = $derived(
+    rankRtlh(
+      this.rows.map((r) => ({ ...r, cluster: this.#clusters.get(r.kode) ?? null })),
+      this.options,
     ),
+  );
+  allocation = $derived(
+    allocateBudget(this.ranked, this.budgetMode === 'units' ? { units: this.units } : { money: this.money, costPerUnit: this.costPerUnit }, {
+      include: this.include,
+      exclude: this.exclude,
+      keep: this.keep,
+    }),
   );
   /** Kode of the kelurahan receiving repairs, for the map's outline. */
   selectedKode = $derived(new Set(this.allocation.lines.map((l) => l.kode)));

@@ -123,7 +123,10 @@ export function parseViewParams(search: string, vocabulary: Vocabulary): { param
 
 /** Manual cut points as typed or linked: "5;10;15" (semicolons, so Indonesian decimal commas work). */
 export function parseBreaks(raw: string): number[] | null {
-  const parts = raw.split(/[;\s]+/).filter(Boolean).map((p) => Number(p.replace(',', '.')));
+  const parts = raw
+    .split(/[;\s]+/)
+    .filter(Boolean)
+    .map((p) => Number(p.replace(',', '.')));
   if (parts.length === 0 || parts.length > 8 || parts.some((n) => !Number.isFinite(n))) return null;
   return parts.every((n, i) => i === 0 || n > parts[i - 1]) ? parts : null;
 }

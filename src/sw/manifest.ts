@@ -31,7 +31,10 @@ export interface BuiltFile {
 
 /** The precache list: shell files in a stable order. */
 export function precacheList(files: BuiltFile[]): string[] {
-  return files.map((f) => f.path).filter(inShell).sort();
+  return files
+    .map((f) => f.path)
+    .filter(inShell)
+    .sort();
 }
 
 /**

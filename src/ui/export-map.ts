@@ -19,7 +19,6 @@ import { categoryRows, classRows } from './legend-rows';
 import { cityValueLine } from './city-value';
 import { legendNote } from './legend-note';
 
-
 const PRINT_DPI = 300;
 const SCREEN_DPI = 96;
 
@@ -69,9 +68,7 @@ function exportNote(app: AppState): string | undefined {
   const method = app.analysis.descriptor;
   const pseudo = method?.kind === 'local' && method.decidesBy === 'pseudoP';
   const lisa = clusters && pseudo ? { cutoff: clusters.cutoff, permutations: app.analysis.permutations } : null;
-  const cityLine = app.categories
-    ? null
-    : cityValueLine(app.summary, app.indicator, app.shownMeasure, { lang: app.lang, region: app.city.nama, t: app.t, change: app.isChange });
+  const cityLine = app.categories ? null : cityValueLine(app.summary, app.indicator, app.shownMeasure, { lang: app.lang, region: app.city.nama, t: app.t, change: app.isChange });
   return legendNote({ cityLine, lisa, lang: app.lang, t: app.t });
 }
 
@@ -100,7 +97,13 @@ export async function exportPdf(app: AppState, port: MapImagePort, spec: PageSpe
  * A PNG of the same layout: at 96 dpi (screen) or 300 dpi (print). Text is drawn with the page
  * font at the layout's positions; the map is rendered for the frame at that resolution.
  */
-export async function exportPng(app: AppState, port: MapImagePort, spec: PageSpec, quality: 'screen' | 'print', title: string | null): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+export async function exportPng(
+  app: AppState,
+  port: MapImagePort,
+  spec: PageSpec,
+  quality: 'screen' | 'print',
+  title: string | null,
+): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   const dpi = quality === 'print' ? PRINT_DPI : SCREEN_DPI;
   const [page] = await pages(app, port, spec, dpi, false, title);
   const layout = pageLayout(spec);

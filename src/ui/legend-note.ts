@@ -18,9 +18,8 @@ export interface LegendNoteInput {
 
 /** The note as lines joined by "\n" (the legend box wraps each), or undefined when there is none. */
 export function legendNote({ cityLine, lisa, lang, t }: LegendNoteInput): string | undefined {
-  const lines = [
-    lisa ? t('export.legend.lisa', { alpha: formatNumber(lisa.cutoff, lang, 4), permutations: formatNumber(lisa.permutations, lang) }) : null,
-    cityLine,
-  ].filter((line): line is string => Boolean(line));
+  const lines = [lisa ? t('export.legend.lisa', { alpha: formatNumber(lisa.cutoff, lang, 4), permutations: formatNumber(lisa.permutations, lang) }) : null, cityLine].filter(
+    (line): line is string => Boolean(line),
+  );
   return lines.length ? lines.join('\n') : undefined;
 }

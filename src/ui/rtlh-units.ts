@@ -44,6 +44,8 @@ export function rtlhUnitIndicators(indicators: IndicatorDef[]): IndicatorDef[] {
 export function householdCountIndicators(indicators: IndicatorDef[]): IndicatorDef[] {
   const counts = indicators.filter(isCount);
   const unitOf = (i: IndicatorDef) => [i.unit.id.trim(), i.unit.en.trim()];
-  const households = counts.filter((i) => unitOf(i).some((u) => HOUSEHOLD_UNIT.test(u)) || (unitOf(i).every((u) => u === '') && HOUSEHOLD_LABEL.test(`${i.label.id} ${i.label.en}`)));
+  const households = counts.filter(
+    (i) => unitOf(i).some((u) => HOUSEHOLD_UNIT.test(u)) || (unitOf(i).every((u) => u === '') && HOUSEHOLD_LABEL.test(`${i.label.id} ${i.label.en}`)),
+  );
   return households.length ? households : counts;
 }

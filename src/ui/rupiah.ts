@@ -26,7 +26,10 @@ const SCALED = /^(\d+(?:[.,]\d+)?)\s*([a-z]+)\.?$/i;
 
 /** The whole-rupiah amount written in `text`, or null when it is not one. */
 export function parseRupiah(text: string): number | null {
-  const cleaned = text.trim().replace(/^rp\.?\s*/i, '').replace(/\u00a0/g, ' ');
+  const cleaned = text
+    .trim()
+    .replace(/^rp\.?\s*/i, '')
+    .replace(/\u00a0/g, ' ');
   const scaled = SCALED.exec(cleaned);
   if (scaled) {
     const scale = SCALES.get(scaled[2].toLowerCase());

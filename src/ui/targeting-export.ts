@@ -15,17 +15,36 @@ function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][]
   const allocation = t.allocation;
   const byKode = new Map(t.ranked.map((r) => [r.kode, r]));
   // Which rows the user pinned, so a reader of the file sees why they stay beyond the budget.
-  const pinned = (kode: string) =>
-    t.include.has(kode) ? app.t('targeting.export.pinnedAdded') : t.keep.has(kode) ? app.t('targeting.export.pinnedKept') : '';
-  const reasons = (kode: string) => t.reasonsOf(kode).map((r) => reasonText(app, r)).join('; ');
+  const pinned = (kode: string) => (t.include.has(kode) ? app.t('targeting.export.pinnedAdded') : t.keep.has(kode) ? app.t('targeting.export.pinnedKept') : '');
+  const reasons = (kode: string) =>
+    t
+      .reasonsOf(kode)
+      .map((r) => reasonText(app, r))
+      .join('; ');
   // Counts whole, rates and shares to two decimals: the rule of every export (src/data/export-round.ts).
   const count = (v: number | null | undefined) => roundTo(v, 0);
   const rate = (v: number | null | undefined) => roundTo(v, FRACTION_DECIMALS);
   const list: TableCell[][] = [
-    (['no', 'rank', 'kode', 'kelurahan', 'kecamatan', 'rtlh', 'remaining', 'per100', 'perKm2', 'units', 'cost', 'pinned', 'reasons'] as const).map((k) => app.t(`targeting.export.${k}`)),
+    (['no', 'rank', 'kode', 'kelurahan', 'kecamatan', 'rtlh', 'remaining', 'per100', 'perKm2', 'units', 'cost', 'pinned', 'reasons'] as const).map((k) =>
+      app.t(`targeting.export.${k}`),
+    ),
     ...allocation.lines.map((line, i) => {
       const row = byKode.get(line.kode);
-      return [i + 1, line.rank, line.kode, line.nama, line.kecamatan, count(row?.units), count(line.remaining), rate(row?.per100), rate(row?.perKm2), count(line.units), count(line.cost), pinned(line.kode), reasons(line.kode)];
+      return [
+        i + 1,
+        line.rank,
+        line.kode,
+        line.nama,
+        line.kecamatan,
+        count(row?.units),
+        count(line.remaining),
+        rate(row?.per100),
+        rate(row?.perKm2),
+        count(line.units),
+        count(line.cost),
+        pinned(line.kode),
+        reasons(line.kode),
+      ];
     }),
   ];
   const label = (id: string) => findIndicator(id)?.label[app.lang] ?? id;

@@ -5,8 +5,6 @@ import type { AnalysisTasks } from './analysis-tasks';
 let client: WorkerClient<AnalysisTasks> | undefined;
 
 export function analysisWorker(): WorkerClient<AnalysisTasks> {
-  client ??= new WorkerClient<AnalysisTasks>(
-    () => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analisis' }),
-  );
+  client ??= new WorkerClient<AnalysisTasks>(() => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analisis' }));
   return client;
 }

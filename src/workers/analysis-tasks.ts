@@ -113,7 +113,11 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   const method = localMethod(input.method);
   const n = input.values.length;
   const full: Weights = {
-    n, offsets: input.offsets, indices: input.indices, values: new Float64Array(input.indices.length).fill(1), rowStandardised: false,
+    n,
+    offsets: input.offsets,
+    indices: input.indices,
+    values: new Float64Array(input.indices.length).fill(1),
+    rowStandardised: false,
   };
   if (input.ids.length !== n) throw new RangeError(`ids: ${input.ids.length} codes for ${n} values`);
   if (method.secondVariable && input.values2?.length !== n) throw new RangeError(`${method.id} needs a second value per observation`);
@@ -124,7 +128,10 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   if (input.islandCentroids && kept.length > 1 && islandsOf(weights).length > 0) {
     const points = Float64Array.from({ length: 2 * kept.length }, (_, e) => input.islandCentroids![2 * kept[e >> 1] + (e & 1)]);
     // Rows in ascending order again, as the CLI's are after runMethod reorders its linked weights.
-    weights = weightsInOrder(withKnnFallback(weights, points, 1).weights, Int32Array.from(kept, (_, k) => k));
+    weights = weightsInOrder(
+      withKnnFallback(weights, points, 1).weights,
+      Int32Array.from(kept, (_, k) => k),
+    );
   }
   const x = Float64Array.from(kept, (i) => input.values[i]);
   const y = method.secondVariable ? Float64Array.from(kept, (i) => input.values2![i]) : null;
@@ -162,8 +169,20 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
 function emptyOutput(input: LocalInput, n: number): LocalOutput {
   const nan = () => new Float64Array(n).fill(Number.NaN);
   return {
-    method: input.method, n, value: nan(), lag: nan(), statistic: nan(), expectation: nan(), zScore: nan(), pNormal: nan(), pseudoP: nan(),
-    neighbourCount: new Int32Array(n).fill(-1), missing: 0, permutations: input.permutations, seed: input.seed, moran: null,
+    method: input.method,
+    n,
+    value: nan(),
+    lag: nan(),
+    statistic: nan(),
+    expectation: nan(),
+    zScore: nan(),
+    pNormal: nan(),
+    pseudoP: nan(),
+    neighbourCount: new Int32Array(n).fill(-1),
+    missing: 0,
+    permutations: input.permutations,
+    seed: input.seed,
+    moran: null,
   };
 }
 

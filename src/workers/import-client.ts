@@ -14,9 +14,7 @@ let client: WorkerClient<ImportTasks> | undefined;
 
 /** The shared import worker. */
 export function importWorker(): WorkerClient<ImportTasks> {
-  client ??= new WorkerClient<ImportTasks>(
-    () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'impor' }),
-  );
+  client ??= new WorkerClient<ImportTasks>(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'impor' }));
   return client;
 }
 
@@ -24,12 +22,7 @@ export function importWorker(): WorkerClient<ImportTasks> {
  * Reads a table file in the import worker. Rejects with ImportError (user-fixable, with a
  * message key), TaskCancelled (aborted or superseded by a newer import) or Error (a bug).
  */
-export async function importTable(
-  file: File,
-  options: TableReadOptions = {},
-  onProgress?: (fraction: number) => void,
-  signal?: AbortSignal,
-): Promise<ImportedTable> {
+export async function importTable(file: File, options: TableReadOptions = {}, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<ImportedTable> {
   try {
     return await importWorker().run('readTable', { file, options }, { onProgress, signal });
   } catch (error) {

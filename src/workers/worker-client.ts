@@ -14,11 +14,7 @@ export interface TaskMessage<Name extends string = string, Input = unknown> {
   input: Input;
 }
 
-export type WorkerReply =
-  | { id: number; type: 'progress'; fraction: number }
-  | { id: number; type: 'result'; output: unknown }
-  | { id: number; type: 'error'; message: string };
-
+export type WorkerReply = { id: number; type: 'progress'; fraction: number } | { id: number; type: 'result'; output: unknown } | { id: number; type: 'error'; message: string };
 
 interface Pending {
   task: string;

@@ -7,7 +7,13 @@ async function serious(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join('; ')})`,
+    );
 }
 
 test('no serious accessibility violations on the main screens', async ({ page }) => {
@@ -47,7 +53,9 @@ test('significance is shown by an outline as well as by colour', async ({ page }
   await waitForMap(page, 'surakarta|2025|rtlh|rasio|5|lisa');
   await expect(page.getByTestId('legend-outline')).toContainText('signifikan');
   const { outlined, significant } = await page.evaluate(() => {
-    const { map, app } = (window as unknown as { __pkk: { map: import('maplibre-gl').Map; app: { analysis: { categories: { codes: Int8Array; rows: { index: number; label: string }[] } } } } }).__pkk;
+    const { map, app } = (
+      window as unknown as { __pkk: { map: import('maplibre-gl').Map; app: { analysis: { categories: { codes: Int8Array; rows: { index: number; label: string }[] } } } } }
+    ).__pkk;
     const ids = map.querySourceFeatures('kelurahan').map((f) => f.id!);
     const outlined = new Set(ids.filter((id) => map.getFeatureState({ source: 'kelurahan', id }).signifikan)).size;
     const { codes, rows } = app.analysis.categories;

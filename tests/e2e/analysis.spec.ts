@@ -25,7 +25,9 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
   // The weights download as a GeoDa .gal file, ids = kelurahan codes.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-gal').click()]);
   expect(download.suggestedFilename()).toBe('bobot-queen-surakarta.gal');
-  const gal = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  const gal = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(gal[0]).toMatch(/^0 54 \S+ kode$/);
   expect(gal).toContain(gal.find((line) => line.startsWith('33.72.03.1002 ')));
   expect(gal.length).toBe(1 + 2 * 54);
@@ -64,7 +66,10 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
   await expect(section).toContainText('I lokal');
   await expect(section).toContainText('p semu');
   await expect(section).toContainText('Sumbangan ke I Moran global');
-  const listed = (await section.locator('.neighbours').innerText()).split(':')[1].split(',').map((s) => s.trim());
+  const listed = (await section.locator('.neighbours').innerText())
+    .split(':')[1]
+    .split(',')
+    .map((s) => s.trim());
   expect(listed).toContain('Sangkrah');
   const outlined = await page.evaluate(() => {
     const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
@@ -88,11 +93,12 @@ test('the same seed gives the same clusters; the seed is shown and can be set', 
   await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio');
   await page.getByTestId('analysis-method').selectOption('lisa');
   await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio|5|lisa');
-  const read = () => page.evaluate(() => {
-    const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
-    const kodes = [...new Set(map.querySourceFeatures('kelurahan').map((f) => String(f.id)))].sort();
-    return kodes.map((id) => map.getFeatureState({ source: 'kelurahan', id }).kategori).join(',');
-  });
+  const read = () =>
+    page.evaluate(() => {
+      const { map } = (window as unknown as { __pkk: Pkk }).__pkk;
+      const kodes = [...new Set(map.querySourceFeatures('kelurahan').map((f) => String(f.id)))].sort();
+      return kodes.map((id) => map.getFeatureState({ source: 'kelurahan', id }).kategori).join(',');
+    });
   const first = await read();
   await expect(page.getByTestId('analysis-seed')).toHaveValue('20250707');
   await page.getByTestId('analysis-seed').fill('12345');
@@ -170,7 +176,11 @@ test('Local Geary and the bivariate LISA come from the method registry: chosen, 
   const point = await kelurahanOnPage(page, '33.72.03.1002');
   await page.mouse.click(point.x, point.y);
   await expect(page.getByTestId('panel-analysis')).toContainText('C lokal (Geary)');
-  for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]]) {
+  for (const [width, height] of [
+    [1024, 768],
+    [1366, 768],
+    [1920, 1080],
+  ]) {
     await page.setViewportSize({ width, height });
     await expect(legend).toContainText('Berbeda dari tetangga');
     await page.screenshot({ path: `${SCREENSHOTS}/surakarta-rtlh-geary-${width}.png` });

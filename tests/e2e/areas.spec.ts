@@ -29,7 +29,10 @@ test('the Semanggi focus area: kelurahan it touches with shares, counts apportio
   // The summary as CSV, rounded as an official reads it (issue 15: shares had 16 decimals):
   // shares and size to at most two decimals, apportioned counts whole.
   const [download] = await Promise.all([page.waitForEvent('download'), summary.getByTestId('area-export').click()]);
-  const rows = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').map((line) => line.split(';'));
+  const rows = readFileSync(await download.path(), 'utf8')
+    .slice(1)
+    .split('\r\n')
+    .map((line) => line.split(';'));
   expect(rows[1]).toEqual(['Zona penyangga (meter)', '200']);
   expect(rows[2][1]).toMatch(/^\d+(,\d{1,2})?$/);
   expect(rows.find((r) => r[0] === '33.72.03.1002')!.slice(1, 3)).toEqual(['Semanggi', '100']);
@@ -43,7 +46,12 @@ test('the Semanggi focus area: kelurahan it touches with shares, counts apportio
   const box = (await page.locator('.map canvas').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  for (const [dx, dy] of [[-60, -40], [60, -40], [0, 60]]) await page.mouse.click(cx + dx, cy + dy);
+  for (const [dx, dy] of [
+    [-60, -40],
+    [60, -40],
+    [0, 60],
+  ])
+    await page.mouse.click(cx + dx, cy + dy);
   await page.getByTestId('area-name').fill('Segitiga uji');
   await page.getByTestId('area-finish').click();
   await expect(page.getByTestId('area-summary')).toContainText('Segitiga uji');

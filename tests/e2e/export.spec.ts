@@ -30,7 +30,16 @@ test('PDF (A4 landscape, and an atlas per kecamatan) and PNG exports: page size,
   const { width, height } = doc.getPage(0).getSize();
   expect([Math.round(width * 100) / 100, Math.round(height * 100) / 100]).toEqual([841.89, 595.28]);
   const [text] = await pdfText(pdf);
-  for (const expected of ['RTLH per kelurahan, Kota Surakarta 2025', 'Rumah tidak layak huni (RTLH)', 'per 100 rumah tangga', '11 kel.', 'Data contoh (sintetis)', 'cahyadsn/wilayah_boundaries', 'Skala', 'Halaman 1 dari 1']) {
+  for (const expected of [
+    'RTLH per kelurahan, Kota Surakarta 2025',
+    'Rumah tidak layak huni (RTLH)',
+    'per 100 rumah tangga',
+    '11 kel.',
+    'Data contoh (sintetis)',
+    'cahyadsn/wilayah_boundaries',
+    'Skala',
+    'Halaman 1 dari 1',
+  ]) {
     expect(text).toContain(expected);
   }
   // The legend's class labels are the screen's.
@@ -83,11 +92,16 @@ test('table CSV: rates rounded, with their count and denominator, and a line say
   await expect(page.getByTestId('table-export')).toHaveText(/tersaring/);
   await page.screenshot({ path: `${SCREENSHOTS}/table-filtered-export.png` });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
-  const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+  const lines = readFileSync(await download.path(), 'utf8')
+    .replace(/^\ufeff/, '')
+    .split('\r\n');
   expect(lines[0]).toMatch(/^Disaring: 'kliwon' \(\d+ dari 54 kelurahan\)$/);
   const header = lines[2].split(';');
   expect(header).toHaveLength(7); // kode, kelurahan, kecamatan, rate, count, denominator, rank
-  const rows = lines.slice(3).filter((l) => /^33\.72\./.test(l)).map((l) => l.split(';'));
+  const rows = lines
+    .slice(3)
+    .filter((l) => /^33\.72\./.test(l))
+    .map((l) => l.split(';'));
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     expect(row[2]).toBe('Pasar Kliwon');

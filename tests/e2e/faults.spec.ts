@@ -204,7 +204,13 @@ async function chooseHugeFile(page: Page, name: string): Promise<void> {
     const part = new Uint8Array(1 << 20).fill(0x41);
     const input = document.querySelector('[data-testid="import-input"]') as HTMLInputElement;
     const transfer = new DataTransfer();
-    transfer.items.add(new File(Array.from({ length: 601 }, () => part), name, { type: 'text/csv' }));
+    transfer.items.add(
+      new File(
+        Array.from({ length: 601 }, () => part),
+        name,
+        { type: 'text/csv' },
+      ),
+    );
     input.files = transfer.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, name);

@@ -40,7 +40,10 @@ async function openSurakarta(page: Page): Promise<void> {
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
 }
 
-test('a table with BPS and Kemendagri columns: the Kemendagri code and kelurahan name are chosen, with their evidence, and a kecamatan column as the name is warned about', async ({ page, baseURL }) => {
+test('a table with BPS and Kemendagri columns: the Kemendagri code and kelurahan name are chosen, with their evidence, and a kecamatan column as the name is warned about', async ({
+  page,
+  baseURL,
+}) => {
   const problems = watchPage(page, baseURL!);
   await openSurakarta(page);
   await page.getByTestId('import-input').setInputFiles(`${TABLES}/surakarta-opendata-style.csv`);

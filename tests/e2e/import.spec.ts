@@ -87,7 +87,10 @@ test('the synthetic household records of Surakarta become kelurahan figures with
     const { app } = (window as unknown as { __pkk: { app: { values: Map<string, number | null> } } }).__pkk;
     return [...app.values.entries()];
   });
-  const ranked = values.filter(([, v]) => v !== null).sort((a, b) => (b[1] as number) - (a[1] as number)).map(([k]) => k);
+  const ranked = values
+    .filter(([, v]) => v !== null)
+    .sort((a, b) => (b[1] as number) - (a[1] as number))
+    .map(([k]) => k);
   expect(ranked.slice(0, 5)).toContain('33.72.03.1002');
 
   // Nothing personal on the page: the first household's name and NIK appear nowhere.
@@ -163,7 +166,9 @@ test('a Shapefile in UTM 49S becomes a region, program sites are counted per kel
   expect(counted).toEqual({ '33.72.01.1001': 1, '33.72.03.1008': 1, '33.72.05.1014': 1, '33.72.04.1011': 1 });
 
   // A broken file: a clear message, and the points dataset is still there.
-  await page.getByTestId('import-input').setInputFiles({ name: 'rusak.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'rusak.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
   await expect(dialog.getByTestId('import-error')).toContainText('rusak.geojson');
   await dialog.getByRole('button', { name: 'Batal', exact: true }).click();
   await expect(page.getByTestId('datasets')).toContainText('program-sites.csv');

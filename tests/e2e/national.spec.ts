@@ -121,7 +121,11 @@ async function firstView(page: Page) {
 
 // Office laptop, projector and desktop: Indonesia drawn whole at first open (issue 15, item 3:
 // blank at 1366x768, where the fit fell below the tiles' first zoom; Papua clipped at 1920x1080).
-for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const) {
+for (const [width, height] of [
+  [1024, 768],
+  [1366, 768],
+  [1920, 1080],
+] as const) {
   test.describe(`at ${width}x${height}`, () => {
     test.use({ viewport: { width, height } });
 

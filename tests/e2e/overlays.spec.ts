@@ -27,7 +27,11 @@ const idle = (page: Page) =>
     return settled;
   });
 
-for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const) {
+for (const [width, height] of [
+  [1024, 768],
+  [1366, 768],
+  [1920, 1080],
+] as const) {
   test(`overlays at ${width}x${height}: the area's veil only in its tab, outlines with a white casing`, async ({ page, baseURL }) => {
     const problems = watchPage(page, baseURL!);
     await page.setViewportSize({ width, height });

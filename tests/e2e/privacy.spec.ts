@@ -14,10 +14,7 @@ const XSS_FILE = '<img src=x onerror=alert(3)>.csv';
 
 /** Elements a payload would have created: images with src=x, inline scripts, svg with onload, any on* handler from a file. */
 function injectedElements(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      document.querySelectorAll('img[src="x"], script:not([src]), svg[onload], [onerror], iframe[src^="javascript"], a[href^="javascript"]').length,
-  );
+  return page.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src]), svg[onload], [onerror], iframe[src^="javascript"], a[href^="javascript"]').length);
 }
 
 test('names, column names and values from a file are shown as text: no script runs, no element is created', async ({ page, baseURL }) => {
@@ -102,7 +99,10 @@ function leaks(text: string, secrets: ReturnType<typeof householdSecrets>): stri
   return found;
 }
 
-test('household records imported, matched, analysed and exported: every request stays on the origin, none carries household data, no export holds a NIK or a name', async ({ page, baseURL }) => {
+test('household records imported, matched, analysed and exported: every request stays on the origin, none carries household data, no export holds a NIK or a name', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const secrets = householdSecrets();
   expect(secrets.niks.size).toBeGreaterThan(40_000);
@@ -161,7 +161,9 @@ test('household records imported, matched, analysed and exported: every request 
   exports['targets CSV'] = readFileSync(await targetCsv.path(), 'utf8');
   const [targetXlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('targeting-xlsx').click()]);
   const { unzipSync, strFromU8 } = await import('fflate');
-  exports['targets Excel'] = Object.values(unzipSync(new Uint8Array(readFileSync(await targetXlsx.path())))).map((part) => strFromU8(part)).join('\n');
+  exports['targets Excel'] = Object.values(unzipSync(new Uint8Array(readFileSync(await targetXlsx.path()))))
+    .map((part) => strFromU8(part))
+    .join('\n');
 
   // Export 7: the focus-area summary of Kawasan Semanggi.
   await page.getByTestId('tab-kawasan').click();

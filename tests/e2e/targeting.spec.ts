@@ -4,7 +4,10 @@ import { SCREENSHOTS, kelurahanOnPage, waitForMap, watchPage } from './helpers';
 
 type Pkk = { map: import('maplibre-gl').Map };
 
-test('RTLH targets in Surakarta: a budget selects Semanggi first, the map outlines the choice, clicks edit it, and the export carries reasons and parameters', async ({ page, baseURL }) => {
+test('RTLH targets in Surakarta: a budget selects Semanggi first, the map outlines the choice, clicks edit it, and the export carries reasons and parameters', async ({
+  page,
+  baseURL,
+}) => {
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=surakarta&tahun=2025&indikator=rtlh');
   await waitForMap(page, 'surakarta|2025|rtlh|rasio');
@@ -84,7 +87,10 @@ test('RTLH targets in Surakarta: a budget selects Semanggi first, the map outlin
   expect(csv).toContain('Biaya per unit');
   expect(csv).toContain('Data contoh (sintetis)');
   expect(csv).toContain(`Tanggal dibuat;${new Date().toISOString().slice(0, 10)}`);
-  const units = lines.slice(1).filter((l) => /^\d+;/.test(l)).map((l) => Number(l.split(';')[9]));
+  const units = lines
+    .slice(1)
+    .filter((l) => /^\d+;/.test(l))
+    .map((l) => Number(l.split(';')[9]));
   expect(units.reduce((a, b) => a + b, 0)).toBe(100);
   // A total row under the list, as in the Excel file: kelurahan counted, units and cost added up.
   const total = lines[units.length + 1].split(';');
@@ -120,7 +126,10 @@ test('the table view lists every kelurahan, sorts by value, and a row opens the 
   // The CSV ends its rows with a total, as the RTLH Excel file does (issue 15): RTLH units and
   // households added up, and the rate of the city the rate of those sums (per 100 households), never a sum of rates.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
-  const csvRows = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n').map((l) => l.split(';'));
+  const csvRows = readFileSync(await download.path(), 'utf8')
+    .replace(/^\ufeff/, '')
+    .split('\r\n')
+    .map((l) => l.split(';'));
   const kelurahanRows = csvRows.filter((r) => /^33\.72\./.test(r[0]));
   expect(kelurahanRows).toHaveLength(54);
   const total = csvRows.find((r) => r[1] === 'Jumlah (54 kelurahan)')!;
@@ -235,11 +244,14 @@ test('clicking a kelurahan into a spent RTLH budget keeps the list, states the s
   await page.getByTestId('tab-sasaran').click();
   const list = page.getByTestId('targeting-list');
   await expect(list.locator('> li').first()).toHaveAttribute('data-kode', SEMANGGI);
-  const remaining = await page.evaluate(([a, b]) => {
-    const { app } = (window as unknown as { __pkk: { app: { targeting: { ranked: { kode: string; remaining: number }[] } } } }).__pkk;
-    const of = (kode: string) => app.targeting.ranked.find((r) => r.kode === kode)!.remaining;
-    return { semanggi: of(a), pasarkliwon: of(b) };
-  }, [SEMANGGI, PASARKLIWON]);
+  const remaining = await page.evaluate(
+    ([a, b]) => {
+      const { app } = (window as unknown as { __pkk: { app: { targeting: { ranked: { kode: string; remaining: number }[] } } } }).__pkk;
+      const of = (kode: string) => app.targeting.ranked.find((r) => r.kode === kode)!.remaining;
+      return { semanggi: of(a), pasarkliwon: of(b) };
+    },
+    [SEMANGGI, PASARKLIWON],
+  );
   expect(remaining.pasarkliwon).toBeGreaterThan(0);
   const id = (v: number) => new Intl.NumberFormat('id-ID').format(v);
 
@@ -273,7 +285,9 @@ test('clicking a kelurahan into a spent RTLH budget keeps the list, states the s
   // The file says which rows the user chose and by how much the budget falls short.
   const csvDownload = page.waitForEvent('download');
   await page.getByTestId('targeting-csv').click();
-  const lines = readFileSync(await (await csvDownload).path(), 'utf8').slice(1).split('\r\n');
+  const lines = readFileSync(await (await csvDownload).path(), 'utf8')
+    .slice(1)
+    .split('\r\n');
   expect(lines[0].split(';')[11]).toBe('Dipilih sendiri');
   expect(lines.find((l) => l.includes(`;${SEMANGGI};`))!.split(';')[11]).toBe('ya, dipertahankan saat menambah');
   expect(lines.find((l) => l.includes(`;${PASARKLIWON};`))!.split(';')[11]).toBe('ya, ditambahkan di peta');

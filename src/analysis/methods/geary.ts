@@ -84,7 +84,12 @@ export const geary: LocalMethod = {
     { label: 'panel.statistic.geary', field: 'statistic', digits: 3 },
     { label: 'panel.pseudoP', field: 'pseudoP', digits: 4 },
   ],
-  columns: [['C', 'statistic'], ['lag', 'lag'], ['z', 'value'], ['p', 'pseudoP']],
+  columns: [
+    ['C', 'statistic'],
+    ['lag', 'lag'],
+    ['z', 'value'],
+    ['p', 'pseudoP'],
+  ],
   compute: (x, _y, weights, options) => localGeary(x, weights, options),
   classify(s, o) {
     const cutoff = significanceCutoff(s.pseudoP, o.alpha, o.correction);

@@ -41,7 +41,12 @@ function hotSpotMethod(star: boolean): LocalMethod {
       { label: 'panel.pNormal', field: 'pNormal', digits: 4 },
       { label: 'panel.pseudoP', field: 'pseudoP', digits: 4 },
     ],
-    columns: [['G', 'statistic'], ['z', 'zScore'], ['p', 'pseudoP'], ['p_normal', 'pNormal']],
+    columns: [
+      ['G', 'statistic'],
+      ['z', 'zScore'],
+      ['p', 'pseudoP'],
+      ['p_normal', 'pNormal'],
+    ],
     cliExtra: (o) => ({ statistic: star ? 'Gi*' : 'Gi', basis: o.basis ?? 'z' }),
     compute(x, _y, weights, options) {
       const r = getisOrd(x, weights, { ...options, star });
@@ -54,9 +59,7 @@ function hotSpotMethod(star: boolean): LocalMethod {
     },
     // A confidence c needs twice the folded pseudo p at or below 1 - c (getis-ord.ts hotSpots).
     neededCutoffs: (o, tests) =>
-      o.basis === 'permutation'
-        ? HOT_SPOT_LEVELS.map((level) => ({ cutoff: strictestCutoff(level.alpha, o.correction, tests) / 2, confidence: level.confidence }))
-        : [],
+      o.basis === 'permutation' ? HOT_SPOT_LEVELS.map((level) => ({ cutoff: strictestCutoff(level.alpha, o.correction, tests) / 2, confidence: level.confidence })) : [],
   };
 }
 

@@ -12,14 +12,7 @@ import type { AnalysisMethod, LocalMethod } from './types';
 export type { AnalysisMethod, LocalMethod, LocalStatistic, MethodCategory, ClassifyOptions, Classified, StatisticArrays } from './types';
 
 /** In the order the panel offers them. */
-export const ANALYSIS_METHODS: readonly AnalysisMethod[] = [
-  lisa,
-  gistar,
-  gi,
-  geary,
-  lisaBv,
-  quadrant,
-];
+export const ANALYSIS_METHODS: readonly AnalysisMethod[] = [lisa, gistar, gi, geary, lisaBv, quadrant];
 
 /** The methods the worker and the CLI run. */
 export const LOCAL_METHODS: readonly LocalMethod[] = ANALYSIS_METHODS.filter((m): m is LocalMethod => m.kind === 'local');

@@ -24,7 +24,10 @@ function scaled(v: Float64Array, what: string): Float64Array {
 
 /** Bivariate local Moran's I of x with the spatial lag of y, with pseudo p-values. */
 export function localMoranBivariate(
-  x: Float64Array, y: Float64Array, weights: Parameters<LocalMethod['compute']>[2], options: Parameters<LocalMethod['compute']>[3] = {},
+  x: Float64Array,
+  y: Float64Array,
+  weights: Parameters<LocalMethod['compute']>[2],
+  options: Parameters<LocalMethod['compute']>[3] = {},
 ): LocalStatistic {
   const permutations = options.permutations ?? 999;
   checkPermutations(permutations);
@@ -63,7 +66,12 @@ export const lisaBv: LocalMethod = {
     { label: 'panel.statistic.lisa-bv', field: 'statistic', digits: 3 },
     { label: 'panel.pseudoP', field: 'pseudoP', digits: 4 },
   ],
-  columns: [['I', 'statistic'], ['lag', 'lag'], ['z', 'value'], ['p', 'pseudoP']],
+  columns: [
+    ['I', 'statistic'],
+    ['lag', 'lag'],
+    ['z', 'value'],
+    ['p', 'pseudoP'],
+  ],
   compute(x, y, weights, options) {
     if (!y) throw new RangeError('the bivariate local Moran needs a second variable');
     return localMoranBivariate(x, y, weights, options);

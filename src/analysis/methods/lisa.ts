@@ -17,9 +17,7 @@ export const LISA_CATEGORIES: readonly MethodCategory[] = [
 ];
 
 /** The cut-off a pseudo p must reach: the strictest a correction can ask for among `tests`. */
-export const pseudoCutoff = (o: { alpha: number; correction: 'none' | 'bonferroni' | 'fdr' }, tests: number) => [
-  { cutoff: strictestCutoff(o.alpha, o.correction, tests) },
-];
+export const pseudoCutoff = (o: { alpha: number; correction: 'none' | 'bonferroni' | 'fdr' }, tests: number) => [{ cutoff: strictestCutoff(o.alpha, o.correction, tests) }];
 
 export const lisa: LocalMethod = {
   kind: 'local',
@@ -39,7 +37,12 @@ export const lisa: LocalMethod = {
     { label: 'panel.zScore', field: 'zScore', digits: 2 },
     { label: 'panel.pseudoP', field: 'pseudoP', digits: 4 },
   ],
-  columns: [['I', 'statistic'], ['lag', 'lag'], ['z', 'value'], ['p', 'pseudoP']],
+  columns: [
+    ['I', 'statistic'],
+    ['lag', 'lag'],
+    ['z', 'value'],
+    ['p', 'pseudoP'],
+  ],
   compute(x, _y, weights, options): LocalStatistic {
     const r = localMoran(x, weights, options);
     return { ...r, statistic: r.I };

@@ -10,9 +10,7 @@ import { MAX_CLASSES, MIN_CLASSES, type Scheme } from '../../analysis/classify';
 import { subsetWeights } from '../../analysis/subset';
 import type { Weights } from '../../analysis/weights';
 import { choice, numberOption, parseOptions, rejectOptions, required, text, type OptionSpec, type RawOptions } from '../args';
-import {
-  centroidsOf, describeNeighbours, describeSpec, linkIslands, summariseWeights, weightsFromAreas, weightsFromGalFile, weightsSpecOf,
-} from '../build-weights';
+import { centroidsOf, describeNeighbours, describeSpec, linkIslands, summariseWeights, weightsFromAreas, weightsFromGalFile, weightsSpecOf } from '../build-weights';
 import { UsageError, writeRows, type OutputRow, type Streams } from '../io';
 import { JOIN_OPTION_NAMES, joinData, joinFlags, type JoinFlags } from '../join-data';
 import { describeInvalid, describeMissing, regionValues, type ValueSpec } from '../kelurahan-values';
@@ -27,8 +25,29 @@ import { cliDatabase } from '../table-join';
 
 export const ANALYZE_OPTIONS: OptionSpec = Object.fromEntries(
   [
-    'boundaries', 'data', 'value', 'value2', 'denominator', 'per', ...JOIN_OPTION_NAMES, 'year', 'method', 'weights', 'type', 'k', 'snap', 'islands',
-    'permutations', 'seed', 'alpha', 'correction', 'basis', 'scheme', 'classes', 'breaks', 'out',
+    'boundaries',
+    'data',
+    'value',
+    'value2',
+    'denominator',
+    'per',
+    ...JOIN_OPTION_NAMES,
+    'year',
+    'method',
+    'weights',
+    'type',
+    'k',
+    'snap',
+    'islands',
+    'permutations',
+    'seed',
+    'alpha',
+    'correction',
+    'basis',
+    'scheme',
+    'classes',
+    'breaks',
+    'out',
   ].map((name) => [name, { type: 'string' }]),
 );
 
@@ -47,8 +66,16 @@ function checkMethodOptions(raw: RawOptions, method: Method): void {
     const refused = (['alpha', 'correction', 'basis'] as const).filter((o) => !local.options.includes(o));
     // Hot spots come at fixed 90/95/99 % confidence, as ArcGIS bins them.
     const why = refused.includes('alpha') ? `${reason} (hot spots are binned at 90, 95 and 99 %)` : reason;
-    rejectOptions(raw, refused.filter((o) => o === 'alpha'), why);
-    rejectOptions(raw, refused.filter((o) => o !== 'alpha'), reason);
+    rejectOptions(
+      raw,
+      refused.filter((o) => o === 'alpha'),
+      why,
+    );
+    rejectOptions(
+      raw,
+      refused.filter((o) => o !== 'alpha'),
+      reason,
+    );
   }
   if (!local?.secondVariable) rejectOptions(raw, ['value2'], reason);
   if (raw.weights !== undefined) rejectOptions(raw, ['type', 'k', 'snap'], 'together with --weights');
@@ -136,7 +163,11 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   // Spatial weights options are checked before the slow reads, so a typo fails at once.
   const spec = a.method === 'classify' || a.weightsFile ? null : weightsSpecOf(a.raw, 'queen');
 
-  const columns: [string | undefined, string][] = [[a.value.value, '--value'], [a.value.denominator, '--denominator'], [a.value2, '--value2']];
+  const columns: [string | undefined, string][] = [
+    [a.value.value, '--value'],
+    [a.value.denominator, '--denominator'],
+    [a.value2, '--value2'],
+  ];
   const joined = await joinData(a.boundaries, a.data, a.join, warn, { year: a.year, columns });
   const { region, mapping } = joined;
   const db = await cliDatabase();
@@ -146,9 +177,7 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   const valued = await regionValues(db, joined.join, region, { mapping, spec: valueSpec, duplicates: joined.decisions.duplicates });
   for (const invalid of valued.invalid) warn(describeInvalid(invalid));
   // A bivariate method needs both values: a kelurahan missing the second is left out too.
-  const second = value2
-    ? await regionValues(db, joined.join, region, { mapping, spec: { value: value2, per: 1 }, duplicates: joined.decisions.duplicates })
-    : null;
+  const second = value2 ? await regionValues(db, joined.join, region, { mapping, spec: { value: value2, per: 1 }, duplicates: joined.decisions.duplicates }) : null;
   if (second) {
     for (const invalid of second.invalid) warn(describeInvalid(invalid));
     const seen = new Set(valued.missing.map((m) => m.index));
@@ -179,9 +208,7 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     const summary = summariseWeights(weights);
     if (summary.islands.length > 0) warn(`weights among the kelurahan analysed: ${describeNeighbours(summary, keptIds)}`);
     weightsInfo = {
-      weights: a.weightsFile
-        ? { file: basename(a.weightsFile) }
-        : { type: spec!.type, ...(spec!.type === 'knn' ? { k: spec!.k } : { snap_metres: spec!.snapMetres }) },
+      weights: a.weightsFile ? { file: basename(a.weightsFile) } : { type: spec!.type, ...(spec!.type === 'knn' ? { k: spec!.k } : { snap_metres: spec!.snapMetres }) },
       islands_policy: a.islands,
       islands: summary.islands.map((k) => keptIds[k]),
       islands_linked: linked,
@@ -192,7 +219,14 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   // then follows its code, not its place in the boundary file.
   const kodes = areas.features.map((f, i) => String(f.properties?.kode ?? ids[i]));
   const y = second ? Float64Array.from(kept, (i) => second.values[i]) : null;
-  const result = runMethod(a.method, x, weights, a.settings, kept.map((i) => kodes[i]), y);
+  const result = runMethod(
+    a.method,
+    x,
+    weights,
+    a.settings,
+    kept.map((i) => kodes[i]),
+    y,
+  );
   for (const warning of result.warnings) warn(warning);
 
   const rows: OutputRow[] = areas.features.map((_, i) => ({ kode: ids[i], nama: names[i], value: null, ...result.empty }));

@@ -5,9 +5,7 @@
 import { basename, extname } from 'node:path';
 import { GalError, toGal } from '../../analysis/gal';
 import { choice, parseOptions, required, text, type OptionSpec } from '../args';
-import {
-  centroidsOf, describeNeighbours, describeSpec, linkIslands, summariseWeights, weightsFromAreas, weightsSpecOf,
-} from '../build-weights';
+import { centroidsOf, describeNeighbours, describeSpec, linkIslands, summariseWeights, weightsFromAreas, weightsSpecOf } from '../build-weights';
 import { featureIds, readBoundaries, UsageError, writeText, type Streams } from '../io';
 
 export const WEIGHTS_OPTIONS: OptionSpec = {

@@ -19,11 +19,7 @@
  * @param caps optional non-negative integer upper bound per part
  * @throws RangeError when the inputs cannot be satisfied (e.g. caps too small)
  */
-export function allocateLargestRemainder(
-  total: number,
-  weights: readonly number[],
-  caps?: readonly number[],
-): number[] {
+export function allocateLargestRemainder(total: number, weights: readonly number[], caps?: readonly number[]): number[] {
   const n = weights.length;
   if (!Number.isInteger(total) || total < 0) throw new RangeError(`total must be a non-negative integer, got ${total}`);
   if (caps && caps.length !== n) throw new RangeError('caps and weights differ in length');

@@ -193,7 +193,6 @@ export function cityTotals(kodeKota: string, tahun: number): CityTotals {
   return {
     penduduk: target.penduduk,
     penduduk_miskin: target.poorCount ?? Math.round((target.penduduk * target.povertyPercent) / 100),
-    penduduk_miskin_ekstrem:
-      target.extremeCount ?? Math.round((target.penduduk * target.extremePercent) / 100),
+    penduduk_miskin_ekstrem: target.extremeCount ?? Math.round((target.penduduk * target.extremePercent) / 100),
   };
 }

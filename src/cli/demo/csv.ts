@@ -39,22 +39,8 @@ export function renderDemoFiles(data: DemoData, cat: Catalog): DemoFiles {
     String(row.tahun),
     ...cat.indicators.map((ind) => fixed(row[ind.id as IndicatorId], indicatorDecimals(ind))),
   ]);
-  const programLines = data.programs.map((r) => [
-    csvField(r.kode),
-    String(r.tahun),
-    csvField(r.program),
-    fixed(r.penerima, 0),
-    fixed(r.sasaran, 0),
-  ]);
-  const siteLines = data.sites.map((s) => [
-    csvField(s.id),
-    csvField(s.program),
-    csvField(s.nama),
-    csvField(s.kode),
-    fixed(s.lat, 6),
-    fixed(s.lon, 6),
-    String(s.tahun),
-  ]);
+  const programLines = data.programs.map((r) => [csvField(r.kode), String(r.tahun), csvField(r.program), fixed(r.penerima, 0), fixed(r.sasaran, 0)]);
+  const siteLines = data.sites.map((s) => [csvField(s.id), csvField(s.program), csvField(s.nama), csvField(s.kode), fixed(s.lat, 6), fixed(s.lon, 6), String(s.tahun)]);
   return {
     'indikator.csv': toCsv(indicatorHeader, indicatorLines),
     'program.csv': toCsv(['kode', 'tahun', 'program', 'penerima', 'sasaran'], programLines),

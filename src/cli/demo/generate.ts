@@ -13,16 +13,7 @@ import { buildCityModel, compareKode } from './city-model';
 import { cityIndicatorsForYear, initialState } from './indicators';
 import { buildProgramTraits, kelurahanProgramsForYear, PROGRAM_IDS } from './programs';
 import { citySites } from './sites';
-import {
-  INDICATOR_KEY_COLUMNS,
-  YEARS,
-  type BoundariesByCity,
-  type CityInfo,
-  type DemoData,
-  type IndicatorRow,
-  type ProgramRow,
-  type SiteRow,
-} from './types';
+import { INDICATOR_KEY_COLUMNS, YEARS, type BoundariesByCity, type CityInfo, type DemoData, type IndicatorRow, type ProgramRow, type SiteRow } from './types';
 
 /** Seed used by `npm run data:demo` unless `--seed` is given. */
 export const DEFAULT_SEED = 20250707;
@@ -67,9 +58,7 @@ export function generateDemo(cities: readonly CityInfo[], boundariesByCity: Boun
   checkAgainstCatalog(indicators[0]);
   const programOrder = new Map(PROGRAM_IDS.map((id, i) => [id, i]));
   indicators.sort((a, b) => compareKode(a.kode, b.kode) || a.tahun - b.tahun);
-  programs.sort(
-    (a, b) => compareKode(a.kode, b.kode) || a.tahun - b.tahun || programOrder.get(a.program)! - programOrder.get(b.program)!,
-  );
+  programs.sort((a, b) => compareKode(a.kode, b.kode) || a.tahun - b.tahun || programOrder.get(a.program)! - programOrder.get(b.program)!);
   sites.sort((a, b) => compareKode(a.id, b.id));
   return { indicators, programs, sites };
 }
@@ -78,7 +67,9 @@ export function generateDemo(cities: readonly CityInfo[], boundariesByCity: Boun
 function checkAgainstCatalog(sample: IndicatorRow | undefined): void {
   if (!sample) return;
   const keys = new Set<string>(INDICATOR_KEY_COLUMNS);
-  const produced = Object.keys(sample).filter((k) => !keys.has(k)).sort();
+  const produced = Object.keys(sample)
+    .filter((k) => !keys.has(k))
+    .sort();
   const described = catalog.indicators.map((i) => i.id).sort();
   if (produced.join() !== described.join()) {
     throw new Error(`catalog indicators [${described}] differ from generated columns [${produced}]`);

@@ -49,18 +49,10 @@ export function round6(value: number): number {
  * hairline slivers: a point in a sliver would belong to two kelurahan.
  * @throws Error after `maxTries` misses (a degenerate polygon)
  */
-export function randomPointInside(
-  feature: KelurahanFeature,
-  neighbours: readonly KelurahanFeature[],
-  random: Random,
-  maxTries = 10_000,
-): LonLat {
+export function randomPointInside(feature: KelurahanFeature, neighbours: readonly KelurahanFeature[], random: Random, maxTries = 10_000): LonLat {
   const [minLon, minLat, maxLon, maxLat] = bbox(feature);
   for (let attempt = 0; attempt < maxTries; attempt++) {
-    const point: LonLat = [
-      round6(minLon + random.next() * (maxLon - minLon)),
-      round6(minLat + random.next() * (maxLat - minLat)),
-    ];
+    const point: LonLat = [round6(minLon + random.next() * (maxLon - minLon)), round6(minLat + random.next() * (maxLat - minLat))];
     if (!booleanPointInPolygon(point, feature, { ignoreBoundary: true })) continue;
     if (neighbours.some((other) => booleanPointInPolygon(point, other))) continue;
     return point;

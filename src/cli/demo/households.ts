@@ -23,16 +23,7 @@ export const DEPRIVATION_COLUMNS = ['rtlh', 'tanpa_air_layak', 'tanpa_sanitasi_l
 export type DeprivationColumn = (typeof DEPRIVATION_COLUMNS)[number];
 
 /** Columns of `rumah_tangga_<city>.csv`, in file order. */
-export const HOUSEHOLD_HEADER = [
-  'id_rt',
-  'nik_kepala',
-  'nama_kepala',
-  'kode_kelurahan',
-  'kelurahan',
-  'desil',
-  ...DEPRIVATION_COLUMNS,
-  'kepala_perempuan',
-] as const;
+export const HOUSEHOLD_HEADER = ['id_rt', 'nik_kepala', 'nama_kepala', 'kode_kelurahan', 'kelurahan', 'desil', ...DEPRIVATION_COLUMNS, 'kepala_perempuan'] as const;
 
 /** Programs of the beneficiary list: those paid to households by name. */
 export const BENEFICIARY_PROGRAMS: readonly ProgramId[] = ['pkh', 'bpnt', 'perbaikan_rtlh', 'bantuan_csr_baznas'];
@@ -67,7 +58,28 @@ export interface HouseholdDemo {
   beneficiaries: BeneficiaryRecord[];
 }
 
-const MALE_GIVEN = ['Agus', 'Bambang', 'Budi', 'Darmaji', 'Eko', 'Hadi', 'Heru', 'Joko', 'Mulyono', 'Slamet', 'Sugeng', 'Suparno', 'Teguh', 'Wahyu', 'Yanto', 'Rudi', 'Sutrisno', 'Bayu', 'Dwi', 'Muhammad'];
+const MALE_GIVEN = [
+  'Agus',
+  'Bambang',
+  'Budi',
+  'Darmaji',
+  'Eko',
+  'Hadi',
+  'Heru',
+  'Joko',
+  'Mulyono',
+  'Slamet',
+  'Sugeng',
+  'Suparno',
+  'Teguh',
+  'Wahyu',
+  'Yanto',
+  'Rudi',
+  'Sutrisno',
+  'Bayu',
+  'Dwi',
+  'Muhammad',
+];
 const MALE_FAMILY = ['Santoso', 'Wibowo', 'Setiawan', 'Hartono', 'Prasetyo', 'Purnomo', 'Nugroho', 'Kurniawan', 'Susanto', 'Saputra', 'Hidayat', 'Gunawan'];
 const FEMALE_GIVEN = ['Sri', 'Siti', 'Dewi', 'Endang', 'Yuni', 'Tri', 'Wulan', 'Ratna', 'Sumarni', 'Suparmi', 'Rina', 'Nur', 'Sulastri', 'Tutik', 'Ani', 'Lestari'];
 const FEMALE_FAMILY = ['Rahayu', 'Wahyuni', 'Handayani', 'Lestari', 'Suryani', 'Astuti', 'Wulandari', 'Puspitasari', 'Rahmawati', 'Kusumawati', 'Susilowati', 'Mulyani'];
@@ -145,7 +157,12 @@ function kelurahanHouseholds(row: IndicatorRow, random: Random, usedNik: Set<str
   const push = (desil: number): void => {
     // Hardship: lower desil is harder, plus household-level luck.
     const hardship = 0.55 * (3 - desil) + random.normal();
-    drafts.push({ desil, hardship, female: false, flags: { rtlh: false, tanpa_air_layak: false, tanpa_sanitasi_layak: false, anak_tidak_sekolah: false, tanpa_penghasilan: false } });
+    drafts.push({
+      desil,
+      hardship,
+      female: false,
+      flags: { rtlh: false, tanpa_air_layak: false, tanpa_sanitasi_layak: false, anak_tidak_sekolah: false, tanpa_penghasilan: false },
+    });
   };
   for (let i = 0; i < n1; i++) push(1);
   for (let i = 0; i < n14 - n1; i++) push(2 + Math.floor(3 * random.next()));
@@ -153,11 +170,27 @@ function kelurahanHouseholds(row: IndicatorRow, random: Random, usedNik: Set<str
 
   // Deprivations with exact counts, each more likely where earlier ones are present.
   const z = drafts.map((d) => d.hardship);
-  const rtlh = chooseWeighted(random, z.map((h) => Math.exp(0.9 * h)), row.rtlh);
-  const sanitasi = chooseWeighted(random, z.map((h, i) => Math.exp(0.8 * h + 1.3 * +rtlh[i])), row.rt_tanpa_sanitasi_layak);
-  const air = chooseWeighted(random, z.map((h, i) => Math.exp(0.7 * h + 0.8 * +rtlh[i] + 1.0 * +sanitasi[i])), row.rt_tanpa_air_layak);
+  const rtlh = chooseWeighted(
+    random,
+    z.map((h) => Math.exp(0.9 * h)),
+    row.rtlh,
+  );
+  const sanitasi = chooseWeighted(
+    random,
+    z.map((h, i) => Math.exp(0.8 * h + 1.3 * +rtlh[i])),
+    row.rt_tanpa_sanitasi_layak,
+  );
+  const air = chooseWeighted(
+    random,
+    z.map((h, i) => Math.exp(0.7 * h + 0.8 * +rtlh[i] + 1.0 * +sanitasi[i])),
+    row.rt_tanpa_air_layak,
+  );
   const poorIdx = drafts.map((d, i) => (d.desil <= 4 ? i : -1)).filter((i) => i >= 0);
-  const femalePoor = chooseWeighted(random, poorIdx.map((i) => Math.exp(0.3 * z[i])), row.rt_miskin_kepala_perempuan);
+  const femalePoor = chooseWeighted(
+    random,
+    poorIdx.map((i) => Math.exp(0.3 * z[i])),
+    row.rt_miskin_kepala_perempuan,
+  );
   poorIdx.forEach((i, r) => (drafts[i].female = femalePoor[r]));
   drafts.forEach((d, i) => {
     if (d.desil === 5) d.female = random.next() < 0.15;
@@ -200,12 +233,7 @@ const ERROR_RATES: Record<string, { inclusion: [number, number]; unknown: [numbe
  * desil 5 households (inclusion error) and ids not in the register (moved, died, or mistyped);
  * the rest come from desil 1-4, favouring the households the program is for.
  */
-function kelurahanBeneficiaries(
-  households: readonly HouseholdRecord[],
-  program: ProgramRow,
-  registerYear: number,
-  random: Random,
-): BeneficiaryRecord[] {
+function kelurahanBeneficiaries(households: readonly HouseholdRecord[], program: ProgramRow, registerYear: number, random: Random): BeneficiaryRecord[] {
   const rates = ERROR_RATES[program.program];
   const uniform = ([lo, hi]: [number, number]): number => lo + (hi - lo) * random.next();
   const total = program.penerima;
@@ -253,12 +281,7 @@ function kelurahanBeneficiaries(
  * @param programs the city's rows of `program.csv` (the years the list needs are used)
  * @param seed e.g. the demo's DEFAULT_SEED; each kelurahan draws from its own stream
  */
-export function generateHouseholds(
-  indicators: readonly IndicatorRow[],
-  programs: readonly ProgramRow[],
-  year: number,
-  seed: number,
-): HouseholdDemo {
+export function generateHouseholds(indicators: readonly IndicatorRow[], programs: readonly ProgramRow[], year: number, seed: number): HouseholdDemo {
   const rows = indicators.filter((r) => r.tahun === year).sort((a, b) => compareKode(a.kode, b.kode));
   const usedNik = new Set<string>();
   const households: HouseholdRecord[] = [];
@@ -278,9 +301,7 @@ export function generateHouseholds(
   }
   const programOrder = new Map(BENEFICIARY_PROGRAMS.map((p, i) => [p, i]));
   households.sort((a, b) => (a.id_rt < b.id_rt ? -1 : a.id_rt > b.id_rt ? 1 : 0));
-  beneficiaries.sort(
-    (a, b) => (a.id_rt < b.id_rt ? -1 : a.id_rt > b.id_rt ? 1 : 0) || programOrder.get(a.program)! - programOrder.get(b.program)! || a.tahun - b.tahun,
-  );
+  beneficiaries.sort((a, b) => (a.id_rt < b.id_rt ? -1 : a.id_rt > b.id_rt ? 1 : 0) || programOrder.get(a.program)! - programOrder.get(b.program)! || a.tahun - b.tahun);
   return { households, beneficiaries };
 }
 

@@ -33,12 +33,7 @@ export function initialState(model: CityModel): CityYearState {
  * `state.povertyShock` is advanced in place; RTLH uses `state.rtlh` and
  * `state.repaired` (set by the caller from last year's repair program).
  */
-export function cityIndicatorsForYear(
-  model: CityModel,
-  tahun: number,
-  state: CityYearState,
-  random: Random,
-): IndicatorRow[] {
+export function cityIndicatorsForYear(model: CityModel, tahun: number, state: CityYearState, random: Random): IndicatorRow[] {
   const { kelurahan, profile } = model;
   const k = tahun - FIRST_YEAR;
   const totals = cityTotals(model.city.kode, tahun);

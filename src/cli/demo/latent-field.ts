@@ -49,12 +49,7 @@ const MAX_SIGMA_KM = 2;
  * kelurahan that are not within an existing pocket's core, so pockets do not
  * merge into one blob.
  */
-export function choosePockets(
-  kodes: readonly string[],
-  centroids: readonly LonLat[],
-  required: readonly string[],
-  random: Random,
-): Pocket[] {
+export function choosePockets(kodes: readonly string[], centroids: readonly LonLat[], required: readonly string[], random: Random): Pocket[] {
   const pockets: Pocket[] = [];
   for (const kode of required) {
     const index = kodes.indexOf(kode);
@@ -71,9 +66,7 @@ export function choosePockets(
   const eligible = kodes.map((_, i) => i).filter((i) => localSpacing[i] <= 1.25 * typical);
   let reach = 2;
   while (pockets.length < count) {
-    const candidates = eligible.filter((i) =>
-      pockets.every((p) => distanceKm(centroids[p.index], centroids[i]) >= reach * p.sigmaKm),
-    );
+    const candidates = eligible.filter((i) => pockets.every((p) => distanceKm(centroids[p.index], centroids[i]) >= reach * p.sigmaKm));
     if (candidates.length === 0) {
       // A small city cannot host that many well separated pockets: relax.
       reach *= 0.7;
@@ -107,13 +100,7 @@ function standardise(values: readonly number[]): number[] {
  * @param gradientStrength gradient swing from the city's centre to its far edge, in pocket-amplitude units
  * @param noiseSd sd of independent per-kelurahan noise, in sd of the smooth part
  */
-export function needField(
-  centroids: readonly LonLat[],
-  pockets: readonly Pocket[],
-  random: Random,
-  gradientStrength = 0.6,
-  noiseSd = 0.25,
-): number[] {
+export function needField(centroids: readonly LonLat[], pockets: readonly Pocket[], random: Random, gradientStrength = 0.6, noiseSd = 0.25): number[] {
   const n = centroids.length;
   const meanLon = centroids.reduce((s, c) => s + c[0], 0) / n;
   const meanLat = centroids.reduce((s, c) => s + c[1], 0) / n;

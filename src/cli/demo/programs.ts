@@ -11,16 +11,7 @@ import { clamp, type CityModel } from './city-model';
 import { FIRST_YEAR, LAST_YEAR, type IndicatorRow, type ProgramId, type ProgramRow } from './types';
 
 /** Programs in the order rows are written (the catalog's order). */
-export const PROGRAM_IDS: readonly ProgramId[] = [
-  'pkh',
-  'bpnt',
-  'gerobak_usaha',
-  'pelatihan_umkm',
-  'perbaikan_rtlh',
-  'pmt',
-  'bank_sampah',
-  'bantuan_csr_baznas',
-];
+export const PROGRAM_IDS: readonly ProgramId[] = ['pkh', 'bpnt', 'gerobak_usaha', 'pelatihan_umkm', 'perbaikan_rtlh', 'pmt', 'bank_sampah', 'bantuan_csr_baznas'];
 
 /**
  * Programs whose lists may carry a few more recipients than eligible families
@@ -66,11 +57,7 @@ const PKH_COVERAGE = [0.8, 0.82, 0.84, 0.85, 0.86];
 const BPNT_COVERAGE = [0.72, 0.74, 0.76, 0.78, 0.8];
 
 /** Program rows of one kelurahan for one year, in PROGRAM_IDS order. */
-export function kelurahanProgramsForYear(
-  row: IndicatorRow,
-  traits: ProgramTraits,
-  random: Random,
-): ProgramRow[] {
+export function kelurahanProgramsForYear(row: IndicatorRow, traits: ProgramTraits, random: Random): ProgramRow[] {
   const k = row.tahun - FIRST_YEAR;
   const rate = row.penduduk > 0 ? row.penduduk_miskin / row.penduduk : 0;
   const wobble = (sd: number): number => Math.exp(sd * random.normal());
@@ -90,31 +77,15 @@ export function kelurahanProgramsForYear(
   const r = traits.reach;
   push('pkh', Math.round(row.rt_desil_1_4 * traits.pkhShare), Math.min(0.98, PKH_COVERAGE[k] * r.pkh * wobble(0.05)));
   push('bpnt', row.rt_desil_1_4, Math.min(0.97, BPNT_COVERAGE[k] * r.bpnt * wobble(0.05)));
-  push(
-    'gerobak_usaha',
-    Math.round(row.rt_desil_1_4 * traits.gerobakShare),
-    active(0.45 * r.gerobak_usaha) ? uniform(0.15, 0.5) : 0,
-  );
-  push(
-    'pelatihan_umkm',
-    Math.round(row.rt_desil_1_4 * traits.trainingShare),
-    active(0.65 * r.pelatihan_umkm) ? uniform(0.1, 0.4) : 0,
-  );
+  push('gerobak_usaha', Math.round(row.rt_desil_1_4 * traits.gerobakShare), active(0.45 * r.gerobak_usaha) ? uniform(0.15, 0.5) : 0);
+  push('pelatihan_umkm', Math.round(row.rt_desil_1_4 * traits.trainingShare), active(0.65 * r.pelatihan_umkm) ? uniform(0.1, 0.4) : 0);
   // Eligible = this year's RTLH stock; the repairs leave the stock next year.
   push('perbaikan_rtlh', row.rtlh, Math.min(0.3, 0.09 * r.perbaikan_rtlh * wobble(0.25)));
   // Undernourished under-fives and pregnant women with chronic energy deficiency:
   // about 8.5 % of people are under five or pregnant, prevalence rises with poverty.
-  push(
-    'pmt',
-    Math.round(row.penduduk * 0.085 * (0.04 + 0.7 * rate) * wobble(0.08)),
-    Math.min(0.98, 0.75 * r.pmt * wobble(0.08)),
-  );
+  push('pmt', Math.round(row.penduduk * 0.085 * (0.04 + 0.7 * rate) * wobble(0.08)), Math.min(0.98, 0.75 * r.pmt * wobble(0.08)));
   const bankYears = row.tahun - traits.bankSampahOpens;
-  push(
-    'bank_sampah',
-    row.rt_desil_1_4,
-    bankYears >= 0 && traits.bankSampahOpens <= LAST_YEAR ? Math.min(0.4, (0.05 + 0.03 * bankYears) * r.bank_sampah * wobble(0.2)) : 0,
-  );
+  push('bank_sampah', row.rt_desil_1_4, bankYears >= 0 && traits.bankSampahOpens <= LAST_YEAR ? Math.min(0.4, (0.05 + 0.03 * bankYears) * r.bank_sampah * wobble(0.2)) : 0);
   push('bantuan_csr_baznas', row.rt_desil_1, active(0.5 * r.bantuan_csr_baznas) ? uniform(0.1, 0.5) * r.bantuan_csr_baznas : 0);
   return result;
 }

@@ -32,12 +32,7 @@ function drawDistinct(weights: readonly number[], count: number, random: Random)
 }
 
 /** Sites of one city, given its indicator and program rows for all years. */
-export function citySites(
-  model: CityModel,
-  indicators: readonly IndicatorRow[],
-  programs: readonly ProgramRow[],
-  random: Random,
-): SiteRow[] {
+export function citySites(model: CityModel, indicators: readonly IndicatorRow[], programs: readonly ProgramRow[], random: Random): SiteRow[] {
   const kel = model.kelurahan;
   const indexOf = new Map(kel.map((m, i) => [m.kode, i]));
   const features = kel.map((m) => m.feature);
@@ -54,7 +49,11 @@ export function citySites(
     return { total, first };
   };
   const place = (m: KelurahanModel): { lat: number; lon: number } => {
-    const [lon, lat] = randomPointInside(m.feature, features.filter((f) => f !== m.feature), random);
+    const [lon, lat] = randomPointInside(
+      m.feature,
+      features.filter((f) => f !== m.feature),
+      random,
+    );
     return { lat, lon };
   };
   const drafts: SiteDraft[] = [];
@@ -68,10 +67,12 @@ export function citySites(
 
   // PMT posts go where the most children and mothers are eligible.
   const lastYear = Math.max(...indicators.map((r) => r.tahun));
-  const pmtNeed = kel.map((m) =>
-    programs.find((r) => r.kode === m.kode && r.tahun === lastYear && r.program === 'pmt')?.sasaran ?? 0,
-  );
-  for (const i of drawDistinct(pmtNeed.map((v) => v * v), 2, random)) {
+  const pmtNeed = kel.map((m) => programs.find((r) => r.kode === m.kode && r.tahun === lastYear && r.program === 'pmt')?.sasaran ?? 0);
+  for (const i of drawDistinct(
+    pmtNeed.map((v) => v * v),
+    2,
+    random,
+  )) {
     const name = POSYANDU_NAMES[random.int(0, POSYANDU_NAMES.length - 1)];
     const rw = String(random.int(1, 12)).padStart(2, '0');
     const nama = `Pos PMT Posyandu ${name} RW ${rw}`;
@@ -80,7 +81,11 @@ export function citySites(
 
   // One UMKM service centre, in one of the most populous kelurahan.
   const population = kel.map((m) => indicators.find((r) => r.kode === m.kode && r.tahun === lastYear)?.penduduk ?? 0);
-  const [umkm] = drawDistinct(population.map((v) => v ** 4), 1, random);
+  const [umkm] = drawDistinct(
+    population.map((v) => v ** 4),
+    1,
+    random,
+  );
   const cityName = model.city.nama.replace(/^Kota (Adm\. )?/, '');
   drafts.push({ program: 'pelatihan_umkm', nama: `Pusat Layanan UMKM ${cityName}`, kode: kel[umkm].kode, ...place(kel[umkm]), tahun: 2021 });
 

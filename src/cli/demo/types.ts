@@ -36,14 +36,7 @@ export type KelurahanCollection = FeatureCollection<Polygon | MultiPolygon, Kelu
 export type BoundariesByCity = Record<string, KelurahanCollection>;
 
 /** Key columns that start every row of `indikator.csv`, in file order. */
-export const INDICATOR_KEY_COLUMNS = [
-  'kode',
-  'kelurahan',
-  'kode_kecamatan',
-  'kecamatan',
-  'kode_kota',
-  'tahun',
-] as const;
+export const INDICATOR_KEY_COLUMNS = ['kode', 'kelurahan', 'kode_kecamatan', 'kecamatan', 'kode_kota', 'tahun'] as const;
 
 /** Ids of the indicators the generator produces (every one is described in the catalog). */
 export type IndicatorId =
@@ -74,15 +67,7 @@ export interface IndicatorRow extends Record<IndicatorId, number> {
 }
 
 /** Program ids the generator produces (every one is described in the catalog). */
-export type ProgramId =
-  | 'pkh'
-  | 'bpnt'
-  | 'gerobak_usaha'
-  | 'pelatihan_umkm'
-  | 'perbaikan_rtlh'
-  | 'pmt'
-  | 'bank_sampah'
-  | 'bantuan_csr_baznas';
+export type ProgramId = 'pkh' | 'bpnt' | 'gerobak_usaha' | 'pelatihan_umkm' | 'perbaikan_rtlh' | 'pmt' | 'bank_sampah' | 'bantuan_csr_baznas';
 
 /** Beneficiaries (`penerima`) and eligible (`sasaran`) of one program in one kelurahan and year. */
 export interface ProgramRow {

@@ -5,8 +5,7 @@
 export const analysisMethodsId = {
   // Local Geary (src/analysis/methods/geary.ts)
   'analysis.method.geary': 'Geary lokal (kemiripan dengan tetangga)',
-  'analysis.note.geary':
-    'C lokal Geary: kecil bila kelurahan mirip tetangganya. p semu dari {permutations} permutasi bersyarat, seed {seed} (seperti GeoDa).',
+  'analysis.note.geary': 'C lokal Geary: kecil bila kelurahan mirip tetangganya. p semu dari {permutations} permutasi bersyarat, seed {seed} (seperti GeoDa).',
   'geary.hh': 'Tinggi-Tinggi (mirip tetangga)',
   'geary.ll': 'Rendah-Rendah (mirip tetangga)',
   'geary.other': 'Mirip tetangga, lainnya',
@@ -22,8 +21,7 @@ export const analysisMethodsId = {
 
 export const analysisMethodsEn: Record<keyof typeof analysisMethodsId, string> = {
   'analysis.method.geary': 'Local Geary (similarity to neighbours)',
-  'analysis.note.geary':
-    'Local Geary C: small where a kelurahan resembles its neighbours. Pseudo p from {permutations} conditional permutations, seed {seed} (as GeoDa).',
+  'analysis.note.geary': 'Local Geary C: small where a kelurahan resembles its neighbours. Pseudo p from {permutations} conditional permutations, seed {seed} (as GeoDa).',
   'geary.hh': 'High-High (similar to neighbours)',
   'geary.ll': 'Low-Low (similar to neighbours)',
   'geary.other': 'Similar to neighbours, other',

@@ -16,7 +16,8 @@ export const coverageId = {
   'coverage.bivariate.needAxis': 'Kebutuhan ({indicator}) →',
   'coverage.bivariate.coverageAxis': 'Cakupan program ({program}) →',
   'coverage.bivariate.tertiles': 'Rendah, sedang dan tinggi = sepertiga kelurahan terbawah, tengah dan teratas di kota ini.',
-  'coverage.overCovered': 'Penerima lebih banyak dari sasaran ({beneficiaries} penerima, {eligible} sasaran): periksa kemungkinan salah sasaran atau data sasaran yang belum diperbarui.',
+  'coverage.overCovered':
+    'Penerima lebih banyak dari sasaran ({beneficiaries} penerima, {eligible} sasaran): periksa kemungkinan salah sasaran atau data sasaran yang belum diperbarui.',
   'coverage.noEligible': 'Tidak ada sasaran tercatat, cakupan tidak dapat dihitung.',
 } as const;
 

@@ -1,12 +1,10 @@
 /** Messages of the households module (Bahasa Indonesia first; English must have the same keys). */
 export const householdsId = {
   // Errors the user can cause (thrown as ImportError by src/data/households.ts).
-  'households.columnMissing':
-    'Kolom "{column}" tidak ada di tabel {table}. Pilih kolom yang berisi data tersebut atau ganti nama kolomnya di berkas, lalu impor lagi.',
+  'households.columnMissing': 'Kolom "{column}" tidak ada di tabel {table}. Pilih kolom yang berisi data tersebut atau ganti nama kolomnya di berkas, lalu impor lagi.',
   'households.columnType.text': 'Kolom "{column}" di tabel {table} harus berisi teks (kode atau nomor rumah tangga).',
   'households.columnType.integer': 'Kolom "{column}" di tabel {table} harus berisi bilangan bulat, misalnya desil 1 sampai 10 atau tahun 2025.',
-  'households.columnType.boolean':
-    'Kolom "{column}" di tabel {table} harus berisi ya/tidak (atau 1/0). Periksa isinya; sel kosong dibaca sebagai tidak diketahui.',
+  'households.columnType.boolean': 'Kolom "{column}" di tabel {table} harus berisi ya/tidak (atau 1/0). Periksa isinya; sel kosong dibaca sebagai tidak diketahui.',
   'households.noDeprivation': 'Pilih paling sedikit satu indikator deprivasi (misalnya RTLH atau tanpa air layak) untuk menghitung kemiskinan multidimensi.',
   'households.deprivationTwice': 'Indikator "{column}" dipilih dua kali. Hapus salah satunya.',
   'households.weightInvalid': 'Bobot indikator "{column}" adalah {weight}; bobot harus angka lebih dari 0. Isi bobot positif atau keluarkan indikator ini.',
@@ -25,15 +23,13 @@ export const householdsId = {
   'households.pii.kind.address': 'Alamat',
   // Suppression of small counts.
   'households.suppression.threshold': 'Sembunyikan jumlah di bawah',
-  'households.suppression.explain':
-    'Jumlah 1 sampai {below} rumah tangga ditampilkan sebagai "<{threshold}" agar keluarga tidak dapat dikenali. Angka 0 tetap ditampilkan.',
+  'households.suppression.explain': 'Jumlah 1 sampai {below} rumah tangga ditampilkan sebagai "<{threshold}" agar keluarga tidak dapat dikenali. Angka 0 tetap ditampilkan.',
   'households.suppression.thresholdInvalid': 'Batas penyembunyian harus bilangan bulat 1 atau lebih; 1 berarti tidak ada yang disembunyikan.',
   // Summary of an aggregation.
   'households.summary.rows': '{rows} baris rumah tangga dibaca.',
   'households.summary.notJoined': '{n} rumah tangga tidak cocok dengan kelurahan mana pun dan tidak dihitung.',
   'households.summary.desilUnknown': '{n} rumah tangga tanpa desil yang sah (1–10); dihitung sebagai desil tidak diketahui.',
-  'households.summary.incomplete':
-    '{n} rumah tangga tidak lengkap (ada indikator yang kosong); tidak ikut dihitung dalam kemiskinan multidimensi.',
+  'households.summary.incomplete': '{n} rumah tangga tidak lengkap (ada indikator yang kosong); tidak ikut dihitung dalam kemiskinan multidimensi.',
   'households.summary.duplicates': '{ids} nomor rumah tangga muncul lebih dari sekali ({rows} baris lebih); semua baris tetap dihitung. Periksa berkasnya.',
   'households.summary.missingIds': '{n} baris tanpa nomor rumah tangga (id_rt).',
   // Alkire-Foster figures.
@@ -52,21 +48,18 @@ export const householdsId = {
   'households.match.inclusion': 'Menerima tetapi tidak layak (inclusion error)',
   'households.match.unknownDesil': 'Menerima, desil tidak diketahui',
   'households.match.unknownHousehold': 'Penerima yang tidak ada di data rumah tangga',
-  'households.match.unknownSummary':
-    '{n} nomor rumah tangga penerima tidak ditemukan di data rumah tangga. Mungkin pindah, meninggal, atau nomornya salah ketik.',
+  'households.match.unknownSummary': '{n} nomor rumah tangga penerima tidak ditemukan di data rumah tangga. Mungkin pindah, meninggal, atau nomornya salah ketik.',
   'households.match.duplicateBeneficiaries': '{n} baris penerima ganda (rumah tangga, program dan tahun yang sama) dihitung satu kali.',
   'households.match.eligibleRule': 'Sasaran: rumah tangga desil 1 sampai {desil}.',
   // Demo data.
-  'households.demo.synthetic':
-    'Data rumah tangga contoh (sintetis): nama, NIK dan nomor rumah tangga dibuat acak oleh program, bukan orang sungguhan.',
+  'households.demo.synthetic': 'Data rumah tangga contoh (sintetis): nama, NIK dan nomor rumah tangga dibuat acak oleh program, bukan orang sungguhan.',
 } as const;
 
 export const householdsEn: Record<keyof typeof householdsId, string> = {
   'households.columnMissing': 'Column "{column}" is not in table {table}. Choose the column holding this data or rename it in the file, then import again.',
   'households.columnType.text': 'Column "{column}" of table {table} must hold text (a code or a household number).',
   'households.columnType.integer': 'Column "{column}" of table {table} must hold whole numbers, e.g. desil 1 to 10 or the year 2025.',
-  'households.columnType.boolean':
-    'Column "{column}" of table {table} must hold yes/no (ya/tidak or 1/0). Check its values; empty cells are read as unknown.',
+  'households.columnType.boolean': 'Column "{column}" of table {table} must hold yes/no (ya/tidak or 1/0). Check its values; empty cells are read as unknown.',
   'households.noDeprivation': 'Choose at least one deprivation indicator (e.g. RTLH or no safe water) to compute multidimensional poverty.',
   'households.deprivationTwice': 'Indicator "{column}" is chosen twice. Remove one of them.',
   'households.weightInvalid': 'The weight of indicator "{column}" is {weight}; weights must be numbers above 0. Enter a positive weight or leave the indicator out.',
@@ -83,8 +76,7 @@ export const householdsEn: Record<keyof typeof householdsId, string> = {
   'households.pii.kind.phone': 'Phone number',
   'households.pii.kind.address': 'Address',
   'households.suppression.threshold': 'Hide counts below',
-  'households.suppression.explain':
-    'Counts of 1 to {below} households are shown as "<{threshold}" so that no family can be recognised. Zero is still shown.',
+  'households.suppression.explain': 'Counts of 1 to {below} households are shown as "<{threshold}" so that no family can be recognised. Zero is still shown.',
   'households.suppression.thresholdInvalid': 'The suppression threshold must be a whole number of 1 or more; 1 means nothing is hidden.',
   'households.summary.rows': '{rows} household rows read.',
   'households.summary.notJoined': '{n} households matched no kelurahan and are not counted.',
@@ -106,10 +98,8 @@ export const householdsEn: Record<keyof typeof householdsId, string> = {
   'households.match.inclusion': 'Served but not eligible (inclusion error)',
   'households.match.unknownDesil': 'Served, desil unknown',
   'households.match.unknownHousehold': 'Beneficiaries not in the household records',
-  'households.match.unknownSummary':
-    '{n} beneficiary household numbers are not in the household records. They may have moved or died, or the number may be mistyped.',
+  'households.match.unknownSummary': '{n} beneficiary household numbers are not in the household records. They may have moved or died, or the number may be mistyped.',
   'households.match.duplicateBeneficiaries': '{n} duplicate beneficiary rows (same household, program and year) are counted once.',
   'households.match.eligibleRule': 'Eligible: households in desil 1 to {desil}.',
-  'households.demo.synthetic':
-    'Sample household data (synthetic): names, NIK and household numbers are generated at random by the program, not real people.',
+  'households.demo.synthetic': 'Sample household data (synthetic): names, NIK and household numbers are generated at random by the program, not real people.',
 };

@@ -102,7 +102,8 @@ export const importId = {
   'join.ui.missingTitle': '{n} kelurahan tidak punya baris (tampil tanpa data)',
   'join.ui.download': 'Unduh laporan (CSV)',
   'join.ui.back': 'Kembali ke kolom',
-  'import.boundariesNoCode': 'Batas wilayah di {file} tidak punya kolom kode Kemendagri desa/kelurahan (10 angka, misalnya 33.72.03.1002), sehingga data tidak dapat dicocokkan. Tambahkan kolom kode di QGIS lalu impor lagi.',
+  'import.boundariesNoCode':
+    'Batas wilayah di {file} tidak punya kolom kode Kemendagri desa/kelurahan (10 angka, misalnya 33.72.03.1002), sehingga data tidak dapat dicocokkan. Tambahkan kolom kode di QGIS lalu impor lagi.',
   'import.noRegion': 'Batas kelurahan wilayah ini belum termuat; tunggu peta selesai dimuat lalu impor lagi.',
   'import.kind.points': 'Titik lokasi (lintang/bujur)',
   'import.geo.boundaries': 'Batas wilayah: {n} desa/kelurahan {region} dari {file}',
@@ -126,7 +127,7 @@ export const importEn: Record<keyof typeof importId, string> = {
   'import.noIndicator': 'Mark at least one number column as an indicator.',
   'import.needIdColumn': 'Choose the household ID column.',
   'import.needDeprivation': 'Mark at least one yes/no column as a deprivation (e.g. RTLH, no safe water).',
-  'import.needHouseholds': 'A beneficiary list is matched against household records: import this region\'s household records first.',
+  'import.needHouseholds': "A beneficiary list is matched against household records: import this region's household records first.",
   'import.needBeneficiaryColumns': 'Choose the household ID column and the program column of the beneficiary list.',
   'import.pickKabkota': '{nama} is a province: pick one of its kabupaten/kota or kecamatan to map.',
   'import.title': 'Import data',
@@ -223,7 +224,8 @@ export const importEn: Record<keyof typeof importId, string> = {
   'join.ui.missingTitle': '{n} kelurahan have no row (shown without data)',
   'join.ui.download': 'Download the report (CSV)',
   'join.ui.back': 'Back to the columns',
-  'import.boundariesNoCode': 'The boundaries in {file} have no column with Kemendagri desa/kelurahan codes (10 digits, e.g. 33.72.03.1002), so no data can be joined to them. Add a code column in QGIS and import again.',
+  'import.boundariesNoCode':
+    'The boundaries in {file} have no column with Kemendagri desa/kelurahan codes (10 digits, e.g. 33.72.03.1002), so no data can be joined to them. Add a code column in QGIS and import again.',
   'import.noRegion': 'The kelurahan boundaries of this region are not loaded yet; wait for the map, then import again.',
   'import.kind.points': 'Point locations (latitude/longitude)',
   'import.geo.boundaries': 'Boundaries: {n} desa/kelurahan of {region} from {file}',

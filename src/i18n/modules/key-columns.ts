@@ -16,8 +16,7 @@ export const keyColumnsId = {
   'keyColumns.use': 'Pakai {column}',
   'keyColumns.warn.kecamatanAsName':
     'Kolom {column} berisi nama kecamatan, bukan kelurahan: baris-baris satu kecamatan akan jatuh ke satu kelurahan (ganda) dan sekitar {missing} dari {size} kelurahan tidak mendapat nilai.',
-  'keyColumns.warn.bpsCode':
-    'Kolom {column} berisi kode BPS, yang berbeda dari kode Kemendagri pada batas wilayah; kolom {better} berisi kode Kemendagri.',
+  'keyColumns.warn.bpsCode': 'Kolom {column} berisi kode BPS, yang berbeda dari kode Kemendagri pada batas wilayah; kolom {better} berisi kode Kemendagri.',
   'keyColumns.warn.better':
     'Kolom {column} hanya mencakup {covers} dari {size} {unit}; kolom {better} mencakup {betterCovers}. Dengan pilihan ini banyak {unit} akan kosong atau bernilai ganda.',
   'keyColumns.warn.missing': 'Kolom {column} hanya mencakup {covers} dari {size} kelurahan wilayah ini: sekitar {missing} kelurahan akan tanpa nilai.',
@@ -40,8 +39,7 @@ export const keyColumnsEn: Record<keyof typeof keyColumnsId, string> = {
   'keyColumns.use': 'Use {column}',
   'keyColumns.warn.kecamatanAsName':
     'Column {column} holds kecamatan names, not kelurahan: the rows of a kecamatan would land on one kelurahan (duplicates) and about {missing} of {size} kelurahan would get no value.',
-  'keyColumns.warn.bpsCode':
-    'Column {column} holds BPS codes, which differ from the Kemendagri codes of the boundaries; column {better} holds Kemendagri codes.',
+  'keyColumns.warn.bpsCode': 'Column {column} holds BPS codes, which differ from the Kemendagri codes of the boundaries; column {better} holds Kemendagri codes.',
   'keyColumns.warn.better':
     'Column {column} covers only {covers} of {size} {unit}; column {better} covers {betterCovers}. With this choice many {unit} would be empty or duplicated.',
   'keyColumns.warn.missing': 'Column {column} covers only {covers} of the {size} kelurahan of this region: about {missing} kelurahan would have no value.',

@@ -22,7 +22,8 @@ export const nationalId = {
   'national.attribution': 'Batas desa/kelurahan: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2138/2025',
   'national.tooltip': '{nama}, {kabkota}',
   'national.noValue': 'tidak ada nilai',
-  'national.loadFailed': 'Peta seluruh Indonesia tidak dapat dimuat ({detail}). Peta kota tetap seperti sebelumnya. Jika aplikasi dipasang sendiri, jalankan npm run data:national sebelum membangun situs.',
+  'national.loadFailed':
+    'Peta seluruh Indonesia tidak dapat dimuat ({detail}). Peta kota tetap seperti sebelumnya. Jika aplikasi dipasang sendiri, jalankan npm run data:national sebelum membangun situs.',
   'national.tilesMissing': 'Ubin peta nasional tidak ditemukan di server ini. Jalankan npm run data:national lalu bangun ulang situs.',
   'national.unknownRegion': 'Kabupaten/kota untuk kode {kode} tidak ada dalam daftar wilayah.',
   'national.mapLabel': 'Peta seluruh Indonesia: {indicator}, {tahun}',
@@ -40,15 +41,15 @@ export const nationalEn: Record<keyof typeof nationalId, string> = {
   'national.ind.penduduk_miskin': 'People in poverty (%)',
   'national.ind.rtlh': 'Uninhabitable houses (RTLH) per 100 households',
   'national.ind.tanpa_air_layak': 'Households without safe drinking water (%)',
-  'national.synthetic':
-    'Every number on this map is a synthetic sample, generated at random to try the app, not BPS or local government data. The village boundaries are real.',
+  'national.synthetic': 'Every number on this map is a synthetic sample, generated at random to try the app, not BPS or local government data. The village boundaries are real.',
   'national.hint': 'Click a village to open its regency/city with every analysis tool.',
   'national.loading': 'Loading the values of every village…',
   'national.missingValues': '{count} villages without a value',
   'national.attribution': 'Village boundaries: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2138/2025',
   'national.tooltip': '{nama}, {kabkota}',
   'national.noValue': 'no value',
-  'national.loadFailed': 'The map of all Indonesia could not be loaded ({detail}). The city map stays as it was. If you host the app yourself, run npm run data:national before building the site.',
+  'national.loadFailed':
+    'The map of all Indonesia could not be loaded ({detail}). The city map stays as it was. If you host the app yourself, run npm run data:national before building the site.',
   'national.tilesMissing': 'The national map tiles are not on this server. Run npm run data:national and rebuild the site.',
   'national.unknownRegion': 'The regency/city of code {kode} is not in the list of regions.',
   'national.mapLabel': 'Map of all Indonesia: {indicator}, {tahun}',

@@ -14,20 +14,17 @@ export const regionsId = {
   'regions.counts': '{kelurahan} kelurahan, {desa} desa',
   'regions.attribution': 'Batas desa/kelurahan: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN), Kepmendagri 300.2.2-2138/2025',
   'regions.reading': 'Membaca batas {nama} dari berkas nasional… {size}',
-  'regions.repairedNotice':
-    '{repaired} poligon desa/kelurahan yang bentuknya tidak sah diperbaiki dan {skipped} dilewati (tidak tampil di peta).',
+  'regions.repairedNotice': '{repaired} poligon desa/kelurahan yang bentuknya tidak sah diperbaiki dan {skipped} dilewati (tidak tampil di peta).',
   'regions.noRangeSupport':
     'Server untuk {file} tidak mendukung permintaan sebagian (HTTP Range): ia mengirim seluruh berkas, bukan hanya bagian wilayah yang diminta. Pembacaan dihentikan agar tidak mengunduh seluruh berkas nasional. Letakkan berkas di server yang mendukung Range (misalnya nginx, Apache, atau hosting statis biasa), atau buka berkas .fgb langsung dari komputer Anda.',
   'regions.notFlatGeobuf':
     'Berkas {file} bukan FlatGeobuf (awal berkas tidak cocok). Pilih berkas batas desa/kelurahan nasional berakhiran .fgb, misalnya desa-kelurahan-indonesia.fgb.',
-  'regions.gzipped':
-    'Berkas {file} masih terkompresi gzip (.fgb.gz). Ekstrak dulu (misalnya dengan 7-Zip atau perintah gunzip), lalu buka berkas .fgb hasilnya.',
+  'regions.gzipped': 'Berkas {file} masih terkompresi gzip (.fgb.gz). Ekstrak dulu (misalnya dengan 7-Zip atau perintah gunzip), lalu buka berkas .fgb hasilnya.',
   'regions.noIndex':
     'Berkas {file} tidak memiliki indeks spasial, sehingga satu wilayah tidak dapat dibaca tanpa membaca seluruh berkas. Buat ulang berkas dengan: ogr2ogr -f FlatGeobuf -lco SPATIAL_INDEX=YES.',
   'regions.network': 'Berkas {file} tidak dapat diunduh ({detail}). Periksa koneksi internet dan alamat berkas, lalu coba lagi.',
   'regions.httpStatus': 'Server menjawab HTTP {status} untuk {file}. Periksa alamat berkas; berkas mungkin sudah dipindah atau dihapus.',
-  'regions.corrupt':
-    'Berkas {file} rusak atau terpotong (bagian pada bita ke-{offset} tidak dapat dibaca). Unduh atau ekstrak ulang berkasnya, lalu coba lagi.',
+  'regions.corrupt': 'Berkas {file} rusak atau terpotong (bagian pada bita ke-{offset} tidak dapat dibaca). Unduh atau ekstrak ulang berkasnya, lalu coba lagi.',
   'regions.noFeatures':
     'Berkas {file} tidak memuat satu pun desa/kelurahan berkode {kode}. Pastikan berkas ini adalah data batas desa/kelurahan nasional yang sesuai dengan daftar wilayah.',
 } as const;
@@ -58,6 +55,5 @@ export const regionsEn: Record<keyof typeof regionsId, string> = {
   'regions.network': 'The file {file} could not be downloaded ({detail}). Check the internet connection and the file address, then try again.',
   'regions.httpStatus': 'The server answered HTTP {status} for {file}. Check the file address; the file may have been moved or deleted.',
   'regions.corrupt': 'The file {file} is damaged or truncated (the part at byte {offset} cannot be read). Download or unzip it again, then retry.',
-  'regions.noFeatures':
-    'The file {file} holds no desa/kelurahan with code {kode}. Make sure it is the national desa/kelurahan boundary file that matches the region list.',
+  'regions.noFeatures': 'The file {file} holds no desa/kelurahan with code {kode}. Make sure it is the national desa/kelurahan boundary file that matches the region list.',
 };

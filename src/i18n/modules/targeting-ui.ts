@@ -36,9 +36,12 @@ export const targetingUiId = {
   'targeting.ui.edit': 'Ubah pilihan dengan mengeklik kelurahan di peta',
   'targeting.ui.resetOverrides': 'Kembalikan ke urutan peringkat',
   'targeting.ui.ofBudget': 'dari anggaran {budget}',
-  'targeting.ui.shortfallUnits': 'Anggaran kurang {units} unit untuk kelurahan yang dipilih sendiri. Semuanya tetap dalam daftar: tambah anggaran, atau klik kelurahan di peta untuk mengeluarkannya.',
-  'targeting.ui.shortfallMoney': 'Anggaran kurang {units} unit (Rp{money}) untuk kelurahan yang dipilih sendiri. Semuanya tetap dalam daftar: tambah anggaran, atau klik kelurahan di peta untuk mengeluarkannya.',
-  'targeting.ui.pinnedNotRanked': 'Dipilih sendiri tetapi tidak ada dalam peringkat (tanpa data RTLH, atau tersaring kecamatan atau minimal unit), jadi tidak mendapat unit: {names}.',
+  'targeting.ui.shortfallUnits':
+    'Anggaran kurang {units} unit untuk kelurahan yang dipilih sendiri. Semuanya tetap dalam daftar: tambah anggaran, atau klik kelurahan di peta untuk mengeluarkannya.',
+  'targeting.ui.shortfallMoney':
+    'Anggaran kurang {units} unit (Rp{money}) untuk kelurahan yang dipilih sendiri. Semuanya tetap dalam daftar: tambah anggaran, atau klik kelurahan di peta untuk mengeluarkannya.',
+  'targeting.ui.pinnedNotRanked':
+    'Dipilih sendiri tetapi tidak ada dalam peringkat (tanpa data RTLH, atau tersaring kecamatan atau minimal unit), jadi tidak mendapat unit: {names}.',
   'targeting.ui.pinned': 'dipilih sendiri',
   'targeting.ui.lineUnits': '{units} unit',
   'targeting.ui.partial': '(dari {remaining} yang tersisa)',
@@ -120,8 +123,10 @@ export const targetingUiEn: Record<keyof typeof targetingUiId, string> = {
   'targeting.ui.edit': 'Change the choice by clicking kelurahan on the map',
   'targeting.ui.resetOverrides': 'Back to the ranking order',
   'targeting.ui.ofBudget': 'of a budget of {budget}',
-  'targeting.ui.shortfallUnits': 'The budget is {units} units short for the kelurahan you chose yourself. All of them stay on the list: raise the budget, or click a kelurahan on the map to take it out.',
-  'targeting.ui.shortfallMoney': 'The budget is {units} units (Rp{money}) short for the kelurahan you chose yourself. All of them stay on the list: raise the budget, or click a kelurahan on the map to take it out.',
+  'targeting.ui.shortfallUnits':
+    'The budget is {units} units short for the kelurahan you chose yourself. All of them stay on the list: raise the budget, or click a kelurahan on the map to take it out.',
+  'targeting.ui.shortfallMoney':
+    'The budget is {units} units (Rp{money}) short for the kelurahan you chose yourself. All of them stay on the list: raise the budget, or click a kelurahan on the map to take it out.',
   'targeting.ui.pinnedNotRanked': 'Chosen by you but not in the ranking (no RTLH data, or filtered out by kecamatan or minimum units), so they get no units: {names}.',
   'targeting.ui.pinned': 'chosen by you',
   'targeting.ui.lineUnits': '{units} units',

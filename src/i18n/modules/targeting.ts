@@ -23,7 +23,8 @@ export const targetingId = {
   'targeting.budget.negative': 'Jumlah unit, total anggaran dan biaya per unit harus berupa angka 0 atau lebih.',
   'targeting.note.households': 'Satu unit rumah yang diperbaiki = satu rumah tangga yang terjangkau.',
   'targeting.area.error.empty': 'Kawasan tidak berisi poligon. Gambar ulang dengan paling sedikit tiga titik, atau unggah berkas GeoJSON/Shapefile berisi poligon.',
-  'targeting.area.error.invalid': 'Koordinat kawasan tidak sah (kosong, bukan angka, atau di luar bujur −180..180 / lintang −90..90). Periksa proyeksi berkasnya (harus WGS84 / EPSG:4326) lalu unggah ulang.',
+  'targeting.area.error.invalid':
+    'Koordinat kawasan tidak sah (kosong, bukan angka, atau di luar bujur −180..180 / lintang −90..90). Periksa proyeksi berkasnya (harus WGS84 / EPSG:4326) lalu unggah ulang.',
   'targeting.area.error.self-intersection': 'Garis batas kawasan saling berpotongan (seperti angka 8). Gambar ulang kawasan dengan titik-titik berurutan mengelilingi wilayahnya.',
   'targeting.area.error.too-small': 'Kawasan terlalu kecil (kurang dari 1 m²), mungkin karena klik ganda. Gambar ulang kawasan yang lebih luas.',
   'targeting.area.error.failed': 'Bentuk kawasan tidak dapat dihitung. Sederhanakan poligonnya (lebih sedikit titik) lalu coba lagi.',
@@ -49,7 +50,8 @@ export const targetingEn: Record<keyof typeof targetingId, string> = {
   'targeting.budget.negative': 'Units, total budget and cost per unit must be numbers of 0 or more.',
   'targeting.note.households': 'One repaired house = one household reached.',
   'targeting.area.error.empty': 'The area holds no polygon. Draw it again with at least three points, or upload a GeoJSON/Shapefile with a polygon.',
-  'targeting.area.error.invalid': 'The area has invalid coordinates (empty, not numbers, or outside longitude −180..180 / latitude −90..90). Check the file’s projection (it must be WGS84 / EPSG:4326) and upload it again.',
+  'targeting.area.error.invalid':
+    'The area has invalid coordinates (empty, not numbers, or outside longitude −180..180 / latitude −90..90). Check the file’s projection (it must be WGS84 / EPSG:4326) and upload it again.',
   'targeting.area.error.self-intersection': 'The area’s outline crosses itself (like a figure 8). Draw it again, placing the points in order around the area.',
   'targeting.area.error.too-small': 'The area is too small (under 1 m²), perhaps a double click. Draw a larger area.',
   'targeting.area.error.failed': 'The area’s shape could not be computed. Simplify the polygon (fewer points) and try again.',

@@ -36,8 +36,7 @@ export const workspaceEn: Record<keyof typeof workspaceId, string> = {
   'workspace.storageUnavailable':
     'Browser storage is unavailable (perhaps a private window). Imported data lasts only until the page is closed; save the workspace to a file so it is not lost.',
   'workspace.storageBlocked': 'Browser storage is in use by another tab of this app. Close that tab, then reload the page.',
-  'workspace.storageFull':
-    'Browser storage is full: this data was not saved; what was saved before is intact. Remove datasets you no longer use or save the workspace to a file.',
+  'workspace.storageFull': 'Browser storage is full: this data was not saved; what was saved before is intact. Remove datasets you no longer use or save the workspace to a file.',
   'workspace.storageFailed': 'The data could not be saved in the browser ({detail}); what was saved before is intact.',
   'workspace.replayFailed': 'Dataset "{name}" could not be loaded again ({detail}) and was skipped; the other datasets are in use. Remove it and import the file again.',
   'workspace.regionMissing': 'The boundaries of region {kode} are not stored in this browser. Pick the region again from the region list or open a workspace file.',

@@ -54,9 +54,7 @@ export function householdCsv(): string {
   for (let id = 1; id <= HOUSEHOLD_ROWS; id++) {
     const desil = random.int(1, 10);
     const poor = desil <= 4;
-    lines.push(
-      `${id},${kode[pick(cumulative, random.next())]},${desil},${flag(poor ? 0.25 : 0.05)},${flag(poor ? 0.2 : 0.05)},${flag(poor ? 0.25 : 0.08)},${random.int(1, 7)}`,
-    );
+    lines.push(`${id},${kode[pick(cumulative, random.next())]},${desil},${flag(poor ? 0.25 : 0.05)},${flag(poor ? 0.2 : 0.05)},${flag(poor ? 0.25 : 0.08)},${random.int(1, 7)}`);
   }
   // Written under a temporary name first: an interrupted run must not leave half a file cached.
   writeFileSync(`${file}.tmp`, lines.join('\n') + '\n');

@@ -59,9 +59,7 @@ function syntheticValues(centroids: Float64Array, n: number): Float64Array {
 /** Builds the inputs when missing or older than the national file; returns where they are. */
 export async function nationalLisaInput(log: (message: string) => void = console.log): Promise<NationalLisaInput | null> {
   if (!existsSync(NATIONAL_GZ)) return null;
-  const fresh = [NATIONAL_GAL, NATIONAL_LISA_BIN, NATIONAL_VALUES, SUMMARY].every(
-    (f) => existsSync(f) && statSync(f).mtimeMs > statSync(NATIONAL_GZ).mtimeMs,
-  );
+  const fresh = [NATIONAL_GAL, NATIONAL_LISA_BIN, NATIONAL_VALUES, SUMMARY].every((f) => existsSync(f) && statSync(f).mtimeMs > statSync(NATIONAL_GZ).mtimeMs);
   if (fresh) {
     const s = JSON.parse(readFileSync(SUMMARY, 'utf8')) as Omit<NationalLisaInput, 'gal' | 'bin' | 'values'>;
     return { ...s, gal: NATIONAL_GAL, bin: NATIONAL_LISA_BIN, values: NATIONAL_VALUES, builtSeconds: 0 };

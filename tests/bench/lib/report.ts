@@ -44,12 +44,7 @@ export interface Results {
  * A row from samples. `goalRatio` is the largest app ÷ baseline ratio that meets the goal
  * (e.g. 1.5); without it the row is informative only.
  */
-export function compare(
-  fields: { id: string; measure: string; unit: Unit; goal?: string; note?: string },
-  app: number[],
-  baseline: number[],
-  goalRatio?: number,
-): Row {
+export function compare(fields: { id: string; measure: string; unit: Unit; goal?: string; note?: string }, app: number[], baseline: number[], goalRatio?: number): Row {
   const a = summarize(app);
   const b = summarize(baseline);
   const ratio = a.median / b.median;
@@ -86,10 +81,7 @@ const STATUS_TEXT: Record<Status, string> = { met: '**met**', missed: '**missed*
 /** The Markdown table, checks, notes and machine line. */
 export function toMarkdown(results: Results): string {
   const m = results.machine;
-  const lines = [
-    '| # | measure | app: median (min–max) | baseline: median (min–max) | app ÷ baseline | goal | status |',
-    '|---|---|---|---|---|---|---|',
-  ];
+  const lines = ['| # | measure | app: median (min–max) | baseline: median (min–max) | app ÷ baseline | goal | status |', '|---|---|---|---|---|---|---|'];
   for (const row of results.rows) {
     const measure = row.note ? `${row.measure}<br><sub>${row.note}</sub>` : row.measure;
     lines.push(`| ${row.id} | ${measure} | ${cell(row.app, row.unit)} | ${cell(row.baseline, row.unit)} | ${ratioCell(row)} | ${row.goal ?? ''} | ${STATUS_TEXT[row.status]} |`);

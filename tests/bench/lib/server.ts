@@ -162,7 +162,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, locate: Locate,
     }
     const length = range.end - range.start + 1;
     res.writeHead(206, { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${stats.size}`, 'Content-Length': String(length) });
-    if (req.method === 'HEAD') return void res.end(), finish(206);
+    if (req.method === 'HEAD') return (void res.end(), finish(206));
     record.bytes = length;
     await pipeFile(found.file, res, range.start, range.end);
     return finish(206);
@@ -172,14 +172,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, locate: Locate,
   if (found.mount.compress && acceptsGzip && COMPRESSIBLE.has(ext)) {
     const body = await gzipFile(found.file);
     res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.byteLength) });
-    if (req.method === 'HEAD') return void res.end(), finish(200);
+    if (req.method === 'HEAD') return (void res.end(), finish(200));
     record.gzip = true;
     record.bytes = body.byteLength;
     res.end(body);
     return finish(200);
   }
   res.writeHead(200, { ...headers, 'Content-Length': String(stats.size) });
-  if (req.method === 'HEAD') return void res.end(), finish(200);
+  if (req.method === 'HEAD') return (void res.end(), finish(200));
   record.bytes = stats.size;
   await pipeFile(found.file, res, 0, stats.size - 1);
   finish(200);

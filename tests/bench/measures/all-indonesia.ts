@@ -192,7 +192,10 @@ export async function measureAllIndonesia(ctx: BenchContext, fgb: string | null,
   if (!tilesBuilt) {
     const needs = 'the national tiles (`npm run data:national`, which needs GDAL and ../shared/data/national)';
     return {
-      rows: [placeholder('2d', 'Recolour, national (83,402 polygons)', needs, '≥ 10× faster than baseline'), placeholder('4a', 'All of Indonesia: first full render', needs, '< 5 s')],
+      rows: [
+        placeholder('2d', 'Recolour, national (83,402 polygons)', needs, '≥ 10× faster than baseline'),
+        placeholder('4a', 'All of Indonesia: first full render', needs, '< 5 s'),
+      ],
       checks: [],
       notes: [],
     };
@@ -223,7 +226,9 @@ export async function measureAllIndonesia(ctx: BenchContext, fgb: string | null,
     } finally {
       await browser.close();
     }
-    notes.push(`2d: baseline GeoJSON ${(statSync(geojson).size / 1e6).toFixed(0)} MB (83,402 polygons, 5 decimals), fetched and parsed once per run, then setData with new properties twice per run (${baseline.length} samples).`);
+    notes.push(
+      `2d: baseline GeoJSON ${(statSync(geojson).size / 1e6).toFixed(0)} MB (83,402 polygons, 5 decimals), fetched and parsed once per run, then setData with new properties twice per run (${baseline.length} samples).`,
+    );
   }
   const all = (kind: Kind) => runs.flatMap((r) => r.recolour[kind]);
   const recolours = [...all('indicator'), ...all('year'), ...all('classes')];
@@ -232,25 +237,56 @@ export async function measureAllIndonesia(ctx: BenchContext, fgb: string | null,
   const medianFrames = runs.map((r) => summarize(r.frames).median);
   const rows: Row[] = [];
   const note2d = 'app: feature-state on vector tiles (indicator and year changes set 83,402 states; classes one paint property); baseline: GeoJSON setData with new properties';
-  if (baseline.length) rows.push(compare({ id: '2d', measure: 'Recolour, national (83,402 polygons): indicator, year or classes', unit: 'ms', goal: '≥ 10× faster than baseline', note: note2d }, recolours, baseline, 0.1));
+  if (baseline.length)
+    rows.push(
+      compare(
+        { id: '2d', measure: 'Recolour, national (83,402 polygons): indicator, year or classes', unit: 'ms', goal: '≥ 10× faster than baseline', note: note2d },
+        recolours,
+        baseline,
+        0.1,
+      ),
+    );
   else rows.push(placeholder('2d', 'Recolour, national (83,402 polygons)', 'GDAL to write the baseline GeoJSON', '≥ 10× faster than baseline'));
   const goal = (ms: number) => [ms];
   rows.push(
-    compare({ id: '4a', measure: 'All of Indonesia: navigation to full choropleth at zoom 4-5, cold (fresh profile)', unit: 'ms', goal: '< 5 s', note: 'baseline column: the goal' }, runs.map((r) => r.firstRender), goal(5000), 1),
-    compare({ id: '4a', measure: 'All of Indonesia: navigation to full choropleth at zoom 4-5, warm (second visit)', unit: 'ms', goal: '< 5 s', note: 'baseline column: the goal' }, warm, goal(5000), 1),
-    compare({ id: '4a', measure: 'All of Indonesia: jump to zoom 8 (Central Java) until every tile is drawn', unit: 'ms', goal: '< 5 s', note: 'baseline column: the goal' }, runs.map((r) => r.java), goal(5000), 1),
+    compare(
+      { id: '4a', measure: 'All of Indonesia: navigation to full choropleth at zoom 4-5, cold (fresh profile)', unit: 'ms', goal: '< 5 s', note: 'baseline column: the goal' },
+      runs.map((r) => r.firstRender),
+      goal(5000),
+      1,
+    ),
+    compare(
+      { id: '4a', measure: 'All of Indonesia: navigation to full choropleth at zoom 4-5, warm (second visit)', unit: 'ms', goal: '< 5 s', note: 'baseline column: the goal' },
+      warm,
+      goal(5000),
+      1,
+    ),
+    compare(
+      { id: '4a', measure: 'All of Indonesia: jump to zoom 8 (Central Java) until every tile is drawn', unit: 'ms', goal: '< 5 s', note: 'baseline column: the goal' },
+      runs.map((r) => r.java),
+      goal(5000),
+      1,
+    ),
     compare({ id: '4b', measure: 'All of Indonesia: recolour (indicator)', unit: 'ms', goal: '< 0.2 s', note: 'baseline column: the goal' }, all('indicator'), goal(200), 1),
     compare({ id: '4b', measure: 'All of Indonesia: recolour (year)', unit: 'ms', goal: '< 0.2 s', note: 'baseline column: the goal' }, all('year'), goal(200), 1),
     compare({ id: '4b', measure: 'All of Indonesia: recolour (classes)', unit: 'ms', goal: '< 0.2 s', note: 'baseline column: the goal' }, all('classes'), goal(200), 1),
     compare(
-      { id: '4c', measure: 'All of Indonesia: median frame while panning at zoom 8', unit: 'ms', goal: 'median ≤ 50 ms', note: `per run medians ${medianFrames.map((m) => m.toFixed(0)).join(', ')} ms; p75 ${framesSummary.q3.toFixed(0)} ms, max ${framesSummary.max.toFixed(0)} ms over ${frames.length} frames; baseline column: the goal` },
+      {
+        id: '4c',
+        measure: 'All of Indonesia: median frame while panning at zoom 8',
+        unit: 'ms',
+        goal: 'median ≤ 50 ms',
+        note: `per run medians ${medianFrames.map((m) => m.toFixed(0)).join(', ')} ms; p75 ${framesSummary.q3.toFixed(0)} ms, max ${framesSummary.max.toFixed(0)} ms over ${frames.length} frames; baseline column: the goal`,
+      },
       medianFrames,
       goal(50),
       1,
     ),
   );
   const heap = summarize(runs.map((r) => r.heapMB));
-  notes.push(`4c: JavaScript heap of the page after the zoom-8 panning (DevTools Performance.getMetrics JSHeapUsedSize): median ${heap.median.toFixed(0)} MB (${heap.min.toFixed(0)}–${heap.max.toFixed(0)}); MapLibre's worker and GPU memory are not in it.`);
+  notes.push(
+    `4c: JavaScript heap of the page after the zoom-8 panning (DevTools Performance.getMetrics JSHeapUsedSize): median ${heap.median.toFixed(0)} MB (${heap.min.toFixed(0)}–${heap.max.toFixed(0)}); MapLibre's worker and GPU memory are not in it.`,
+  );
   notes.push('4: software WebGL (SwiftShader) in headless Chromium on 2 cores: frame times are those of a machine without a GPU, the slowest case.');
   return { rows, checks: [], notes };
 }

@@ -62,9 +62,7 @@ async function visit(page: Page, url: string, marks: string[]): Promise<VisitTim
   // `__name` helper that does not exist in the page.
   return page.evaluate((names) => {
     const [polygons, choropleth] = names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null);
-    const wasm = performance
-      .getEntriesByType('resource')
-      .find((e) => /duckdb-(eh|mvp)[^/]*\.wasm$/.test(e.name)) as PerformanceResourceTiming | undefined;
+    const wasm = performance.getEntriesByType('resource').find((e) => /duckdb-(eh|mvp)[^/]*\.wasm$/.test(e.name)) as PerformanceResourceTiming | undefined;
     return {
       polygons: polygons!,
       choropleth: choropleth ?? null,
@@ -83,11 +81,10 @@ async function visit(page: Page, url: string, marks: string[]): Promise<VisitTim
  */
 async function waitForServiceWorker(page: Page): Promise<boolean> {
   try {
-    await page.waitForFunction(
-      (mark) => navigator.serviceWorker?.controller != null && performance.getEntriesByName(mark).length > 0,
-      OFFLINE_READY,
-      { timeout: 60_000, polling: 100 },
-    );
+    await page.waitForFunction((mark) => navigator.serviceWorker?.controller != null && performance.getEntriesByName(mark).length > 0, OFFLINE_READY, {
+      timeout: 60_000,
+      polling: 100,
+    });
     return true;
   } catch {
     return false;
@@ -163,9 +160,21 @@ function addRows(data: FirstPaintData, app: Pair[], baseline: Pair[], throttled:
   const base = (visit: 'cold' | 'warm') => baseline.map((p) => p[visit].polygons);
   const goal = '≤ 1.5× baseline';
   data.rows.push(
-    compare({ id: id('a'), measure: `First polygons, cold, ${net}`, unit: 'ms' }, app.map((p) => p.cold.polygons), base('cold')),
-    compare({ id: id('b'), measure: `Full choropleth, cold, ${net}`, unit: 'ms' }, app.map((p) => p.cold.choropleth!), base('cold')),
-    compare({ id: id('c'), measure: `First polygons, warm, ${net}`, unit: 'ms' }, app.map((p) => p.warm.polygons), base('warm')),
+    compare(
+      { id: id('a'), measure: `First polygons, cold, ${net}`, unit: 'ms' },
+      app.map((p) => p.cold.polygons),
+      base('cold'),
+    ),
+    compare(
+      { id: id('b'), measure: `Full choropleth, cold, ${net}`, unit: 'ms' },
+      app.map((p) => p.cold.choropleth!),
+      base('cold'),
+    ),
+    compare(
+      { id: id('c'), measure: `First polygons, warm, ${net}`, unit: 'ms' },
+      app.map((p) => p.warm.polygons),
+      base('warm'),
+    ),
     compare(
       { id: id('d'), measure: `Full choropleth, warm, ${net}`, unit: 'ms', goal, note: 'warm = second visit, answered by the service worker' },
       app.map((p) => p.warm.choropleth!),

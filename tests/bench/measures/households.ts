@@ -36,8 +36,16 @@ export async function measureHouseholds(ctx: BenchContext): Promise<{ rows: Row[
   }
   const pick = (f: (t: HouseholdTimes) => number) => runs.map(f);
   const rows = [
-    compare({ id: '5a', measure: '1M households: load (DuckDB read_csv vs JS parse to objects)', unit: 'ms' }, pick((t) => t.duckdbLoad), pick((t) => t.jsParse)),
-    compare({ id: '5b', measure: '1M households: aggregate to kelurahan (SQL GROUP BY vs JS loop)', unit: 'ms' }, pick((t) => t.duckdbQuery), pick((t) => t.jsLoop)),
+    compare(
+      { id: '5a', measure: '1M households: load (DuckDB read_csv vs JS parse to objects)', unit: 'ms' },
+      pick((t) => t.duckdbLoad),
+      pick((t) => t.jsParse),
+    ),
+    compare(
+      { id: '5b', measure: '1M households: aggregate to kelurahan (SQL GROUP BY vs JS loop)', unit: 'ms' },
+      pick((t) => t.duckdbQuery),
+      pick((t) => t.jsLoop),
+    ),
     compare(
       { id: '5c', measure: '1M households: load + aggregate', unit: 'ms', note: 'DuckDB start-up not included (below)' },
       pick((t) => t.duckdbLoad + t.duckdbQuery),

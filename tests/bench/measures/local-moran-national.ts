@@ -53,7 +53,8 @@ const round = (v: number) => Math.round(v);
 /** Runs measure 6b. */
 export async function measureLocalMoranNational(ctx: BenchContext): Promise<{ rows: Row[]; checks: Check[]; notes: string[] }> {
   const input = await nationalLisaInput(ctx.log);
-  if (!input) return { rows: [placeholder('6b', MEASURE, 'the national file ../shared/data/national/desa-kelurahan-indonesia.fgb.gz', 'faster than R spdep')], checks: [], notes: [] };
+  if (!input)
+    return { rows: [placeholder('6b', MEASURE, 'the national file ../shared/data/national/desa-kelurahan-indonesia.fgb.gz', 'faster than R spdep')], checks: [], notes: [] };
   if (!hasRSpdep()) return { rows: [placeholder('6b', MEASURE, 'Rscript with spdep and jsonlite (the baseline)', 'faster than R spdep')], checks: [], notes: [] };
   const url = `${ctx.server.origin}/cache/${basename(input.bin)}`;
   const runs = Math.min(ctx.runs, MAX_RUNS);
@@ -129,7 +130,11 @@ export async function measureLocalMoranNational(ctx: BenchContext): Promise<{ ro
         text: `national I_i equal to spdep ${r.spdep}'s Ii for all ${r.Ii.length.toLocaleString('en-US')} desa (max |difference| ${maxAbs.toExponential(1)}, max relative ${maxRel.toExponential(1)} where |Ii| ≥ 1e-3)`,
         ok: jsI.length === r.Ii.length && maxRel <= 1e-9 && maxAbs <= 1e-9,
       },
-      { id: '6b', text: `islands: ${jsIslands} in the worker's result, ${r.islands} in R's nb, ${input.islands} in the weights built`, ok: jsIslands === r.islands && r.islands === input.islands },
+      {
+        id: '6b',
+        text: `islands: ${jsIslands} in the worker's result, ${r.islands} in R's nb, ${input.islands} in the weights built`,
+        ok: jsIslands === r.islands && r.islands === input.islands,
+      },
       {
         id: '6b',
         text:

@@ -87,10 +87,11 @@ export async function measureLocalMoran(ctx: BenchContext, module: string | null
           const page = await context.newPage();
           await page.goto(`${ctx.server.origin}/bench-lisa/lisa.html`);
           await page.waitForFunction(() => 'bench' in window);
-          const result = await page.evaluate(
-            ({ values, neighbours, reps }) => (window as unknown as BenchWindow).bench.localMoran(values, neighbours, reps),
-            { values: input.values, neighbours, reps: CALLS_PER_RUN },
-          );
+          const result = await page.evaluate(({ values, neighbours, reps }) => (window as unknown as BenchWindow).bench.localMoran(values, neighbours, reps), {
+            values: input.values,
+            neighbours,
+            reps: CALLS_PER_RUN,
+          });
           app.push(...result.ms);
           jsI = result.I;
         } finally {

@@ -97,7 +97,11 @@ function report(cities: CityBoundary[], reads: Map<string, (JobResult & Transfer
         whole.map((x) => x.bytes),
         0.02,
       ),
-      compare({ id: `3${letter(1)}`, measure: `${name}: time by bbox vs whole file, unthrottled`, unit: 'ms', note: `${r[0].requests} range requests` }, r.map((x) => x.ms), whole.map((x) => x.ms)),
+      compare(
+        { id: `3${letter(1)}`, measure: `${name}: time by bbox vs whole file, unthrottled`, unit: 'ms', note: `${r[0].requests} range requests` },
+        r.map((x) => x.ms),
+        whole.map((x) => x.ms),
+      ),
       compare(
         {
           id: `3${letter(2)}`,

@@ -10,7 +10,7 @@ export function localMoranPlaceholder(): Row[] {
     placeholder(
       '6a',
       "Local Moran's I, 999 permutations, Surakarta, vs R spdep localmoran_perm",
-      "a LISA function exported by src/analysis (autocorrelation.ts or local-moran.ts), in progress elsewhere",
+      'a LISA function exported by src/analysis (autocorrelation.ts or local-moran.ts), in progress elsewhere',
       'faster than R spdep',
     ),
   ];

@@ -50,7 +50,11 @@ export async function measureWeight(
   const app = await Promise.all(appCold.map((log) => weigh(ctx, log)));
   const base = await Promise.all(baselineCold.map((log) => weigh(ctx, log)));
   const row = (id: string, measure: string, kinds: Kind[], note?: string) =>
-    compare({ id, measure, unit: 'bytes', note }, app.map((f) => total(f, kinds)), base.map((f) => total(f, kinds)));
+    compare(
+      { id, measure, unit: 'bytes', note },
+      app.map((f) => total(f, kinds)),
+      base.map((f) => total(f, kinds)),
+    );
   const rows = [
     row('7a', 'First visit, gzip -9: JS', ['JS']),
     row('7b', 'First visit, gzip -9: CSS', ['CSS']),
@@ -72,7 +76,9 @@ export async function measureWeight(
   const checks: Check[] = [
     {
       id: '7',
-      text: `only one DuckDB WASM bundle fetched: ${duckdb.map((f) => f.path.split('/').pop()).join(', ') || 'none'}` + (wasm.length > duckdb.length ? ` (other WASM: ${wasm.length - duckdb.length})` : ''),
+      text:
+        `only one DuckDB WASM bundle fetched: ${duckdb.map((f) => f.path.split('/').pop()).join(', ') || 'none'}` +
+        (wasm.length > duckdb.length ? ` (other WASM: ${wasm.length - duckdb.length})` : ''),
       ok: duckdb.length === 1,
     },
     {

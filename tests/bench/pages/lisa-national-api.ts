@@ -16,10 +16,7 @@ export interface LisaNationalApi {
    * `reps` runs of 999 permutations (seed 1..reps): ms from request to result and the frame gaps
    * of each, I_i of the last run and its islands.
    */
-  lisaNational(
-    url: string,
-    reps: number,
-  ): Promise<{ ms: number[]; frames: FrameGaps[]; progressMessages: number; I: number[]; islands: number; n: number }>;
+  lisaNational(url: string, reps: number): Promise<{ ms: number[]; frames: FrameGaps[]; progressMessages: number; I: number[]; islands: number; n: number }>;
 }
 
 /** `window` of the page, as the runner sees it. */

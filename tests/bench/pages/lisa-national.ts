@@ -48,9 +48,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 const api: LisaNationalApi = {
   async lisaNational(url, reps) {
     const data = await load(url);
-    const client = new WorkerClient<AnalysisTasks>(
-      () => new Worker(new URL('../../../src/workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analisis' }),
-    );
+    const client = new WorkerClient<AnalysisTasks>(() => new Worker(new URL('../../../src/workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analisis' }));
     // The cached file holds no codes: ids that keep its order, so each run still pays the reordering
     // into code order that the app's runs pay.
     const ids = Array.from(data.values, (_, i) => String(i).padStart(8, '0'));

@@ -121,9 +121,7 @@ describe('classify for the map', () => {
     for (const classes of [MIN_CLASSES - 1, MAX_CLASSES + 1, 4.5, undefined]) {
       expect(() => classify([1, 2, 3], { scheme: 'equal', classes })).toThrow(AnalysisError);
     }
-    expect(() => classify([1, 2, 3], { scheme: 'fisher', classes: 12 })).toThrowError(
-      expect.objectContaining({ code: 'classes_out_of_range' }),
-    );
+    expect(() => classify([1, 2, 3], { scheme: 'fisher', classes: 12 })).toThrowError(expect.objectContaining({ code: 'classes_out_of_range' }));
     expect(classify([1, 2, 3, 4], { scheme: 'equal', classes: 3 }).counts).toHaveLength(3);
   });
 });

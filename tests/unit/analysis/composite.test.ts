@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
-  type IndexDirection,
-  type Normalisation,
-  averageRanks,
-  compositeIndex,
-  normalise,
-  normaliseWeights,
-} from '../../../src/analysis/composite';
+import { type IndexDirection, type Normalisation, averageRanks, compositeIndex, normalise, normaliseWeights } from '../../../src/analysis/composite';
 import { AnalysisError } from '../../../src/analysis/errors';
 import { COMPOSITE_PRESETS, POVERTY_POCKET_INDEX } from '../../../src/analysis/presets';
 import { catalog } from '../../../src/data/catalog';
@@ -27,8 +20,7 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/composite/compos
   cases: Case[];
 };
 
-const close = (a: number, b: number | null): boolean =>
-  b === null ? Number.isNaN(a) : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+const close = (a: number, b: number | null): boolean => (b === null ? Number.isNaN(a) : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
 
 describe('composite index agrees with an independent computation in R', () => {
   it.each(fixture.cases.map((c) => [`${c.name} ${c.normalisation}`, c] as const))('%s', (_, c) => {
@@ -63,7 +55,13 @@ describe('composite index', () => {
   });
 
   it('reports contributions that sum to the index and weights that sum to 1', () => {
-    const r = compositeIndex([{ ...two[0], weight: 3 }, { ...two[1], weight: 1 }], 'zscore');
+    const r = compositeIndex(
+      [
+        { ...two[0], weight: 3 },
+        { ...two[1], weight: 1 },
+      ],
+      'zscore',
+    );
     expect(r.weights).toEqual([0.75, 0.25]);
     for (let i = 0; i < 3; i++) expect(r.contributions[0][i] + r.contributions[1][i]).toBe(r.index[i]);
     expect(r.contributions[0][2]).toBeCloseTo(0.75, 12); // z = 1 for the worst of 0, 5, 10
@@ -83,7 +81,11 @@ describe('composite index', () => {
   });
 
   it('puts a constant indicator in the middle of its scale', () => {
-    for (const [method, middle] of [['minmax', 0.5], ['zscore', 0], ['rank', 0.5]] as const) {
+    for (const [method, middle] of [
+      ['minmax', 0.5],
+      ['zscore', 0],
+      ['rank', 0.5],
+    ] as const) {
       expect(normalise([4, 4, 4], 'higher_worse', method)).toEqual([middle, middle, middle]);
     }
     expect(normalise([7], 'higher_better', 'rank')).toEqual([0.5]);
@@ -99,9 +101,7 @@ describe('composite index', () => {
       expect(() => normaliseWeights(weights)).toThrow(AnalysisError);
     }
     expect(() => compositeIndex([], 'rank')).toThrowError(expect.objectContaining({ code: 'indicators_invalid' }));
-    expect(() => compositeIndex([two[0], { ...two[1], values: [1, 2] }], 'rank')).toThrowError(
-      expect.objectContaining({ code: 'lengths_differ' }),
-    );
+    expect(() => compositeIndex([two[0], { ...two[1], values: [1, 2] }], 'rank')).toThrowError(expect.objectContaining({ code: 'lengths_differ' }));
     expect(() => compositeIndex([{ ...two[0], weight: 0 }], 'rank')).toThrowError(expect.objectContaining({ code: 'weights_invalid' }));
   });
 });
@@ -115,13 +115,7 @@ describe('the "Indeks kantong kemiskinan" preset', () => {
         expect(def?.direction).toBe(ind.direction);
       }
     }
-    expect(POVERTY_POCKET_INDEX.indicators.map((i) => i.id)).toEqual([
-      'penduduk_miskin',
-      'penduduk_miskin_ekstrem',
-      'rtlh',
-      'rt_tanpa_air_layak',
-      'rt_tanpa_sanitasi_layak',
-    ]);
+    expect(POVERTY_POCKET_INDEX.indicators.map((i) => i.id)).toEqual(['penduduk_miskin', 'penduduk_miskin_ekstrem', 'rtlh', 'rt_tanpa_air_layak', 'rt_tanpa_sanitasi_layak']);
     expect(new Set(POVERTY_POCKET_INDEX.indicators.map((i) => i.weight)).size).toBe(1);
   });
 

@@ -15,12 +15,11 @@ import { listsOf } from './demo-cities';
 
 const dir = new URL('../../fixtures/contiguity-reference/', import.meta.url);
 type Lists = number[][];
-const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<
-  'natregimes' | 'stl' | 'columbus', { rook: Lists; queen: Lists }
-> & { meta: { geoda_natregimes_rook: { min: number; mean: number; max: number } } };
+const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<'natregimes' | 'stl' | 'columbus', { rook: Lists; queen: Lists }> & {
+  meta: { geoda_natregimes_rook: { min: number; mean: number; max: number } };
+};
 
-const ringsOf = (file: string): PolygonRings =>
-  polygonRings(readShp(new Uint8Array(readFileSync(new URL(file, dir)))).geometries);
+const ringsOf = (file: string): PolygonRings => polygonRings(readShp(new Uint8Array(readFileSync(new URL(file, dir)))).geometries);
 const data = {
   natregimes: ringsOf('natregimes.shp'),
   stl: ringsOf('stl_hom.shp'),
@@ -37,7 +36,7 @@ function difference(a: Lists, b: Lists): { extra: string[]; missing: string[] } 
 }
 
 describe('contiguity on GeoDa and libpysal test data', () => {
-  it('natregimes rook at the default tolerance has GeoDa\'s summary: min 1, mean 5.571474878444084, max 13', () => {
+  it("natregimes rook at the default tolerance has GeoDa's summary: min 1, mean 5.571474878444084, max 13", () => {
     const counts = Array.from(cardinalities(contiguity(data.natregimes, { rule: 'rook' }).weights));
     const geoda = expected.meta.geoda_natregimes_rook;
     expect(counts).toHaveLength(3085);
@@ -47,7 +46,7 @@ describe('contiguity on GeoDa and libpysal test data', () => {
   }, 60_000);
 
   it.each(names.flatMap((name) => [0, 2, DEFAULT_SNAP_METRES, 50].map((snap) => [name, snap] as const)))(
-    '%s rook at %d m equals libpysal\'s neighbour lists',
+    "%s rook at %d m equals libpysal's neighbour lists",
     (name, snap) => {
       const mine = listsOf(contiguity(data[name], { rule: 'rook', toleranceMetres: snap }).weights);
       expect(difference(mine, expected[name].rook)).toEqual({ extra: [], missing: [] });
@@ -56,7 +55,7 @@ describe('contiguity on GeoDa and libpysal test data', () => {
   );
 
   it.each(names.flatMap((name) => [0, DEFAULT_SNAP_METRES].map((snap) => [name, snap] as const)))(
-    '%s queen at %d m equals libpysal\'s neighbour lists',
+    "%s queen at %d m equals libpysal's neighbour lists",
     (name, snap) => {
       const mine = listsOf(contiguity(data[name], { toleranceMetres: snap }).weights);
       expect(difference(mine, expected[name].queen)).toEqual({ extra: [], missing: [] });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry, Polygon } from 'geojson';
-import {
-  DEFAULT_ROOK_MIN_EDGE_METRES,
-  DEFAULT_SNAP_METRES,
-  contiguity,
-  touchingPairs,
-} from '../../../src/analysis/contiguity';
+import { DEFAULT_ROOK_MIN_EDGE_METRES, DEFAULT_SNAP_METRES, contiguity, touchingPairs } from '../../../src/analysis/contiguity';
 import { degreeLengths } from '../../../src/analysis/geodesy';
 import { commonEdge } from '../../../src/analysis/shared-boundary';
 import { polygonRings, type PolygonRings } from '../../../src/analysis/polygon-rings';
@@ -73,76 +68,64 @@ describe('contiguity of the five demo cities', () => {
     expect(Math.max(...counts)).toBeLessThanOrEqual(10);
   });
 
-  it.each(cities.map((c) => [c.city, c] as const))(
-    '%s: queen pairs are exactly the pairs GEOS puts within the tolerance, at 2, 5, 10 and 20 m',
-    (_, c) => {
-      for (const tolerance of [2, 5, 10, 20]) {
-        const p = touchingPairs(c.rings, tolerance);
-        const mine = new Set(Array.from(p.i, (i, k) => `${i}-${p.j[k]}`));
-        const geos = c.close_pairs.filter((q) => Math.abs(q.distance - tolerance) > PROJECTION_SLACK);
-        for (const q of geos) expect(mine.has(`${q.i}-${q.j}`), `${q.i}-${q.j} at ${tolerance} m`).toBe(q.distance <= tolerance);
-        const near = new Set(c.close_pairs.map((q) => `${q.i}-${q.j}`));
-        expect([...mine].filter((key) => !near.has(key))).toEqual([]);
-      }
-    },
-  );
+  it.each(cities.map((c) => [c.city, c] as const))('%s: queen pairs are exactly the pairs GEOS puts within the tolerance, at 2, 5, 10 and 20 m', (_, c) => {
+    for (const tolerance of [2, 5, 10, 20]) {
+      const p = touchingPairs(c.rings, tolerance);
+      const mine = new Set(Array.from(p.i, (i, k) => `${i}-${p.j[k]}`));
+      const geos = c.close_pairs.filter((q) => Math.abs(q.distance - tolerance) > PROJECTION_SLACK);
+      for (const q of geos) expect(mine.has(`${q.i}-${q.j}`), `${q.i}-${q.j} at ${tolerance} m`).toBe(q.distance <= tolerance);
+      const near = new Set(c.close_pairs.map((q) => `${q.i}-${q.j}`));
+      expect([...mine].filter((key) => !near.has(key))).toEqual([]);
+    }
+  });
 
-  it.each(cities.map((c) => [c.city, c] as const))(
-    '%s: shared boundary lengths agree with GEOS buffers to 0.1 percent',
-    (_, c) => {
-      const shared = sharedOf(c.rings);
-      for (const q of c.close_pairs.filter((q) => q.distance <= 10)) {
-        const reference = Math.min(q.shared_i, q.shared_j);
-        expect(Math.abs(shared.get(`${q.i}-${q.j}`)! - reference)).toBeLessThanOrEqual(0.001 * reference + 0.05);
-      }
-    },
-  );
+  it.each(cities.map((c) => [c.city, c] as const))('%s: shared boundary lengths agree with GEOS buffers to 0.1 percent', (_, c) => {
+    const shared = sharedOf(c.rings);
+    for (const q of c.close_pairs.filter((q) => q.distance <= 10)) {
+      const reference = Math.min(q.shared_i, q.shared_j);
+      expect(Math.abs(shared.get(`${q.i}-${q.j}`)! - reference)).toBeLessThanOrEqual(0.001 * reference + 0.05);
+    }
+  });
 
-  it.each(cities.map((c) => [c.city, c] as const))(
-    '%s: every difference from poly2nb(snap = 10) is explained by vertex-to-vertex snapping',
-    (_, c) => {
-      const tol = poly2nb.meta.snap_metres;
-      const within = (key: string, d: number): number => {
-        const [i, j] = key.split('-').map(Number);
-        return vertexDistances(c.rings, i, j).filter((x) => x <= d).length;
-      };
-      const queen = pairsOfLists(listsOf(contiguity(c.rings, { toleranceMetres: tol }).weights));
-      const rQueen = pairsOfLists(c.queen);
-      // Ours finds boundaries within 10 m of each other even when no two vertices are.
-      for (const key of [...queen].filter((k) => !rQueen.has(k))) expect(within(key, tol - PROJECTION_SLACK), key).toBe(0);
-      // A vertex within 10 m of a vertex is within 10 m of the boundary: poly2nb finds nothing more.
-      expect([...rQueen].filter((k) => !queen.has(k))).toEqual([]);
+  it.each(cities.map((c) => [c.city, c] as const))('%s: every difference from poly2nb(snap = 10) is explained by vertex-to-vertex snapping', (_, c) => {
+    const tol = poly2nb.meta.snap_metres;
+    const within = (key: string, d: number): number => {
+      const [i, j] = key.split('-').map(Number);
+      return vertexDistances(c.rings, i, j).filter((x) => x <= d).length;
+    };
+    const queen = pairsOfLists(listsOf(contiguity(c.rings, { toleranceMetres: tol }).weights));
+    const rQueen = pairsOfLists(c.queen);
+    // Ours finds boundaries within 10 m of each other even when no two vertices are.
+    for (const key of [...queen].filter((k) => !rQueen.has(k))) expect(within(key, tol - PROJECTION_SLACK), key).toBe(0);
+    // A vertex within 10 m of a vertex is within 10 m of the boundary: poly2nb finds nothing more.
+    expect([...rQueen].filter((k) => !queen.has(k))).toEqual([]);
 
-      const rook = pairsOfLists(listsOf(contiguity(c.rings, { rule: 'rook', toleranceMetres: tol }).weights));
-      const rRook = pairsOfLists(c.rook);
-      const edges = edgesOf(c.rings);
-      for (const key of [...rook].filter((k) => !rRook.has(k))) {
-        // A common edge of 10 m or more, but fewer than two vertex pairs within 10 m.
-        expect(edges.get(key)).toBeGreaterThanOrEqual(DEFAULT_ROOK_MIN_EDGE_METRES);
-        expect(within(key, tol - PROJECTION_SLACK), key).toBeLessThan(2);
-      }
-      for (const key of [...rRook].filter((k) => !rook.has(k))) {
-        // Two or more vertex pairs cluster at a corner, but the boundaries share no edge.
-        expect(edges.get(key)).toBeLessThan(DEFAULT_ROOK_MIN_EDGE_METRES);
-        expect(within(key, tol + PROJECTION_SLACK), key).toBeGreaterThanOrEqual(2);
-      }
-    },
-  );
+    const rook = pairsOfLists(listsOf(contiguity(c.rings, { rule: 'rook', toleranceMetres: tol }).weights));
+    const rRook = pairsOfLists(c.rook);
+    const edges = edgesOf(c.rings);
+    for (const key of [...rook].filter((k) => !rRook.has(k))) {
+      // A common edge of 10 m or more, but fewer than two vertex pairs within 10 m.
+      expect(edges.get(key)).toBeGreaterThanOrEqual(DEFAULT_ROOK_MIN_EDGE_METRES);
+      expect(within(key, tol - PROJECTION_SLACK), key).toBeLessThan(2);
+    }
+    for (const key of [...rRook].filter((k) => !rook.has(k))) {
+      // Two or more vertex pairs cluster at a corner, but the boundaries share no edge.
+      expect(edges.get(key)).toBeLessThan(DEFAULT_ROOK_MIN_EDGE_METRES);
+      expect(within(key, tol + PROJECTION_SLACK), key).toBeGreaterThanOrEqual(2);
+    }
+  });
 
-  it.each(cities.map((c) => [c.city, c] as const))(
-    '%s: at the default tolerance rook keeps every pair the former corner allowance kept, and no other',
-    (_, c) => {
-      // The former rule (shared length at least 2 x 10 m + 10 m) failed only at sharp corners,
-      // which these hand-drawn, then simplified kelurahan do not have: the hairline gaps the
-      // tolerance exists for must still be bridged.
-      const p = touchingPairs(c.rings, DEFAULT_SNAP_METRES, true);
-      const former = new Set<string>();
-      for (let k = 0; k < p.count; k++) if (p.sharedMetres[k] >= 2 * DEFAULT_SNAP_METRES + 10) former.add(`${p.i[k]}-${p.j[k]}`);
-      const rook = pairsOfLists(listsOf(contiguity(c.rings, { rule: 'rook' }).weights));
-      expect([...rook].sort()).toEqual([...former].sort());
-      expect(rook.size).toBe({ 'jakarta-pusat': 96, pekalongan: 61, probolinggo: 65, surakarta: 127, tanjungbalai: 68 }[c.city]);
-    },
-  );
+  it.each(cities.map((c) => [c.city, c] as const))('%s: at the default tolerance rook keeps every pair the former corner allowance kept, and no other', (_, c) => {
+    // The former rule (shared length at least 2 x 10 m + 10 m) failed only at sharp corners,
+    // which these hand-drawn, then simplified kelurahan do not have: the hairline gaps the
+    // tolerance exists for must still be bridged.
+    const p = touchingPairs(c.rings, DEFAULT_SNAP_METRES, true);
+    const former = new Set<string>();
+    for (let k = 0; k < p.count; k++) if (p.sharedMetres[k] >= 2 * DEFAULT_SNAP_METRES + 10) former.add(`${p.i[k]}-${p.j[k]}`);
+    const rook = pairsOfLists(listsOf(contiguity(c.rings, { rule: 'rook' }).weights));
+    expect([...rook].sort()).toEqual([...former].sort());
+    expect(rook.size).toBe({ 'jakarta-pusat': 96, pekalongan: 61, probolinggo: 65, surakarta: 127, tanjungbalai: 68 }[c.city]);
+  });
 
   it('links neighbours poly2nb misses and rejects pairs with a kelurahan between them', () => {
     const pair = (city: string, a: string, b: string) => {
@@ -170,9 +153,7 @@ describe('contiguity rules on constructed polygons', () => {
   /** Rectangle from (x0, y0) to (x1, y1) in metres east and north of 110 E, 7 S, as GeoJSON. */
   const rect = (x0: number, y0: number, x1: number, y1: number, vertices: [number, number][] = []): Polygon => ({
     type: 'Polygon',
-    coordinates: [
-      [[x0, y0], [x1, y0], ...vertices, [x1, y1], [x0, y1], [x0, y0]].map(([x, y]) => [110 + x / k.lon, -7 + y / k.lat]),
-    ],
+    coordinates: [[[x0, y0], [x1, y0], ...vertices, [x1, y1], [x0, y1], [x0, y0]].map(([x, y]) => [110 + x / k.lon, -7 + y / k.lat])],
   });
   const neighbours = (geoms: (Geometry | null)[], options = {}) => listsOf(contiguity(geoms, options).weights);
 
@@ -203,27 +184,37 @@ describe('contiguity rules on constructed polygons', () => {
     y + metres * Math.sin((degrees * Math.PI) / 180),
   ];
 
-  it.each([1, 3, 10, 30, 90])(
-    'two wedges touching at one point with a %d degree gap between them are queen, never rook',
-    (gap) => {
-      // A spans directions 0..60 degrees from the origin, B the directions beyond the gap.
-      const a = polygon([[0, 0], ray(0, 0, 0, 20_000), ray(0, 0, 60, 20_000)]);
-      const b = polygon([[0, 0], ray(0, 0, 60 + gap, 20_000), ray(0, 0, 150 + gap, 20_000)]);
-      for (const toleranceMetres of [0, 1, DEFAULT_SNAP_METRES, 50, 200]) {
-        const queen = contiguity([a, b], { toleranceMetres });
-        const rook = contiguity([a, b], { rule: 'rook', toleranceMetres });
-        expect(listsOf(queen.weights), `${toleranceMetres} m`).toEqual([[1], [0]]);
-        expect(listsOf(rook.weights), `${toleranceMetres} m`).toEqual([[], []]);
-        // What a fixed corner allowance would have seen: the tolerance over sin(gap) and more.
-        if (toleranceMetres > 0) expect(queen.sharedMetres[0]).toBeGreaterThanOrEqual(toleranceMetres / Math.sin((gap * Math.PI) / 180) - 1e-6);
-      }
-    },
-  );
+  it.each([1, 3, 10, 30, 90])('two wedges touching at one point with a %d degree gap between them are queen, never rook', (gap) => {
+    // A spans directions 0..60 degrees from the origin, B the directions beyond the gap.
+    const a = polygon([[0, 0], ray(0, 0, 0, 20_000), ray(0, 0, 60, 20_000)]);
+    const b = polygon([[0, 0], ray(0, 0, 60 + gap, 20_000), ray(0, 0, 150 + gap, 20_000)]);
+    for (const toleranceMetres of [0, 1, DEFAULT_SNAP_METRES, 50, 200]) {
+      const queen = contiguity([a, b], { toleranceMetres });
+      const rook = contiguity([a, b], { rule: 'rook', toleranceMetres });
+      expect(listsOf(queen.weights), `${toleranceMetres} m`).toEqual([[1], [0]]);
+      expect(listsOf(rook.weights), `${toleranceMetres} m`).toEqual([[], []]);
+      // What a fixed corner allowance would have seen: the tolerance over sin(gap) and more.
+      if (toleranceMetres > 0) expect(queen.sharedMetres[0]).toBeGreaterThanOrEqual(toleranceMetres / Math.sin((gap * Math.PI) / 180) - 1e-6);
+    }
+  });
 
   it('keeps neighbours whose boundaries part to run side by side 12 m apart, as along a river', () => {
     // 200 m of common edge, then A steps 12 m north and both run east for another 1 km.
-    const a = polygon([[0, 0], [200, 0], [200, 12], [1200, 12], [1200, 500], [0, 500]]);
-    const b = polygon([[0, 0], [0, -500], [1200, -500], [1200, 0], [200, 0]]);
+    const a = polygon([
+      [0, 0],
+      [200, 0],
+      [200, 12],
+      [1200, 12],
+      [1200, 500],
+      [0, 500],
+    ]);
+    const b = polygon([
+      [0, 0],
+      [0, -500],
+      [1200, -500],
+      [1200, 0],
+      [200, 0],
+    ]);
     const p = touchingPairs(polygonRings([a, b]), DEFAULT_SNAP_METRES, true);
     // Within 15 m the 1 km run counts too: read alone, that growth would hide the edge.
     expect(touchingPairs(polygonRings([a, b]), 15).sharedMetres[0]).toBeGreaterThan(1200);
@@ -283,7 +274,18 @@ describe('contiguity rules on constructed polygons', () => {
     const parts: Geometry = { type: 'MultiPolygon', coordinates: [rect(300, 0, 400, 100).coordinates, rect(600, 0, 700, 100).coordinates] };
     const right = rect(700, 0, 800, 100);
     // A bow tie (self-intersecting ring) next to the right block.
-    const bowTie: Polygon = { type: 'Polygon', coordinates: [[[800, 0], [900, 100], [900, 0], [800, 100], [800, 0]].map(([x, y]) => [110 + x / k.lon, -7 + y / k.lat])] };
+    const bowTie: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [800, 0],
+          [900, 100],
+          [900, 0],
+          [800, 100],
+          [800, 0],
+        ].map(([x, y]) => [110 + x / k.lon, -7 + y / k.lat]),
+      ],
+    };
     const point: Geometry = { type: 'Point', coordinates: [110, -7] };
     const result = contiguity([outer, enclave, parts, right, null, point, bowTie]);
     const lists = listsOf(result.weights);

@@ -58,9 +58,6 @@ export function foldedAgrees(pseudoP: number, tail: { above: number; atOrAbove: 
 }
 
 /** A small symmetric graph with neighbourhoods of 1 to 4, and one island (observation 12). */
-export const SMALL_GRAPH: number[][] = [
-  [1, 11], [0, 2, 6], [1, 3], [2, 4, 9], [3, 5], [4, 6], [1, 5, 7, 10], [6, 8], [7, 9], [3, 8, 10], [6, 9, 11], [0, 10], [],
-  [14], [13],
-];
+export const SMALL_GRAPH: number[][] = [[1, 11], [0, 2, 6], [1, 3], [2, 4, 9], [3, 5], [4, 6], [1, 5, 7, 10], [6, 8], [7, 9], [3, 8, 10], [6, 9, 11], [0, 10], [], [14], [13]];
 /** Values on {@link SMALL_GRAPH}: a high patch around 6, 7, 10, 11 and a low one around 3, 4, 5. */
 export const SMALL_VALUES = [12, 15, 9, 3, 2, 4, 14, 18, 11, 5, 13, 16, 8, 7, 10];

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
-  FISHER_QUADRATIC_LIMIT,
-  breaksFromStarts,
-  fisherBreaks,
-  fisherStartsFast,
-  fisherStartsQuadratic,
-} from '../../../src/analysis/fisher-jenks';
+import { FISHER_QUADRATIC_LIMIT, breaksFromStarts, fisherBreaks, fisherStartsFast, fisherStartsQuadratic } from '../../../src/analysis/fisher-jenks';
 import { createRandom } from '../../../src/analysis/random';
 
 interface Case {
@@ -73,24 +67,23 @@ describe('Fisher-Jenks natural breaks', () => {
     }
   });
 
-  it.each(
-    fixture.cases
-      .filter((c) => c.style === 'fisher' && c.used === 'fisher')
-      .map((c) => [`${c.name} k=${c.k}`, c] as const),
-  )('fast path on %s: classInt\'s breaks, or an equally good partition where the optimum is tied', (_, c) => {
-    const sorted = c.values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-    const fast = fisherStartsFast(sorted, c.k);
-    const exact = fisherStartsQuadratic(sorted, c.k);
-    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-    if (fast.join() === exact.join()) {
-      const breaks = breaksFromStarts(sorted, fast);
-      breaks.forEach((b, i) => expect(close(b, c.breaks[i])).toBe(true));
-    } else {
-      // Only a tie in exact arithmetic, resolved differently by rounding (e.g. small_7 k=4:
-      // {1, 2, 2}, {3} and {1}, {2, 2, 3} both leave 2/3).
-      expect(close(withinSS(sorted, fast), withinSS(sorted, exact))).toBe(true);
-    }
-  });
+  it.each(fixture.cases.filter((c) => c.style === 'fisher' && c.used === 'fisher').map((c) => [`${c.name} k=${c.k}`, c] as const))(
+    "fast path on %s: classInt's breaks, or an equally good partition where the optimum is tied",
+    (_, c) => {
+      const sorted = c.values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+      const fast = fisherStartsFast(sorted, c.k);
+      const exact = fisherStartsQuadratic(sorted, c.k);
+      const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+      if (fast.join() === exact.join()) {
+        const breaks = breaksFromStarts(sorted, fast);
+        breaks.forEach((b, i) => expect(close(b, c.breaks[i])).toBe(true));
+      } else {
+        // Only a tie in exact arithmetic, resolved differently by rounding (e.g. small_7 k=4:
+        // {1, 2, 2}, {3} and {1}, {2, 2, 3} both leave 2/3).
+        expect(close(withinSS(sorted, fast), withinSS(sorted, exact))).toBe(true);
+      }
+    },
+  );
 
   it('finds the natural gaps in inputs beyond the quadratic limit', () => {
     const random = createRandom(7);

@@ -71,7 +71,14 @@ describe('writing GAL files', () => {
   });
 
   it('quotes a layer name with spaces as GeoDa does, writes islands with an empty line, keeps asymmetry', () => {
-    const w = knnWeights([[110, -7], [110.001, -7], [110.01, -7]], 1).weights;
+    const w = knnWeights(
+      [
+        [110, -7],
+        [110.001, -7],
+        [110.01, -7],
+      ],
+      1,
+    ).weights;
     const text = toGal(w, ['a', 'b', 'c'], { layerName: 'kota surakarta', idVariable: 'kode' });
     expect(text).toBe('0 3 "kota surakarta" kode\na 1\nb\nb 1\na\nc 1\nb\n');
     const back = fromGal(text);

@@ -34,25 +34,22 @@ describe('Getis-Ord Gi and Gi* equal R spdep localG', () => {
 });
 
 describe('Gi permutation p-values', () => {
-  it.each(fixture.cases.map((c) => [c.name, c] as const))(
-    'Gi agrees with spdep localG_perm (with replacement) and Gi, Gi* with an R reference without replacement: %s',
-    (_, c) => {
-      const R = c.permutation.nsim;
-      const w = caseWeights(c).standardised;
-      const withRepl = getisOrd(c.values, w, { permutations: R, seed: 2028, sampling: 'with-replacement' });
-      const a = monteCarloAgreement(withRepl.pseudoP, c.permutation.giFoldedWithReplacement, R);
-      expect(a.worst).toBeLessThan(4.5);
-      expect(a.meanSquare).toBeLessThan(2);
-      const gi = getisOrd(c.values, w, { permutations: R, seed: 2029 });
-      const b = monteCarloAgreement(gi.pseudoP, c.permutation.giFoldedWithoutReplacement, R);
-      expect(b.worst).toBeLessThan(4.5);
-      expect(b.meanSquare).toBeLessThan(2);
-      const star = getisOrd(c.values, w, { permutations: R, seed: 2030, star: true });
-      const s = monteCarloAgreement(star.pseudoP, c.permutation.giStarFoldedWithoutReplacement, R);
-      expect(s.worst).toBeLessThan(4.5);
-      expect(s.meanSquare).toBeLessThan(2);
-    },
-  );
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('Gi agrees with spdep localG_perm (with replacement) and Gi, Gi* with an R reference without replacement: %s', (_, c) => {
+    const R = c.permutation.nsim;
+    const w = caseWeights(c).standardised;
+    const withRepl = getisOrd(c.values, w, { permutations: R, seed: 2028, sampling: 'with-replacement' });
+    const a = monteCarloAgreement(withRepl.pseudoP, c.permutation.giFoldedWithReplacement, R);
+    expect(a.worst).toBeLessThan(4.5);
+    expect(a.meanSquare).toBeLessThan(2);
+    const gi = getisOrd(c.values, w, { permutations: R, seed: 2029 });
+    const b = monteCarloAgreement(gi.pseudoP, c.permutation.giFoldedWithoutReplacement, R);
+    expect(b.worst).toBeLessThan(4.5);
+    expect(b.meanSquare).toBeLessThan(2);
+    const star = getisOrd(c.values, w, { permutations: R, seed: 2030, star: true });
+    const s = monteCarloAgreement(star.pseudoP, c.permutation.giStarFoldedWithoutReplacement, R);
+    expect(s.worst).toBeLessThan(4.5);
+    expect(s.meanSquare).toBeLessThan(2);
+  });
 
   for (const star of [false, true]) {
     it(`converge to the exact distribution on a small graph (${star ? 'Gi*' : 'Gi'}, x_i fixed)`, () => {

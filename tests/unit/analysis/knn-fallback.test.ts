@@ -32,7 +32,13 @@ describe('islands and the nearest-neighbour fallback', () => {
     });
   });
 
-  const line: [number, number][] = [[110, -7], [110.01, -7], [110.05, -7], [110.051, -7], [110.2, -7]];
+  const line: [number, number][] = [
+    [110, -7],
+    [110.01, -7],
+    [110.05, -7],
+    [110.051, -7],
+    [110.2, -7],
+  ];
 
   it('can link one way only, and with more than one neighbour', () => {
     const w = weightsFromNeighbours([[1], [0], [], [], []]);
@@ -41,9 +47,11 @@ describe('islands and the nearest-neighbour fallback', () => {
     const two = withKnnFallback(w, line, 2);
     // 3's nearest is 2, already linked to it by 2's own fallback: not added twice.
     expect(two.added).toEqual([
-      { from: 2, to: 3 }, { from: 2, to: 1 },
+      { from: 2, to: 3 },
+      { from: 2, to: 1 },
       { from: 3, to: 1 },
-      { from: 4, to: 3 }, { from: 4, to: 2 },
+      { from: 4, to: 3 },
+      { from: 4, to: 2 },
     ]);
     expect(listsOf(two.weights)).toEqual([[1], [0, 2, 3], [1, 3, 4], [1, 2, 4], [2, 3]]);
   });
@@ -57,7 +65,12 @@ describe('islands and the nearest-neighbour fallback', () => {
 
   it('keeps row standardisation and reports islands without a location', () => {
     const w = rowStandardise(weightsFromNeighbours([[1], [0], [], []]));
-    const result = withKnnFallback(w, [[110, -7], [110.01, -7], [110.02, -7], [Number.NaN, Number.NaN]]);
+    const result = withKnnFallback(w, [
+      [110, -7],
+      [110.01, -7],
+      [110.02, -7],
+      [Number.NaN, Number.NaN],
+    ]);
     expect(result.unlocated).toEqual([3]);
     expect(result.weights.rowStandardised).toBe(true);
     expect(Array.from(result.weights.values)).toEqual([1, 0.5, 0.5, 1]);

@@ -50,7 +50,16 @@ describe('k nearest neighbours against spdep knearneigh(longlat = TRUE) + knn2nb
 
   it('is not symmetric', () => {
     // 0 and 1 are close together, 2 is far to the east: 2's nearest is 1, but 1's nearest is 0.
-    const w = listsOf(knnWeights([[110, -7], [110.001, -7], [110.01, -7]], 1).weights);
+    const w = listsOf(
+      knnWeights(
+        [
+          [110, -7],
+          [110.001, -7],
+          [110.01, -7],
+        ],
+        1,
+      ).weights,
+    );
     expect(w).toEqual([[1], [0], [1]]);
   });
 });
@@ -78,11 +87,43 @@ describe('the nearest-neighbour index', () => {
   });
 
   it('leaves points without a location out, and refuses an impossible k', () => {
-    const r = knnWeights([[110, -7], [Number.NaN, Number.NaN], [110.1, -7], [110.3, -7]], 2);
+    const r = knnWeights(
+      [
+        [110, -7],
+        [Number.NaN, Number.NaN],
+        [110.1, -7],
+        [110.3, -7],
+      ],
+      2,
+    );
     expect(listsOf(r.weights)).toEqual([[2, 3], [], [0, 3], [0, 2]]);
     expect(r.unlocated).toEqual([1]);
-    expect(() => knnWeights([[110, -7], [111, -7]], 2)).toThrow(RangeError);
-    expect(() => knnWeights([[110, -7], [111, -7]], 0)).toThrow(RangeError);
-    expect(() => knnWeights([[110, -7], [111, -7]], 1.5)).toThrow(RangeError);
+    expect(() =>
+      knnWeights(
+        [
+          [110, -7],
+          [111, -7],
+        ],
+        2,
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      knnWeights(
+        [
+          [110, -7],
+          [111, -7],
+        ],
+        0,
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      knnWeights(
+        [
+          [110, -7],
+          [111, -7],
+        ],
+        1.5,
+      ),
+    ).toThrow(RangeError);
   });
 });

@@ -81,32 +81,26 @@ describe('conditional permutation p-values', () => {
     expect(disagreements).toBeGreaterThan(2);
   });
 
-  it.each(fixture.cases.map((c) => [c.name, c] as const))(
-    'agree with spdep localmoran_perm (with replacement) within Monte Carlo error: %s',
-    (_, c) => {
-      const R = c.permutation.nsim;
-      const w = caseWeights(c).standardised;
-      const mine = localMoran(c.values, w, { permutations: R, seed: 2026, sampling: 'with-replacement' });
-      const same = monteCarloAgreement(mine.pseudoP, c.permutation.localMoranFoldedWithReplacement, R);
-      expect(same.worst).toBeLessThan(4.5);
-      expect(same.meanSquare).toBeLessThan(2);
-      // Power: GeoDa's scheme (without replacement) is detectably different from spdep's, so the
-      // agreement above is not a check that anything passes.
-      const other = localMoran(c.values, w, { permutations: R, seed: 2026 });
-      expect(monteCarloAgreement(other.pseudoP, c.permutation.localMoranFoldedWithReplacement, R).meanSquare).toBeGreaterThan(4);
-    },
-  );
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('agree with spdep localmoran_perm (with replacement) within Monte Carlo error: %s', (_, c) => {
+    const R = c.permutation.nsim;
+    const w = caseWeights(c).standardised;
+    const mine = localMoran(c.values, w, { permutations: R, seed: 2026, sampling: 'with-replacement' });
+    const same = monteCarloAgreement(mine.pseudoP, c.permutation.localMoranFoldedWithReplacement, R);
+    expect(same.worst).toBeLessThan(4.5);
+    expect(same.meanSquare).toBeLessThan(2);
+    // Power: GeoDa's scheme (without replacement) is detectably different from spdep's, so the
+    // agreement above is not a check that anything passes.
+    const other = localMoran(c.values, w, { permutations: R, seed: 2026 });
+    expect(monteCarloAgreement(other.pseudoP, c.permutation.localMoranFoldedWithReplacement, R).meanSquare).toBeGreaterThan(4);
+  });
 
-  it.each(fixture.cases.map((c) => [c.name, c] as const))(
-    'agree with an R reference without replacement (GeoDa\u2019s scheme) within Monte Carlo error: %s',
-    (_, c) => {
-      const R = c.permutation.nsim;
-      const mine = localMoran(c.values, caseWeights(c).standardised, { permutations: R, seed: 2027 });
-      const same = monteCarloAgreement(mine.pseudoP, c.permutation.localMoranFoldedWithoutReplacement, R);
-      expect(same.worst).toBeLessThan(4.5);
-      expect(same.meanSquare).toBeLessThan(2);
-    },
-  );
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('agree with an R reference without replacement (GeoDa\u2019s scheme) within Monte Carlo error: %s', (_, c) => {
+    const R = c.permutation.nsim;
+    const mine = localMoran(c.values, caseWeights(c).standardised, { permutations: R, seed: 2027 });
+    const same = monteCarloAgreement(mine.pseudoP, c.permutation.localMoranFoldedWithoutReplacement, R);
+    expect(same.worst).toBeLessThan(4.5);
+    expect(same.meanSquare).toBeLessThan(2);
+  });
 
   it('reproduce exactly with the same seed, whatever the progress step, and change with the seed', () => {
     const c = fixture.cases[0];
@@ -188,8 +182,7 @@ describe('LISA cluster map', () => {
   });
 
   it('keeps fewer with FDR and fewer still with Bonferroni, and stricter levels nest', () => {
-    const count = (alpha: number, correction: 'none' | 'bonferroni' | 'fdr') =>
-      lisaClusters(r, alpha, correction).cluster.filter((k) => k !== LisaCluster.NotSignificant).length;
+    const count = (alpha: number, correction: 'none' | 'bonferroni' | 'fdr') => lisaClusters(r, alpha, correction).cluster.filter((k) => k !== LisaCluster.NotSignificant).length;
     expect(lisaClusters(r, 0.05, 'bonferroni').cutoff).toBe(0.05 / 54);
     expect(count(0.05, 'bonferroni')).toBeLessThanOrEqual(count(0.05, 'fdr'));
     expect(count(0.05, 'fdr')).toBeLessThan(count(0.05, 'none'));

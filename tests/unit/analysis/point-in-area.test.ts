@@ -44,9 +44,9 @@ describe('assignPointsToAreas', () => {
 
   it('agrees with turf point-in-polygon on 3,000 random points over Surakarta', () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const points: [number, number][] = [];
-    for (let k = 0; k < 3000; k++) points.push([110.76 + 0.11 * random(), -7.60 + 0.09 * random()]);
+    for (let k = 0; k < 3000; k++) points.push([110.76 + 0.11 * random(), -7.6 + 0.09 * random()]);
     const result = assignPointsToAreas(points, surakarta, { maxGapMetres: 0 });
     let inside = 0;
     points.forEach((p, k) => {
@@ -59,21 +59,72 @@ describe('assignPointsToAreas', () => {
 
   it('respects holes and MultiPolygon parts; handles no areas and bad points', () => {
     const donut: Feature<Polygon, null> = {
-      type: 'Feature', properties: null,
-      geometry: { type: 'Polygon', coordinates: [
-        [[110, -8], [110.1, -8], [110.1, -7.9], [110, -7.9], [110, -8]],
-        [[110.04, -7.96], [110.04, -7.94], [110.06, -7.94], [110.06, -7.96], [110.04, -7.96]],
-      ] },
+      type: 'Feature',
+      properties: null,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [110, -8],
+            [110.1, -8],
+            [110.1, -7.9],
+            [110, -7.9],
+            [110, -8],
+          ],
+          [
+            [110.04, -7.96],
+            [110.04, -7.94],
+            [110.06, -7.94],
+            [110.06, -7.96],
+            [110.04, -7.96],
+          ],
+        ],
+      },
     };
     const islands: Feature<MultiPolygon, null> = {
-      type: 'Feature', properties: null,
-      geometry: { type: 'MultiPolygon', coordinates: [
-        [[[110.045, -7.955], [110.055, -7.955], [110.055, -7.945], [110.045, -7.945], [110.045, -7.955]]],
-        [[[111, -8], [111.01, -8], [111.01, -7.99], [111, -8]]],
-      ] },
+      type: 'Feature',
+      properties: null,
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [110.045, -7.955],
+              [110.055, -7.955],
+              [110.055, -7.945],
+              [110.045, -7.945],
+              [110.045, -7.955],
+            ],
+          ],
+          [
+            [
+              [111, -8],
+              [111.01, -8],
+              [111.01, -7.99],
+              [111, -8],
+            ],
+          ],
+        ],
+      },
     };
-    const r = assignPointsToAreas([[110.01, -7.99], [110.042, -7.95], [110.05, -7.95], [111.007, -7.997], [Number.NaN, 0]], [donut, islands], { maxGapMetres: 0 });
-    expect(r.map((a) => [a.index, a.how])).toEqual([[0, 'inside'], [-1, 'none'], [1, 'inside'], [1, 'inside'], [-1, 'none']]);
+    const r = assignPointsToAreas(
+      [
+        [110.01, -7.99],
+        [110.042, -7.95],
+        [110.05, -7.95],
+        [111.007, -7.997],
+        [Number.NaN, 0],
+      ],
+      [donut, islands],
+      { maxGapMetres: 0 },
+    );
+    expect(r.map((a) => [a.index, a.how])).toEqual([
+      [0, 'inside'],
+      [-1, 'none'],
+      [1, 'inside'],
+      [1, 'inside'],
+      [-1, 'none'],
+    ]);
     // In the hole, 0.002 degrees of longitude from the hole's west edge and 0.003 from the island.
     const metresPerDegreeLon = 110.4 * 1000;
     expect(r[1].distanceMetres).toBeGreaterThan(0.0019 * metresPerDegreeLon);

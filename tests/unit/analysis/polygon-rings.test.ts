@@ -3,7 +3,13 @@ import type { Geometry } from 'geojson';
 import { polygonCentroids } from '../../../src/analysis/centroids';
 import { polygonRings } from '../../../src/analysis/polygon-rings';
 
-const square = (x: number, y: number, s: number): number[][] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+const square = (x: number, y: number, s: number): number[][] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s],
+  [x, y],
+];
 
 describe('flattening polygons into rings', () => {
   it('keeps every ring of polygons and multipolygons, marks holes, and computes bounding boxes', () => {
@@ -21,11 +27,30 @@ describe('flattening polygons into rings', () => {
 
   it('closes open rings, drops repeated and non-finite points, and never throws on junk', () => {
     const geometries = [
-      { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 0], [Number.NaN, 3], [1, 1]]] },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 0],
+            [Number.NaN, 3],
+            [1, 1],
+          ],
+        ],
+      },
       null,
       { type: 'Point', coordinates: [1, 2] },
       { type: 'Polygon', coordinates: [] },
-      { type: 'Polygon', coordinates: [[[5, 5], [5, 5]]] },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 5],
+            [5, 5],
+          ],
+        ],
+      },
       { type: 'Polygon', coordinates: [[['a', 1], [2]]] },
     ] as unknown as Geometry[];
     const rings = polygonRings(geometries);
@@ -41,11 +66,7 @@ describe('centroids', () => {
     // A 4 x 4 square with a 2 x 2 hole in its right half: the centroid moves left.
     const hole = square(2, 1, 2).reverse();
     const c = polygonCentroids(
-      polygonRings([
-        { type: 'Polygon', coordinates: [square(0, 0, 4), hole] },
-        { type: 'MultiPolygon', coordinates: [[square(0, 0, 2)], [square(10, 0, 4)]] },
-        null,
-      ]),
+      polygonRings([{ type: 'Polygon', coordinates: [square(0, 0, 4), hole] }, { type: 'MultiPolygon', coordinates: [[square(0, 0, 2)], [square(10, 0, 4)]] }, null]),
     );
     // (16 * 2 - 4 * 3) / 12 = 5/3 in x; y stays 2.
     expect(c[0]).toBeCloseTo(5 / 3, 12);
@@ -57,7 +78,20 @@ describe('centroids', () => {
   });
 
   it('falls back to the middle of the boundary for a polygon of zero area', () => {
-    const c = polygonCentroids(polygonRings([{ type: 'Polygon', coordinates: [[[0, 0], [4, 0], [0, 0]]] }]));
+    const c = polygonCentroids(
+      polygonRings([
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [4, 0],
+              [0, 0],
+            ],
+          ],
+        },
+      ]),
+    );
     expect(Array.from(c)).toEqual([2, 0]);
   });
 });

@@ -9,8 +9,19 @@ import type { Weights } from '../../../src/analysis/weights';
 
 type Column = (number | null)[];
 
-interface MoranFixture { I: number; expectation: number; variance: number; z: number; pGreater: number }
-interface GFixture { z: Column; G: Column; E: Column; V: Column }
+interface MoranFixture {
+  I: number;
+  expectation: number;
+  variance: number;
+  z: number;
+  pGreater: number;
+}
+interface GFixture {
+  z: Column;
+  G: Column;
+  E: Column;
+  V: Column;
+}
 
 /** One city (or constructed) case: data, neighbours and what spdep computed on them. */
 export interface SpdepCase {
@@ -41,9 +52,10 @@ export interface SpdepCase {
   };
 }
 
-export const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/spdep-autocorrelation/spdep-autocorrelation.json', import.meta.url), 'utf8'),
-) as { meta: { spdep: string }; cases: SpdepCase[] };
+export const fixture = JSON.parse(readFileSync(new URL('../../fixtures/spdep-autocorrelation/spdep-autocorrelation.json', import.meta.url), 'utf8')) as {
+  meta: { spdep: string };
+  cases: SpdepCase[];
+};
 
 /** Binary (style "B") and row-standardised (style "W") weights of a case. */
 export function caseWeights(c: SpdepCase): { binary: Weights; standardised: Weights } {

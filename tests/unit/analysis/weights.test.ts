@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cardinalities,
-  islands,
-  rowStandardise,
-  weightsFromNeighbours,
-  weightsFromPairs,
-} from '../../../src/analysis/weights';
+import { cardinalities, islands, rowStandardise, weightsFromNeighbours, weightsFromPairs } from '../../../src/analysis/weights';
 import { listsOf } from './demo-cities';
 
 describe('weights in compressed sparse rows', () => {
@@ -25,9 +19,7 @@ describe('weights in compressed sparse rows', () => {
   });
 
   it('builds symmetric rows from pairs, keeping each pair value beside its neighbour', () => {
-    const { weights, values } = weightsFromPairs(
-      4, Int32Array.from([2, 0, 1]), Int32Array.from([3, 2, 2]), Float64Array.from([23, 2, 12]),
-    );
+    const { weights, values } = weightsFromPairs(4, Int32Array.from([2, 0, 1]), Int32Array.from([3, 2, 2]), Float64Array.from([23, 2, 12]));
     expect(listsOf(weights)).toEqual([[2], [2], [0, 1, 3], [2]]);
     expect(Array.from(values)).toEqual([2, 12, 2, 12, 23, 23]);
     const some = weightsFromPairs(4, Int32Array.from([2, 0]), Int32Array.from([3, 2]), Float64Array.from([1, 1]), (k) => k === 0);

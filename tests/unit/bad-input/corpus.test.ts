@@ -22,11 +22,16 @@ const bytesOf = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
 type Failure = { key: string; params?: Record<string, string | number> };
 type Success = (result: unknown) => void;
 
-const table = (check: (t: ImportedTable) => void): Success => (r) => check(r as ImportedTable);
-const areas = (check: (g: Extract<GeoImport, { kind: 'areas' }>) => void): Success => (r) => {
-  expect((r as GeoImport).kind).toBe('areas');
-  check(r as Extract<GeoImport, { kind: 'areas' }>);
-};
+const table =
+  (check: (t: ImportedTable) => void): Success =>
+  (r) =>
+    check(r as ImportedTable);
+const areas =
+  (check: (g: Extract<GeoImport, { kind: 'areas' }>) => void): Success =>
+  (r) => {
+    expect((r as GeoImport).kind).toBe('areas');
+    check(r as Extract<GeoImport, { kind: 'areas' }>);
+  };
 
 /** What each file must give: a failure (key and the params that make it specific) or a checked success. */
 const EXPECTED: Record<string, Failure | Success> = {
@@ -173,7 +178,10 @@ const EXPECTED: Record<string, Failure | Success> = {
 };
 
 describe('the corpus of broken and hostile files', () => {
-  const files = readdirSync(DIR, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.py')).map((e) => e.name).sort();
+  const files = readdirSync(DIR, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.endsWith('.py'))
+    .map((e) => e.name)
+    .sort();
 
   it('has at least 40 files, every one with an expectation', () => {
     expect(files.length).toBeGreaterThanOrEqual(40);
@@ -223,23 +231,25 @@ describe('files too big to commit, built from repeated parts', () => {
     const size = MAX_TABLE_BYTES + 1;
     let sliced = false;
     const huge = { name: 'besar.csv', size, type: 'text/csv', slice: () => ((sliced = true), new Blob([])) } as unknown as Blob & { name: string };
-    const error = await readTable(huge).then(() => null, (e: unknown) => e);
+    const error = await readTable(huge).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expectReadableImportError(error, 'besar.csv');
     expect(error).toMatchObject({ key: 'importTable.tooLarge', params: { file: 'besar.csv', limitMb: 600, sizeMb: 601 } });
     expect(sliced).toBe(false);
     expect(translate('id', error.key, error.params)).toContain('batas 600 MB');
   });
 
-  it(
-    'a 10-million-row CSV is refused at the row limit, with the limit named',
-    async () => {
-      // 10,000,000 rows of "1\n" (20 MB) from one 1 MB part repeated: the reader stops at MAX_TABLE_ROWS.
-      const part = new TextEncoder().encode('1\n'.repeat(500_000));
-      const file = new File(['nilai\n', ...Array.from({ length: 20 }, () => part)], 'sepuluh-juta.csv');
-      const error = await readTable(file).then(() => null, (e: unknown) => e);
-      expectReadableImportError(error, 'sepuluh-juta.csv');
-      expect(error).toMatchObject({ key: 'importTable.tooManyRows', params: { limit: MAX_TABLE_ROWS } });
-    },
-    120_000,
-  );
+  it('a 10-million-row CSV is refused at the row limit, with the limit named', async () => {
+    // 10,000,000 rows of "1\n" (20 MB) from one 1 MB part repeated: the reader stops at MAX_TABLE_ROWS.
+    const part = new TextEncoder().encode('1\n'.repeat(500_000));
+    const file = new File(['nilai\n', ...Array.from({ length: 20 }, () => part)], 'sepuluh-juta.csv');
+    const error = await readTable(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expectReadableImportError(error, 'sepuluh-juta.csv');
+    expect(error).toMatchObject({ key: 'importTable.tooManyRows', params: { limit: MAX_TABLE_ROWS } });
+  }, 120_000);
 });

@@ -32,7 +32,7 @@ describe('export cells', () => {
     expect(csvExportCell('a;b', ';')).toBe('"a;b"');
     expect(csvExportCell('kata "kutip"')).toBe('"kata ""kutip"""');
     expect(csvExportCell('=1+1\n2')).toBe('"\'=1+1\n2"');
-    expect(csvExportLine(['=SUM(A1)', -5, '-1,5', null, 'x;y'], ';')).toBe("'=SUM(A1);-5;-1,5;;\"x;y\"");
+    expect(csvExportLine(['=SUM(A1)', -5, '-1,5', null, 'x;y'], ';')).toBe('\'=SUM(A1);-5;-1,5;;"x;y"');
   });
 
   it('are what the join report CSV writes', () => {

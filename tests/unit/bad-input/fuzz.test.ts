@@ -136,10 +136,38 @@ async function workspaceBytes(): Promise<Uint8Array> {
   const region: StoredRegion = {
     kode: '35.72',
     region: { kode: '35.72', slug: '35.72', nama: 'Kota Blitar', provinsi: 'Jawa Timur', kelurahan: 1, boundaries: '', source: 'national' },
-    areas: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[112, -8], [112.1, -8], [112.1, -8.1], [112, -8]]] }, properties: { kode: '35.72.01.1001' } }] },
+    areas: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [112, -8],
+                [112.1, -8],
+                [112.1, -8.1],
+                [112, -8],
+              ],
+            ],
+          },
+          properties: { kode: '35.72.01.1001' },
+        },
+      ],
+    },
     savedAt: '2026-11-22T00:00:00Z',
   };
-  const dataset: StoredDataset = { id: 'd1', kind: 'indicators', name: 'a.csv', file: 'a.csv', regionKode: '35.72', created: '2026-11-22', meta: { kind: 'indicators' }, payload: await gzip(new TextEncoder().encode('kode,nilai\n35.72.01.1001,5\n')) };
+  const dataset: StoredDataset = {
+    id: 'd1',
+    kind: 'indicators',
+    name: 'a.csv',
+    file: 'a.csv',
+    regionKode: '35.72',
+    created: '2026-11-22',
+    meta: { kind: 'indicators' },
+    payload: await gzip(new TextEncoder().encode('kode,nilai\n35.72.01.1001,5\n')),
+  };
   return writeWorkspaceFile({ datasets: [dataset], regions: [region] }, new Date('2026-11-22T10:00:00Z'));
 }
 
@@ -198,7 +226,10 @@ describe('mutated good files', () => {
       }
     }
     // Recorded for the closing note of issue 8 (visible with --reporter=verbose).
-    console.info(`fuzz: ${seeds.length} files, ${attempts} attempts, ${read} read, ${attempts - read} refused with ${keys.size} distinct messages`, [...keys].sort((a, b) => b[1] - a[1]));
+    console.info(
+      `fuzz: ${seeds.length} files, ${attempts} attempts, ${read} read, ${attempts - read} refused with ${keys.size} distinct messages`,
+      [...keys].sort((a, b) => b[1] - a[1]),
+    );
     expect(attempts).toBeGreaterThanOrEqual(2000);
     // The mutants exercise many different refusals, not one catch-all.
     expect(keys.size).toBeGreaterThanOrEqual(15);

@@ -36,7 +36,7 @@ describe('dependencies', () => {
     expect(notSemver).toEqual([]);
   });
 
-  it('run one install script, esbuild\'s (dev only), which downloads from nowhere but the npm registry', () => {
+  it("run one install script, esbuild's (dev only), which downloads from nowhere but the npm registry", () => {
     const scripts = installed.filter(([, p]) => p.hasInstallScript);
     expect(scripts.map(([path, p]) => [path, Boolean(p.dev)])).toEqual([['node_modules/esbuild', true]]);
     const installJs = join(ROOT, 'node_modules/esbuild/install.js');

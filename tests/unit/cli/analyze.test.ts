@@ -10,7 +10,10 @@ import { lisa } from '../../../src/analysis/methods/lisa';
 import { demoRows, INDIKATOR, parseCsv, povertyRate, readGeoJson, repo, runCli, SURAKARTA, tempDir } from './run-cli';
 
 const city = readGeoJson(SURAKARTA);
-const queen = contiguity(city.features.map((f) => f.geometry), { rule: 'queen' }).weights;
+const queen = contiguity(
+  city.features.map((f) => f.geometry),
+  { rule: 'queen' },
+).weights;
 const rate = povertyRate(city, 2025);
 /** Poverty rate in % of Surakarta in 2025 from the demo data. */
 const POVERTY_2025 = ['--boundaries', SURAKARTA, '--data', INDIKATOR, '--value', 'penduduk_miskin', '--denominator', 'penduduk', '--per', '100', '--year', '2025'];
@@ -47,7 +50,9 @@ describe('peta-kantong analyze --method lisa', () => {
     });
     // Surakarta's demo poverty has a pocket around Semanggi: some High-High kelurahan.
     expect(rows.some((r) => r.cluster === 'High-High')).toBe(true);
-    expect(run.stdout).toMatch(/lisa\.csv: lisa of penduduk_miskin \/ penduduk \* 100 on 54 of 54 kelurahan \(tahun 2025\), queen contiguity \(snap 10 m\); p <= 0\.0500: High-High \d+/);
+    expect(run.stdout).toMatch(
+      /lisa\.csv: lisa of penduduk_miskin \/ penduduk \* 100 on 54 of 54 kelurahan \(tahun 2025\), queen contiguity \(snap 10 m\); p <= 0\.0500: High-High \d+/,
+    );
   });
 
   it('writes seed and permutations into JSON, and the same seed gives the same p-values', async () => {
@@ -82,7 +87,23 @@ describe('peta-kantong analyze --method lisa', () => {
     const data = join(dir, 'surakarta.csv');
     await writeFile(data, [columns.join(','), ...edited.map((r) => columns.map((c) => r[c]).join(','))].join('\n'));
     const out = join(dir, 'lisa.geojson');
-    const run = await runCli(['analyze', '--boundaries', SURAKARTA, '--data', data, '--value', 'penduduk_miskin', '--denominator', 'penduduk', '--method', 'lisa', '--seed', '3', '--out', out]);
+    const run = await runCli([
+      'analyze',
+      '--boundaries',
+      SURAKARTA,
+      '--data',
+      data,
+      '--value',
+      'penduduk_miskin',
+      '--denominator',
+      'penduduk',
+      '--method',
+      'lisa',
+      '--seed',
+      '3',
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(
       '3 of 54 kelurahan have no value and are left out of the analysis with their weights: ' +
@@ -99,7 +120,11 @@ describe('peta-kantong analyze --method lisa', () => {
     const keep = city.features.map((_, i) => i > 2);
     const { weights, kept } = subsetWeights(queen, keep);
     const ratio = povertyRate(city, 2025, 1);
-    const direct = localMoran(Array.from(kept, (i) => ratio[i]), weights, { permutations: 999, seed: 3 });
+    const direct = localMoran(
+      Array.from(kept, (i) => ratio[i]),
+      weights,
+      { permutations: 999, seed: 3 },
+    );
     result.features.forEach((f: { properties: Record<string, unknown>; geometry: unknown }, i: number) => {
       expect(f.geometry).toEqual(city.features[i].geometry);
       if (i < 3) expect(f.properties).toMatchObject({ value: null, I: null, p: null, cluster: 'No data' });
@@ -121,10 +146,24 @@ describe('peta-kantong analyze --method lisa', () => {
   it('reads spdep old-style .gal files (ids 1..n) in the order of the boundaries', async () => {
     const dir = await tempDir();
     const run = await runCli([
-      'analyze', ...POVERTY_2025, '--method', 'moran', '--weights', repo('tests/fixtures/spdep-weights/surakarta-queen-old.gal'), '--out', join(dir, 'm.csv'),
+      'analyze',
+      ...POVERTY_2025,
+      '--method',
+      'moran',
+      '--weights',
+      repo('tests/fixtures/spdep-weights/surakarta-queen-old.gal'),
+      '--out',
+      join(dir, 'm.csv'),
     ]);
     const geoda = await runCli([
-      'analyze', ...POVERTY_2025, '--method', 'moran', '--weights', repo('tests/fixtures/spdep-weights/surakarta-queen-geoda.gal'), '--out', join(dir, 'n.csv'),
+      'analyze',
+      ...POVERTY_2025,
+      '--method',
+      'moran',
+      '--weights',
+      repo('tests/fixtures/spdep-weights/surakarta-queen-geoda.gal'),
+      '--out',
+      join(dir, 'n.csv'),
     ]);
     expect(run.code).toBe(0);
     expect(geoda.code).toBe(0);
@@ -197,7 +236,11 @@ interface ClassIntCase {
 describe('peta-kantong analyze --method classify', () => {
   const fixture = JSON.parse(readFileSync(repo('tests/fixtures/classint/classint.json'), 'utf8')) as { cases: ClassIntCase[] };
 
-  it.each([['equal', 5], ['quantile', 4], ['fisher', 6]] as const)('%s breaks and classes equal R classInt (%i classes)', async (style, k) => {
+  it.each([
+    ['equal', 5],
+    ['quantile', 4],
+    ['fisher', 6],
+  ] as const)('%s breaks and classes equal R classInt (%i classes)', async (style, k) => {
     const c = fixture.cases.find((x) => x.name === 'lognormal_54' && x.style === style && x.k === k)!;
     const dir = await tempDir();
     // The fixture's 54 values given to Surakarta's 54 kelurahan.
@@ -207,7 +250,9 @@ describe('peta-kantong analyze --method classify', () => {
     const run = await runCli([...args, '--out', join(dir, 'c.json')]);
     // Only the key choice and its evidence are said: every row joins.
     const lines = run.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('peta-kantong: key columns chosen as the app chooses them: code = kode, kelurahan name = (none), kecamatan = (none), year = (none) (name them with --join-on, --kecamatan)');
+    expect(lines[0]).toBe(
+      'peta-kantong: key columns chosen as the app chooses them: code = kode, kelurahan name = (none), kecamatan = (none), year = (none) (name them with --join-on, --kecamatan)',
+    );
     expect(lines.slice(1).every((line) => line.startsWith('peta-kantong:   '))).toBe(true);
     const result = JSON.parse(await readFile(join(dir, 'c.json'), 'utf8'));
     expect(result.breaks).toHaveLength(c.breaks.length);

@@ -65,8 +65,7 @@ beforeAll(async () => {
   await loadIndicators(db, readFileSync(INDIKATOR, 'utf8'), catalog.indicators);
 }, 60_000);
 
-const appBoundaries = async (city: City): Promise<AreaCollection> =>
-  readFlatGeobuf(new Uint8Array(readFileSync(repo(`public/boundaries/kelurahan_${city.slug}.fgb`))));
+const appBoundaries = async (city: City): Promise<AreaCollection> => readFlatGeobuf(new Uint8Array(readFileSync(repo(`public/boundaries/kelurahan_${city.slug}.fgb`))));
 const cliBoundaries = (city: City): string => repo(`data/boundaries/${city.boundaries}`);
 
 /** How a run departs from the app's defaults: kelurahan whose value is taken away, the panel's KNN option. */
@@ -88,12 +87,21 @@ async function runApp(city: City, method: LocalMethodId, areas: AreaCollection, 
   const islandsToNearest = variation.islandsToNearest ?? app.islandsToNearest;
   const features = areas.features;
   const weights = buildWeights({
-    geometries: features.map((f) => f.geometry), rule: app.rule, toleranceMetres: app.toleranceMetres, islandsToNearest,
+    geometries: features.map((f) => f.geometry),
+    rule: app.rule,
+    toleranceMetres: app.toleranceMetres,
+    islandsToNearest,
   });
   const ids = features.map((f) => f.properties.kode);
   const values = Float64Array.from(features, (f) => shown.get(f.properties.kode) ?? Number.NaN);
   const out: LocalOutput = runLocal({
-    method, values, ids, offsets: weights.offsets, indices: weights.indices, permutations: app.permutations, seed: app.seed,
+    method,
+    values,
+    ids,
+    offsets: weights.offsets,
+    indices: weights.indices,
+    permutations: app.permutations,
+    seed: app.seed,
     islandCentroids: islandsToNearest ? weights.centroids : undefined,
   });
   const descriptor = localMethod(method);
@@ -115,8 +123,18 @@ interface CliResult {
 }
 
 /** The rate as the CLI computes it from the demo table: `--value`, `--denominator`, `--per` from the catalog. */
-const RATE_FROM_DEMO = (): string[] =>
-  ['--data', INDIKATOR, '--year', String(DEFAULTS.tahun), '--value', indicator.id, '--denominator', rate.denominator, '--per', String(rate.per)];
+const RATE_FROM_DEMO = (): string[] => [
+  '--data',
+  INDIKATOR,
+  '--year',
+  String(DEFAULTS.tahun),
+  '--value',
+  indicator.id,
+  '--denominator',
+  rate.denominator,
+  '--per',
+  String(rate.per),
+];
 
 /**
  * The app's own values as a one-column table (`kode,rate`, each number in its shortest exact
@@ -185,7 +203,13 @@ describe.each(CITIES)('$nama: the map and the CLI', (city) => {
       const areas = await appBoundaries(city);
       const mapRun = await runApp(city, method, areas);
       const settings: MethodSettings = {
-        permutations: app.permutations, seed: app.seed, alpha: app.alpha, correction: app.correction, basis: 'z', scheme: 'quantile', classes: 5,
+        permutations: app.permutations,
+        seed: app.seed,
+        alpha: app.alpha,
+        correction: app.correction,
+        basis: 'z',
+        scheme: 'quantile',
+        classes: 5,
       };
       const weights = weightsFromAreas(areas, { type: app.rule, snapMetres: app.toleranceMetres });
       const result = runMethod(method, mapRun.values, weights, settings, mapRun.ids);
@@ -252,4 +276,3 @@ describe('Kota Surakarta with the neighbours of one kelurahan left without a val
     });
   });
 });
-

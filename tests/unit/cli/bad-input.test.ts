@@ -50,7 +50,9 @@ describe('peta-kantong analyze refuses data it cannot join', () => {
 
   it('rows repeating a kelurahan without --duplicates: the groups with their rows, and the way out', async () => {
     const lines = await refused(MESSY, ['--value', 'jumlah_kk', '--year', '2024']);
-    expect(lines).toContain('peta-kantong: 2 kelurahan have more than one row: Joglo 33.72.05.1015 2024 in rows 18, 19; Sangkrah 33.72.03.1008 2024 in row 22 and 1 more row(s) written the same');
+    expect(lines).toContain(
+      'peta-kantong: 2 kelurahan have more than one row: Joglo 33.72.05.1015 2024 in rows 18, 19; Sangkrah 33.72.03.1008 2024 in row 22 and 1 more row(s) written the same',
+    );
     expect(lines.at(-1)).toContain('the data needs one row per kelurahan and year; aggregate it first, or choose --duplicates sum, mean or reject');
     // The other problems of the file are said once each, grouped by reason.
     expect(lines.filter((l) => l.includes('not joined, code of another kabupaten/kota'))).toHaveLength(1);
@@ -63,18 +65,32 @@ describe('peta-kantong analyze refuses data it cannot join', () => {
   }, 60_000);
 
   it.each([
-    ['an Excel sheet that does not exist', XLSX, ['--sheet', 'Tidak Ada'], 'There is no sheet "Tidak Ada" in surakarta-title-row.xlsx. Available sheets: RTLH 2024, Catatan. (Lembar "Tidak Ada" tidak ada'],
+    [
+      'an Excel sheet that does not exist',
+      XLSX,
+      ['--sheet', 'Tidak Ada'],
+      'There is no sheet "Tidak Ada" in surakarta-title-row.xlsx. Available sheets: RTLH 2024, Catatan. (Lembar "Tidak Ada" tidak ada',
+    ],
     ['--sheet on a CSV', MESSY, ['--sheet', 'RTLH 2024'], '--sheet applies to Excel files only'],
     ['a PDF as data', 'laporan.pdf', [], 'The file type of laporan.pdf is not supported for tables. Use CSV, TSV, Excel (.xlsx) or Parquet.'],
     ['--join-on a column the data lacks', MESSY, ['--join-on', 'kode_desa'], 'no column "kode_desa" (--join-on); columns: kode, kelurahan, kecamatan, tahun, jumlah_kk'],
-    ['--mapping with a kode of another city', MESSY, ['--year', '2024', '--duplicates', 'sum', '--mapping', 'kode-lain.csv'], 'Code 33.74.01.1001 chosen for row 14 is not a kelurahan of this region.'],
+    [
+      '--mapping with a kode of another city',
+      MESSY,
+      ['--year', '2024', '--duplicates', 'sum', '--mapping', 'kode-lain.csv'],
+      'Code 33.74.01.1001 chosen for row 14 is not a kelurahan of this region.',
+    ],
     ['--mapping that is not a join report', MESSY, ['--year', '2024', '--mapping', 'bukan-laporan.csv'], 'not a join report: the header lacks "Row", "Code (in table)"'],
-  ])('%s', async (_, data, args, message) => {
-    const resolved = (path: string) => (path.startsWith('/') ? path : join(dir, path));
-    const withPaths = args.map((a, i) => (args[i - 1] === '--mapping' ? resolved(a) : a));
-    const lines = await refused(resolved(data), ['--value', 'jumlah_kk', ...withPaths]);
-    expect(lines.at(-1)).toContain(message);
-  }, 60_000);
+  ])(
+    '%s',
+    async (_, data, args, message) => {
+      const resolved = (path: string) => (path.startsWith('/') ? path : join(dir, path));
+      const withPaths = args.map((a, i) => (args[i - 1] === '--mapping' ? resolved(a) : a));
+      const lines = await refused(resolved(data), ['--value', 'jumlah_kk', ...withPaths]);
+      expect(lines.at(-1)).toContain(message);
+    },
+    60_000,
+  );
 });
 
 describe('peta-kantong analyze warns about what it reads as empty', () => {
@@ -82,7 +98,23 @@ describe('peta-kantong analyze warns about what it reads as empty', () => {
     const data = join(dir, 'teks.csv');
     await writeFile(data, 'kode,nilai\n33.72.01.1001,12\n33.72.01.1002,dua\n33.72.01.1003,7\n33.72.01.1004,9\n');
     const out = join(dir, 'teks-out.csv');
-    const run = await runCli(['analyze', '--boundaries', SURAKARTA, '--data', data, '--value', 'nilai', '--method', 'classify', '--scheme', 'equal', '--classes', '3', '--out', out]);
+    const run = await runCli([
+      'analyze',
+      '--boundaries',
+      SURAKARTA,
+      '--data',
+      data,
+      '--value',
+      'nilai',
+      '--method',
+      'classify',
+      '--scheme',
+      'equal',
+      '--classes',
+      '3',
+      '--out',
+      out,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('1 cell(s) of nilai are not numbers and count as empty: row 3 "dua"');
     expect(run.stderr).toContain('33.72.01.1002 Laweyan (nilai is not a number ("dua"))');

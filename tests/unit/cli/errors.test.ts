@@ -24,7 +24,11 @@ const cases: [string, string[], string][] = [
   ['an output that is not .gal', ['weights', '--boundaries', SURAKARTA, '--type', 'queen', '--out', csv], '--out must be a .gal file'],
   ['ids with spaces', ['weights', '--boundaries', SURAKARTA, '--type', 'queen', '--id', 'kelurahan', '--out', gal], '--id kelurahan: id "'],
   ['a missing boundaries file', ['weights', '--boundaries', join(dir, 'nope.geojson'), '--type', 'queen', '--out', gal], 'nope.geojson: file not found'],
-  ['boundaries that are not GeoJSON', ['weights', '--boundaries', INDIKATOR, '--type', 'queen', '--out', gal], 'boundaries must be GeoJSON (.geojson, .json), FlatGeobuf (.fgb) or a zipped Shapefile (.zip)'],
+  [
+    'boundaries that are not GeoJSON',
+    ['weights', '--boundaries', INDIKATOR, '--type', 'queen', '--out', gal],
+    'boundaries must be GeoJSON (.geojson, .json), FlatGeobuf (.fgb) or a zipped Shapefile (.zip)',
+  ],
   ['an unwritable output', ['weights', '--boundaries', SURAKARTA, '--type', 'queen', '--out', join(dir, 'no', 'such', 'x.gal')], 'cannot write (ENOENT)'],
   ['a missing data file', [...analyze.slice(0, 4), join(dir, 'nope.csv'), '--value', 'x', '--method', 'lisa', '--out', csv], 'nope.csv: file not found'],
   ['several years without --year', [...analyze, '--method', 'lisa', '--out', csv], 'the data holds 5 years (2021, 2022, 2023, 2024, 2025); choose one with --year'],
@@ -32,11 +36,27 @@ const cases: [string, string[], string][] = [
   ['an unknown value column', [...analyze.slice(0, 6), 'miskin', '--year', '2025', '--method', 'lisa', '--out', csv], 'no column "miskin" (--value)'],
   ['no --method', [...analyze, '--year', '2025', '--out', csv], '--method moran|lisa|gistar|gi|geary|lisa-bv|classify is required'],
   ['a classify option with lisa', [...analyze, '--year', '2025', '--method', 'lisa', '--classes', '5', '--out', csv], '--classes does not apply to --method lisa'],
-  ['too many classes', [...analyze, '--year', '2025', '--method', 'classify', '--classes', '12', '--out', csv], '--classes must be a whole number at least 3 and at most 9, got "12"'],
+  [
+    'too many classes',
+    [...analyze, '--year', '2025', '--method', 'classify', '--classes', '12', '--out', csv],
+    '--classes must be a whole number at least 3 and at most 9, got "12"',
+  ],
   ['--per without a denominator', [...analyze, '--year', '2025', '--method', 'lisa', '--per', '100', '--out', csv], '--per does not apply without --denominator'],
-  ['too many permutations', [...analyze, '--year', '2025', '--method', 'lisa', '--permutations', '100000', '--out', csv], '--permutations must be a whole number at least 0 and at most 99999'],
-  ['--weights with --type', [...analyze, '--year', '2025', '--method', 'lisa', '--weights', broken, '--type', 'rook', '--out', csv], '--type does not apply together with --weights'],
-  ['a malformed .gal file', [...analyze, '--year', '2025', '--method', 'lisa', '--weights', broken, '--out', csv], 'broken.gal: GAL line 3: observation 33.72.01.1001 should have 2 neighbours'],
+  [
+    'too many permutations',
+    [...analyze, '--year', '2025', '--method', 'lisa', '--permutations', '100000', '--out', csv],
+    '--permutations must be a whole number at least 0 and at most 99999',
+  ],
+  [
+    '--weights with --type',
+    [...analyze, '--year', '2025', '--method', 'lisa', '--weights', broken, '--type', 'rook', '--out', csv],
+    '--type does not apply together with --weights',
+  ],
+  [
+    'a malformed .gal file',
+    [...analyze, '--year', '2025', '--method', 'lisa', '--weights', broken, '--out', csv],
+    'broken.gal: GAL line 3: observation 33.72.01.1001 should have 2 neighbours',
+  ],
   ['an unknown output format', [...analyze, '--year', '2025', '--method', 'lisa', '--out', join(dir, 'x.xlsx')], 'output must end in .csv, .json or .geojson'],
 ];
 

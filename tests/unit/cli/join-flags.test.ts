@@ -71,7 +71,7 @@ describe('--join-on, --kecamatan and --boundary-key', () => {
     expect(run.stderr).toContain('1 row(s) not joined, name found only in another kecamatan (a conflict, not joined): row 5 (Kauman, Jebres).');
   }, 60_000);
 
-  it('--join-on a code column in another spelling; --boundary-key names the boundaries\' property', async () => {
+  it("--join-on a code column in another spelling; --boundary-key names the boundaries' property", async () => {
     const data = join(dir, 'kode.csv');
     const rows = targets.slice(0, 5).map((t, i) => `${t.kode.replaceAll('.', ' ')},${i + 1}`);
     await writeFile(data, ['kd_kel,jumlah', ...rows].join('\n'));

@@ -45,9 +45,28 @@ function acceptAll(staged: StagedTable): JoinDecisions {
 async function cliValues(dir: string, c: Case, extra: string[] = []): Promise<Map<string, number | null>> {
   const out = join(dir, `values-${Math.random().toString(36).slice(2)}.json`);
   const run = await runCli([
-    'analyze', '--boundaries', SURAKARTA, '--data', fixture(c.file), '--value', c.value!,
-    ...(c.sheet ? ['--sheet', c.sheet] : []), ...(c.year ? ['--year', String(c.year)] : []),
-    '--fuzzy', 'accept', '--duplicates', 'sum', ...extra, '--method', 'classify', '--scheme', 'equal', '--classes', '3', '--out', out,
+    'analyze',
+    '--boundaries',
+    SURAKARTA,
+    '--data',
+    fixture(c.file),
+    '--value',
+    c.value!,
+    ...(c.sheet ? ['--sheet', c.sheet] : []),
+    ...(c.year ? ['--year', String(c.year)] : []),
+    '--fuzzy',
+    'accept',
+    '--duplicates',
+    'sum',
+    ...extra,
+    '--method',
+    'classify',
+    '--scheme',
+    'equal',
+    '--classes',
+    '3',
+    '--out',
+    out,
   ]);
   expect(run.stderr).not.toMatch(/\n\s+at /);
   expect(run.code, run.stderr).toBe(0);
@@ -77,25 +96,33 @@ describe.each(CASES)('$file: the CLI and the app pipeline join alike', (c) => {
     expect(run.stdout).toContain(`${staged.report.counts.code} matched by code, ${staged.report.counts.name} by name`);
   }, 60_000);
 
-  it.runIf(c.value)('`analyze` reads the same value on every kelurahan as the map shows after the import', async () => {
-    const ids = await commitIndicators(db, staged, acceptAll(staged), [c.value!]);
-    const app = await valuesOf(db, ids[c.value!], c.year);
-    const cli = await cliValues(dir, c);
-    expect(cli.size).toBe(54);
-    const joined = [...cli].filter(([, v]) => v !== null);
-    expect(joined.length).toBeGreaterThan(2);
-    for (const [kode, value] of cli) expect([kode, value]).toEqual([kode, app.get(kode) ?? null]);
-  }, 60_000);
+  it.runIf(c.value)(
+    '`analyze` reads the same value on every kelurahan as the map shows after the import',
+    async () => {
+      const ids = await commitIndicators(db, staged, acceptAll(staged), [c.value!]);
+      const app = await valuesOf(db, ids[c.value!], c.year);
+      const cli = await cliValues(dir, c);
+      expect(cli.size).toBe(54);
+      const joined = [...cli].filter(([, v]) => v !== null);
+      expect(joined.length).toBeGreaterThan(2);
+      for (const [kode, value] of cli) expect([kode, value]).toEqual([kode, app.get(kode) ?? null]);
+    },
+    60_000,
+  );
 });
 
 describe('spatial files as data and as boundaries', () => {
-  it.each(['geo/surakarta.fgb', 'geo/surakarta-utm49s.zip'])('the properties of %s are a table the join reads', async (file) => {
-    const out = join(dir, `${file.replace(/\W+/g, '_')}.csv`);
-    const run = await runCli(['join', '--boundaries', SURAKARTA, '--data', fixture(file), '--lang', 'en', '--out', out]);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('54 row(s) of');
-    expect(run.stdout).toContain('54 matched by code, 0 by name, 0 similar name(s) to check, 0 unmatched; 0 duplicate group(s); 0 of 54 kelurahan without a row');
-  }, 60_000);
+  it.each(['geo/surakarta.fgb', 'geo/surakarta-utm49s.zip'])(
+    'the properties of %s are a table the join reads',
+    async (file) => {
+      const out = join(dir, `${file.replace(/\W+/g, '_')}.csv`);
+      const run = await runCli(['join', '--boundaries', SURAKARTA, '--data', fixture(file), '--lang', 'en', '--out', out]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('54 row(s) of');
+      expect(run.stdout).toContain('54 matched by code, 0 by name, 0 similar name(s) to check, 0 unmatched; 0 duplicate group(s); 0 of 54 kelurahan without a row');
+    },
+    60_000,
+  );
 
   it("a zipped UTM Shapefile as boundaries gives the GeoJSON's Moran's I", async () => {
     const args = ['--data', repo('data/demo/indikator.csv'), '--value', 'penduduk_miskin', '--denominator', 'penduduk', '--year', '2025', '--method', 'moran'];

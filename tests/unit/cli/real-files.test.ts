@@ -23,8 +23,19 @@ const CASES: { dir: string; file: string; targets: string[] }[] = [
 
 /** Targets as a GeoJSON the tool reads: one small square per kelurahan, in target order. */
 function boundariesOf(targets: JoinTarget[]): string {
-  const square = (i: number) => [[[106 + i * 0.001, -6], [106.0005 + i * 0.001, -6], [106.0005 + i * 0.001, -6.0005], [106 + i * 0.001, -6]]];
-  const features = targets.map((t, i) => ({ type: 'Feature', properties: { kode: t.kode, kelurahan: t.nama, kecamatan: t.kecamatan }, geometry: { type: 'Polygon', coordinates: square(i) } }));
+  const square = (i: number) => [
+    [
+      [106 + i * 0.001, -6],
+      [106.0005 + i * 0.001, -6],
+      [106.0005 + i * 0.001, -6.0005],
+      [106 + i * 0.001, -6],
+    ],
+  ];
+  const features = targets.map((t, i) => ({
+    type: 'Feature',
+    properties: { kode: t.kode, kelurahan: t.nama, kecamatan: t.kecamatan },
+    geometry: { type: 'Polygon', coordinates: square(i) },
+  }));
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
@@ -36,7 +47,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe.each(CASES)('$dir: the CLI joins the real file as the app does', (c) => {
-  it('`peta-kantong join` writes the app pipeline\'s report, byte for byte', async () => {
+  it("`peta-kantong join` writes the app pipeline's report, byte for byte", async () => {
     const targets = c.targets.flatMap((t) => realTargets(c.dir, t));
     const boundaries = join(dir, `${c.dir}.geojson`);
     await writeFile(boundaries, boundariesOf(targets));

@@ -55,7 +55,11 @@ export function demoRows(): Record<string, string>[] {
 
 /** Poverty rate (poor / population * per) of each kelurahan of `areas` in `year`, in feature order. */
 export function povertyRate(areas: Kelurahan, year: number, per = 100): number[] {
-  const byKode = new Map(demoRows().filter((r) => Number(r.tahun) === year).map((r) => [r.kode, r]));
+  const byKode = new Map(
+    demoRows()
+      .filter((r) => Number(r.tahun) === year)
+      .map((r) => [r.kode, r]),
+  );
   return areas.features.map((f) => {
     const row = byKode.get(f.properties.kode)!;
     return (Number(row.penduduk_miskin) * per) / Number(row.penduduk);

@@ -31,7 +31,10 @@ describe('peta-kantong weights', () => {
     // Pajang and Laweyan (Laweyan kecamatan) share a long boundary.
     expect(sets.get('33.72.01.1001')).toContain('33.72.01.1002');
     expect(sets.get('33.72.01.1002')).toContain('33.72.01.1001');
-    const direct = contiguity(readGeoJson(SURAKARTA).features.map((f) => f.geometry), { rule: 'queen' }).weights;
+    const direct = contiguity(
+      readGeoJson(SURAKARTA).features.map((f) => f.geometry),
+      { rule: 'queen' },
+    ).weights;
     expect(gal.weights.offsets).toEqual(direct.offsets);
     expect(gal.weights.indices).toEqual(direct.indices);
     expect(run.stdout).toMatch(/^.*surakarta\.gal: 54 kelurahan, queen contiguity \(snap 10 m\), mean \d\.\d\d neighbours \(min \d+, max \d+\); islands: none\n$/);
@@ -64,7 +67,18 @@ describe('peta-kantong weights', () => {
     city.features.push({
       type: 'Feature',
       properties: { kode: '99.99.99.9999', kelurahan: 'Pulau' },
-      geometry: { type: 'Polygon', coordinates: [[[110.9, -7.57], [110.901, -7.57], [110.901, -7.571], [110.9, -7.571], [110.9, -7.57]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [110.9, -7.57],
+            [110.901, -7.57],
+            [110.901, -7.571],
+            [110.9, -7.571],
+            [110.9, -7.57],
+          ],
+        ],
+      },
     });
     const boundaries = join(dir, 'with-island.geojson');
     await writeFile(boundaries, JSON.stringify(city));

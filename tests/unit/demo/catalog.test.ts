@@ -6,8 +6,12 @@ import { defaultDemo } from './demo-fixture';
 
 const THEMES = ['kependudukan', 'kemiskinan', 'perumahan', 'air_sanitasi', 'kerentanan'];
 const localized = (t: unknown): boolean =>
-  typeof t === 'object' && t !== null && typeof (t as { id: unknown }).id === 'string' && typeof (t as { en: unknown }).en === 'string' &&
-  (t as { id: string }).id.trim().length > 0 && (t as { en: string }).en.trim().length > 0;
+  typeof t === 'object' &&
+  t !== null &&
+  typeof (t as { id: unknown }).id === 'string' &&
+  typeof (t as { en: unknown }).en === 'string' &&
+  (t as { id: string }).id.trim().length > 0 &&
+  (t as { en: string }).en.trim().length > 0;
 
 describe('data/catalog.json', () => {
   it('is marked synthetic and has the three parts', () => {
@@ -20,7 +24,11 @@ describe('data/catalog.json', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const row = defaultDemo().indicators[0];
     const keys = new Set<string>(INDICATOR_KEY_COLUMNS);
-    expect(Object.keys(row).filter((k) => !keys.has(k)).sort()).toEqual([...ids].sort());
+    expect(
+      Object.keys(row)
+        .filter((k) => !keys.has(k))
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 
   it('contains the required indicators with the required rates', () => {
@@ -76,7 +84,8 @@ describe('data/catalog.json', () => {
   });
 
   it('writes percentages as Indonesian style guides do, with no space before % (7,44%, not 7,44 %)', () => {
-    for (const ind of catalog.indicators) for (const field of [ind.label, ind.unit, ind.definition, ind.source]) for (const text of Object.values(field)) expect(text, ind.id).not.toMatch(/\d %/);
+    for (const ind of catalog.indicators)
+      for (const field of [ind.label, ind.unit, ind.definition, ind.source]) for (const text of Object.values(field)) expect(text, ind.id).not.toMatch(/\d %/);
   });
 
   it('lists at least six programs across the three Permendagri 53/2020 groups', () => {

@@ -45,9 +45,7 @@ describe('committed demo files', () => {
 describe('CSV format', () => {
   it('uses the documented headers', () => {
     const header = (name: keyof DemoFiles): string => fresh[name].slice(0, fresh[name].indexOf('\n'));
-    expect(header('indikator.csv')).toBe(
-      ['kode', 'kelurahan', 'kode_kecamatan', 'kecamatan', 'kode_kota', 'tahun', ...catalog.indicators.map((i) => i.id)].join(','),
-    );
+    expect(header('indikator.csv')).toBe(['kode', 'kelurahan', 'kode_kecamatan', 'kecamatan', 'kode_kota', 'tahun', ...catalog.indicators.map((i) => i.id)].join(','));
     expect(header('program.csv')).toBe('kode,tahun,program,penerima,sasaran');
     expect(header('lokasi_program.csv')).toBe('id,program,nama,kode,lat,lon,tahun');
   });
@@ -93,11 +91,7 @@ describe('determinism', () => {
     expect(renderDemoFiles(other, catalog)['indikator.csv']).not.toBe(fresh['indikator.csv']);
     const base = defaultDemo();
     const sums = (rows: typeof base.indicators): string =>
-      JSON.stringify(
-        ['penduduk', 'penduduk_miskin', 'penduduk_miskin_ekstrem'].map((k) =>
-          rows.reduce((s, r) => s + (r as unknown as Record<string, number>)[k], 0),
-        ),
-      );
+      JSON.stringify(['penduduk', 'penduduk_miskin', 'penduduk_miskin_ekstrem'].map((k) => rows.reduce((s, r) => s + (r as unknown as Record<string, number>)[k], 0)));
     for (const city of cities) {
       for (const tahun of [2021, 2023, 2025]) {
         const pick = (rows: typeof base.indicators) => rows.filter((r) => r.kode_kota === city.kode && r.tahun === tahun);

@@ -32,9 +32,7 @@ describe('shape', () => {
   });
 
   it('carries the names of the boundary file', () => {
-    const props = new Map(
-      Object.values(boundariesByCity).flatMap((fc) => fc.features.map((f) => [f.properties.kode, f.properties] as const)),
-    );
+    const props = new Map(Object.values(boundariesByCity).flatMap((fc) => fc.features.map((f) => [f.properties.kode, f.properties] as const)));
     for (const r of data.indicators) {
       const p = props.get(r.kode)!;
       expect([r.kelurahan, r.kode_kecamatan, r.kecamatan, r.kode_kota]).toEqual([p.kelurahan, p.kode_kecamatan, p.kecamatan, p.kode_kota]);
@@ -120,7 +118,10 @@ describe('calibration to the published figures', () => {
   });
 
   it('Kota Pekalongan: 6.81 % (2023) and 6.71 % (2024), about 18,000 poor people', () => {
-    for (const [tahun, pct] of [[2023, 6.81], [2024, 6.71]] as const) {
+    for (const [tahun, pct] of [
+      [2023, 6.81],
+      [2024, 6.71],
+    ] as const) {
       const rows = cityYear(data.indicators, '33.75', tahun);
       const poor = total(rows, 'penduduk_miskin');
       expect(percent2(poor, total(rows, 'penduduk')), String(tahun)).toBe(pct);
@@ -229,10 +230,8 @@ describe('programs', () => {
     }
   });
 
-  it('removes repaired houses from next year\'s RTLH stock; few new RTLH appear', () => {
-    const repaired = new Map(
-      data.programs.filter((p) => p.program === 'perbaikan_rtlh').map((p) => [`${p.kode}|${p.tahun}`, p.penerima]),
-    );
+  it("removes repaired houses from next year's RTLH stock; few new RTLH appear", () => {
+    const repaired = new Map(data.programs.filter((p) => p.program === 'perbaikan_rtlh').map((p) => [`${p.kode}|${p.tahun}`, p.penerima]));
     for (const r of data.indicators) {
       if (r.tahun === 2021) continue;
       const before = byKey.get(`${r.kode}|${r.tahun - 1}`)!;
@@ -242,9 +241,7 @@ describe('programs', () => {
     }
     for (const city of cities) {
       for (const tahun of YEARS.slice(1)) {
-        expect(total(cityYear(data.indicators, city.kode, tahun), 'rtlh'), `${city.slug} ${tahun}`).toBeLessThan(
-          total(cityYear(data.indicators, city.kode, tahun - 1), 'rtlh'),
-        );
+        expect(total(cityYear(data.indicators, city.kode, tahun), 'rtlh'), `${city.slug} ${tahun}`).toBeLessThan(total(cityYear(data.indicators, city.kode, tahun - 1), 'rtlh'));
       }
     }
   });
@@ -267,9 +264,7 @@ describe('programs', () => {
 });
 
 describe('program sites', () => {
-  const features = new Map(
-    Object.values(boundariesByCity).flatMap((fc) => fc.features.map((f) => [f.properties.kode, f] as const)),
-  );
+  const features = new Map(Object.values(boundariesByCity).flatMap((fc) => fc.features.map((f) => [f.properties.kode, f] as const)));
 
   it('has 30-60 sites with unique ids, known programs and years', () => {
     expect(data.sites.length).toBeGreaterThanOrEqual(30);

@@ -60,7 +60,10 @@ describe("Moran's I helper", () => {
     const smooth = pts.map(([lon]) => lon);
     expect(moranI(smooth, nb)).toBeGreaterThan(0.6);
     const random = createRandom(99);
-    const shuffled = [...smooth].map((v) => ({ v, k: random.next() })).sort((a, b) => a.k - b.k).map((o) => o.v);
+    const shuffled = [...smooth]
+      .map((v) => ({ v, k: random.next() }))
+      .sort((a, b) => a.k - b.k)
+      .map((o) => o.v);
     expect(Math.abs(moranI(shuffled, nb))).toBeLessThan(0.2);
   });
 });
@@ -70,7 +73,10 @@ describe('spatial pattern', () => {
     it(`${city.nama}: poverty rate clusters (Moran's I, k=4, > 0.2 every year)`, () => {
       const features = [...boundariesByCity[city.kode].features];
       const kodes = features.map((f) => f.properties.kode);
-      const nb = kNearest(features.map((f) => centroid(f).geometry.coordinates as [number, number]), 4);
+      const nb = kNearest(
+        features.map((f) => centroid(f).geometry.coordinates as [number, number]),
+        4,
+      );
       for (const tahun of YEARS) {
         const byKode = new Map(cityYear(data.indicators, city.kode, tahun).map((r) => [r.kode, r]));
         const rate = kodes.map((k) => byKode.get(k)!.penduduk_miskin / byKode.get(k)!.penduduk);
@@ -79,7 +85,7 @@ describe('spatial pattern', () => {
     });
   }
 
-  it('Semanggi is one of Surakarta\'s clear pockets: top 5 of 54 for RTLH and no proper sanitation, every year', () => {
+  it("Semanggi is one of Surakarta's clear pockets: top 5 of 54 for RTLH and no proper sanitation, every year", () => {
     for (const tahun of YEARS) {
       const rows = cityYear(data.indicators, '33.72', tahun);
       expect(rows).toHaveLength(54);

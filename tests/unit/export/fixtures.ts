@@ -23,7 +23,7 @@ export function appFonts(withFallback: boolean): PdfFonts {
 /** A page as the app would fill it, with a striped map rendered at `dpi` for `spec`. */
 export function samplePage(spec: PageSpec, dpi: number, overrides: Partial<MapPage> = {}): MapPage {
   const { width, height } = mapPixels(spec, dpi);
-  const png = tinyPng(width, height, (x, y) => ((x >> 4) + (y >> 4)) % 2 ? [253, 174, 145] : [203, 24, 29]);
+  const png = tinyPng(width, height, (x, y) => (((x >> 4) + (y >> 4)) % 2 ? [253, 174, 145] : [203, 24, 29]));
   return {
     title: 'Rumah tangga miskin per kelurahan, Kota Semanggi 2024',
     subtitle: 'Jenks, 4 kelas · per 100 RT',

@@ -6,8 +6,8 @@ import { appFonts, hasDejaVu, pdfTexts, samplePage } from './fixtures';
 
 const t = (lang: 'id' | 'en') => (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
 
-describe('legendNote (the printed legend\'s lines under the classes)', () => {
-  it('keeps the region\'s value of a class map', () => {
+describe("legendNote (the printed legend's lines under the classes)", () => {
+  it("keeps the region's value of a class map", () => {
     expect(legendNote({ cityLine: 'Seluruh Kota Surakarta: 9,87%', lisa: null, lang: 'id', t: t('id') })).toBe('Seluruh Kota Surakarta: 9,87%');
   });
 

@@ -8,8 +8,7 @@ const SPECS: PageSpec[] = [
   { size: 'A3', orientation: 'portrait' },
 ];
 
-const overlaps = (a: BoxMm, b: BoxMm) =>
-  a.xMm < b.xMm + b.widthMm && b.xMm < a.xMm + a.widthMm && a.yMm < b.yMm + b.heightMm && b.yMm < a.yMm + a.heightMm;
+const overlaps = (a: BoxMm, b: BoxMm) => a.xMm < b.xMm + b.widthMm && b.xMm < a.xMm + a.widthMm && a.yMm < b.yMm + b.heightMm && b.yMm < a.yMm + a.heightMm;
 
 describe('mapFrame', () => {
   it('A4 landscape: 10 mm margins, 20 mm header, the 68 mm legend column and 4 mm gaps to its right', () => {

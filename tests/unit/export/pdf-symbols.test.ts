@@ -24,7 +24,7 @@ describe('PDF symbols', () => {
     expect(text).not.toContain('>=');
   });
 
-  it('covers every character of the app\'s messages and catalog with Noto Sans or the symbols font', () => {
+  it("covers every character of the app's messages and catalog with Noto Sans or the symbols font", () => {
     const noto = fontkit.create(appFonts(false).regular as Buffer);
     const symbols = fontkit.create(readFileSync(SYMBOLS));
     const texts = [...Object.values(messages.id), ...Object.values(messages.en), JSON.stringify(catalog)];

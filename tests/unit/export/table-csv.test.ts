@@ -78,7 +78,10 @@ describe('tableCsv', () => {
     expect(ofTwo[3]).toBe(';Jumlah (2 kelurahan);;12,8;6215;48571');
     const ofChange = lines(tableCsv(two, { indicator: rate, measure: 'rasio', lang: 'id', withParts: true, change: true, text: { ...text, total } }));
     expect(ofChange[3]).toBe(';Jumlah (2 kelurahan);;;6215;48571');
-    const counts = [{ ...rows[0], value: 5915 }, { ...rows[1], value: 85.4 }];
+    const counts = [
+      { ...rows[0], value: 5915 },
+      { ...rows[1], value: 85.4 },
+    ];
     const ofCount = lines(tableCsv(counts, { indicator: rate, measure: 'jumlah', lang: 'id', withParts: false, text: { ...text, total } }));
     expect(ofCount[3]).toBe(';Jumlah (2 kelurahan);;6000');
   });

@@ -51,7 +51,10 @@ describe('Alkire-Foster', () => {
     const r = alkireFoster(example, { weights: [2, 1, 1], k: 0.5 });
     const w = normaliseWeights([2, 1, 1]);
     expect(r.m0!).toBeCloseTo(r.h! * r.a!, 14);
-    expect(r.m0!).toBeCloseTo(w.reduce((s, wj, j) => s + wj * r.censoredHeadcount[j]!, 0), 14);
+    expect(r.m0!).toBeCloseTo(
+      w.reduce((s, wj, j) => s + wj * r.censoredHeadcount[j]!, 0),
+      14,
+    );
     expect(r.contributions.reduce<number>((s, c) => s + c!, 0)).toBeCloseTo(1, 14);
   });
 

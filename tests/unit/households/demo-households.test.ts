@@ -23,7 +23,11 @@ const committed = {
 };
 const inputs = readHouseholdInputs();
 const indicators2025 = inputs.indicators.filter((r) => r.tahun === HOUSEHOLD_CITY.year);
-const parse = (text: string) => text.trimEnd().split('\n').map((line) => line.split(','));
+const parse = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
 const hhRows = parse(committed.households);
 const col = (name: string) => hhRows[0].indexOf(name);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -58,7 +62,10 @@ describe('synthetic household files', () => {
     for (const ind of indicators2025) {
       const own = hhRows.slice(1).filter((r) => r[col('kode_kelurahan')] === ind.kode);
       const desil = (r: string[]) => Number(r[col('desil')]);
-      expect(own.every((r) => r[col('kelurahan')] === ind.kelurahan), ind.kode).toBe(true);
+      expect(
+        own.every((r) => r[col('kelurahan')] === ind.kelurahan),
+        ind.kode,
+      ).toBe(true);
       expect(own.filter((r) => desil(r) <= 4).length, `${ind.kelurahan} desil 1-4`).toBe(ind.rt_desil_1_4);
       expect(own.filter((r) => desil(r) === 1).length, `${ind.kelurahan} desil 1`).toBe(ind.rt_desil_1);
       expect(own.filter((r) => yes(r, 'rtlh')).length, `${ind.kelurahan} rtlh`).toBe(ind.rtlh);

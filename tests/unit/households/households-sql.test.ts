@@ -69,7 +69,11 @@ describe('aggregateHouseholds', () => {
     it(`agrees with the TypeScript reference (weights ${weights}, k = ${k})`, async () => {
       const summary = await aggregateHouseholds(db, { view: 'rt', deprivations: COLUMNS.map((column, j) => ({ column, weight: weights[j] })), k, target: 'agg' });
       const table = await byKode(db, 'agg');
-      const ref = alkireFosterByGroup(households.map((h) => h.flags), households.map((h) => h.kode), { weights, k });
+      const ref = alkireFosterByGroup(
+        households.map((h) => h.flags),
+        households.map((h) => h.kode),
+        { weights, k },
+      );
       expect([...table.keys()].sort()).toEqual([...ref.keys()].sort());
       expect(summary.kelurahan).toBe(KODES.length);
       for (const [kode, r] of ref) {
@@ -125,7 +129,15 @@ describe('aggregateHouseholds', () => {
   it('gives A = 0 and null contributions where nobody is poor', async () => {
     await db.exec(`CREATE OR REPLACE TABLE calm AS SELECT * FROM (VALUES ('K1', 'a', 5, false, true), ('K1', 'b', 6, false, false), ('K2', 'c', 1, NULL, true))
       v(kode, id_rt, desil, x, y)`);
-    await aggregateHouseholds(db, { view: 'calm', deprivations: [{ column: 'x', weight: 1 }, { column: 'y', weight: 1 }], k: 1, target: 'calm_agg' });
+    await aggregateHouseholds(db, {
+      view: 'calm',
+      deprivations: [
+        { column: 'x', weight: 1 },
+        { column: 'y', weight: 1 },
+      ],
+      k: 1,
+      target: 'calm_agg',
+    });
     const t = await byKode(db, 'calm_agg');
     expect(t.get('K1')).toMatchObject({ households: 2, households_known: 2, af_poor: 0, af_h: 0, af_a: 0, af_m0: 0, af_contrib_x: null, af_contrib_y: null, share_y: 0.5 });
     // K2's only household is incomplete: no AF figures at all.
@@ -134,12 +146,26 @@ describe('aggregateHouseholds', () => {
 
   it('throws ImportError with a message key for what the user can get wrong', async () => {
     const base = { view: 'rt', k: 0.5, target: 'bad' };
-    const key = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof ImportError ? e.key : String(e)));
+    const key = async (p: Promise<unknown>) =>
+      p.then(
+        () => 'resolved',
+        (e: unknown) => (e instanceof ImportError ? e.key : String(e)),
+      );
     expect(await key(aggregateHouseholds(db, { ...base, deprivations: [{ column: 'tidak_ada', weight: 1 }] }))).toBe('households.columnMissing');
     expect(await key(aggregateHouseholds(db, { ...base, deprivations: [{ column: 'kode', weight: 1 }] }))).toBe('households.columnType.boolean');
     expect(await key(aggregateHouseholds(db, { ...base, deprivations: [{ column: 'rtlh', weight: 0 }] }))).toBe('households.weightInvalid');
     expect(await key(aggregateHouseholds(db, { ...base, deprivations: [] }))).toBe('households.noDeprivation');
-    expect(await key(aggregateHouseholds(db, { ...base, deprivations: [{ column: 'rtlh', weight: 1 }, { column: 'rtlh', weight: 2 }] }))).toBe('households.deprivationTwice');
+    expect(
+      await key(
+        aggregateHouseholds(db, {
+          ...base,
+          deprivations: [
+            { column: 'rtlh', weight: 1 },
+            { column: 'rtlh', weight: 2 },
+          ],
+        }),
+      ),
+    ).toBe('households.deprivationTwice');
     expect(await key(aggregateHouseholds(db, { ...base, k: 0, deprivations: [{ column: 'rtlh', weight: 1 }] }))).toBe('households.kInvalid');
     expect(await key(matchBeneficiaries(db, { households: 'rt', beneficiaries: 'rt', eligibleMaxDesil: 11, target: 'bad' }))).toBe('households.eligibleInvalid');
   });
@@ -167,9 +193,20 @@ describe('matchBeneficiaries', () => {
 
   it('counts served, exclusion and inclusion per kode, program and year', async () => {
     const summary = await matchBeneficiaries(db, { households: 'hh', beneficiaries: 'ben', target: 'cocok' });
-    const rows = toRows(await db.query(`SELECT kode, program, tahun, eligible, eligible_served, eligible_not_served, served_not_eligible,
-      served_unknown_desil, served_unknown_household FROM cocok`));
-    const compact = rows.map((r) => [r.kode, r.program, r.eligible, r.eligible_served, r.eligible_not_served, r.served_not_eligible, r.served_unknown_desil, r.served_unknown_household]);
+    const rows = toRows(
+      await db.query(`SELECT kode, program, tahun, eligible, eligible_served, eligible_not_served, served_not_eligible,
+      served_unknown_desil, served_unknown_household FROM cocok`),
+    );
+    const compact = rows.map((r) => [
+      r.kode,
+      r.program,
+      r.eligible,
+      r.eligible_served,
+      r.eligible_not_served,
+      r.served_not_eligible,
+      r.served_unknown_desil,
+      r.served_unknown_household,
+    ]);
     expect(compact).toEqual([
       ['K1', 'bpnt', 2, 0, 2, 0, 0, 0],
       ['K1', 'pkh', 2, 1, 1, 1, 1, 0],
@@ -205,7 +242,9 @@ describe('matchBeneficiaries', () => {
       const id = random.next() < 0.05 ? `Z${random.int(1, 200)}` : ids[random.int(0, ids.length - 1)];
       list.push([random.next() < 0.01 ? null : id, random.next() < 0.5 ? 'pkh' : 'bpnt', random.int(2024, 2025)]);
     }
-    await db.exec(`CREATE OR REPLACE TABLE ben_r AS SELECT * FROM (VALUES ${list.map(([id, p, t]) => `(${id === null ? 'NULL' : `'${id}'`}, '${p}', ${t})`).join(',')}) v(id_rt, program, tahun)`);
+    await db.exec(
+      `CREATE OR REPLACE TABLE ben_r AS SELECT * FROM (VALUES ${list.map(([id, p, t]) => `(${id === null ? 'NULL' : `'${id}'`}, '${p}', ${t})`).join(',')}) v(id_rt, program, tahun)`,
+    );
     const summary = await matchBeneficiaries(db, { households: 'rt', beneficiaries: 'ben_r', target: 'cocok_r' });
     // Reference: first household row per id by (kode NULLS LAST, desil NULLS LAST), desil outside 1..10 unknown.
     const first = new Map<string, Household>();

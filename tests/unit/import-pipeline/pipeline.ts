@@ -65,13 +65,7 @@ export interface StagedTable {
  * Reads a file and builds its join report as an indicator import does (one row per kelurahan
  * expected). `keys` overrides the guess, as the user may in the dialog.
  */
-export async function stageTable(
-  db: Database,
-  id: string,
-  file: File,
-  targets: JoinTarget[],
-  options: { read?: TableReadOptions; keys?: KeyColumns } = {},
-): Promise<StagedTable> {
+export async function stageTable(db: Database, id: string, file: File, targets: JoinTarget[], options: { read?: TableReadOptions; keys?: KeyColumns } = {}): Promise<StagedTable> {
   const table = await readTable(file, options.read ?? {});
   const keys = options.keys ?? chooseTableKeys(table, targets).keys;
   const columns = columnChoicesOf(table);
@@ -97,15 +91,19 @@ export async function commitIndicators(
   indicatorColumns: (string | ImportedIndicator)[],
 ): Promise<Record<string, string>> {
   // A column name is a plain count; an ImportedIndicator is taken as the dialog described it.
-  const indicators: ImportedIndicator[] = indicatorColumns.map((column) => typeof column !== 'string' ? column : ({
-    column,
-    id: `${staged.id}_${column.toLowerCase()}`,
-    label: column,
-    unit: '',
-    direction: 'higher_worse',
-    denominator: null,
-    per: 100,
-  }));
+  const indicators: ImportedIndicator[] = indicatorColumns.map((column) =>
+    typeof column !== 'string'
+      ? column
+      : {
+          column,
+          id: `${staged.id}_${column.toLowerCase()}`,
+          label: column,
+          unit: '',
+          direction: 'higher_worse',
+          denominator: null,
+          per: 100,
+        },
+  );
   const meta: IndicatorsMeta = {
     kind: 'indicators',
     source: {

@@ -87,7 +87,10 @@ describe('a file with a year column and year-named columns', () => {
     const columns = ['kode', 'TAHUN', 't_2016', 't_2017'].map((name) => ({ name, type: name === 'kode' ? 'text' : 'number' }));
     const withYear = proposeIndicators({ columns, exclude: new Set(['kode', 'TAHUN']), prefix: 'd', yearColumn: 'TAHUN', fallbackLabel: 'x' });
     expect(withYear.groups).toHaveLength(1);
-    expect(withYear.indicators.map((i) => [i.column, i.years])).toEqual([['t_2016', null], ['t_2017', null]]);
+    expect(withYear.indicators.map((i) => [i.column, i.years])).toEqual([
+      ['t_2016', null],
+      ['t_2017', null],
+    ]);
     const without = proposeIndicators({ columns, exclude: new Set(['kode']), prefix: 'd', yearColumn: null, fallbackLabel: 'x' });
     expect(without.indicators.map((i) => i.years?.length)).toEqual([2]);
     // Unticking the group gives the columns back as indicators of their own.
@@ -96,7 +99,19 @@ describe('a file with a year column and year-named columns', () => {
 
   it('refuses to store year columns as one indicator beside a year column', async () => {
     const keys = { kode: 'kode', nama: null, kecamatan: null, tahun: 'TAHUN' };
-    const indicator: ImportedIndicator = { column: 't_2016', id: 'd_t', label: 't', unit: '', direction: 'neutral', denominator: null, per: 100, years: [{ column: 't_2016', tahun: 2016 }, { column: 't_2017', tahun: 2017 }] };
+    const indicator: ImportedIndicator = {
+      column: 't_2016',
+      id: 'd_t',
+      label: 't',
+      unit: '',
+      direction: 'neutral',
+      denominator: null,
+      per: 100,
+      years: [
+        { column: 't_2016', tahun: 2016 },
+        { column: 't_2017', tahun: 2017 },
+      ],
+    };
     await expect(applyIndicatorTable(db, { id: 'tahunganda', keys, columns: [], indicators: [indicator], year: null, duplicates: 'sum' })).rejects.toThrow(/year column/);
   });
 });
@@ -192,7 +207,11 @@ describe('surakarta-stunting.csv: "Balita stunting (%)" is a rate, never summed'
     const parts = await fetchRateParts(db, { kodeKota: SURAKARTA, tahun: 2024, indikator: id });
     expect(parts.weighted).toBe(true);
     const means = meanRollup(
-      parts.kode.map((kode, i) => ({ group: kode.slice(0, 8), value: Number.isFinite(parts.jumlah[i]) ? parts.jumlah[i] : null, weight: Number.isFinite(parts.bobot[i]) ? parts.bobot[i] : null })),
+      parts.kode.map((kode, i) => ({
+        group: kode.slice(0, 8),
+        value: Number.isFinite(parts.jumlah[i]) ? parts.jumlah[i] : null,
+        weight: Number.isFinite(parts.bobot[i]) ? parts.bobot[i] : null,
+      })),
       parts.weighted,
     );
     expect(means.total.mean).toBeCloseTo(summary.mean!.value!, 12);

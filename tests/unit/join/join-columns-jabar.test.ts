@@ -35,7 +35,13 @@ describe('key columns of a Jawa Barat open-data table (BPS and Kemendagri column
     const choice = chooseKeyColumns(header, rows, bandung);
     const codes = new Set(bandung.map((t) => t.kode));
     const kodeValues = distinct(col('kemendagri_kode_desa_kelurahan'));
-    expect(choice.roles.kode.chosen).toMatchObject({ what: 'kemendagri-codes', of: kodeValues.size, matched: [...kodeValues].filter((v) => codes.has(v)).length, covers: 280, regionSize: 280 });
+    expect(choice.roles.kode.chosen).toMatchObject({
+      what: 'kemendagri-codes',
+      of: kodeValues.size,
+      matched: [...kodeValues].filter((v) => codes.has(v)).length,
+      covers: 280,
+      regionSize: 280,
+    });
     expect(kodeValues.size).toBe(446);
 
     // Names compare without case and spaces: Kota Bandung's "MEKAR WANGI" is a name of Kabupaten Bandung ("Mekarwangi").
@@ -113,7 +119,9 @@ describe('key columns of a Jawa Barat open-data table (BPS and Kemendagri column
     const en = describeKeyChoice(choice, 'en');
     expect(en).toContain('Kelurahan code: kemendagri_kode_desa_kelurahan (280 of 446 distinct values are Kemendagri codes of this region; covering 280 of 280 kelurahan)');
     expect(en).toContain("  runner-up: bps_kode_desa_kelurahan (280 of 446 distinct values are BPS codes of this region's kab/kota)");
-    expect(describeKeyChoice(choice, 'id')).toContain('Kode kelurahan: kemendagri_kode_desa_kelurahan (280 dari 446 nilai berbeda adalah kode Kemendagri wilayah ini; mencakup 280 dari 280 kelurahan)');
+    expect(describeKeyChoice(choice, 'id')).toContain(
+      'Kode kelurahan: kemendagri_kode_desa_kelurahan (280 dari 446 nilai berbeda adalah kode Kemendagri wilayah ini; mencakup 280 dari 280 kelurahan)',
+    );
   });
 });
 
@@ -155,7 +163,7 @@ describe('key columns of the real Open Data Jabar file (balita gizi buruk, Kabup
     expect(guessKeyColumns(realHeader, realRows, purwakarta)).toEqual(expected);
   });
 
-  it('says why: 183 Kemendagri codes naming 183 of the 192 kelurahan (Kecamatan Purwakarta\'s 9 kelurahan have no row)', () => {
+  it("says why: 183 Kemendagri codes naming 183 of the 192 kelurahan (Kecamatan Purwakarta's 9 kelurahan have no row)", () => {
     const choice = chooseKeyColumns(realHeader, realRows, purwakarta);
     const codes = new Set(purwakarta.map((t) => t.kode));
     const values = new Set(realRows.map((r) => r[at('kemendagri_kode_desa_kelurahan')]));
@@ -164,6 +172,8 @@ describe('key columns of the real Open Data Jabar file (balita gizi buruk, Kabup
     expect(choice.roles.kecamatan.chosen).toMatchObject({ what: 'kecamatan-names', matched: 17, of: 17, covers: 17 });
     // The BPS desa codes: 45 read as Kemendagri codes of other desa (PROVENANCE.md), 10 as no code of the region, 128 as BPS codes.
     expect(choice.roles.kode.candidates[1]).toMatchObject({ header: 'bps_kode_desa_kelurahan', what: 'bps-codes', matched: 128, of: 183 });
-    expect(describeKeyChoice(choice, 'en')[1]).toBe('Kelurahan code: kemendagri_kode_desa_kelurahan (183 of 183 distinct values are Kemendagri codes of this region; covering 183 of 192 kelurahan)');
+    expect(describeKeyChoice(choice, 'en')[1]).toBe(
+      'Kelurahan code: kemendagri_kode_desa_kelurahan (183 of 183 distinct values are Kemendagri codes of this region; covering 183 of 192 kelurahan)',
+    );
   });
 });

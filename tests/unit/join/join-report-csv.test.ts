@@ -22,7 +22,14 @@ describe('joinReportCsv', () => {
   const all = surakarta();
   const pick = ['33.72.01.1001', '33.72.01.1002', '33.72.02.1007', '33.72.03.1002'];
   const targets = all.filter((t) => pick.includes(t.kode));
-  const key = (firstRow: number, kode: string | null, nama: string | null, kecamatan: string | null, tahun: number | null): JoinKey => ({ kode, nama, kecamatan, tahun, rows: 1, firstRow });
+  const key = (firstRow: number, kode: string | null, nama: string | null, kecamatan: string | null, tahun: number | null): JoinKey => ({
+    kode,
+    nama,
+    kecamatan,
+    tahun,
+    rows: 1,
+    firstRow,
+  });
   const keys = [
     key(2, '33.72.01.1001', 'Pajang', 'Laweyan', 2024),
     key(3, null, 'Semangi', null, 2024),
@@ -65,7 +72,9 @@ describe('joinReportCsv', () => {
   it('speaks English when asked, with the same columns', () => {
     const lines = joinReportCsv(report, keys, targets, 'en').split('\r\n');
     expect(lines[0]).toBe('\ufeffRow;Code (in table);Kelurahan (in table);Kecamatan (in table);Year;Result;Kelurahan code;Kelurahan name;Spelling distance;Note');
-    expect(lines[2]).toBe('3;;Semangi;;2024;similar name (to check);33.72.03.1002;Semanggi;1;"The spelling ""Semangi"" is closest to Semanggi (33.72.03.1002), distance 1. Accept or reject this suggestion."');
+    expect(lines[2]).toBe(
+      '3;;Semangi;;2024;similar name (to check);33.72.03.1002;Semanggi;1;"The spelling ""Semangi"" is closest to Semanggi (33.72.03.1002), distance 1. Accept or reject this suggestion."',
+    );
     expect(lines).toHaveLength(1 + keys.length + 2 + 1); // header, keys, missing, final empty after CRLF
   });
 });
@@ -96,7 +105,7 @@ describe('the kecamatan reasons, per row, in both languages', () => {
     );
   });
 
-  it('says when the kecamatan is not the region\'s, and when it could not bound the match', () => {
+  it("says when the kecamatan is not the region's, and when it could not bound the match", () => {
     expect(rows('id')[1]).toBe(
       '3;;Kauman;Semarang Tengah;;tidak cocok;;;;"Kecamatan ""Semarang Tengah"" bukan kecamatan di wilayah ini. Baris ini tidak dipakai kecuali Anda memilih kelurahannya sendiri."',
     );

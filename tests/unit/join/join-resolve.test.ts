@@ -17,15 +17,24 @@ describe('resolveJoin on the messy Surakarta report', () => {
       duplicates: 'reject',
     });
     expect(resolved.kodeOfKey).toEqual([
-      '33.72.01.1001', '33.72.01.1002', '33.72.01.1003', '33.72.01.1004', '33.72.01.1005',
+      '33.72.01.1001',
+      '33.72.01.1002',
+      '33.72.01.1003',
+      '33.72.01.1004',
+      '33.72.01.1005',
       null, // other region
-      '33.72.02.1007', '33.72.02.1007',
+      '33.72.02.1007',
+      '33.72.02.1007',
       '33.72.03.1002', // Semangi accepted
-      '33.72.03.1003', '33.72.03.1006', '33.72.04.1010',
+      '33.72.03.1003',
+      '33.72.03.1006',
+      '33.72.04.1010',
       '33.72.03.1010', // Sukamaju chosen by hand, written the table's way, stored the target's way
       '33.72.01.1006',
-      null, null,
-      null, null, // Joglo ×2 rejected
+      null,
+      null,
+      null,
+      null, // Joglo ×2 rejected
       null, // Jajengan rejected
       null,
       null, // Sangkrah ×2 rejected

@@ -9,7 +9,38 @@ import { normalizeName } from '../../../src/data/place-names';
  * asserted (the bench measures that); the test shows the join completes, which a distance to
  * every target for every key (8·10⁹ comparisons) would not within the test timeout.
  */
-const SYLLABLES = ['suka', 'maju', 'jaya', 'sari', 'rejo', 'mulyo', 'wetan', 'kulon', 'lor', 'kidul', 'karang', 'tanjung', 'sido', 'harjo', 'wono', 'sumber', 'mekar', 'makmur', 'tegal', 'banjar', 'pasir', 'kali', 'gunung', 'batu', 'air', 'teluk', 'bukit', 'padang', 'lubuk', 'koto'];
+const SYLLABLES = [
+  'suka',
+  'maju',
+  'jaya',
+  'sari',
+  'rejo',
+  'mulyo',
+  'wetan',
+  'kulon',
+  'lor',
+  'kidul',
+  'karang',
+  'tanjung',
+  'sido',
+  'harjo',
+  'wono',
+  'sumber',
+  'mekar',
+  'makmur',
+  'tegal',
+  'banjar',
+  'pasir',
+  'kali',
+  'gunung',
+  'batu',
+  'air',
+  'teluk',
+  'bukit',
+  'padang',
+  'lubuk',
+  'koto',
+];
 
 function national(random: ReturnType<typeof createRandom>): JoinTarget[] {
   const targets: JoinTarget[] = [];

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatKemendagri,
-  isPlausibleKemendagri,
-  kemendagriParts,
-  looksLikeBps,
-  normalizeKode,
-  parseKode,
-} from '../../../src/data/kode-wilayah';
+import { formatKemendagri, isPlausibleKemendagri, kemendagriParts, looksLikeBps, normalizeKode, parseKode } from '../../../src/data/kode-wilayah';
 
 describe('parseKode', () => {
   it('reads Semanggi (33.72.03.1002) in every common spelling', () => {
-    const spellings = ['33.72.03.1002', '3372031002', "'3372031002", '’3372031002', ' 33 72 03 1002 ', '33-72-03-1002', '33–72–03–1002', '33.72.03.1002\u00a0', '3372031002.0', '3.372031002E+09'];
+    const spellings = [
+      '33.72.03.1002',
+      '3372031002',
+      "'3372031002",
+      '’3372031002',
+      ' 33 72 03 1002 ',
+      '33-72-03-1002',
+      '33–72–03–1002',
+      '33.72.03.1002\u00a0',
+      '3372031002.0',
+      '3.372031002E+09',
+    ];
     for (const s of spellings) expect(normalizeKode(s), s).toBe('3372031002');
     expect(normalizeKode(3372031002)).toBe('3372031002');
   });

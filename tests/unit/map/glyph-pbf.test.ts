@@ -51,13 +51,10 @@ function readStack(tag: number, stack: DecodedStack, pbf: PbfReader): void {
 }
 
 function decode(bytes: Uint8Array): DecodedStack[] {
-  return new PbfReader(bytes).readFields(
-    (tag: number, stacks: DecodedStack[], pbf: PbfReader) => {
-      if (tag === 1) stacks.push(pbf.readMessage(readStack, { glyphs: [] }));
-      else throw new Error(`unexpected glyphs field ${tag}`);
-    },
-    [],
-  );
+  return new PbfReader(bytes).readFields((tag: number, stacks: DecodedStack[], pbf: PbfReader) => {
+    if (tag === 1) stacks.push(pbf.readMessage(readStack, { glyphs: [] }));
+    else throw new Error(`unexpected glyphs field ${tag}`);
+  }, []);
 }
 
 function bitmapFor(width: number, height: number, seed: number): Uint8Array {
@@ -92,11 +89,7 @@ describe('encodeGlyphRange', () => {
   });
 
   it('writes the range string of higher ranges and non-ASCII names as UTF-8', () => {
-    const stacks = decode(
-      encodeGlyphRange('Noto Sans SemiBold,Ärial', 256, [
-        { id: 256, bitmap: bitmapFor(2, 3, 0), width: 2, height: 3, left: 1, top: -5, advance: 4 },
-      ]),
-    );
+    const stacks = decode(encodeGlyphRange('Noto Sans SemiBold,Ärial', 256, [{ id: 256, bitmap: bitmapFor(2, 3, 0), width: 2, height: 3, left: 1, top: -5, advance: 4 }]));
     expect(stacks[0].name).toBe('Noto Sans SemiBold,Ärial');
     expect(stacks[0].range).toBe('256-511');
     expect(stacks[0].glyphs[0].id).toBe(256);
@@ -116,9 +109,7 @@ describe('encodeGlyphRange', () => {
   });
 
   it('rejects bitmaps that do not match width × height plus the 3px border', () => {
-    expect(() =>
-      encodeGlyphRange('X', 0, [{ id: 65, bitmap: new Uint8Array(10 * 10), width: 10, height: 10, left: 0, top: 0, advance: 10 }]),
-    ).toThrow(/expected 256/);
+    expect(() => encodeGlyphRange('X', 0, [{ id: 65, bitmap: new Uint8Array(10 * 10), width: 10, height: 10, left: 0, top: 0, advance: 10 }])).toThrow(/expected 256/);
   });
 
   it('rejects ids outside the range, misaligned ranges and non-integer metrics', () => {

@@ -18,14 +18,24 @@ describe('label points', () => {
   });
 
   it('labels the largest part of a kelurahan in several parts', () => {
-    const square = (x: number, size: number) => [[[x, 0], [x + size, 0], [x + size, size], [x, size], [x, 0]]];
+    const square = (x: number, size: number) => [
+      [
+        [x, 0],
+        [x + size, 0],
+        [x + size, size],
+        [x, size],
+        [x, 0],
+      ],
+    ];
     const areas: AreaCollection = {
       type: 'FeatureCollection',
-      features: [{
-        type: 'Feature',
-        properties: { kode: '1', kelurahan: 'Pulau' },
-        geometry: { type: 'MultiPolygon', coordinates: [square(0, 0.001), square(1, 0.01)] },
-      }],
+      features: [
+        {
+          type: 'Feature',
+          properties: { kode: '1', kelurahan: 'Pulau' },
+          geometry: { type: 'MultiPolygon', coordinates: [square(0, 0.001), square(1, 0.01)] },
+        },
+      ],
     };
     const [lon] = labelPoints(areas).features[0].geometry.coordinates;
     expect(lon).toBeGreaterThan(1);

@@ -15,10 +15,17 @@ describe('MapLibre locale', () => {
   const keys = maplibreKeys();
 
   it('reads the control ids of the installed maplibre-gl (zoom, scale and attribution among them)', () => {
-    expect(keys).toEqual(expect.arrayContaining([
-      'NavigationControl.ZoomIn', 'NavigationControl.ZoomOut', 'NavigationControl.ResetBearing',
-      'ScaleControl.Meters', 'ScaleControl.Kilometers', 'AttributionControl.ToggleAttribution', 'AttributionControl.MapFeedback',
-    ]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'NavigationControl.ZoomIn',
+        'NavigationControl.ZoomOut',
+        'NavigationControl.ResetBearing',
+        'ScaleControl.Meters',
+        'ScaleControl.Kilometers',
+        'AttributionControl.ToggleAttribution',
+        'AttributionControl.MapFeedback',
+      ]),
+    );
   });
 
   it.each(['id', 'en'] as const)('gives a non-empty %s text for every id MapLibre knows, and no other', (lang) => {

@@ -60,9 +60,7 @@ const WCAG_GRAPHICS = 3;
 
 /** Fills on which neither line of a pair reaches 3:1. */
 function unseenOn(lines: readonly string[]): string[] {
-  return FILLS.filter((fill) =>
-    [rgb(fill), painted(fill)].some((under) => lines.every((line) => contrast(rgb(line), under) < WCAG_GRAPHICS)),
-  );
+  return FILLS.filter((fill) => [rgb(fill), painted(fill)].some((under) => lines.every((line) => contrast(rgb(line), under) < WCAG_GRAPHICS)));
 }
 
 describe('overlay outlines on every fill colour', () => {

@@ -25,9 +25,27 @@ describe('map style', () => {
 
   it('draws fill, outlines, kecamatan, highlight and labels in that order', () => {
     expect(baseStyle().layers.map((l) => l.id)).toEqual([
-      LAYER.background, LAYER.fill, LAYER.line, LAYER.kecamatan, LAYER.highlightCasing, LAYER.highlight, LAYER.neighboursCasing,
-      LAYER.neighbours, LAYER.significantCasing, LAYER.significant, LAYER.targetsCasing, LAYER.targets, LAYER.areaFill,
-      LAYER.areaLineCasing, LAYER.areaLine, LAYER.areaVertices, LAYER.labels, LAYER.points, LAYER.siteClusters, LAYER.siteCount, LAYER.sites,
+      LAYER.background,
+      LAYER.fill,
+      LAYER.line,
+      LAYER.kecamatan,
+      LAYER.highlightCasing,
+      LAYER.highlight,
+      LAYER.neighboursCasing,
+      LAYER.neighbours,
+      LAYER.significantCasing,
+      LAYER.significant,
+      LAYER.targetsCasing,
+      LAYER.targets,
+      LAYER.areaFill,
+      LAYER.areaLineCasing,
+      LAYER.areaLine,
+      LAYER.areaVertices,
+      LAYER.labels,
+      LAYER.points,
+      LAYER.siteClusters,
+      LAYER.siteCount,
+      LAYER.sites,
     ]);
   });
 

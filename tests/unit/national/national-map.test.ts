@@ -19,7 +19,8 @@ describe('synthetic national values', () => {
 
   it('give two years per desa within the stated bounds, higher in the east on average', () => {
     const many: DesaPoint[] = [];
-    for (let i = 0; i < 400; i++) many.push({ kode: `11.01.01.${2000 + i}`, lon: 96 + (i % 20) * 0.05, lat: 3 }, { kode: `94.01.01.${2000 + i}`, lon: 138 + (i % 20) * 0.05, lat: -4 });
+    for (let i = 0; i < 400; i++)
+      many.push({ kode: `11.01.01.${2000 + i}`, lon: 96 + (i % 20) * 0.05, lat: 3 }, { kode: `94.01.01.${2000 + i}`, lon: 138 + (i % 20) * 0.05, lat: -4 });
     const rows = generateNationalRows(many);
     expect(rows).toHaveLength(many.length * 2);
     for (const r of rows) {

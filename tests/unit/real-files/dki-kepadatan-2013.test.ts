@@ -148,7 +148,12 @@ describe(`${FILE}: DKI Jakarta names only, with the portal's abbreviations`, () 
 
   it('proposes the area and the 18 population-by-age columns as counts', () => {
     const kinds = proposedKinds(staged.get('31.01')!);
-    expect(Object.entries(kinds).filter(([column]) => column !== 'KEPADATANJIWAKM2')).toEqual([['LUAS_WILAYAHKM2', 'count'], ...Object.keys(kinds).filter((c) => /Laki|Perempuan/.test(c)).map((c) => [c, 'count'])]);
+    expect(Object.entries(kinds).filter(([column]) => column !== 'KEPADATANJIWAKM2')).toEqual([
+      ['LUAS_WILAYAHKM2', 'count'],
+      ...Object.keys(kinds)
+        .filter((c) => /Laki|Perempuan/.test(c))
+        .map((c) => [c, 'count']),
+    ]);
     expect(Object.keys(kinds).filter((c) => /Laki|Perempuan/.test(c))).toHaveLength(18);
   });
 });

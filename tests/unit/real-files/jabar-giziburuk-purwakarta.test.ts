@@ -25,7 +25,17 @@ const kodeAt = (line: number) => lines.get(line)!.kemendagri_kode_desa_kelurahan
 const kecamatanAt = (line: number) => lines.get(line)!.kemendagri_nama_kecamatan;
 
 /** The nine kelurahan of Kecamatan Purwakarta: the source lists desa only (checked by hand). */
-const KELURAHAN_NOT_IN_FILE = ['32.14.01.1001', '32.14.01.1002', '32.14.01.1003', '32.14.01.1004', '32.14.01.1005', '32.14.01.1006', '32.14.01.1007', '32.14.01.1008', '32.14.01.1009'];
+const KELURAHAN_NOT_IN_FILE = [
+  '32.14.01.1001',
+  '32.14.01.1002',
+  '32.14.01.1003',
+  '32.14.01.1004',
+  '32.14.01.1005',
+  '32.14.01.1006',
+  '32.14.01.1007',
+  '32.14.01.1008',
+  '32.14.01.1009',
+];
 
 /** Rows (2019; the same desa repeat 183 lines later for 2020 and 2021) checked by hand against the national file. */
 const HAND_CHECKED: [line: number, nama: string, kode: string, why: string][] = [

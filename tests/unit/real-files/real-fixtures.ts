@@ -27,7 +27,9 @@ export function realTargets(dir: string, name: string): JoinTarget[] {
  * header name -> value. Only for fixtures checked to have no quoted fields.
  */
 export function csvLines(dir: string, name: string): Map<number, Record<string, string>> {
-  const lines = readFileSync(`${REAL}${dir}/${name}`, 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
+  const lines = readFileSync(`${REAL}${dir}/${name}`, 'utf8')
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/);
   if (lines.some((l) => l.includes('"'))) throw new Error(`${name} has quoted fields; csvLines cannot read it`);
   const header = lines[0].split(',');
   const rows = new Map<number, Record<string, string>>();
@@ -46,17 +48,14 @@ export function landedKode(report: JoinReport, keyCount: number): (string | null
 }
 
 /** Keys whose value landed on a kelurahan outside the kecamatan the row itself names. */
-export function landedInOtherKecamatan(
-  report: JoinReport,
-  keys: JoinKey[],
-  targets: JoinTarget[],
-  kecamatanOfKey: (key: JoinKey) => string,
-): string[] {
+export function landedInOtherKecamatan(report: JoinReport, keys: JoinKey[], targets: JoinTarget[], kecamatanOfKey: (key: JoinKey) => string): string[] {
   const byKode = new Map(targets.map((t) => [t.kode, t]));
   const plain = (s: string) => s.toUpperCase().replace(/[^A-Z]/g, '');
   return report.matched
     .filter((m) => plain(byKode.get(m.kode)!.kecamatan) !== plain(kecamatanOfKey(keys[m.key])))
-    .map((m) => `file line ${keys[m.key].firstRow} (${keys[m.key].nama}, ${kecamatanOfKey(keys[m.key])}) -> ${m.kode} ${byKode.get(m.kode)!.nama}, ${byKode.get(m.kode)!.kecamatan}`);
+    .map(
+      (m) => `file line ${keys[m.key].firstRow} (${keys[m.key].nama}, ${kecamatanOfKey(keys[m.key])}) -> ${m.kode} ${byKode.get(m.kode)!.nama}, ${byKode.get(m.kode)!.kecamatan}`,
+    );
 }
 
 /**

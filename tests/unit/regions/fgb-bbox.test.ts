@@ -11,7 +11,14 @@ describe('levelBounds', () => {
   });
 
   it('agrees with the flatgeobuf library on tree size and level positions', () => {
-    for (const [n, size] of [[1, 16], [2, 16], [16, 16], [17, 16], [1000, 4], [83_402, 16]]) {
+    for (const [n, size] of [
+      [1, 16],
+      [2, 16],
+      [16, 16],
+      [17, 16],
+      [1000, 4],
+      [83_402, 16],
+    ]) {
       const ours = levelBounds(n, size);
       expect(ours[ours.length - 1][1] * 40, `${n}/${size}`).toBe(calcTreeSize(n, size));
       // The library lists levels leaf first.

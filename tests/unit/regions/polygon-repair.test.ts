@@ -26,16 +26,66 @@ describe('repairPolygon', () => {
   it('closes an open ring, drops repeated and non-finite points', () => {
     const result = repairPolygon({
       type: 'Polygon',
-      coordinates: [[[0, 0], [1, 0], [1, 0], [NaN, 3], [1, 1], [0, 1]]],
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [NaN, 3],
+          [1, 1],
+          [0, 1],
+        ],
+      ],
     });
-    expect(result).toEqual({ geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] }, repaired: true });
+    expect(result).toEqual({
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+      },
+      repaired: true,
+    });
   });
 
   it('drops rings with too few points, and the whole feature when nothing drawable is left', () => {
-    const degenerateHole = [[5, 5], [6, 6], [5, 5]];
-    const result = repairPolygon({ type: 'MultiPolygon', coordinates: [[square(0, 0, 10), degenerateHole], [[[30, 30], [31, 31], [30, 30]]]] });
+    const degenerateHole = [
+      [5, 5],
+      [6, 6],
+      [5, 5],
+    ];
+    const result = repairPolygon({
+      type: 'MultiPolygon',
+      coordinates: [
+        [square(0, 0, 10), degenerateHole],
+        [
+          [
+            [30, 30],
+            [31, 31],
+            [30, 30],
+          ],
+        ],
+      ],
+    });
     expect(result).toEqual({ geometry: { type: 'MultiPolygon', coordinates: [[square(0, 0, 10)]] }, repaired: true });
-    expect(repairPolygon({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] })).toEqual({ geometry: null, repaired: true });
+    expect(
+      repairPolygon({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toEqual({ geometry: null, repaired: true });
     expect(repairPolygon(null).geometry).toBeNull();
     expect(repairPolygon({ type: 'Point', coordinates: [0, 0] }).geometry).toBeNull();
   });

@@ -73,7 +73,12 @@ describe('searchRegions by name', () => {
     expect(results[0].score).toBe(3);
     const scores = results.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    const firstContains = results.findIndex((r) => !normalizeName(r.region.nama).replace(/^(kota|kabupaten) /, '').startsWith('batu'));
+    const firstContains = results.findIndex(
+      (r) =>
+        !normalizeName(r.region.nama)
+          .replace(/^(kota|kabupaten) /, '')
+          .startsWith('batu'),
+    );
     expect(results.slice(firstContains).every((r) => r.score < 2)).toBe(true);
     expect(results.some((r) => r.region.nama === 'Kabupaten Batu Bara' && r.score === 2)).toBe(true);
     // Bengkulu: the kota and the provinsi are both exact; the kota comes first.

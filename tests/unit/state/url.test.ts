@@ -3,15 +3,28 @@ import { formatViewParams, parseBreaks, parseViewParams, type ViewParams } from 
 
 const vocabulary = { citySlugs: ['surakarta', 'probolinggo'], indicatorIds: ['rtlh', 'penduduk_miskin'] };
 const view: ViewParams = {
-  kota: 'probolinggo', tahun: 2022, indikator: 'rtlh', ukuran: 'rasio', kelas: 7, skema: 'quantile', batas: null, eb: false, analisis: null, lang: 'en',
-  peta: { zoom: 12.5, lat: -7.75123, lon: 113.21567 }, banding: null,
+  kota: 'probolinggo',
+  tahun: 2022,
+  indikator: 'rtlh',
+  ukuran: 'rasio',
+  kelas: 7,
+  skema: 'quantile',
+  batas: null,
+  eb: false,
+  analisis: null,
+  lang: 'en',
+  peta: { zoom: 12.5, lat: -7.75123, lon: 113.21567 },
+  banding: null,
 };
 
 describe('view in the URL', () => {
   it('round-trips a whole view', () => {
     const query = formatViewParams(view);
     expect(query).toBe('v=1&kota=probolinggo&tahun=2022&indikator=rtlh&ukuran=rasio&kelas=7&lang=en&peta=12.50/-7.75123/113.21567');
-    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({ params: { ...view, skema: undefined, batas: undefined, eb: undefined, analisis: undefined, banding: undefined }, problems: [] });
+    expect(parseViewParams(`?${query}`, vocabulary)).toEqual({
+      params: { ...view, skema: undefined, batas: undefined, eb: undefined, analisis: undefined, banding: undefined },
+      problems: [],
+    });
     const change = formatViewParams({ ...view, banding: 2021 });
     expect(change).toContain('&banding=2021&');
     expect(parseViewParams(`?${change}`, vocabulary).params.banding).toBe(2021);

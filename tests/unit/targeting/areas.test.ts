@@ -6,7 +6,15 @@ import { apportion, areaShares, bufferArea, checkArea, pointsInside, type Kelura
 
 const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 const kel = (kode: string, geometry: Polygon): KelurahanArea => ({ type: 'Feature', geometry, properties: { kode } });
 
@@ -41,10 +49,22 @@ describe('areaShares on squares', () => {
     // area x 0.0075..0.02, y 0..0.01: a quarter of k1 (x 0.0075..0.01) and all of k2.
     // RTLH: k1 200 × 0.25 = 50, k2 40 × 1 = 40 -> 90. Households: k1 1000 × 0.25 + k2 null -> 250, k2 missing.
     const { shares } = areaShares(square(0.0075, 0, 0.02, 0.01), [k1, k2]);
-    const rtlh = apportion(shares, new Map([['k1', 200], ['k2', 40]]));
+    const rtlh = apportion(
+      shares,
+      new Map([
+        ['k1', 200],
+        ['k2', 40],
+      ]),
+    );
     expect(rtlh.total).toBeCloseTo(90, 6);
     expect(rtlh.missing).toEqual([]);
-    const households = apportion(shares, new Map<string, number | null>([['k1', 1000], ['k2', null]]));
+    const households = apportion(
+      shares,
+      new Map<string, number | null>([
+        ['k1', 1000],
+        ['k2', null],
+      ]),
+    );
     expect(households.total).toBeCloseTo(250, 4);
     expect(households.missing).toEqual(['k2']);
     expect(apportion(shares, new Map()).total).toBe(0);
@@ -53,18 +73,51 @@ describe('areaShares on squares', () => {
 
 describe('user drawings that cannot be used come back as errors, never as exceptions', () => {
   it('names a crossed (bow-tie) polygon, a speck, a non-polygon and garbage', () => {
-    const bowtie: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [0.01, 0.01], [0.01, 0], [0, 0.01], [0, 0]]] };
+    const bowtie: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0.01, 0.01],
+          [0.01, 0],
+          [0, 0.01],
+          [0, 0],
+        ],
+      ],
+    };
     expect(areaShares(bowtie, [k1, k2])).toEqual({ shares: [], areaKm2: 0, error: 'self-intersection' });
     expect(bufferArea(bowtie, 100).error).toBe('self-intersection');
     expect(pointsInside(bowtie, [])).toEqual([]);
     // 0.000001° square: about 0.012 m², a click, not an area
     expect(checkArea(square(0, 0, 1e-6, 1e-6)).error).toBe('too-small');
     expect(checkArea({ type: 'Point', coordinates: [0, 0] }).error).toBe('empty');
-    expect(checkArea({ type: 'Polygon', coordinates: [[[0, 0], [Number.NaN, 1], [1, 1], [0, 0]]] }).error).toBe('invalid');
+    expect(
+      checkArea({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [Number.NaN, 1],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      }).error,
+    ).toBe('invalid');
     expect(checkArea(null).error).toBe('empty');
     expect(checkArea('not geojson').error).toBe('empty');
     // an unclosed ring is simply closed
-    const open = { type: 'Polygon', coordinates: [[[0, 0], [0.01, 0], [0.01, 0.01], [0, 0.01]]] };
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0.01, 0],
+          [0.01, 0.01],
+          [0, 0.01],
+        ],
+      ],
+    };
     expect(checkArea(open).error).toBeNull();
     expect(areaShares({ type: 'Feature', geometry: open as Polygon, properties: {} }, [k1]).shares[0].shareOfKelurahan).toBeCloseTo(1, 9);
   });
@@ -74,7 +127,19 @@ const pt = (id: string, x: number, y: number): Feature<Point, { id: string }> =>
 
 describe('pointsInside and bufferArea', () => {
   it('keeps points inside (holes excluded)', () => {
-    const withHole: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 0.01, 0.01).coordinates[0], [[0.004, 0.004], [0.004, 0.006], [0.006, 0.006], [0.006, 0.004], [0.004, 0.004]]] };
+    const withHole: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        square(0, 0, 0.01, 0.01).coordinates[0],
+        [
+          [0.004, 0.004],
+          [0.004, 0.006],
+          [0.006, 0.006],
+          [0.006, 0.004],
+          [0.004, 0.004],
+        ],
+      ],
+    };
     const points = [pt('in', 0.002, 0.002), pt('hole', 0.005, 0.005), pt('out', 0.02, 0.005), pt('nan', Number.NaN, 0)];
     expect(pointsInside(withHole, points).map((p) => p.properties.id)).toEqual(['in']);
   });
@@ -117,10 +182,14 @@ describe('with the real Surakarta kelurahan', () => {
     expect(result.shares[0]).toMatchObject({ kode: '33.72.03.1002' });
     expect(result.shares[0].shareOfKelurahan).toBeCloseTo(1, 6);
     expect(result.shares[0].shareOfArea).toBeGreaterThan(0.99);
-    const sites = readFileSync(new URL('../../../data/demo/lokasi_program.csv', import.meta.url), 'utf8').trim().split('\n').slice(1).map((line) => {
-      const [id, , , , lat, lon] = line.split(',');
-      return pt(id, Number(lon), Number(lat));
-    });
+    const sites = readFileSync(new URL('../../../data/demo/lokasi_program.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [id, , , , lat, lon] = line.split(',');
+        return pt(id, Number(lon), Number(lat));
+      });
     expect(pointsInside(semanggi.geometry, sites).map((p) => p.properties.id)).toEqual(['LP-3372-02', 'LP-3372-03', 'LP-3372-04']);
   });
 });

@@ -20,7 +20,16 @@ describe('toCsv', () => {
   });
 
   it('writes English CSV with commas and a decimal point', () => {
-    expect(toCsv([['a', 'b'], [1234.5, 'x, y'], [1e-7, '@x']], { lang: 'en' })).toBe('\ufeffa,b\r\n1234.5,"x, y"\r\n0.0000001,\'@x\r\n');
+    expect(
+      toCsv(
+        [
+          ['a', 'b'],
+          [1234.5, 'x, y'],
+          [1e-7, '@x'],
+        ],
+        { lang: 'en' },
+      ),
+    ).toBe('\ufeffa,b\r\n1234.5,"x, y"\r\n0.0000001,\'@x\r\n');
   });
 
   it('follows csvCell of the join report for Indonesian text cells', () => {
@@ -30,9 +39,7 @@ describe('toCsv', () => {
   });
 
   it('writes numbers without exponent or grouping', () => {
-    expect([1e21, 123456789.125, -0, Number.NaN, 2.5e-10].map((n) => csvNumber(n, 'id'))).toEqual([
-      '1000000000000000000000', '123456789,125', '0', '', '0,00000000025',
-    ]);
+    expect([1e21, 123456789.125, -0, Number.NaN, 2.5e-10].map((n) => csvNumber(n, 'id'))).toEqual(['1000000000000000000000', '123456789,125', '0', '', '0,00000000025']);
   });
 });
 

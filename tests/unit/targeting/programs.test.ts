@@ -62,8 +62,16 @@ describe('program tables from the demo CSVs', () => {
     const cells = await fetchProgramMatrix(db, { kodeKota: '35.74', tahun: 2025 });
     const csvCells = programRows.filter((r) => r.kode.startsWith('35.74.') && r.tahun === 2025);
     expect(cells).toHaveLength(csvCells.length);
-    const reached = csvCells.filter((r) => r.penerima > 0).map((r) => `${r.kode}/${r.program}`).sort();
-    expect(cells.filter((c) => c.reached).map((c) => `${c.kode}/${c.program}`).sort()).toEqual(reached);
+    const reached = csvCells
+      .filter((r) => r.penerima > 0)
+      .map((r) => `${r.kode}/${r.program}`)
+      .sort();
+    expect(
+      cells
+        .filter((c) => c.reached)
+        .map((c) => `${c.kode}/${c.program}`)
+        .sort(),
+    ).toEqual(reached);
     // the demo has gaps: some programs reach no one in some kelurahan
     expect(cells.some((c) => !c.reached)).toBe(true);
     expect(await fetchProgramYears(db, '33.72')).toEqual([2021, 2022, 2023, 2024, 2025]);
@@ -73,7 +81,13 @@ describe('program tables from the demo CSVs', () => {
     const sites = await fetchSites(db, '33.72');
     expect(sites.map((s) => s.id)).toEqual(['LP-3372-01', 'LP-3372-02', 'LP-3372-03', 'LP-3372-04', 'LP-3372-05', 'LP-3372-06', 'LP-3372-07', 'LP-3372-08']);
     expect(sites[2]).toEqual({
-      id: 'LP-3372-03', program: 'perbaikan_rtlh', nama: 'Posko Penataan Kawasan Semanggi', kode: '33.72.03.1002', lat: -7.587576, lon: 110.840287, tahun: 2021,
+      id: 'LP-3372-03',
+      program: 'perbaikan_rtlh',
+      nama: 'Posko Penataan Kawasan Semanggi',
+      kode: '33.72.03.1002',
+      lat: -7.587576,
+      lon: 110.840287,
+      tahun: 2021,
     });
   });
 

@@ -45,7 +45,14 @@ describe('rollup', () => {
       { group: 'C', count: 0, denominator: 0, rate: null, kelurahan: 1, withData: 0 },
     ]);
     // total: counts 20 + 7 + 3 = 30; rate over rows with both: (20 + 3) / (200 + 100) * 1000 = 76.667 per 1000
-    const perMille = rollup([{ group: 'A', count: 20, denominator: 200 }, { group: 'B', count: 7, denominator: null }, { group: 'B', count: 3, denominator: 100 }], 1000);
+    const perMille = rollup(
+      [
+        { group: 'A', count: 20, denominator: 200 },
+        { group: 'B', count: 7, denominator: null },
+        { group: 'B', count: 3, denominator: 100 },
+      ],
+      1000,
+    );
     expect(perMille.total.count).toBe(30);
     expect(perMille.total.rate).toBeCloseTo(23000 / 300, 12);
     expect(rollup([], 100).total).toEqual({ group: '', count: 0, denominator: 0, rate: null, kelurahan: 0, withData: 0 });

@@ -24,7 +24,10 @@ describe('clickKelurahan', () => {
     expect([[...edits.include], [...edits.keep]]).toEqual([['mid'], [['top', 35]]]);
     const list = listOf(edits);
     // top keeps its 35, mid gets its 30: 65 units for a 35-unit budget, 30 short, nobody dropped
-    expect(list.lines.map((l) => [l.kode, l.units])).toEqual([['top', 35], ['mid', 30]]);
+    expect(list.lines.map((l) => [l.kode, l.units])).toEqual([
+      ['top', 35],
+      ['mid', 30],
+    ]);
     expect(list.shortfall).toEqual({ units: 30, money: null });
   });
 
@@ -32,7 +35,10 @@ describe('clickKelurahan', () => {
     const edits = click(click(none, 'mid'), 'top');
     expect([[...edits.include], [...edits.keep], [...edits.exclude]]).toEqual([['mid'], [], ['top']]);
     // mid 30 pinned, then 5 units to "low" (top is out)
-    expect(listOf(edits).lines.map((l) => [l.kode, l.units])).toEqual([['mid', 30], ['low', 5]]);
+    expect(listOf(edits).lines.map((l) => [l.kode, l.units])).toEqual([
+      ['mid', 30],
+      ['low', 5],
+    ]);
     expect(listOf(edits).shortfall).toBeNull();
   });
 
@@ -41,7 +47,11 @@ describe('clickKelurahan', () => {
     const edits = click(click(none, 'top'), 'top');
     expect([[...edits.exclude], [...edits.include]]).toEqual([[], ['top']]);
     const list = listOf(edits);
-    expect(list.lines.map((l) => [l.kode, l.units])).toEqual([['top', 40], ['mid', 30], ['low', 5]]);
+    expect(list.lines.map((l) => [l.kode, l.units])).toEqual([
+      ['top', 40],
+      ['mid', 30],
+      ['low', 5],
+    ]);
     expect(list.shortfall).toEqual({ units: 40, money: null });
   });
 

@@ -69,7 +69,10 @@ describe('rankRtlh', () => {
     // kecamatan B by units: k3 40, k4 30 -> ranks 1, 2 in the filter; city ranks 2 and 3 (tie with k2)
     const b = rankRtlh(rows, { by: 'units', notYetCovered: false, kecamatan: ['B'] });
     expect(order(b)).toEqual(['k3:1', 'k4:2']);
-    expect(b.map((r) => [r.cityRank, r.cityN, r.n])).toEqual([[2, 5, 2], [3, 5, 2]]);
+    expect(b.map((r) => [r.cityRank, r.cityN, r.n])).toEqual([
+      [2, 5, 2],
+      [3, 5, 2],
+    ]);
     // minimum 30 remaining units after repairs: k1 40, k2 30, k4 30 (k6 15 and k3 0 out)
     const min = rankRtlh(rows, { by: 'units', notYetCovered: true, minUnits: 30 });
     expect(order(min)).toEqual(['k1:1', 'k2:2', 'k4:2']);
@@ -85,7 +88,10 @@ describe('allocateBudget', () => {
   it('allocates a number of units greedily, the last kelurahan partly', () => {
     // 50 units: k1 gets 40 (all), k2 gets 50-40 = 10 of 30
     const a = allocateBudget(ranked, { units: 50 });
-    expect(a.lines.map((l) => [l.kode, l.units, l.remainingAfter, l.partial])).toEqual([['k1', 40, 0, false], ['k2', 10, 20, true]]);
+    expect(a.lines.map((l) => [l.kode, l.units, l.remainingAfter, l.partial])).toEqual([
+      ['k1', 40, 0, false],
+      ['k2', 10, 20, true],
+    ]);
     expect(a.lines.every((l) => l.households === l.units && l.cost === null)).toBe(true);
     expect(a.totals.units).toBe(50);
     expect(a.totals.households).toBe(50);
@@ -101,7 +107,10 @@ describe('allocateBudget', () => {
     // Rp 1.000.000.000 / Rp 15.000.000 = 66.67 -> 66 units: k1 40 (Rp 600 jt), k2 26 (Rp 390 jt)
     const a = allocateBudget(ranked, { money: 1_000_000_000, costPerUnit: 15_000_000 });
     expect(a.budgetUnits).toBe(66);
-    expect(a.lines.map((l) => [l.kode, l.units, l.cost])).toEqual([['k1', 40, 600_000_000], ['k2', 26, 390_000_000]]);
+    expect(a.lines.map((l) => [l.kode, l.units, l.cost])).toEqual([
+      ['k1', 40, 600_000_000],
+      ['k2', 26, 390_000_000],
+    ]);
     expect(a.totals.cost).toBe(990_000_000);
     expect(a.totals.moneyLeft).toBe(10_000_000); // 1.000 jt - 990 jt
     // units and money together: the smaller binds (20 units < 66)
@@ -111,7 +120,11 @@ describe('allocateBudget', () => {
   it('serves included kelurahan first and skips excluded ones', () => {
     // include k6 (rank 4), exclude k1; 50 units: k6 15, then k2 30, then k4 50-45 = 5
     const a = allocateBudget(ranked, { units: 50 }, { include: new Set(['k6', 'k5']), exclude: new Set(['k1']) });
-    expect(a.lines.map((l) => [l.kode, l.units, l.included])).toEqual([['k6', 15, true], ['k2', 30, false], ['k4', 5, false]]);
+    expect(a.lines.map((l) => [l.kode, l.units, l.included])).toEqual([
+      ['k6', 15, true],
+      ['k2', 30, false],
+      ['k4', 5, false],
+    ]);
     // k5 has no RTLH data, so it is not in the ranking and got nothing
     expect(a.includedNotRanked).toEqual(['k5']);
     // exclusion wins over inclusion
@@ -122,7 +135,12 @@ describe('allocateBudget', () => {
   it('covers every kelurahan when the budget exceeds all RTLH, and keeps the rest', () => {
     // 1000 units for 115 remaining: all covered, k3 (0 left) gets no line, 885 units left
     const a = allocateBudget(ranked, { units: 1000 });
-    expect(a.lines.map((l) => [l.kode, l.units])).toEqual([['k1', 40], ['k2', 30], ['k4', 30], ['k6', 15]]);
+    expect(a.lines.map((l) => [l.kode, l.units])).toEqual([
+      ['k1', 40],
+      ['k2', 30],
+      ['k4', 30],
+      ['k6', 15],
+    ]);
     expect(a.totals.units).toBe(115);
     expect(a.totals.shareOfCity).toBe(1);
     expect(a.totals.uncoveredCity).toBe(0);
@@ -142,7 +160,10 @@ describe('allocateBudget', () => {
   it('keeps every pinned kelurahan in full when they alone exceed the budget, and states the shortfall', () => {
     // 30 units; pinned k1 (40) and k4 (30) = 70: both stay whole, 70 - 30 = 40 short, nothing left for the ranking
     const a = allocateBudget(ranked, { units: 30 }, { include: new Set(['k4', 'k1']), exclude: new Set() });
-    expect(a.lines.map((l) => [l.kode, l.units, l.partial, l.included])).toEqual([['k1', 40, false, true], ['k4', 30, false, true]]);
+    expect(a.lines.map((l) => [l.kode, l.units, l.partial, l.included])).toEqual([
+      ['k1', 40, false, true],
+      ['k4', 30, false, true],
+    ]);
     expect(a.shortfall).toEqual({ units: 40, money: null });
     expect(a.totals.units).toBe(70); // the total shows the overrun
     expect(a.totals.unitsLeft).toBe(0);
@@ -151,7 +172,11 @@ describe('allocateBudget', () => {
   it('serves pinned kelurahan in full within the budget and lets the ranking fill the rest, with no shortfall', () => {
     // 60 units; pinned k4 30 and k3 (0 left, still listed), then ranking: k1 gets 60 - 30 = 30 of 40
     const a = allocateBudget(ranked, { units: 60 }, { include: new Set(['k4', 'k3']), exclude: new Set() });
-    expect(a.lines.map((l) => [l.kode, l.units, l.included])).toEqual([['k4', 30, true], ['k3', 0, true], ['k1', 30, false]]);
+    expect(a.lines.map((l) => [l.kode, l.units, l.included])).toEqual([
+      ['k4', 30, true],
+      ['k3', 0, true],
+      ['k1', 30, false],
+    ]);
     expect(a.shortfall).toBeNull();
     expect(a.totals.units).toBe(60);
   });
@@ -180,11 +205,17 @@ describe('allocateBudget', () => {
   it('gives a kelurahan kept when another was added at least the units it had, and tops it up down the ranking', () => {
     // kept k1 at 10 (of 40), clicked k6 15: 25 promised; 30 units leave 5 for the ranking, which tops up k1 first
     const a = allocateBudget(ranked, { units: 30 }, { include: new Set(['k6']), exclude: new Set(), keep: new Map([['k1', 10]]) });
-    expect(a.lines.map((l) => [l.kode, l.units, l.included])).toEqual([['k1', 15, true], ['k6', 15, true]]);
+    expect(a.lines.map((l) => [l.kode, l.units, l.included])).toEqual([
+      ['k1', 15, true],
+      ['k6', 15, true],
+    ]);
     expect(a.shortfall).toBeNull();
     // 20 units: promised 25, all kept, 5 short
     const short = allocateBudget(ranked, { units: 20 }, { include: new Set(['k6']), exclude: new Set(), keep: new Map([['k1', 10]]) });
-    expect(short.lines.map((l) => [l.kode, l.units])).toEqual([['k1', 10], ['k6', 15]]);
+    expect(short.lines.map((l) => [l.kode, l.units])).toEqual([
+      ['k1', 10],
+      ['k6', 15],
+    ]);
     expect(short.shortfall).toEqual({ units: 5, money: null });
   });
 
@@ -252,7 +283,11 @@ describe('reasonsFor', () => {
     for (const row of ranked) {
       const context = { by: 'perKm2', notYetCovered: true, tieBreak: 'composite', repairYears: { from: 2021, to: 2024 } } as const;
       for (const reason of [...reasonsFor(row, { ...context, included: true }), ...reasonsFor(row, { ...context, kept: true })]) {
-        expect(placeholders(targetingId[reason.key])).toEqual(Object.keys(reason.params).filter((p) => p !== 'cluster').sort());
+        expect(placeholders(targetingId[reason.key])).toEqual(
+          Object.keys(reason.params)
+            .filter((p) => p !== 'cluster')
+            .sort(),
+        );
       }
     }
   });

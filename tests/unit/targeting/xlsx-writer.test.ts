@@ -23,8 +23,18 @@ async function readBack(bytes: Uint8Array<ArrayBuffer>, sheet?: string) {
 }
 
 describe('writeXlsx', () => {
-  it('is read back by the app\'s own xlsx reader with numbers as numbers and formulas neutralised', async () => {
-    const bytes = writeXlsx([{ name: 'Target RTLH', rows, columnWidths: [16, 20, 8, 10, 60] }, { name: 'Parameter', rows: [['parameter', 'nilai'], ['anggaran (Rp)', 1_500_000_000], ['biaya per unit (Rp)', 17_500_000.5]] }]);
+  it("is read back by the app's own xlsx reader with numbers as numbers and formulas neutralised", async () => {
+    const bytes = writeXlsx([
+      { name: 'Target RTLH', rows, columnWidths: [16, 20, 8, 10, 60] },
+      {
+        name: 'Parameter',
+        rows: [
+          ['parameter', 'nilai'],
+          ['anggaran (Rp)', 1_500_000_000],
+          ['biaya per unit (Rp)', 17_500_000.5],
+        ],
+      },
+    ]);
     const { table, lines } = await readBack(bytes);
     expect(table.sheets).toEqual(['Target RTLH', 'Parameter']);
     expect(table.columns.map((c) => c.name)).toEqual(header);
@@ -34,7 +44,7 @@ describe('writeXlsx', () => {
       // text starting with = + @ or a tab gets an apostrophe; "-5" is a plain number written as text and stays
       `33.72.01.1001,"Pajang <&> ""A""",0,-3.5,"'=HYPERLINK(""http://x"")"`,
       "33.72.01.1002,'+62 271,-7,,'@SUM(A1)",
-      '33.72.01.1003,-5,1234567,0.000001,\'\tTab',
+      "33.72.01.1003,-5,1234567,0.000001,'\tTab",
     ]);
     const second = await readBack(bytes, 'Parameter');
     expect(second.lines).toEqual(['parameter,nilai', 'anggaran (Rp),1500000000', 'biaya per unit (Rp),17500000.5']);
@@ -83,7 +93,10 @@ print(json.dumps({'parts': parts, 'overrides': sorted(overrides), 'xfs': xfs, 'f
       expect(out.cells.D4).toBeUndefined(); // null: no cell
       expect(out.cells.B3).toEqual(['inlineStr', null, null, 'Pajang <&> "A"']);
       expect(out.cells.E3).toEqual(['inlineStr', null, null, '\'=HYPERLINK("http://x")']);
-      expect(out.cols).toEqual([['1', '16'], ['2', '20']]);
+      expect(out.cols).toEqual([
+        ['1', '16'],
+        ['2', '20'],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -130,7 +143,17 @@ print(json.dumps({'parts': parts, 'overrides': sorted(overrides), 'xfs': xfs, 'f
     expect([0, 25, 26, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
     // '+62' is a plain number to a spreadsheet (export-cells' rule), not a formula.
     expect(['=1+1', '+62', '+62x', '-', '@x', '\tx', '\rx', '-5', '-2,5', 'ok', '1=1'].map(neutraliseFormula)).toEqual([
-      "'=1+1", '+62', "'+62x", "'-", "'@x", "'\tx", "'\rx", '-5', '-2,5', 'ok', '1=1',
+      "'=1+1",
+      '+62',
+      "'+62x",
+      "'-",
+      "'@x",
+      "'\tx",
+      "'\rx",
+      '-5',
+      '-2,5',
+      'ok',
+      '1=1',
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { mapStatus } from '../../../src/ui/map-status';
 const loading = { national: false, loadingBoundaries: false, loadingData: true, hasValues: false };
 
 describe('the loading message over the map', () => {
-  it('says the database is being prepared while the region\'s first values load', () => {
+  it("says the database is being prepared while the region's first values load", () => {
     expect(mapStatus(loading)).toBe('status.loadingData');
     expect(mapStatus({ ...loading, loadingBoundaries: true })).toBe('status.loadingBoundaries');
   });

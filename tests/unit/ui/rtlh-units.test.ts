@@ -5,8 +5,16 @@ import { householdCountIndicators, rtlhUnitIndicators } from '../../../src/ui/rt
 /** An indicator as an import or the program state registers it; only the named fields matter. */
 function def(id: string, label: string, unit: string, extra: Partial<IndicatorDef> = {}): IndicatorDef {
   return {
-    id, label: { id: label, en: label }, unit: { id: unit, en: unit }, theme: 'impor', kind: 'count', rate: null,
-    direction: 'higher_worse', definition: { id: '', en: '' }, source: { id: '', en: '' }, ...extra,
+    id,
+    label: { id: label, en: label },
+    unit: { id: unit, en: unit },
+    theme: 'impor',
+    kind: 'count',
+    rate: null,
+    direction: 'higher_worse',
+    definition: { id: '', en: '' },
+    source: { id: '', en: '' },
+    ...extra,
   };
 }
 
@@ -15,7 +23,7 @@ const cakupanPkh = def('program:cakupan:pkh', 'Cakupan PKH', '% sasaran', { them
 const celahPkh = def('program:celah:pkh', 'Celah PKH', 'sasaran belum terjangkau', { theme: 'program' });
 
 describe('"Jumlah RTLH dari" choices', () => {
-  it('offers the demo catalog\'s dwelling counts only (houses and RTLH), not people, households or program coverage', () => {
+  it("offers the demo catalog's dwelling counts only (houses and RTLH), not people, households or program coverage", () => {
     const ids = rtlhUnitIndicators([...catalog.indicators, cakupanPkh, celahPkh]).map((i) => i.id);
     expect(ids).toEqual(['rumah', 'rtlh']);
   });
@@ -38,7 +46,7 @@ describe('"Jumlah rumah tangga dari" choices', () => {
   // As src/state/access.svelte.ts registers the access targets: household counts derived in the app.
   const aksesAir = def('akses:air', 'Rumah tangga yang masih perlu dijangkau: air minum layak', 'rumah tangga', { theme: 'air_sanitasi' });
 
-  it('offers the demo catalog\'s household counts only, not people, dwellings, areas, program or access figures', () => {
+  it("offers the demo catalog's household counts only, not people, dwellings, areas, program or access figures", () => {
     const ids = householdCountIndicators([...catalog.indicators, cakupanPkh, celahPkh, aksesAir]).map((i) => i.id);
     expect(ids).toEqual(['rumah_tangga', 'rt_desil_1_4', 'rt_desil_1', 'rt_tanpa_air_layak', 'rt_tanpa_sanitasi_layak', 'rt_miskin_kepala_perempuan']);
     expect(ids).not.toContain('penduduk');

@@ -60,14 +60,20 @@ describe('UI styles use the design tokens', () => {
   it('no component or stylesheet other than tokens.css spells a colour as hex', () => {
     const found = [...components, ...sheets]
       .filter(({ path }) => !path.endsWith('tokens.css'))
-      .flatMap(({ path, css }) => hexColours(css).filter((hex) => !ALLOWED_HEX.has(hex)).map((hex) => `${path}: ${hex}`));
+      .flatMap(({ path, css }) =>
+        hexColours(css)
+          .filter((hex) => !ALLOWED_HEX.has(hex))
+          .map((hex) => `${path}: ${hex}`),
+      );
     expect(found).toEqual([]);
   });
 
   it('every token read without a fallback is defined in tokens.css', () => {
     const defined = tokensDefined(TOKENS);
     const missing = [...components, ...sheets].flatMap(({ path, css }) =>
-      tokensRead(css).filter((name) => !defined.has(name)).map((name) => `${path}: ${name}`),
+      tokensRead(css)
+        .filter((name) => !defined.has(name))
+        .map((name) => `${path}: ${name}`),
     );
     expect(missing).toEqual([]);
   });

@@ -14,7 +14,10 @@ const rows = readFileSync('data/demo/indikator.csv', 'utf8').trim().split('\n');
 const header = rows[0].split(',');
 const column = (name: string) => header.indexOf(name);
 const rtlhRate = new Map(
-  rows.slice(1).map((r) => r.split(',')).filter((r) => r[column('tahun')] === '2025')
+  rows
+    .slice(1)
+    .map((r) => r.split(','))
+    .filter((r) => r[column('tahun')] === '2025')
     .map((r) => [r[column('kode')], (100 * Number(r[column('rtlh')])) / Number(r[column('rumah_tangga')])]),
 );
 const values = Float64Array.from(surakarta.features, (f) => rtlhRate.get(f.properties.kode)!);
@@ -30,7 +33,18 @@ describe('analysis worker tasks', () => {
   });
 
   it('reports an island, and links it to its nearest kelurahan when asked', () => {
-    const far: Geometry = { type: 'Polygon', coordinates: [[[110.95, -7.56], [110.951, -7.56], [110.951, -7.559], [110.95, -7.559], [110.95, -7.56]]] };
+    const far: Geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [110.95, -7.56],
+          [110.951, -7.56],
+          [110.951, -7.559],
+          [110.95, -7.559],
+          [110.95, -7.56],
+        ],
+      ],
+    };
     const geometries = [...surakarta.features.map((f) => f.geometry), far];
     const plain = buildWeights({ geometries, rule: 'queen', toleranceMetres: 10 });
     expect(plain.islands).toEqual([54]);
@@ -43,9 +57,11 @@ describe('analysis worker tasks', () => {
 
   it('gives the same LISA as the analysis core, reproducibly by seed', () => {
     const out = runLocal({ method: 'lisa', values, ids, offsets: weights.offsets, indices: weights.indices, permutations: 199, seed: 7 });
-    const direct = localMoran(values, weightsFromNeighbours(
-      Array.from({ length: 54 }, (_, i) => Array.from(weights.indices.subarray(weights.offsets[i], weights.offsets[i + 1]))),
-    ), { permutations: 199, seed: 7 });
+    const direct = localMoran(
+      values,
+      weightsFromNeighbours(Array.from({ length: 54 }, (_, i) => Array.from(weights.indices.subarray(weights.offsets[i], weights.offsets[i + 1])))),
+      { permutations: 199, seed: 7 },
+    );
     expect(Array.from(out.statistic)).toEqual(Array.from(direct.I));
     expect(Array.from(out.pseudoP)).toEqual(Array.from(direct.pseudoP));
     expect(out.missing).toBe(0);
@@ -83,7 +99,18 @@ describe('subsetting weights', () => {
 
 describe('map categories from the worker output', () => {
   // Surakarta plus a far-off square (an island); Semanggi's value is missing.
-  const far: Geometry = { type: 'Polygon', coordinates: [[[110.95, -7.56], [110.951, -7.56], [110.951, -7.559], [110.95, -7.559], [110.95, -7.56]]] };
+  const far: Geometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [110.95, -7.56],
+        [110.951, -7.56],
+        [110.951, -7.559],
+        [110.95, -7.559],
+        [110.95, -7.56],
+      ],
+    ],
+  };
   const w = buildWeights({ geometries: [...surakarta.features.map((f) => f.geometry), far], rule: 'queen', toleranceMetres: 10 });
   const x = Float64Array.from([...values, 3]);
   const farIds = [...ids, '99.99.99.9999'];

@@ -20,9 +20,13 @@ const values = async (db: Database, indikator: string, measure: 'jumlah' | 'rasi
   Object.fromEntries([...(await fetchValues(db, { kodeKota: '33.72', tahun, indikator, measure }))].filter(([, v]) => v !== null));
 
 describe('stored datasets replayed into DuckDB', () => {
-  it('an indicator table: raw text typed by the user\'s choices, joined by the stored mapping, duplicates summed', async () => {
+  it("an indicator table: raw text typed by the user's choices, joined by the stored mapping, duplicates summed", async () => {
     const db = await database();
-    const csv = 'nama;nilai;kk\nKel. Semanggi;1.234,5;2.000\nSemanggi;10;0\nPajang;7,25;500\nTidak Ada;99;1\n'.replaceAll(';', ',').replaceAll('1.234,5', '"1.234,5"').replaceAll('2.000', '"2.000"').replaceAll('7,25', '"7,25"');
+    const csv = 'nama;nilai;kk\nKel. Semanggi;1.234,5;2.000\nSemanggi;10;0\nPajang;7,25;500\nTidak Ada;99;1\n'
+      .replaceAll(';', ',')
+      .replaceAll('1.234,5', '"1.234,5"')
+      .replaceAll('2.000', '"2.000"')
+      .replaceAll('7,25', '"7,25"');
     const meta: IndicatorsMeta = {
       kind: 'indicators',
       source,
@@ -44,12 +48,24 @@ describe('stored datasets replayed into DuckDB', () => {
         { column: 'kk', id: 'dx_kk', label: 'KK', unit: 'KK', direction: 'neutral', denominator: null, per: 100 },
       ],
     };
-    const dataset: StoredDataset = { id: 'dx', kind: 'indicators', name: 'x.csv', file: 'x.csv', regionKode: '33.72', created: '2026-01-01', meta, payload: await gzip(encode(csv)) };
+    const dataset: StoredDataset = {
+      id: 'dx',
+      kind: 'indicators',
+      name: 'x.csv',
+      file: 'x.csv',
+      regionKode: '33.72',
+      created: '2026-01-01',
+      meta,
+      payload: await gzip(encode(csv)),
+    };
     await applyStoredDataset(db, dataset);
     expect(await values(db, 'dx_nilai')).toEqual({ '33.72.03.1002': 1244.5, '33.72.01.1001': 7.25 });
     expect(await values(db, 'dx_nilai', 'rasio')).toEqual({ '33.72.03.1002': (1244.5 * 100) / 2000, '33.72.01.1001': (7.25 * 100) / 500 });
     expect(await fetchYears(db, '33.72', 'dx_nilai')).toEqual([2024]);
-    expect(datasetIndicators(dataset).map((d) => [d.id, d.rate?.denominator ?? null])).toEqual([['dx_nilai', 'dx_kk'], ['dx_kk', null]]);
+    expect(datasetIndicators(dataset).map((d) => [d.id, d.rate?.denominator ?? null])).toEqual([
+      ['dx_nilai', 'dx_kk'],
+      ['dx_kk', null],
+    ]);
   });
 
   const households = [
@@ -71,7 +87,14 @@ describe('stored datasets replayed into DuckDB', () => {
     personal: ['nik_kepala'],
   };
   const householdDataset = async (): Promise<StoredDataset> => ({
-    id: 'rx', kind: 'households', name: 'rt.csv', file: 'rt.csv', regionKode: '33.72', created: '2026-01-01', meta: householdsMeta, payload: await gzip(encode(households)),
+    id: 'rx',
+    kind: 'households',
+    name: 'rt.csv',
+    file: 'rt.csv',
+    regionKode: '33.72',
+    created: '2026-01-01',
+    meta: householdsMeta,
+    payload: await gzip(encode(households)),
   });
 
   it('household records: counts, shares and Alkire-Foster per kelurahan (checked by hand)', async () => {

@@ -5,7 +5,14 @@ import { gunzip, gzip, openStore, resetStoreForTests, type StoredDataset, type S
 import { ImportError } from '../../../src/data/importers/types';
 
 const dataset = (id: string, created: string): StoredDataset => ({
-  id, kind: 'indicators', name: `${id}.csv`, file: `${id}.csv`, regionKode: '33.72', created, meta: { columns: ['a'] }, payload: new Uint8Array([1, 2, 3]),
+  id,
+  kind: 'indicators',
+  name: `${id}.csv`,
+  file: `${id}.csv`,
+  regionKode: '33.72',
+  created,
+  meta: { columns: ['a'] },
+  payload: new Uint8Array([1, 2, 3]),
 });
 const region = (kode: string): StoredRegion => ({
   kode,
@@ -49,7 +56,11 @@ describe('workspace store (IndexedDB)', () => {
 
   it('says storage is unavailable when the browser has none (private windows)', async () => {
     // A factory that throws like Firefox's private mode did.
-    const throwing = { open: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as IDBFactory;
+    const throwing = {
+      open: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
     const refused = await openStore(throwing).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ImportError);
     expect((refused as ImportError).key).toBe('workspace.storageUnavailable');

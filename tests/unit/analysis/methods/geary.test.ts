@@ -22,9 +22,10 @@ interface GearyCase {
   islands: number[];
   geary: { C: Column; permC: Column; expectationSim: Column; foldedWithReplacement: Column; spdepCluster: string[] };
 }
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/spdep-local-methods/spdep-local-methods.json', import.meta.url), 'utf8'),
-) as { meta: { nsim: number }; cases: GearyCase[] };
+const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/spdep-local-methods/spdep-local-methods.json', import.meta.url), 'utf8')) as {
+  meta: { nsim: number };
+  cases: GearyCase[];
+};
 const R = fixture.meta.nsim;
 const cases = fixture.cases.map((c) => [c.name, c] as const);
 
@@ -114,8 +115,25 @@ describe('peta-kantong analyze --method geary', () => {
   it('writes C, lag, z, p and the cluster in words, equal to localGeary on the same data', async () => {
     const out = join(await tempDir(), 'geary.csv');
     const run = await runCli([
-      'analyze', '--boundaries', SURAKARTA, '--data', INDIKATOR, '--value', 'penduduk_miskin', '--denominator', 'penduduk', '--per', '100',
-      '--year', '2025', '--method', 'geary', '--seed', '7', '--out', out,
+      'analyze',
+      '--boundaries',
+      SURAKARTA,
+      '--data',
+      INDIKATOR,
+      '--value',
+      'penduduk_miskin',
+      '--denominator',
+      'penduduk',
+      '--per',
+      '100',
+      '--year',
+      '2025',
+      '--method',
+      'geary',
+      '--seed',
+      '7',
+      '--out',
+      out,
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/geary of penduduk_miskin \/ penduduk \* 100 on 54 of 54 kelurahan .*; p <= 0\.0500: High-High \d+, Low-Low \d+, Other Positive \d+, Negative \d+/);
@@ -123,7 +141,14 @@ describe('peta-kantong analyze --method geary', () => {
     expect(Object.keys(rows[0])).toEqual(['kode', 'nama', 'value', 'C', 'lag', 'z', 'p', 'cluster', 'neighbours']);
     const city = readGeoJson(SURAKARTA);
     // The CLI runs in kode order; the GeoJSON is in kode order too.
-    const direct = localGeary(Float64Array.from(povertyRate(city, 2025)), contiguity(city.features.map((f) => f.geometry), { rule: 'queen' }).weights, { permutations: 999, seed: 7 });
+    const direct = localGeary(
+      Float64Array.from(povertyRate(city, 2025)),
+      contiguity(
+        city.features.map((f) => f.geometry),
+        { rule: 'queen' },
+      ).weights,
+      { permutations: 999, seed: 7 },
+    );
     const words = new Map(geary.categories.map((k) => [k.code, k.words]));
     const clusters = geary.classify(direct, { alpha: 0.05, correction: 'none' }).codes;
     rows.forEach((row, i) => {
@@ -135,7 +160,10 @@ describe('peta-kantong analyze --method geary', () => {
 
   it('refuses --basis and --value2, which mean nothing to it', async () => {
     const base = ['analyze', '--boundaries', SURAKARTA, '--data', INDIKATOR, '--value', 'rtlh', '--method', 'geary', '--out', 'x.csv'];
-    for (const extra of [['--basis', 'z'], ['--value2', 'rtlh']]) {
+    for (const extra of [
+      ['--basis', 'z'],
+      ['--value2', 'rtlh'],
+    ]) {
       const run = await runCli([...base, ...extra]);
       expect(run.code).not.toBe(0);
       expect(run.stderr).toContain(extra[0]);

@@ -25,9 +25,10 @@ interface BivariateCase {
   neighbours: number[][];
   bivariate?: { Ibv: Column; foldedWithReplacement: Column };
 }
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/spdep-local-methods/spdep-local-methods.json', import.meta.url), 'utf8'),
-) as { meta: { nsim: number }; cases: BivariateCase[] };
+const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/spdep-local-methods/spdep-local-methods.json', import.meta.url), 'utf8')) as {
+  meta: { nsim: number };
+  cases: BivariateCase[];
+};
 const R = fixture.meta.nsim;
 const cases = fixture.cases.filter((c) => c.bivariate).map((c) => [c.name, c] as const);
 
@@ -88,15 +89,34 @@ describe('peta-kantong analyze --method lisa-bv --value2', () => {
     await writeFile(gal, toGal(weightsFromNeighbours(c.neighbours), c.kode, { idVariable: 'kode', layerName: 'surakarta' }));
     const out = join(dir, 'bv.csv');
     const run = await runCli([
-      'analyze', '--boundaries', SURAKARTA, '--data', data, '--join-on', 'kode', '--value', 'miskin', '--value2', 'rtlh', '--method', 'lisa-bv',
-      '--weights', gal, '--out', out,
+      'analyze',
+      '--boundaries',
+      SURAKARTA,
+      '--data',
+      data,
+      '--join-on',
+      'kode',
+      '--value',
+      'miskin',
+      '--value2',
+      'rtlh',
+      '--method',
+      'lisa-bv',
+      '--weights',
+      gal,
+      '--out',
+      out,
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/lisa-bv of miskin with rtlh on 54 of 54 kelurahan, r\.gal; p <= 0\.0500: High-High \d+/);
     const rows = parseCsv(await readFile(out, 'utf8'));
     expect(Object.keys(rows[0])).toEqual(['kode', 'nama', 'value', 'I', 'lag', 'z', 'p', 'cluster', 'neighbours']);
     const byKode = new Map(rows.map((row) => [row.kode, row]));
-    expectClose(c.kode.map((k) => Number(byKode.get(k)!.I)), c.bivariate!.Ibv, 'CLI I');
+    expectClose(
+      c.kode.map((k) => Number(byKode.get(k)!.I)),
+      c.bivariate!.Ibv,
+      'CLI I',
+    );
     expect(rows.every((row) => Number(row.p) > 0 && Number(row.p) <= 0.5)).toBe(true);
   });
 

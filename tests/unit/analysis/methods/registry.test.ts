@@ -55,16 +55,32 @@ describe('every method of the registry', () => {
 
 const vocabulary = { citySlugs: ['surakarta'], indicatorIds: ['rtlh', 'penduduk_miskin'] };
 const view: ViewParams = {
-  kota: 'surakarta', tahun: 2025, indikator: 'penduduk_miskin', ukuran: 'rasio', kelas: 5, skema: 'quantile', batas: null, eb: false, analisis: null,
-  lang: 'id', peta: null, banding: null,
+  kota: 'surakarta',
+  tahun: 2025,
+  indikator: 'penduduk_miskin',
+  ukuran: 'rasio',
+  kelas: 5,
+  skema: 'quantile',
+  batas: null,
+  eb: false,
+  analisis: null,
+  lang: 'id',
+  peta: null,
+  banding: null,
 };
 
 describe('each method in the URL', () => {
   it.each(ANALYSIS_METHODS.map((m) => [m.id, m] as const))('%s round-trips with the fields it reads', (_, m) => {
     const local = m.kind === 'local';
     const analisis: AnalysisParams = {
-      metode: m.id, permutasi: local ? 1079 : 999, seed: local ? 42 : 20250707, alpha: local ? 0.01 : 0.05, koreksi: local ? 'fdr' : 'none',
-      bobot: local ? 'rook' : 'queen', toleransi: local ? 5 : 10, kedua: m.secondVariable ? 'rtlh' : null,
+      metode: m.id,
+      permutasi: local ? 1079 : 999,
+      seed: local ? 42 : 20250707,
+      alpha: local ? 0.01 : 0.05,
+      koreksi: local ? 'fdr' : 'none',
+      bobot: local ? 'rook' : 'queen',
+      toleransi: local ? 5 : 10,
+      kedua: m.secondVariable ? 'rtlh' : null,
     };
     const query = formatViewParams({ ...view, analisis });
     expect(query).toContain(`analisis=${m.id}`);
@@ -82,9 +98,7 @@ describe('each method in the URL', () => {
 
 describe('each local method in the worker', () => {
   // A 4 x 4 rook lattice with a gradient (x) and a second variable (y), one value missing.
-  const neighbours = Array.from({ length: 16 }, (_, i) =>
-    [i - 4, i + 4, i % 4 ? i - 1 : -1, i % 4 < 3 ? i + 1 : -1].filter((j) => j >= 0 && j < 16),
-  );
+  const neighbours = Array.from({ length: 16 }, (_, i) => [i - 4, i + 4, i % 4 ? i - 1 : -1, i % 4 < 3 ? i + 1 : -1].filter((j) => j >= 0 && j < 16));
   const w = weightsFromNeighbours(neighbours);
   const values = Float64Array.from({ length: 16 }, (_, i) => (i === 5 ? Number.NaN : (i % 4) + Math.floor(i / 4) + (i % 3) / 10));
   const values2 = Float64Array.from({ length: 16 }, (_, i) => 16 - i + (i % 2));

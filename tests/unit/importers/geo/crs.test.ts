@@ -4,9 +4,7 @@ import { crsFromEpsg, crsFromFlatGeobuf, crsFromGeoJsonMember, crsFromName, crsF
 import { ImportError } from '../../../../src/data/importers/types';
 
 // Made by tests/fixtures/import/geo/make-crs-wkt.sh (gdalsrsinfo: WKT1, ESRI WKT, WKT2:2019).
-const wkts: { code: number; format: string; wkt: string }[] = JSON.parse(
-  readFileSync(new URL('../../../fixtures/import/geo/crs-wkt.json', import.meta.url), 'utf8'),
-);
+const wkts: { code: number; format: string; wkt: string }[] = JSON.parse(readFileSync(new URL('../../../fixtures/import/geo/crs-wkt.json', import.meta.url), 'utf8'));
 
 function importError(fn: () => unknown): ImportError {
   try {

@@ -19,7 +19,13 @@ async function importError(promise: Promise<unknown>): Promise<ImportError> {
   throw new Error('expected an ImportError');
 }
 
-const square = [[110.8, -7.56], [110.81, -7.56], [110.81, -7.55], [110.8, -7.55], [110.8, -7.56]];
+const square = [
+  [110.8, -7.56],
+  [110.81, -7.56],
+  [110.81, -7.55],
+  [110.8, -7.55],
+  [110.8, -7.56],
+];
 
 describe('readGeoJson', () => {
   it('reads the real Surakarta boundaries unchanged', async () => {
@@ -89,7 +95,22 @@ describe('readGeoJson', () => {
     expect((await importError(readGeoJson(bytes([1, 2]), 'b.json'))).key).toBe('importGeo.notGeoJson');
     expect((await importError(readGeoJson(bytes({ type: 'Topology', objects: {} }), 'c.json'))).params.found).toBe('type "Topology"');
     expect((await importError(readGeoJson(bytes({ type: 'FeatureCollection', features: [] }), 'd.json'))).key).toBe('importGeo.noFeatures');
-    const lines = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[110, -7], [111, -7]] } }] };
+    const lines = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [110, -7],
+              [111, -7],
+            ],
+          },
+        },
+      ],
+    };
     expect((await importError(readGeoJson(bytes(lines), 'e.json'))).key).toBe('importGeo.noUsableGeometry');
     const allBroken = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [] } }] };
     expect((await importError(readGeoJson(bytes(allBroken), 'f.json'))).key).toBe('importGeo.noUsableGeometry');
@@ -98,9 +119,10 @@ describe('readGeoJson', () => {
   it('swaps coordinates written as lat, lon and says so', async () => {
     const swapped = JSON.parse(surakarta);
     for (const f of swapped.features) {
-      f.geometry.coordinates = f.geometry.type === 'Polygon'
-        ? f.geometry.coordinates.map((ring: number[][]) => ring.map(([x, y]) => [y, x]))
-        : f.geometry.coordinates.map((p: number[][][]) => p.map((ring) => ring.map(([x, y]) => [y, x])));
+      f.geometry.coordinates =
+        f.geometry.type === 'Polygon'
+          ? f.geometry.coordinates.map((ring: number[][]) => ring.map(([x, y]) => [y, x]))
+          : f.geometry.coordinates.map((p: number[][][]) => p.map((ring) => ring.map(([x, y]) => [y, x])));
     }
     const result = await readGeoJson(bytes(swapped), 'swapped.geojson');
     if (result.kind !== 'areas') throw new Error('expected areas');
@@ -111,7 +133,11 @@ describe('readGeoJson', () => {
   it('reprojects a UTM crs member and refuses metres without one or an unknown crs', async () => {
     // Made with proj4 itself; its agreement with GDAL is tested in projection.test.ts.
     const utm = square.map(([x, y]) => proj4('EPSG:4326', 'EPSG:32749', [x, y]));
-    const withCrs = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::32749' } }, features: [{ type: 'Feature', properties: { kode: 'U' }, geometry: { type: 'Polygon', coordinates: [utm] } }] };
+    const withCrs = {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::32749' } },
+      features: [{ type: 'Feature', properties: { kode: 'U' }, geometry: { type: 'Polygon', coordinates: [utm] } }],
+    };
     const result = await readGeoJson(bytes(withCrs), 'utm.geojson');
     if (result.kind !== 'areas') throw new Error('expected areas');
     expect(result.boundaries.crs).toBe('EPSG:32749');
@@ -134,7 +160,11 @@ describe('readGeoJson', () => {
 
   it('reprojects a BPN TM-3 crs member (zone 49.1, EPSG:23835)', async () => {
     const tm3 = square.map(([x, y]) => proj4('EPSG:4326', '+proj=tmerc +lon_0=109.5 +k=0.9999 +x_0=200000 +y_0=1500000 +datum=WGS84', [x, y]));
-    const collection = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::23835' } }, features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [tm3] } }] };
+    const collection = {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::23835' } },
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [tm3] } }],
+    };
     const result = await readGeoJson(bytes(collection), 'tm3.geojson');
     if (result.kind !== 'areas') throw new Error('expected areas');
     expect(result.boundaries.crs).toBe('EPSG:23835');
@@ -150,15 +180,22 @@ describe('readGeoJson', () => {
     expect(result.points.points.features).toHaveLength(5);
     expect(result.points.points.features[0].properties.nama).toBe('Posyandu Pajang');
     expect(result.points.skipped).toEqual([]);
-    const mixed = { type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [110.8, -7.5] } },
-      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [null, -7.5] } },
-      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [110.8, 97.5] } },
-      { type: 'Feature', properties: {}, geometry: null },
-    ] };
+    const mixed = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [110.8, -7.5] } },
+        { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [null, -7.5] } },
+        { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [110.8, 97.5] } },
+        { type: 'Feature', properties: {}, geometry: null },
+      ],
+    };
     const m = await readGeoJson(bytes(mixed), 'mixed.geojson');
     if (m.kind !== 'points') throw new Error('expected points');
     expect(m.points.points.features).toHaveLength(1);
-    expect(m.points.skipped).toEqual([{ row: 2, reason: 'missing' }, { row: 3, reason: 'out-of-range' }, { row: 4, reason: 'missing' }]);
+    expect(m.points.skipped).toEqual([
+      { row: 2, reason: 'missing' },
+      { row: 3, reason: 'out-of-range' },
+      { row: 4, reason: 'missing' },
+    ]);
   });
 });

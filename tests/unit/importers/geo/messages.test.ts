@@ -34,8 +34,14 @@ describe('import-geo messages', () => {
       }
     }
     expect(thrown.map((e) => e.key)).toEqual([
-      'importGeo.jsonSyntax', 'importGeo.jsonTruncated', 'importGeo.notGeoJson', 'importGeo.projectedWithoutCrs',
-      'importGeo.unknownCrs', 'importGeo.noCoordinateColumns', 'importGeo.pointsProjected', 'importGeo.noValidPoints',
+      'importGeo.jsonSyntax',
+      'importGeo.jsonTruncated',
+      'importGeo.notGeoJson',
+      'importGeo.projectedWithoutCrs',
+      'importGeo.unknownCrs',
+      'importGeo.noCoordinateColumns',
+      'importGeo.pointsProjected',
+      'importGeo.noValidPoints',
     ]);
     for (const error of thrown) {
       for (const lang of ['id', 'en'] as const) {

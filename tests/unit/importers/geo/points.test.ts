@@ -6,7 +6,10 @@ import { assignPointsToAreas } from '../../../../src/analysis/point-in-area';
 import { readGeoJson } from '../../../../src/data/importers/geojson';
 
 const csv = readFileSync(new URL('../../../fixtures/import/geo/program-sites.csv', import.meta.url), 'utf8');
-const [header, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(';'));
+const [header, ...rows] = csv
+  .trim()
+  .split(/\r?\n/)
+  .map((line) => line.split(';'));
 
 function importError(fn: () => unknown): ImportError {
   try {
@@ -53,7 +56,14 @@ describe('pointsFromRows', () => {
     expect([a.lonColumn, a.latColumn]).toEqual(['Longitude', 'Latitude']);
     const b = pointsFromRows(['KOORDINAT_X', 'KOORDINAT_Y'], [['110,82', '-7,55']], 'b.csv');
     expect(b.points.features[0].geometry.coordinates).toEqual([110.82, -7.55]);
-    const swapped = pointsFromRows(['lat', 'lon'], [['110.82', '-7.55'], ['110.83', '-7.56']], 'c.csv');
+    const swapped = pointsFromRows(
+      ['lat', 'lon'],
+      [
+        ['110.82', '-7.55'],
+        ['110.83', '-7.56'],
+      ],
+      'c.csv',
+    );
     expect([swapped.lonColumn, swapped.latColumn]).toEqual(['lat', 'lon']);
     expect(swapped.points.features[1].geometry.coordinates).toEqual([110.83, -7.56]);
   });
@@ -72,7 +82,7 @@ describe('pointsFromRows', () => {
     expect(parseCoordinate('\u22127.5')).toBe(-7.5);
     expect(parseCoordinate('')).toBeNull();
     expect(parseCoordinate('NA')).toBeNull();
-    expect(parseCoordinate('7°33\'S')).toBeNaN();
+    expect(parseCoordinate("7°33'S")).toBeNaN();
     expect(parseCoordinate('1.234,5')).toBeNaN();
     expect(parseCoordinate('Infinity')).toBeNaN();
   });

@@ -67,7 +67,12 @@ describe('lonLatProjection agrees with gdaltransform', () => {
     // The same through the .prj GDAL writes for zone 49.1 (ESRI WKT, no codes), named by its code.
     const fromPrj = lonLatProjection(crsFromWkt(prj('tm3-49-1.prj'), 'k.prj') as Extract<GeoCrs, { kind: 'proj4' }>, 'k.prj');
     expect(fromPrj.label).toBe('EPSG:23835');
-    expect(worstAgainst(tm3Reference.filter((r) => r.epsg === 23835), (r) => fromPrj.toLonLat!(r.x, r.y))).toBeLessThan(1e-6);
+    expect(
+      worstAgainst(
+        tm3Reference.filter((r) => r.epsg === 23835),
+        (r) => fromPrj.toLonLat!(r.x, r.y),
+      ),
+    ).toBeLessThan(1e-6);
   });
 
   it('a zone centre: TM-3 49.1 false origin is 109.5 E on the equator', () => {
@@ -101,10 +106,17 @@ describe('lonLatProjection of WKT as GDAL writes it (WKT1, ESRI WKT, WKT2)', () 
     }
     // WKT1 and WKT2 carry their EPSG code; ESRI WKT of UTM and TM-3 is recognised from its parameters.
     expect(labels).toMatchObject({
-      '4326 wkt_esri': 'EPSG:4326', '4755 wkt2_2019': 'EPSG:4326',
-      '32749 wkt1': 'EPSG:32749', '32749 wkt_esri': 'EPSG:32749', '32749 wkt2_2019': 'EPSG:32749',
-      '23879 wkt1': 'EPSG:23879', '23879 wkt_esri': 'EPSG:32749', '23866 wkt_esri': 'EPSG:32646',
-      '23834 wkt1': 'EPSG:23834', '23834 wkt_esri': 'EPSG:23834', '23834 wkt2_2019': 'EPSG:23834',
+      '4326 wkt_esri': 'EPSG:4326',
+      '4755 wkt2_2019': 'EPSG:4326',
+      '32749 wkt1': 'EPSG:32749',
+      '32749 wkt_esri': 'EPSG:32749',
+      '32749 wkt2_2019': 'EPSG:32749',
+      '23879 wkt1': 'EPSG:23879',
+      '23879 wkt_esri': 'EPSG:32749',
+      '23866 wkt_esri': 'EPSG:32646',
+      '23834 wkt1': 'EPSG:23834',
+      '23834 wkt_esri': 'EPSG:23834',
+      '23834 wkt2_2019': 'EPSG:23834',
       '3857 wkt_esri': 'WGS_1984_Web_Mercator_Auxiliary_Sphere',
     });
   });

@@ -94,12 +94,37 @@ describe('readShapefileZip', () => {
     const [d1, d2] = result.boundaries.areas.features;
     expect(d1.properties).toEqual({ kode: 'D1', nama: 'Kauman Ümit', luas: 12.5, aktif: 1, tanggal: '2024-05-17' });
     expect(d2.properties).toEqual({ kode: 'D2', nama: 'Sérang', luas: 3, aktif: 0, tanggal: null });
-    expect(d1.geometry).toEqual({ type: 'MultiPolygon', coordinates: [
-      // outer anticlockwise, hole clockwise (RFC 7946), the island its own polygon
-      [[[110.8, -7.58], [110.84, -7.58], [110.84, -7.54], [110.8, -7.54], [110.8, -7.58]],
-        [[110.81, -7.57], [110.81, -7.55], [110.83, -7.55], [110.83, -7.57], [110.81, -7.57]]],
-      [[[110.815, -7.565], [110.825, -7.565], [110.825, -7.555], [110.815, -7.555], [110.815, -7.565]]],
-    ] });
+    expect(d1.geometry).toEqual({
+      type: 'MultiPolygon',
+      coordinates: [
+        // outer anticlockwise, hole clockwise (RFC 7946), the island its own polygon
+        [
+          [
+            [110.8, -7.58],
+            [110.84, -7.58],
+            [110.84, -7.54],
+            [110.8, -7.54],
+            [110.8, -7.58],
+          ],
+          [
+            [110.81, -7.57],
+            [110.81, -7.55],
+            [110.83, -7.55],
+            [110.83, -7.57],
+            [110.81, -7.57],
+          ],
+        ],
+        [
+          [
+            [110.815, -7.565],
+            [110.825, -7.565],
+            [110.825, -7.555],
+            [110.815, -7.555],
+            [110.815, -7.565],
+          ],
+        ],
+      ],
+    });
     expect(d2.geometry.type).toBe('Polygon');
   });
 
@@ -174,14 +199,38 @@ describe('readShapefileZip', () => {
 describe('assembleRings', () => {
   const cw = (ring: number[][]) => ring; // shapefile outer rings are clockwise as written below
   it('nests by containment when no ring is clockwise', () => {
-    const outer = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]; // anticlockwise
-    const hole = [[2, 2], [8, 2], [8, 8], [2, 8], [2, 2]]; // also anticlockwise: writer ignored the rule
+    const outer = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ]; // anticlockwise
+    const hole = [
+      [2, 2],
+      [8, 2],
+      [8, 8],
+      [2, 8],
+      [2, 2],
+    ]; // also anticlockwise: writer ignored the rule
     const g = assembleRings([cw(outer), hole]);
     expect(g).toEqual({ type: 'Polygon', coordinates: [outer, [...hole].reverse()] });
   });
   it('makes an anticlockwise ring outside every outer ring a polygon of its own', () => {
-    const outer = [[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]]; // clockwise
-    const stray = [[20, 0], [30, 0], [30, 10], [20, 10], [20, 0]]; // anticlockwise, outside
+    const outer = [
+      [0, 0],
+      [0, 10],
+      [10, 10],
+      [10, 0],
+      [0, 0],
+    ]; // clockwise
+    const stray = [
+      [20, 0],
+      [30, 0],
+      [30, 10],
+      [20, 10],
+      [20, 0],
+    ]; // anticlockwise, outside
     const g = assembleRings([outer, stray]);
     expect(g).toEqual({ type: 'MultiPolygon', coordinates: [[[...outer].reverse()], [stray]] });
   });

@@ -45,8 +45,7 @@ function workbook(sheets: { name: string; rows: string }[]): Uint8Array {
   return zipSync(files);
 }
 
-const inlineRow = (r: number, values: string[]) =>
-  `<row r="${r}">${values.map((v, i) => `<c r="${letters(i)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
+const inlineRow = (r: number, values: string[]) => `<row r="${r}">${values.map((v, i) => `<c r="${letters(i)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
 function letters(i: number): string {
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -55,7 +54,7 @@ function letters(i: number): string {
 
 describe('broken files give specific messages', () => {
   it('empty file, and a file of blank lines', async () => {
-    expect((await failure(readTable(file([], 'kosong.csv'))))).toMatchObject({ key: 'importTable.empty', params: { file: 'kosong.csv' } });
+    expect(await failure(readTable(file([], 'kosong.csv')))).toMatchObject({ key: 'importTable.empty', params: { file: 'kosong.csv' } });
     expect((await failure(readTable(file(['\r\n\r\n;;\r\n'], 'kosong.csv')))).key).toBe('importTable.empty');
   });
 
@@ -161,7 +160,13 @@ describe('broken files give specific messages', () => {
   });
 
   it('files above the size limit are refused before reading, naming the limit and the size', async () => {
-    const huge = { size: MAX_TABLE_BYTES + 5 * 1024 * 1024, name: 'besar.csv', slice: () => { throw new Error('must not read'); } } as unknown as File;
+    const huge = {
+      size: MAX_TABLE_BYTES + 5 * 1024 * 1024,
+      name: 'besar.csv',
+      slice: () => {
+        throw new Error('must not read');
+      },
+    } as unknown as File;
     expect(await failure(readTable(huge))).toMatchObject({ key: 'importTable.tooLarge', params: { file: 'besar.csv', sizeMb: 605, limitMb: 600 } });
   });
 

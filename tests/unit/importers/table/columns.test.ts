@@ -71,14 +71,16 @@ describe('header row', () => {
   });
 
   it('prefers a row of names to a wide row of numbers', () => {
-    const numbersFirst = [{ cells: ['2024', '1', '2'], row: 1 }, { cells: ['a', 'b', 'c'], row: 2 }, { cells: ['1', '2', '3'], row: 3 }];
+    const numbersFirst = [
+      { cells: ['2024', '1', '2'], row: 1 },
+      { cells: ['a', 'b', 'c'], row: 2 },
+      { cells: ['1', '2', '3'], row: 3 },
+    ];
     expect(findHeaderRow(numbersFirst)).toBe(1);
   });
 
   it('trims names, names blanks kolom_N and suffixes repeats', () => {
-    expect(headerNames(['  kode ', '', 'Jumlah', 'jumlah', 'jumlah_2', 'nama\nkelurahan'], 6)).toEqual([
-      'kode', 'kolom_2', 'Jumlah', 'jumlah_3', 'jumlah_2', 'nama kelurahan',
-    ]);
+    expect(headerNames(['  kode ', '', 'Jumlah', 'jumlah', 'jumlah_2', 'nama\nkelurahan'], 6)).toEqual(['kode', 'kolom_2', 'Jumlah', 'jumlah_3', 'jumlah_2', 'nama kelurahan']);
   });
 });
 

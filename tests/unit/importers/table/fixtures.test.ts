@@ -44,7 +44,7 @@ describe('surakarta-semicolon-1252.csv', () => {
     const lines = csvText(t).split('\n');
     expect(lines[0]).toBe('kode,kelurahan,kecamatan,jumlah_kk,luas_ha,persen_miskin,rtlh,Keterangan');
     expect(lines[1]).toBe('3372031001,Kel. Joyosuran,Pasar Kliwon,1.234,"12,5","12,5%",ya,Rumah tua – perlu bedah');
-    expect(lines[2]).toBe("'33.72.03.1002,Kel. Semanggi,Pasar Kliwon,2.045,\"1.234,5\",8%,tidak,Dekat sungai");
+    expect(lines[2]).toBe('\'33.72.03.1002,Kel. Semanggi,Pasar Kliwon,2.045,"1.234,5",8%,tidak,Dekat sungai');
     expect(t.preview[3]).toEqual(["'33.72.03.1004", 'Kel. Gajahan', 'Pasar Kliwon', '3.210', '45', 'n/a', 'ya', 'Kampung Café']);
     expect(t.preview[2][7]).toBe('Suhu 34°');
   });
@@ -101,7 +101,15 @@ describe('surakarta-title-row.xlsx (written like Excel)', () => {
 
   it('reads the second sheet by name', async () => {
     const c = await readTable(open('surakarta-title-row.xlsx'), { sheet: 'Catatan' });
-    expect([c.sheet, c.headerRow, c.rowCount, shape(c)]).toEqual(['Catatan', 1, 1, [['sumber', 'text', null], ['tahun', 'number', null]]]);
+    expect([c.sheet, c.headerRow, c.rowCount, shape(c)]).toEqual([
+      'Catatan',
+      1,
+      1,
+      [
+        ['sumber', 'text', null],
+        ['tahun', 'number', null],
+      ],
+    ]);
     expect(csvText(c)).toBe('sumber,tahun\nDinas Perumahan Kota Surakarta,2024\n');
   });
 });
@@ -110,7 +118,12 @@ describe('surakarta-gdal.xlsx (written by GDAL)', () => {
   it('reads the sheet GDAL wrote', async () => {
     const t = await readTable(open('surakarta-gdal.xlsx'));
     expect([t.sheet, t.sheets, t.headerRow, t.rowCount]).toEqual(['rtlh', ['rtlh'], 1, 5]);
-    expect(shape(t)).toEqual([['kode', 'text', null], ['kelurahan', 'text', null], ['jumlah_rtlh', 'number', null], ['rasio', 'number', 'en']]);
+    expect(shape(t)).toEqual([
+      ['kode', 'text', null],
+      ['kelurahan', 'text', null],
+      ['jumlah_rtlh', 'number', null],
+      ['rasio', 'number', 'en'],
+    ]);
     expect(t.preview[3]).toEqual(['33.72.02.1004', 'Tipes', '23', '2.75']);
   });
 });

@@ -33,7 +33,11 @@ describe('a large CSV', () => {
     expect(progress.at(-1)).toBe(1);
     // The last row made it to the CSV intact.
     const tail = new TextDecoder().decode(t.csv.subarray(t.csv.length - 200));
-    expect(tail.endsWith(`Kel. Nomor ${rows - 1},${((rows - 1) % 997) + 1}.${String((rows - 1) % 1000).padStart(3, '0')},"${(rows - 1) % 50},${(rows - 1) % 10}",catatan; ke-${rows - 1}\n`)).toBe(true);
+    expect(
+      tail.endsWith(
+        `Kel. Nomor ${rows - 1},${((rows - 1) % 997) + 1}.${String((rows - 1) % 1000).padStart(3, '0')},"${(rows - 1) % 50},${(rows - 1) % 10}",catatan; ke-${rows - 1}\n`,
+      ),
+    ).toBe(true);
   }, 120_000);
 });
 

@@ -94,7 +94,10 @@ describe('DelimitedParser', () => {
   });
 
   it('ends a file whose last cell is quoted without a final line break', () => {
-    expect(parseAll('a,b\n1,"x"', ',', 1)).toEqual([{ cells: ['a', 'b'], line: 1 }, { cells: ['1', 'x'], line: 2 }]);
+    expect(parseAll('a,b\n1,"x"', ',', 1)).toEqual([
+      { cells: ['a', 'b'], line: 1 },
+      { cells: ['1', 'x'], line: 2 },
+    ]);
   });
 
   it('reports a quote never closed with the row it opened on', () => {
