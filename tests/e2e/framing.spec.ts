@@ -75,9 +75,18 @@ function geometry(page: Page) {
       const a = map.project([w, n]);
       const b = map.project([e, s]);
       const kode = String(f.properties!.kode);
-      return { kode, name: String(f.properties!.kelurahan), bounds: [w, s, e, n] as [number, number, number, number], box: { left: canvas.left + a.x, top: canvas.top + a.y, right: canvas.left + b.x, bottom: canvas.top + b.y }, value: app.values?.get(kode) ?? null };
+      return {
+        kode,
+        name: String(f.properties!.kelurahan),
+        bounds: [w, s, e, n] as [number, number, number, number],
+        box: { left: canvas.left + a.x, top: canvas.top + a.y, right: canvas.left + b.x, bottom: canvas.top + b.y },
+        value: app.values?.get(kode) ?? null,
+      };
     });
-    const top = [...areas].filter((a) => typeof a.value === 'number').sort((a, b) => b.value! - a.value!).slice(0, 3);
+    const top = [...areas]
+      .filter((a) => typeof a.value === 'number')
+      .sort((a, b) => b.value! - a.value!)
+      .slice(0, 3);
     return {
       areas,
       top,
@@ -113,7 +122,11 @@ async function exportFramesEveryKelurahan(page: Page, areas: { name: string; bou
   return areas.filter((a) => !contains(whole, projectBounds(a.bounds, frame.camera, frame), 0.5)).map((a) => a.name);
 }
 
-for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const) {
+for (const [width, height] of [
+  [1024, 768],
+  [1366, 768],
+  [1920, 1080],
+] as const) {
   test.describe(`at ${width}x${height}`, () => {
     test.use({ viewport: { width, height } });
 
@@ -206,7 +219,12 @@ for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const)
         expect(overlaps(g.legend, a.box), `legend over ${a.name}`).toBe(false);
       }
       // The region fills the free area beside the legend: on one axis it spans most of what is left.
-      const region = { left: Math.min(...g.areas.map((a) => a.box.left)), right: Math.max(...g.areas.map((a) => a.box.right)), top: Math.min(...g.areas.map((a) => a.box.top)), bottom: Math.max(...g.areas.map((a) => a.box.bottom)) };
+      const region = {
+        left: Math.min(...g.areas.map((a) => a.box.left)),
+        right: Math.max(...g.areas.map((a) => a.box.right)),
+        top: Math.min(...g.areas.map((a) => a.box.top)),
+        bottom: Math.max(...g.areas.map((a) => a.box.bottom)),
+      };
       const spareWidth = free.right - free.left - (g.legend.right - g.legend.left);
       const spareHeight = free.bottom - free.top - (g.legend.bottom - g.legend.top);
       const fillsWidth = (region.right - region.left) / Math.max(spareWidth, free.right - free.left - 1) > 0.8 || (region.right - region.left) / spareWidth > 0.8;
@@ -215,6 +233,13 @@ for (const [width, height] of [[1024, 768], [1366, 768], [1920, 1080]] as const)
       // Names at least 16 px at the zoom shown.
       expect(atZoom(g.textSize, g.zoom)).toBeGreaterThanOrEqual(16);
       await page.screenshot({ path: `${SCREENSHOTS}/framing-${width}x${height}-presenting.png` });
+      // A profile opened while presenting starts below the slide header, not under it.
+      const semanggi = await kelurahanOnPage(page, SEMANGGI);
+      await page.mouse.click(semanggi.x, semanggi.y);
+      const profile = page.getByTestId('kelurahan-panel');
+      await expect(profile).toBeVisible();
+      expect((await profile.boundingBox())!.y).toBeGreaterThanOrEqual(g.slide!.bottom);
+      await page.screenshot({ path: `${SCREENSHOTS}/framing-${width}x${height}-presenting-profile.png` });
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('slide')).toHaveCount(0);
       expect(problems).toEqual([]);
