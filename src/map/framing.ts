@@ -132,6 +132,23 @@ export function freeArea(size: Size, padding: Padding): Rect {
 }
 
 /**
+ * The largest part of `free` that `cover` does not touch: the strip above, below, left or right of
+ * it (with `margin`), or `free` itself when they do not meet. A legend in a corner of the room
+ * beside a profile still leaves the space above it, where a clicked kelurahan can be shown.
+ */
+export function clearOf(free: Rect, cover: Rect, margin = 0): Rect {
+  if (overlapArea(free, cover) === 0) return free;
+  const strips: Rect[] = [
+    { ...free, bottom: Math.min(free.bottom, cover.top - margin) },
+    { ...free, top: Math.max(free.top, cover.bottom + margin) },
+    { ...free, right: Math.min(free.right, cover.left - margin) },
+    { ...free, left: Math.max(free.left, cover.right + margin) },
+  ];
+  const area = (r: Rect) => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
+  return strips.reduce((best, r) => (area(r) > area(best) ? r : best));
+}
+
+/**
  * The camera that brings `point` into `free` (null when it is already there): along each axis
  * where it lies outside, it moves to the free area's middle; the zoom stays. A profile may pan
  * its kelurahan into view this way, and closing it returns to the camera before.

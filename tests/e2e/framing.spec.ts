@@ -239,6 +239,11 @@ for (const [width, height] of [
       const profile = page.getByTestId('kelurahan-panel');
       await expect(profile).toBeVisible();
       expect((await profile.boundingBox())!.y).toBeGreaterThanOrEqual(g.slide!.bottom);
+      // ... and Semanggi stays in sight: neither the profile nor the legend covers it.
+      await settled(page);
+      const seen = await kelurahanOnPage(page, SEMANGGI);
+      const onMap = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y) === document.querySelector('.maplibregl-canvas'), seen);
+      expect(onMap, 'Semanggi visible beside its profile while presenting').toBe(true);
       await page.screenshot({ path: `${SCREENSHOTS}/framing-${width}x${height}-presenting-profile.png` });
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('slide')).toHaveCount(0);

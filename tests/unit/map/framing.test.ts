@@ -1,6 +1,6 @@
 /** The pure framing functions: fitting bounds into the free area, projecting, covers to padding, revealing a point. */
 import { describe, expect, it } from 'vitest';
-import { contains, coverPadding, fitCamera, freeArea, project, projectBounds, revealCamera, type Bounds } from '../../../src/map/framing';
+import { clearOf, contains, coverPadding, fitCamera, freeArea, project, projectBounds, revealCamera, type Bounds } from '../../../src/map/framing';
 
 // Kota Surakarta's extent, roughly.
 const SOLO: Bounds = [110.76, -7.6, 110.87, -7.52];
@@ -68,5 +68,18 @@ describe('revealCamera', () => {
     const p = project([110.86, -7.56], moved, SIZE);
     expect(p.x).toBeCloseTo(250, 6);
     expect(p.y).toBeCloseTo(project([110.86, -7.56], camera, SIZE).y, 6);
+  });
+});
+
+describe('clearOf', () => {
+  const free = { left: 0, top: 73, right: 480, bottom: 768 };
+  it('keeps the largest strip of the free area beside a cover: above a legend in the lower-left corner', () => {
+    expect(clearOf(free, { left: 12, top: 365, right: 377, bottom: 756 }, 8)).toEqual({ left: 0, top: 73, right: 480, bottom: 357 });
+  });
+  it('leaves the free area whole when the cover is elsewhere', () => {
+    expect(clearOf(free, { left: 500, top: 100, right: 900, bottom: 700 })).toEqual(free);
+  });
+  it('takes the side strip when it is the larger', () => {
+    expect(clearOf(free, { left: 0, top: 80, right: 100, bottom: 760 })).toEqual({ ...free, left: 100 });
   });
 });
