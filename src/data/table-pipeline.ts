@@ -9,7 +9,9 @@
  * Reading the file (src/data/importers/read-table.ts) and the join itself (join.ts) stay where
  * they are; this module only chains them the one way both front ends use them.
  */
+import type { AreaCollection } from './boundaries';
 import { toRows, type Database, type Row } from './database';
+import type { IndicatorsMeta, SourceInfo } from './dataset-apply';
 import {
   fetchKeys,
   loadMapping,
@@ -29,6 +31,45 @@ import { chooseKeyColumns, keyNamesOf, type KeyColumnChoice } from './join-colum
 import { sampleTableRows } from './key-column-sample';
 import { buildJoinReport, resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from './join';
 import { sqlIdentifier } from './sql';
+import { gzip, type StoredDataset } from './store';
+
+/** The kelurahan of a region as rows can join to them (code, name and kecamatan). */
+export function joinTargets(areas: AreaCollection | null): JoinTarget[] {
+  return (areas?.features ?? []).map((f) => ({ kode: f.properties.kode, nama: f.properties.kelurahan, kecamatan: f.properties.kecamatan }));
+}
+
+/** Where a dataset came from and how its rows joined, as the workspace keeps it beside the data. */
+export function sourceInfoOf(table: ImportedTable, report: JoinReport | null, decisions: JoinDecisions): SourceInfo {
+  const resolved = report ? resolveJoin(report, decisions) : null;
+  return {
+    file: table.file,
+    format: table.format,
+    sheet: table.sheet,
+    headerRow: table.headerRow,
+    rowCount: table.rowCount,
+    joined: {
+      code: report?.counts.code ?? 0,
+      name: report?.counts.name ?? 0,
+      fuzzy: Object.values(decisions.fuzzy).filter((d) => d === 'accept').length,
+      manual: Object.values(decisions.manual).filter((d) => d !== null).length,
+      unmatched: resolved?.dropped.length ?? 0,
+      missing: resolved?.missing.length ?? 0,
+    },
+  };
+}
+
+/**
+ * An indicator table as the workspace stores it: the file's CSV gzipped, with how its columns,
+ * keys and join were read, so applying it again (dataset-apply.ts) gives the same values.
+ */
+export async function indicatorDataset(
+  base: { id: string; regionKode: string; created: string },
+  table: ImportedTable,
+  meta: Omit<IndicatorsMeta, 'kind'>,
+): Promise<StoredDataset> {
+  const full: IndicatorsMeta = { kind: 'indicators', ...meta };
+  return { ...base, name: table.file, file: table.file, kind: 'indicators', meta: full, payload: await gzip(table.csv) };
+}
 
 /** The column choices a table starts with: the types and number formats the reader detected. */
 export function columnChoicesOf(table: ImportedTable): ColumnChoice[] {

@@ -9,8 +9,8 @@ import type { City } from '../data/catalog';
 import type { Database } from '../data/database';
 import { loadMapping, type ColumnChoice, type ImportedIndicator, type KeyColumns, type KeyMapping, type KeyRow } from '../data/datasets';
 import { ImportError, type ImportedTable } from '../data/importers/types';
-import { resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
-import { chooseTableKeys, keyMappingOf, loadTable, stageJoin } from '../data/table-pipeline';
+import { type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
+import { chooseTableKeys, indicatorDataset, joinTargets, keyMappingOf, loadTable, sourceInfoOf, stageJoin } from '../data/table-pipeline';
 import type { KeyColumnChoice } from '../data/join-columns';
 import { joinReportCsv } from '../data/join-report-csv';
 import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-data';
@@ -21,7 +21,7 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
 import { readGeoInWorker, readTableInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
 import type { AppState } from './app.svelte';
-import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, IndicatorsMeta, PointsMeta, SourceInfo } from '../data/dataset-apply';
+import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, PointsMeta } from '../data/dataset-apply';
 import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
 import { GEO_EXTENSIONS } from '../data/importers/read-geo';
 import type { GeoImport } from '../data/importers/geo-features';
@@ -97,7 +97,7 @@ export class ImportSession {
 
   /** The region's kelurahan, what rows can join to. */
   targets(): JoinTarget[] {
-    return (this.app.kelurahan?.features ?? []).map((f) => ({ kode: f.properties.kode, nama: f.properties.kelurahan, kecamatan: f.properties.kecamatan }));
+    return joinTargets(this.app.kelurahan);
   }
 
   /** Reads a table file in the worker; the options choose another sheet or header row. */
@@ -332,27 +332,11 @@ export class ImportSession {
   async #build(table: ImportedTable, region: City): Promise<StoredDataset> {
     const db = this.#db!;
     const mapping = this.kind === 'beneficiaries' ? [] : this.#mapping();
-    const resolved = this.report ? resolveJoin(this.report, this.decisions) : null;
-    const source: SourceInfo = {
-      file: table.file,
-      format: table.format,
-      sheet: table.sheet,
-      headerRow: table.headerRow,
-      rowCount: table.rowCount,
-      joined: {
-        code: this.report?.counts.code ?? 0,
-        name: this.report?.counts.name ?? 0,
-        fuzzy: Object.values(this.decisions.fuzzy).filter((d) => d === 'accept').length,
-        manual: Object.values(this.decisions.manual).filter((d) => d !== null).length,
-        unmatched: resolved?.dropped.length ?? 0,
-        missing: resolved?.missing.length ?? 0,
-      },
-    };
+    const source = sourceInfoOf(table, this.report, this.decisions);
     const base = { id: this.#id, name: table.file, file: table.file, regionKode: region.kode, created: new Date().toISOString() };
     if (this.kind === 'indicators') {
       if (this.indicators.length === 0) throw new ImportError('import.noIndicator');
-      const meta: IndicatorsMeta = {
-        kind: 'indicators',
+      return indicatorDataset(base, table, {
         source,
         columns: $state.snapshot(this.columns),
         keys: $state.snapshot(this.keys),
@@ -360,8 +344,7 @@ export class ImportSession {
         mapping,
         duplicates: this.decisions.duplicates,
         indicators: this.#ungrouped($state.snapshot(this.indicators)),
-      };
-      return { ...base, kind: 'indicators', meta: meta satisfies DatasetMeta, payload: await gzip(table.csv) };
+      });
     }
     await loadMapping(db, this.#id, mapping);
     if (this.kind === 'households') {

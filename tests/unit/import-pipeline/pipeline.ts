@@ -5,7 +5,7 @@
  * of its runes) and the command-line tool call; only what the dialog's state adds is here:
  *
  *   readTable -> chooseTableKeys -> loadTable -> stageJoin -> keyMappingOf
- *   -> StoredDataset with the gzipped CSV (as ImportSession.#build) -> applyStoredDataset -> `nilai`/`ukuran`.
+ *   -> indicatorDataset (the stored dataset ImportSession.#build makes) -> applyStoredDataset -> `nilai`/`ukuran`.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +18,8 @@ import { readTable } from '../../../src/data/importers/read-table';
 import type { ImportedTable, TableReadOptions } from '../../../src/data/importers/types';
 import { fetchValues, loadIndicators } from '../../../src/data/indicators';
 import type { JoinDecisions, JoinKey, JoinReport, JoinTarget } from '../../../src/data/join';
-import { chooseTableKeys, columnChoicesOf, keyMappingOf, loadTable, stageJoin } from '../../../src/data/table-pipeline';
-import { gzip, type StoredDataset } from '../../../src/data/store';
-import { applyStoredDataset, type IndicatorsMeta } from '../../../src/data/dataset-apply';
+import { chooseTableKeys, columnChoicesOf, indicatorDataset, joinTargets, keyMappingOf, loadTable, sourceInfoOf, stageJoin } from '../../../src/data/table-pipeline';
+import { applyStoredDataset } from '../../../src/data/dataset-apply';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SURAKARTA = '33.72';
@@ -37,9 +36,9 @@ export function surakartaAreas(): AreaCollection {
   return JSON.parse(readFileSync(`${ROOT}data/boundaries/kelurahan_surakarta_3372.geojson`, 'utf8')) as AreaCollection;
 }
 
-/** The join targets exactly as ImportSession.targets() builds them. */
+/** The join targets as the import dialog builds them (ImportSession.targets). */
 export function targetsOf(areas: AreaCollection): JoinTarget[] {
-  return areas.features.map((f) => ({ kode: f.properties.kode, nama: f.properties.kelurahan, kecamatan: f.properties.kecamatan }));
+  return joinTargets(areas);
 }
 
 /** An in-memory DuckDB with the demo indicators loaded, so `nilai`, `katalog` and `ukuran` exist as in the app. */
@@ -104,33 +103,15 @@ export async function commitIndicators(
           per: 100,
         },
   );
-  const meta: IndicatorsMeta = {
-    kind: 'indicators',
-    source: {
-      file: staged.table.file,
-      format: staged.table.format,
-      sheet: staged.table.sheet,
-      headerRow: staged.table.headerRow,
-      rowCount: staged.table.rowCount,
-      joined: { code: 0, name: 0, fuzzy: 0, manual: 0, unmatched: 0, missing: 0 },
-    },
+  const dataset = await indicatorDataset({ id: staged.id, regionKode: SURAKARTA, created: '2024-06-01T00:00:00.000Z' }, staged.table, {
+    source: sourceInfoOf(staged.table, staged.report, decisions),
     columns: staged.columns,
     keys: staged.keys,
     year: staged.keys.tahun ? null : YEAR,
     mapping: mappingOf(staged, decisions),
     duplicates: decisions.duplicates,
     indicators,
-  };
-  const dataset: StoredDataset = {
-    id: staged.id,
-    kind: 'indicators',
-    name: staged.table.file,
-    file: staged.table.file,
-    regionKode: SURAKARTA,
-    created: '2024-06-01T00:00:00.000Z',
-    meta,
-    payload: await gzip(staged.table.csv),
-  };
+  });
   await applyStoredDataset(db, dataset);
   return Object.fromEntries(indicators.map((i) => [i.column, i.id]));
 }
