@@ -6,11 +6,10 @@
  * quadrant of x_i and the lag of y among the significant, with the LISA colours.
  */
 import { countAtOrAbove } from '../conditional-permutation';
-import { lisaClusters } from '../local-moran';
 import { checkedValues, spatialLag } from '../moran';
 import { DEFAULT_PERMUTATION_SEED, checkPermutations, foldedPseudoP } from '../significance';
 import { rowStandardise } from '../weights';
-import { LISA_CATEGORIES, pseudoCutoff } from './lisa';
+import { LISA_CATEGORIES, lisaClassify, pseudoCutoff } from './lisa';
 import type { LocalMethod, LocalStatistic } from './types';
 
 /** (v - mean) / sd with R's sd (divisor n - 1). */
@@ -76,9 +75,6 @@ export const lisaBv: LocalMethod = {
     if (!y) throw new RangeError('the bivariate local Moran needs a second variable');
     return localMoranBivariate(x, y, weights, options);
   },
-  classify(s, o) {
-    const { cluster, cutoff } = lisaClusters(s, o.alpha, o.correction);
-    return { codes: cluster, cutoff };
-  },
+  classify: lisaClassify,
   neededCutoffs: pseudoCutoff,
 };

@@ -19,6 +19,12 @@ export const LISA_CATEGORIES: readonly MethodCategory[] = [
 /** The cut-off a pseudo p must reach: the strictest a correction can ask for among `tests`. */
 export const pseudoCutoff = (o: { alpha: number; correction: 'none' | 'bonferroni' | 'fdr' }, tests: number) => [{ cutoff: strictestCutoff(o.alpha, o.correction, tests) }];
 
+/** GeoDa's LISA quadrants of the significant kelurahan, for every method whose statistic is a local Moran (lisa, lisa-bv). */
+export const lisaClassify: LocalMethod['classify'] = (s, o) => {
+  const { cluster, cutoff } = lisaClusters(s, o.alpha, o.correction);
+  return { codes: cluster, cutoff };
+};
+
 export const lisa: LocalMethod = {
   kind: 'local',
   id: 'lisa',
@@ -47,9 +53,6 @@ export const lisa: LocalMethod = {
     const r = localMoran(x, weights, options);
     return { ...r, statistic: r.I };
   },
-  classify(s, o) {
-    const { cluster, cutoff } = lisaClusters(s, o.alpha, o.correction);
-    return { codes: cluster, cutoff };
-  },
+  classify: lisaClassify,
   neededCutoffs: pseudoCutoff,
 };
