@@ -6,10 +6,11 @@
  */
 import { rollup } from '../analysis/rollup';
 import { quantileBreaks } from '../analysis/classify';
-import { registerIndicators, type IndicatorDef } from '../data/catalog';
+import { registerIndicators, type City, type IndicatorDef } from '../data/catalog';
 import type { Database } from '../data/database';
 import { fetchValues, type CitySummary } from '../data/indicators';
-import type { AppState } from './app.svelte';
+import type { AreaCollection } from '../data/boundaries';
+import type { DatabaseHost } from './host';
 
 export type Service = 'air' | 'sanitasi';
 const SOURCE_INDICATOR: Record<Service, string> = { air: 'rt_tanpa_air_layak', sanitasi: 'rt_tanpa_sanitasi_layak' };
@@ -60,15 +61,22 @@ export interface AccessRow {
   toReach: Record<Service, number | null>;
 }
 
+/** What the access tab reads from the app: the region, year and kelurahan shown. */
+export interface AccessHost extends DatabaseHost {
+  readonly city: City;
+  readonly tahun: number;
+  readonly kelurahan: AreaCollection | null;
+}
+
 export class AccessState {
   /** Target access in percent of households, per service. */
   target = $state<Record<Service, number>>({ air: 100, sanitasi: 100 });
   rows = $state.raw<AccessRow[]>([]);
   #loadedKey = '';
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly host: AccessHost) {}
 
-  key = $derived.by(() => `${this.app.city.kode}|${this.app.tahun}|${this.target.air}|${this.target.sanitasi}`);
+  key = $derived.by(() => `${this.host.city.kode}|${this.host.tahun}|${this.target.air}|${this.target.sanitasi}`);
 
   /** Kecamatan and city figures: counts summed, shares from summed counts (never averaged). */
   summary = $derived.by(() => {
@@ -113,15 +121,15 @@ export class AccessState {
   /** Reads households and both counts for the summary tables. */
   async load(): Promise<void> {
     const key = this.key;
-    if (key === this.#loadedKey || !this.app.kelurahan || this.app.city.source) return;
-    const db = await this.app.workspace.database();
-    const query = { kodeKota: this.app.city.kode, tahun: this.app.tahun, measure: 'jumlah' as const };
+    if (key === this.#loadedKey || !this.host.kelurahan || this.host.city.source) return;
+    const db = await this.host.workspace.database();
+    const query = { kodeKota: this.host.city.kode, tahun: this.host.tahun, measure: 'jumlah' as const };
     const [households, air, sanitasi] = await Promise.all([
       fetchValues(db, { ...query, indikator: HOUSEHOLDS }),
       fetchValues(db, { ...query, indikator: SOURCE_INDICATOR.air }),
       fetchValues(db, { ...query, indikator: SOURCE_INDICATOR.sanitasi }),
     ]);
-    this.rows = (this.app.kelurahan?.features ?? []).map((f) => {
+    this.rows = (this.host.kelurahan?.features ?? []).map((f) => {
       const kode = f.properties.kode;
       const h = households.get(kode) ?? null;
       const without = { air: air.get(kode) ?? null, sanitasi: sanitasi.get(kode) ?? null };

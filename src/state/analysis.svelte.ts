@@ -14,8 +14,8 @@ import { tkpkQuadrants } from '../analysis/quadrant';
 import { toGal } from '../analysis/gal';
 import { demoDatabase } from '../data/demo';
 import { fetchCitySummary, fetchValues } from '../data/indicators';
-import { findIndicator } from '../data/catalog';
-import type { AppState } from './app.svelte';
+import type { AreaCollection } from '../data/boundaries';
+import { findIndicator, type City, type IndicatorDef, type Measure } from '../data/catalog';
 import type { MessageKey } from '../i18n';
 import type { AnalysisParams } from './url';
 
@@ -29,6 +29,21 @@ export function methodLabel(id: AnalysisMethod): MessageKey {
 export const ALPHAS = [0.05, 0.01, 0.001] as const;
 export const CORRECTIONS: readonly Correction[] = ['none', 'bonferroni', 'fdr'];
 export const PERMUTATION_CHOICES = [99, 999, 9999, 99999] as const;
+
+/** What the analysis reads from the app: the map shown (region, year, indicator, values) and the indicators to pair it with. */
+export interface AnalysisHost {
+  readonly city: City;
+  readonly tahun: number;
+  readonly kelurahan: AreaCollection | null;
+  readonly indicators: IndicatorDef[];
+  readonly indikator: string;
+  readonly indicator: IndicatorDef;
+  readonly shownMeasure: Measure;
+  readonly values: Map<string, number | null> | null;
+  /** The request the values answer, and the one wanted now (equal when the map is up to date). */
+  readonly valuesKey: string;
+  readonly wantedKey: string;
+}
 
 export class AnalysisState {
   method = $state<AnalysisMethod>('none');
@@ -44,7 +59,7 @@ export class AnalysisState {
   /** The second indicator of a two-indicator method (the first is the one on the map). */
   secondIndicator = $state('rtlh');
   /** What the second indicator can be: a directed indicator other than the one on the map. */
-  secondChoices = $derived.by(() => this.app.indicators.filter((i) => i.direction !== 'neutral' && i.id !== this.app.indikator));
+  secondChoices = $derived.by(() => this.host.indicators.filter((i) => i.direction !== 'neutral' && i.id !== this.host.indikator));
   /**
    * The second indicator in use: the chosen one, or the first choice while the chosen one is on
    * the map (comparing an indicator with itself is not a two-indicator analysis).
@@ -64,7 +79,7 @@ export class AnalysisState {
   #weightsKey = '';
   #run = 0;
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly host: AnalysisHost) {}
 
   /** The registry's descriptor of the method shown (null for the value map). */
   descriptor = $derived(findMethod(this.method) ?? null);
@@ -79,8 +94,8 @@ export class AnalysisState {
   inputKey = $derived.by(() => {
     const second = this.bivariate ? `|${this.second}` : '';
     return this.descriptor?.kind === 'quadrant'
-      ? `${this.method}|${this.app.valuesKey}${second}`
-      : `${this.method}|${this.app.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}|${this.permutations}|${this.seed}${second}`;
+      ? `${this.method}|${this.host.valuesKey}${second}`
+      : `${this.method}|${this.host.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}|${this.permutations}|${this.seed}${second}`;
   });
   categories: CategoryMap | null = $derived.by(() => {
     const method = this.descriptor;
@@ -108,13 +123,13 @@ export class AnalysisState {
   /** The weights as a GeoDa .gal file (kelurahan codes as ids), for GeoDa, R spdep or the CLI. */
   galText(): string | null {
     const w = this.weights;
-    const features = this.app.kelurahan?.features;
+    const features = this.host.kelurahan?.features;
     if (!w || !features || features.length !== w.n) return null;
     const weights = { n: w.n, offsets: w.offsets, indices: w.indices, values: new Float64Array(w.indices.length).fill(1), rowStandardised: false };
     return toGal(
       weights,
       features.map((f) => f.properties.kode),
-      { idVariable: 'kode', layerName: `kelurahan_${this.app.city.slug}` },
+      { idVariable: 'kode', layerName: `kelurahan_${this.host.city.slug}` },
     );
   }
 
@@ -161,7 +176,7 @@ export class AnalysisState {
     const second = findIndicator(this.second);
     if (!second) throw new Error(`unknown indicator ${this.second}`);
     const db = await demoDatabase();
-    return fetchValues(db, { kodeKota: this.app.city.kode, tahun: this.app.tahun, indikator: second.id, measure: second.rate ? 'rasio' : 'jumlah' });
+    return fetchValues(db, { kodeKota: this.host.city.kode, tahun: this.host.tahun, indikator: second.id, measure: second.rate ? 'rasio' : 'jumlah' });
   }
 
   /**
@@ -169,15 +184,15 @@ export class AnalysisState {
    * (summed counts over summed denominators, from SQL), directions from the catalog.
    */
   async #runQuadrant(key: string): Promise<void> {
-    const app = this.app;
-    const first = app.indicator;
+    const host = this.host;
+    const first = host.indicator;
     const second = findIndicator(this.second);
-    if (!second || !app.kelurahan || !app.values) return;
+    if (!second || !host.kelurahan || !host.values) return;
     const run = ++this.#run;
     this.error = null;
     try {
       const db = await demoDatabase();
-      const query = { kodeKota: app.city.kode, tahun: app.tahun };
+      const query = { kodeKota: host.city.kode, tahun: host.tahun };
       const measure = second.rate ? 'rasio' : 'jumlah';
       const [secondValues, firstCity, secondCity] = await Promise.all([
         fetchValues(db, { ...query, indikator: second.id, measure }),
@@ -185,13 +200,13 @@ export class AnalysisState {
         fetchCitySummary(db, { ...query, indikator: second.id }),
       ]);
       if (run !== this.#run) return;
-      const features = app.kelurahan.features;
+      const features = host.kelurahan.features;
       const direction = (d: string) => (d === 'higher_better' ? 'higher_better' : 'higher_worse') as 'higher_worse' | 'higher_better';
       const average = (s: typeof firstCity, m: string) => (m === 'rasio' ? s.rasio : s.jumlah !== null ? s.jumlah / Math.max(1, s.kelurahanWithData) : null) ?? undefined;
-      const a1 = average(firstCity, app.shownMeasure);
+      const a1 = average(firstCity, host.shownMeasure);
       const a2 = average(secondCity, measure);
       const priorities = tkpkQuadrants(
-        { values: Float64Array.from(features, (f) => app.values!.get(f.properties.kode) ?? Number.NaN), direction: direction(first.direction), average: a1 },
+        { values: Float64Array.from(features, (f) => host.values!.get(f.properties.kode) ?? Number.NaN), direction: direction(first.direction), average: a1 },
         { values: Float64Array.from(features, (f) => secondValues.get(f.properties.kode) ?? Number.NaN), direction: direction(second.direction), average: a2 },
       );
       this.quadrant = { key, map: quadrantCategories(priorities), averages: [a1 ?? Number.NaN, a2 ?? Number.NaN] };
@@ -202,9 +217,9 @@ export class AnalysisState {
 
   /** Runs the analysis for the current inputs, unless the result already answers them. */
   async run(): Promise<void> {
-    const app = this.app;
+    const host = this.host;
     const key = this.inputKey;
-    if (!this.active || !app.kelurahan || !app.values || app.valuesKey !== app.wantedKey) return;
+    if (!this.active || !host.kelurahan || !host.values || host.valuesKey !== host.wantedKey) return;
     const descriptor = this.descriptor!;
     if (descriptor.kind === 'quadrant') {
       if (this.quadrant?.key !== key) await this.#runQuadrant(key);
@@ -212,13 +227,13 @@ export class AnalysisState {
     }
     if (key === this.resultKey) return;
     const run = ++this.#run;
-    const features = app.kelurahan.features;
+    const features = host.kelurahan.features;
     const method = descriptor.id;
     this.running = true;
     this.progress = 0;
     this.error = null;
     try {
-      const weightsKey = `${app.city.slug}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}`;
+      const weightsKey = `${host.city.slug}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}`;
       if (weightsKey !== this.#weightsKey || !this.weights) {
         const weights = await analysisWorker().run('weights', {
           geometries: features.map((f) => f.geometry),
@@ -230,7 +245,7 @@ export class AnalysisState {
         this.weights = weights;
         this.#weightsKey = weightsKey;
       }
-      const values = Float64Array.from(features, (f) => app.values!.get(f.properties.kode) ?? Number.NaN);
+      const values = Float64Array.from(features, (f) => host.values!.get(f.properties.kode) ?? Number.NaN);
       let values2: Float64Array | undefined;
       if (descriptor.secondVariable) {
         const second = await this.#secondValues();

@@ -36,7 +36,8 @@ import { translate, type MessageKey } from '../i18n';
 import { parseViewParams, type Camera, type ViewParams } from './url';
 import { AnalysisState } from './analysis.svelte';
 import { CompositeState } from './composite.svelte';
-import { noticeOf, WorkspaceState } from './workspace.svelte';
+import { WorkspaceState } from './workspace.svelte';
+import { noticeOf, type Notice } from './host';
 import { ImportSession } from './import.svelte';
 import { RegionLoader } from './regions.svelte';
 import { TargetingState } from './targeting.svelte';
@@ -61,11 +62,6 @@ const IMPORTED_ID = /^d[0-9a-z]{6,}_/;
 /** The side panel's tabs, by task. */
 export const PANELS = ['peta', 'sasaran', 'air', 'program', 'kawasan', 'tampilan', 'data'] as const;
 export type Panel = (typeof PANELS)[number];
-
-export interface Notice {
-  key: MessageKey;
-  params: Record<string, string | number>;
-}
 
 export interface Hover {
   kode: string;

@@ -13,8 +13,10 @@ import { fetchSites, type ProgramSite } from '../data/programs';
 import type { StoredArea } from '../data/store';
 import { readGeoInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
-import type { AppState } from './app.svelte';
-import { noticeOf } from './workspace.svelte';
+import type { AreaCollection } from '../data/boundaries';
+import type { City, IndicatorDef } from '../data/catalog';
+import type { MessageKey } from '../i18n';
+import { noticeOf, type DatabaseHost, type NoticeHost } from './host';
 
 export type FocusArea = StoredArea;
 
@@ -31,6 +33,16 @@ function demoAreas(): FocusArea[] {
     source: 'demo',
     note: f.properties.catatan,
   }));
+}
+
+/** What the focus areas read from the app: the region, its kelurahan and indicators, the year; where areas are kept. */
+export interface AreasHost extends DatabaseHost, NoticeHost {
+  readonly city: City;
+  readonly tahun: number;
+  readonly kelurahan: AreaCollection | null;
+  readonly regionIndicators: IndicatorDef[];
+  readonly workspace: DatabaseHost['workspace'] & { saveAreas(areas: FocusArea[]): Promise<void> };
+  t(key: MessageKey): string;
 }
 
 export class AreasState {
@@ -53,10 +65,10 @@ export class AreasState {
     return this.#geo;
   }
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly host: AreasHost) {}
 
-  regionAreas = $derived.by(() => this.list.filter((a) => a.kota === this.app.city.kode));
-  active = $derived.by(() => this.list.find((a) => a.id === this.activeId && a.kota === this.app.city.kode) ?? null);
+  regionAreas = $derived.by(() => this.list.filter((a) => a.kota === this.host.city.kode));
+  active = $derived.by(() => this.list.find((a) => a.id === this.activeId && a.kota === this.host.city.kode) ?? null);
   /** The active area, buffered when asked. */
   shape = $derived.by((): { geometry: AreaGeometry | null; error: AreaError | null } => {
     const area = this.active;
@@ -66,7 +78,7 @@ export class AreasState {
   });
   shares = $derived.by(() => {
     const shape = this.shape.geometry;
-    const kelurahan = this.app.kelurahan;
+    const kelurahan = this.host.kelurahan;
     if (!shape || !kelurahan || !this.#geo) return null;
     return this.#geo.areaShares(shape, kelurahan.features);
   });
@@ -90,7 +102,7 @@ export class AreasState {
   }
 
   async #save(): Promise<void> {
-    await this.app.workspace.saveAreas(this.list.filter((a) => a.source !== 'demo'));
+    await this.host.workspace.saveAreas(this.list.filter((a) => a.source !== 'demo'));
   }
 
   select(id: string | null): void {
@@ -103,12 +115,12 @@ export class AreasState {
   async loadSummary(): Promise<void> {
     if (!this.active) return;
     await this.#geometry();
-    const db = await this.app.workspace.database();
-    const query = { kodeKota: this.app.city.kode, tahun: this.app.tahun };
-    const ids = AREA_INDICATORS.filter((id) => this.app.regionIndicators.some((i) => i.id === id));
+    const db = await this.host.workspace.database();
+    const query = { kodeKota: this.host.city.kode, tahun: this.host.tahun };
+    const ids = AREA_INDICATORS.filter((id) => this.host.regionIndicators.some((i) => i.id === id));
     const entries = await Promise.all(ids.map(async (id) => [id, await fetchValues(db, { ...query, indikator: id, measure: 'jumlah' })] as const));
     this.values = new Map(entries);
-    if (!this.app.city.source) {
+    if (!this.host.city.source) {
       await demoPrograms(db);
       this.sites = await fetchSites(db, query.kodeKota);
     } else this.sites = [];
@@ -152,7 +164,7 @@ export class AreasState {
       geometry = { type: 'Polygon', coordinates: [[...this.draft, this.draft[0]]] };
       source = 'drawn';
     } else {
-      const chosen = (this.app.kelurahan?.features ?? []).filter((f) => this.picked.has(f.properties.kode));
+      const chosen = (this.host.kelurahan?.features ?? []).filter((f) => this.picked.has(f.properties.kode));
       if (chosen.length === 0) return void (this.error = 'empty');
       geometry = {
         type: 'MultiPolygon',
@@ -174,7 +186,7 @@ export class AreasState {
       // A newer file superseded this read; that one reports.
       if (error instanceof TaskCancelled) return;
       const notice = noticeOf(error, 'import.failed');
-      this.app.notify(notice.key, notice.params);
+      this.host.notify(notice.key, notice.params);
     }
   }
 
@@ -183,8 +195,8 @@ export class AreasState {
     if (!checked.geometry) return void (this.error = checked.error);
     const area: FocusArea = {
       id: `kawasan-${Date.now().toString(36)}`,
-      nama: nama.trim() || this.app.t('areas.ui.unnamed'),
-      kota: this.app.city.kode,
+      nama: nama.trim() || this.host.t('areas.ui.unnamed'),
+      kota: this.host.city.kode,
       geometry: checked.geometry,
       source,
     };
@@ -193,7 +205,7 @@ export class AreasState {
     this.select(area.id);
     await this.#save().catch((error: unknown) => {
       const notice = noticeOf(error, 'workspace.storageFailed');
-      this.app.notify(notice.key, notice.params);
+      this.host.notify(notice.key, notice.params);
     });
   }
 

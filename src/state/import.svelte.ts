@@ -5,7 +5,8 @@
  * `commit`; cancelling or failing at any step drops the temporary table and leaves everything
  * loaded before as it was.
  */
-import type { City } from '../data/catalog';
+import type { City, IndicatorDef, Lang } from '../data/catalog';
+import type { AreaCollection } from '../data/boundaries';
 import type { Database } from '../data/database';
 import { loadMapping, type ColumnChoice, type ImportedIndicator, type KeyColumns, type KeyMapping, type KeyRow } from '../data/datasets';
 import { ImportError, type ImportedTable } from '../data/importers/types';
@@ -20,15 +21,13 @@ import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
 import { readGeoInWorker, readTableInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
-import type { AppState } from './app.svelte';
 import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, PointsMeta } from '../data/dataset-apply';
 import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
 import { GEO_EXTENSIONS } from '../data/importers/read-geo';
 import type { GeoImport } from '../data/importers/geo-features';
 import { pointsFromRows } from '../data/importers/points';
 import { loadRegionIndex } from '../data/regions';
-import { noticeOf } from './workspace.svelte';
-import type { Notice } from './app.svelte';
+import { noticeOf, type DatabaseHost, type Notice } from './host';
 import { beneficiaryRecordsCsv, dropImportTables, householdRecordsCsv, programValues, rawTableRows } from '../data/import-records';
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
@@ -41,6 +40,30 @@ function newDatasetId(): string {
   return `d${Date.now().toString(36)}${Math.floor(Math.random() * 1296)
     .toString(36)
     .padStart(2, '0')}`;
+}
+
+/** What an import reads from the app (region, kelurahan, year, language) and does there (store, show). */
+export interface ImportHost {
+  readonly city: City;
+  readonly kelurahan: AreaCollection | null;
+  readonly tahun: number;
+  readonly lang: Lang;
+  /** The region's indicators, a committed dataset's among them. */
+  readonly regionIndicators: IndicatorDef[];
+  readonly workspace: DatabaseHost['workspace'] & {
+    readonly datasets: StoredDataset[];
+    salt(): Promise<string>;
+    addDataset(dataset: StoredDataset): Promise<void>;
+    addRegion(region: City, areas: AreaCollection): Promise<void>;
+  };
+  setIndicator(id: string): void;
+  selectCity(slug: string): void;
+}
+
+/** How files are read: in the import worker in the app, directly in Node tests. */
+export interface ImportReaders {
+  table: typeof readTableInWorker;
+  geo: typeof readGeoInWorker;
 }
 
 export class ImportSession {
@@ -89,7 +112,10 @@ export class ImportSession {
   #db: Database | null = null;
   #rawLoaded = false;
 
-  constructor(private readonly app: AppState) {}
+  constructor(
+    private readonly host: ImportHost,
+    private readonly read: ImportReaders = { table: readTableInWorker, geo: readGeoInWorker },
+  ) {}
 
   get open(): boolean {
     return this.step !== 'idle';
@@ -97,7 +123,7 @@ export class ImportSession {
 
   /** The region's kelurahan, what rows can join to. */
   targets(): JoinTarget[] {
-    return joinTargets(this.app.kelurahan);
+    return joinTargets(this.host.kelurahan);
   }
 
   /** Reads a table file in the worker; the options choose another sheet or header row. */
@@ -112,7 +138,7 @@ export class ImportSession {
     this.step = 'reading';
     this.progress = 0;
     try {
-      const table = await readTableInWorker(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal });
+      const table = await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal });
       if (abort.signal.aborted) return;
       this.#setTable(table);
       this.step = 'table';
@@ -130,15 +156,15 @@ export class ImportSession {
     this.step = 'reading';
     this.progress = null;
     try {
-      const geo = await readGeoInWorker(file);
+      const geo = await this.read.geo(file);
       this.geo = geo;
       if (geo.kind === 'areas') {
         const index = await loadRegionIndex().catch(() => null);
         const region = (kode: string) => index?.byKode.get(kode);
         this.boundaryPlan = planBoundaries(geo.boundaries, { nama: (k) => region(k)?.nama, provinsi: (k) => region(k.slice(0, 2))?.nama });
       } else {
-        if (!this.app.kelurahan) throw new ImportError('import.noRegion');
-        this.pointPlan = planPoints(geo.points, this.app.kelurahan);
+        if (!this.host.kelurahan) throw new ImportError('import.noRegion');
+        this.pointPlan = planPoints(geo.points, this.host.kelurahan);
       }
       this.step = 'geo';
     } catch (error) {
@@ -151,7 +177,7 @@ export class ImportSession {
 
   #setTable(table: ImportedTable): void {
     this.table = table;
-    this.year = this.app.tahun;
+    this.year = this.host.tahun;
     this.columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
     const header = table.columns.map((c) => c.name);
     // The whole table (up to a limit), not the preview: a provincial table may reach the region late.
@@ -187,7 +213,7 @@ export class ImportSession {
       k: 1 / 3,
       suppressBelow: DEFAULT_SUPPRESSION_THRESHOLD,
     };
-    const householdSets = this.app.workspace.datasets.filter((d) => d.kind === 'households' && d.regionKode === this.app.city.kode);
+    const householdSets = this.host.workspace.datasets.filter((d) => d.kind === 'households' && d.regionKode === this.host.city.kode);
     this.beneficiaries = {
       idColumn: idColumn ?? null,
       programColumn: program ?? null,
@@ -262,12 +288,12 @@ export class ImportSession {
     this.step = 'joining';
     try {
       if (this.kind === 'points') {
-        if (!this.app.kelurahan) throw new ImportError('import.noRegion');
+        if (!this.host.kelurahan) throw new ImportError('import.noRegion');
         await this.#loadRaw(table);
         const rows = await rawTableRows(this.#db!, this.#id);
         const header = table.columns.map((c) => c.name);
         const cells = rows.map((r) => header.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
-        this.pointPlan = planPoints(pointsFromRows(header, cells, table.file, table.headerRow + 1), this.app.kelurahan);
+        this.pointPlan = planPoints(pointsFromRows(header, cells, table.file, table.headerRow + 1), this.host.kelurahan);
         this.step = 'geo';
         return;
       }
@@ -293,7 +319,7 @@ export class ImportSession {
   }
 
   async #loadRaw(table: ImportedTable): Promise<void> {
-    this.#db ??= await this.app.workspace.database();
+    this.#db ??= await this.host.workspace.database();
     if (this.#rawLoaded) return;
     await loadTable(this.#db, this.#id, table);
     this.#rawLoaded = true;
@@ -305,7 +331,7 @@ export class ImportSession {
    */
   reportCsv(): string {
     if (!this.report) return '';
-    return joinReportCsv(this.report, this.joinKeys, this.targets(), this.app.lang, $state.snapshot(this.decisions.manual));
+    return joinReportCsv(this.report, this.joinKeys, this.targets(), this.host.lang, $state.snapshot(this.decisions.manual));
   }
 
   /** Stores the dataset with the user's decisions and shows it on the map. */
@@ -315,13 +341,13 @@ export class ImportSession {
     this.error = null;
     this.step = 'saving';
     try {
-      const region = this.app.city;
+      const region = this.host.city;
       const dataset = await this.#build(table, region);
       await this.#dropTemporary();
-      await this.app.workspace.addDataset(dataset);
-      const own = this.app.regionIndicators.filter((i) => i.dataset === dataset.id);
+      await this.host.workspace.addDataset(dataset);
+      const own = this.host.regionIndicators.filter((i) => i.dataset === dataset.id);
       const first = own.find((i) => i.id.endsWith('_af_m0')) ?? own.find((i) => i.direction !== 'neutral') ?? own[0];
-      if (first) this.app.setIndicator(first.id);
+      if (first) this.host.setIndicator(first.id);
       this.#reset();
     } catch (error) {
       this.#fail(error, 'import.failed');
@@ -351,7 +377,7 @@ export class ImportSession {
       const h = this.households;
       if (!h.idColumn) throw new ImportError('import.needIdColumn');
       if (h.deprivations.length === 0) throw new ImportError('import.needDeprivation');
-      const salt = await this.app.workspace.salt();
+      const salt = await this.host.workspace.salt();
       const column = (name: string) => this.columns.find((c) => c.name === name)!;
       // Only what the aggregation needs is stored: no name, no identity number.
       const csv = await householdRecordsCsv(db, {
@@ -375,7 +401,7 @@ export class ImportSession {
     }
     const b = this.beneficiaries;
     if (!b.idColumn || !b.programColumn || !b.households) throw new ImportError('import.needBeneficiaryColumns');
-    const salt = await this.app.workspace.salt();
+    const salt = await this.host.workspace.salt();
     const csv = await beneficiaryRecordsCsv(db, { id: this.#id, salt, idColumn: b.idColumn, programColumn: b.programColumn, yearColumn: b.yearColumn, year: this.year });
     const values = await programValues(db, this.#id, b.programColumn);
     const taken = new Set<string>();
@@ -399,8 +425,8 @@ export class ImportSession {
     this.step = 'saving';
     try {
       if (boundaries) {
-        await this.app.workspace.addRegion(boundaries.region, boundaries.areas);
-        this.app.selectCity(boundaries.region.slug);
+        await this.host.workspace.addRegion(boundaries.region, boundaries.areas);
+        this.host.selectCity(boundaries.region.slug);
       } else if (points) {
         const meta: PointsMeta = {
           kind: 'points',
@@ -413,13 +439,13 @@ export class ImportSession {
             joined: { code: 0, name: 0, fuzzy: 0, manual: 0, unmatched: points.outside, missing: 0 },
           },
           counts: points.counts,
-          year: this.app.tahun,
+          year: this.host.tahun,
         };
         const payload = await gzip(new TextEncoder().encode(JSON.stringify(points.points)));
-        const dataset: StoredDataset = { id: this.#id, kind: 'points', name: file, file, regionKode: this.app.city.kode, created: new Date().toISOString(), meta, payload };
+        const dataset: StoredDataset = { id: this.#id, kind: 'points', name: file, file, regionKode: this.host.city.kode, created: new Date().toISOString(), meta, payload };
         await this.#dropTemporary();
-        await this.app.workspace.addDataset(dataset);
-        this.app.setIndicator(`${dataset.id}_titik`);
+        await this.host.workspace.addDataset(dataset);
+        this.host.setIndicator(`${dataset.id}_titik`);
       }
       this.#reset();
     } catch (error) {

@@ -18,8 +18,8 @@ import {
 } from '../data/national-map';
 import { loadRegionIndex, parentsOf } from '../data/regions';
 import type { Database } from '../data/database';
-import type { AppState } from './app.svelte';
-import { noticeOf } from './workspace.svelte';
+import { noticeOf, type DatabaseHost, type NoticeHost } from './host';
+import type { RegionLoader } from './regions.svelte';
 
 /** Schemes offered nationally: natural breaks (Fisher-Jenks) is O(k·n²), too slow for 83,402 values. */
 export const NATIONAL_SCHEMES: readonly Scheme[] = ['quantile', 'equal', 'sd', 'box'];
@@ -30,6 +30,11 @@ export interface NationalHover {
   kabkota: string;
   x: number;
   y: number;
+}
+
+/** What the national map needs from the app: the database, notices, and opening a region it was clicked through to. */
+export interface NationalHost extends DatabaseHost, NoticeHost {
+  readonly regionLoader: Pick<RegionLoader, 'open'>;
 }
 
 export class NationalState {
@@ -63,7 +68,7 @@ export class NationalState {
   #download: Promise<Uint8Array> | null = null;
   #request = 0;
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly host: NationalHost) {}
 
   #classify(nilai: Float64Array): Classification | null {
     try {
@@ -90,7 +95,7 @@ export class NationalState {
     try {
       if ((await nationalTilesPresent()) || this.tilesMissing) return;
       this.tilesMissing = true;
-      this.app.notify('national.tilesMissing', {});
+      this.host.notify('national.tilesMissing', {});
     } catch {
       // Offline: the tiles may still come from the browser's caches; nothing to say yet.
     }
@@ -133,7 +138,7 @@ export class NationalState {
     }
     this.status = 'loading';
     try {
-      const db = await this.app.workspace.database();
+      const db = await this.host.workspace.database();
       const kode = await this.#load(db);
       // The first load may have moved the year to one the file has.
       const asked = this.wantedKey;
@@ -147,7 +152,7 @@ export class NationalState {
       if (request !== this.#request) return;
       this.status = 'failed';
       const notice = noticeOf(error, 'national.loadFailed');
-      this.app.notify(notice.key, notice.params);
+      this.host.notify(notice.key, notice.params);
     }
   }
 
@@ -186,12 +191,12 @@ export class NationalState {
     try {
       const index = await loadRegionIndex();
       const region = index.byKode.get(kode.slice(0, 5));
-      if (!region) return this.app.notify('national.unknownRegion', { kode });
+      if (!region) return this.host.notify('national.unknownRegion', { kode });
       this.close();
-      await this.app.regionLoader.open({ region, parents: parentsOf(index, region), score: 0 });
+      await this.host.regionLoader.open({ region, parents: parentsOf(index, region), score: 0 });
     } catch (error) {
       const notice = noticeOf(error, 'regions.loadFailed');
-      this.app.notify(notice.key, notice.params);
+      this.host.notify(notice.key, notice.params);
     }
   }
 }

@@ -4,13 +4,14 @@
  * laid over any need indicator as a bivariate 3 × 3 map. Program sites are drawn on top.
  */
 import { BIVARIATE_COLORS, BIVARIATE_LABELS, bivariateClasses, coverage } from '../analysis/coverage';
-import { catalog, registerIndicators, type IndicatorDef, type LocalText } from '../data/catalog';
+import { catalog, registerIndicators, type City, type IndicatorDef, type LocalText } from '../data/catalog';
 import type { Database } from '../data/database';
 import { demoPrograms } from '../data/demo';
 import { fetchValues, type CitySummary } from '../data/indicators';
 import { fetchCoverage, fetchProgramMatrix, fetchProgramYears, fetchSites, type ProgramCell, type ProgramSite } from '../data/programs';
 import type { MessageKey } from '../i18n';
-import type { AppState } from './app.svelte';
+import type { AreaCollection } from '../data/boundaries';
+import type { DatabaseHost } from './host';
 import type { CategoryMap } from './cluster-categories';
 
 /** Virtual indicator ids: `program:cakupan:<program>` or `program:celah:grup:<group>`. */
@@ -77,6 +78,15 @@ function programIndicators(): IndicatorDef[] {
 
 registerIndicators(PROGRAM_DATASET, programIndicators());
 
+/** What the program tab reads from the app (region, year, kelurahan, indicator shown) and sets (the indicator). */
+export interface ProgramHost extends DatabaseHost {
+  readonly city: City;
+  readonly tahun: number;
+  readonly kelurahan: AreaCollection | null;
+  readonly indikator: string;
+  setIndicator(id: string): void;
+}
+
 export class ProgramState {
   /** A program id or `grup:<group id>`. */
   choice = $state('pkh');
@@ -90,11 +100,11 @@ export class ProgramState {
   /** Bivariate classes per kelurahan (feature order) for the current choice, need and year. */
   #bivariate = $state.raw<{ key: string; codes: Int8Array } | null>(null);
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly host: ProgramHost) {}
 
   coverageId = $derived.by(() => `${PREFIX}cakupan:${this.choice}`);
   gapId = $derived.by(() => `${PREFIX}celah:${this.choice}`);
-  bivariateKey = $derived.by(() => `${this.app.city.kode}|${this.app.tahun}|${this.choice}|${this.needIndicator}`);
+  bivariateKey = $derived.by(() => `${this.host.city.kode}|${this.host.tahun}|${this.choice}|${this.needIndicator}`);
 
   /** The bivariate map as categories (cell index = need class × 3 + coverage class). */
   categories: CategoryMap | null = $derived.by(() => {
@@ -114,8 +124,8 @@ export class ProgramState {
   /** Chooses a program or group; a program map on screen follows the choice. */
   select(choice: string): void {
     this.choice = choice;
-    const shown = this.app.indikator;
-    if (isProgramIndicator(shown)) this.app.setIndicator(shown.includes(':celah:') ? this.gapId : this.coverageId);
+    const shown = this.host.indikator;
+    if (isProgramIndicator(shown)) this.host.setIndicator(shown.includes(':celah:') ? this.gapId : this.coverageId);
   }
 
   /** The years with program data in a city. */
@@ -143,11 +153,11 @@ export class ProgramState {
 
   /** Reads what the program tab shows: sites, the program table and the bivariate classes. */
   async load(): Promise<void> {
-    const kelurahan = this.app.kelurahan;
-    if (!kelurahan || this.app.city.source) return;
-    const db = await this.app.workspace.database();
+    const kelurahan = this.host.kelurahan;
+    if (!kelurahan || this.host.city.source) return;
+    const db = await this.host.workspace.database();
     await demoPrograms(db);
-    const query = { kodeKota: this.app.city.kode, tahun: this.app.tahun };
+    const query = { kodeKota: this.host.city.kode, tahun: this.host.tahun };
     const key = this.bivariateKey;
     const [sites, matrix, rows, need] = await Promise.all([
       fetchSites(db, query.kodeKota),

@@ -6,12 +6,20 @@
 import type { City } from '../data/catalog';
 import { readRegionFeatures } from '../data/national';
 import type { Region, RegionResult } from '../data/regions';
-import type { AppState } from './app.svelte';
-import { noticeOf } from './workspace.svelte';
+import type { AreaCollection } from '../data/boundaries';
+import { noticeOf, type NoticeHost } from './host';
 
 /** Where the national file is looked for unless the user chose another URL or a local file. */
 export function defaultNationalUrl(): string {
   return `${import.meta.env.BASE_URL}national/desa-kelurahan-indonesia.fgb`;
+}
+
+/** What opening a region needs from the app: the regions known, where new ones are kept, and showing one. */
+export interface RegionLoaderHost extends NoticeHost {
+  readonly cities: City[];
+  readonly workspace: { addRegion(region: City, areas: AreaCollection): Promise<void> };
+  selectCity(slug: string): void;
+  focusBounds(bounds: [number, number, number, number]): void;
 }
 
 export class RegionLoader {
@@ -23,20 +31,20 @@ export class RegionLoader {
   url = $state(defaultNationalUrl());
   #abort: AbortController | null = null;
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly host: RegionLoaderHost) {}
 
   /** Loads the picked region (a kecamatan loads its kab/kota and zooms to the kecamatan). */
   async open(result: RegionResult): Promise<void> {
     const { region, parents } = result;
-    if (region.level === 'provinsi') return this.app.notify('import.pickKabkota', { nama: region.nama });
+    if (region.level === 'provinsi') return this.host.notify('import.pickKabkota', { nama: region.nama });
     const kabkota = region.level === 'kabkota' ? region : parents.find((p) => p.level === 'kabkota');
     const provinsi = parents.find((p) => p.level === 'provinsi');
     if (!kabkota) return;
     const focus = region.level === 'kecamatan' ? region.bbox : null;
-    const known = this.app.cities.find((c) => c.kode === kabkota.kode);
+    const known = this.host.cities.find((c) => c.kode === kabkota.kode);
     if (known) {
-      this.app.selectCity(known.slug);
-      if (focus) this.app.focusBounds(focus);
+      this.host.selectCity(known.slug);
+      if (focus) this.host.focusBounds(focus);
       return;
     }
     this.#abort?.abort();
@@ -57,14 +65,14 @@ export class RegionLoader {
         source: 'national',
         bbox: kabkota.bbox,
       };
-      await this.app.workspace.addRegion(city, read.areas);
-      this.app.selectCity(city.slug);
-      if (focus) this.app.focusBounds(focus);
-      if (read.repaired || read.skipped) this.app.notify('regions.repairedNotice', { repaired: read.repaired, skipped: read.skipped });
+      await this.host.workspace.addRegion(city, read.areas);
+      this.host.selectCity(city.slug);
+      if (focus) this.host.focusBounds(focus);
+      if (read.repaired || read.skipped) this.host.notify('regions.repairedNotice', { repaired: read.repaired, skipped: read.skipped });
     } catch (error) {
       if (abort.signal.aborted) return;
       const notice = noticeOf(error, 'regions.loadFailed');
-      this.app.notify(notice.key, notice.params);
+      this.host.notify(notice.key, notice.params);
     } finally {
       if (this.#abort === abort) this.loading = null;
     }

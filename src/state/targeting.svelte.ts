@@ -11,7 +11,11 @@ import { allocateBudget, rankRtlh, reasonsFor, type Cluster, type RankBy, type R
 import { fetchValues } from '../data/indicators';
 import { fetchProgramYears, fetchRepaired } from '../data/programs';
 import { demoPrograms } from '../data/demo';
-import type { AppState } from './app.svelte';
+import type { AreaCollection } from '../data/boundaries';
+import type { City } from '../data/catalog';
+import type { AnalysisState } from './analysis.svelte';
+import type { CompositeState } from './composite.svelte';
+import type { DatabaseHost } from './host';
 
 const CLUSTERS: Partial<Record<number, Cluster>> = {
   [LisaCluster.HighHigh]: 'HH',
@@ -19,6 +23,16 @@ const CLUSTERS: Partial<Record<number, Cluster>> = {
   [LisaCluster.LowHigh]: 'LH',
   [LisaCluster.LowLow]: 'LL',
 };
+
+/** What RTLH targeting reads from the app: region, year, kelurahan, the indicator and LISA shown, the composite index. */
+export interface TargetingHost extends DatabaseHost {
+  readonly city: City;
+  readonly tahun: number;
+  readonly kelurahan: AreaCollection | null;
+  readonly indikator: string;
+  readonly analysis: Pick<AnalysisState, 'method' | 'categories'>;
+  readonly composite: Pick<CompositeState, 'compute'>;
+}
 
 export class TargetingState {
   /** The indicators counting RTLH units and households (the demo's, or an imported dataset's). */
@@ -48,9 +62,9 @@ export class TargetingState {
   #inputKey = '';
   #request = 0;
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly host: TargetingHost) {}
 
-  inputKey = $derived.by(() => `${this.app.city.kode}|${this.app.tahun}|${this.unitsIndicator}|${this.householdsIndicator}|${this.app.kelurahan?.features.length ?? 0}`);
+  inputKey = $derived.by(() => `${this.host.city.kode}|${this.host.tahun}|${this.unitsIndicator}|${this.householdsIndicator}|${this.host.kelurahan?.features.length ?? 0}`);
 
   options: RankOptions = $derived({
     by: this.by,
@@ -80,10 +94,10 @@ export class TargetingState {
   /** LISA clusters of the analysis on screen, when it is a LISA map of the RTLH indicator. */
   #clusters = $derived.by(() => {
     const map = new Map<string, Cluster>();
-    const analysis = this.app.analysis;
+    const analysis = this.host.analysis;
     const categories = analysis.categories;
-    if (analysis.method !== 'lisa' || !categories || this.app.indikator !== this.unitsIndicator) return map;
-    this.app.kelurahan?.features.forEach((f, i) => {
+    if (analysis.method !== 'lisa' || !categories || this.host.indikator !== this.unitsIndicator) return map;
+    this.host.kelurahan?.features.forEach((f, i) => {
       const cluster = CLUSTERS[categories.codes[i]];
       if (cluster) map.set(f.properties.kode, cluster);
     });
@@ -121,19 +135,19 @@ export class TargetingState {
   /** Reads RTLH, households, past repairs and the composite index for the region and year. */
   async load(): Promise<void> {
     const key = this.inputKey;
-    if (key === this.#inputKey || !this.app.kelurahan) return;
+    if (key === this.#inputKey || !this.host.kelurahan) return;
     const request = ++this.#request;
     this.loading = true;
     this.failed = false;
     try {
-      const db = await this.app.workspace.database();
+      const db = await this.host.workspace.database();
       await demoPrograms(db);
-      const query = { kodeKota: this.app.city.kode, tahun: this.app.tahun };
+      const query = { kodeKota: this.host.city.kode, tahun: this.host.tahun };
       const [units, households, programYears, composite] = await Promise.all([
         fetchValues(db, { ...query, indikator: this.unitsIndicator, measure: 'jumlah' }),
         fetchValues(db, { ...query, indikator: this.householdsIndicator, measure: 'jumlah' }),
         fetchProgramYears(db, query.kodeKota),
-        this.app.city.source ? Promise.resolve(null) : this.app.composite.compute(db, query),
+        this.host.city.source ? Promise.resolve(null) : this.host.composite.compute(db, query),
       ]);
       // The RTLH count of a year is taken before that year's repairs (see the demo README):
       // repairs from that year on are the ones not yet in the count.
@@ -141,7 +155,7 @@ export class TargetingState {
       const repairYears = last !== null && last >= query.tahun ? { from: query.tahun, to: last } : null;
       const repaired = repairYears ? await fetchRepaired(db, { kodeKota: query.kodeKota, fromYear: repairYears.from, toYear: repairYears.to }) : new Map<string, number>();
       if (request !== this.#request) return;
-      this.rows = (this.app.kelurahan?.features ?? []).map((f) => ({
+      this.rows = (this.host.kelurahan?.features ?? []).map((f) => ({
         kode: f.properties.kode,
         nama: f.properties.kelurahan,
         kecamatan: f.properties.kecamatan,

@@ -5,18 +5,32 @@
  * full screen in a meeting, one per slide.
  */
 import type { StoredView } from '../data/store';
-import type { AppState } from './app.svelte';
+import type { City, IndicatorDef, Lang } from '../data/catalog';
 import type { ViewParams } from './url';
-import { noticeOf } from './workspace.svelte';
+import { noticeOf, type NoticeHost } from './host';
 
 export type SavedView = StoredView<ViewParams>;
+
+/** What saved views read from the app (the view on screen and what the tabs add to it) and set when one is opened. */
+export interface ViewsHost extends NoticeHost {
+  readonly city: City;
+  readonly tahun: number;
+  readonly lang: Lang;
+  readonly indicator: IndicatorDef;
+  readonly view: ViewParams;
+  readonly panel: string;
+  readonly areas: { readonly activeId: string | null; select(id: string | null): unknown };
+  readonly program: { bivariate: boolean; choice: string; needIndicator: string };
+  readonly workspace: { saveViews(views: SavedView[]): Promise<void> };
+  applyView(view: ViewParams): void;
+}
 
 export class ViewsState {
   list = $state.raw<SavedView[]>([]);
   /** Presentation mode: the index of the view on screen, or null when not presenting. */
   slide = $state<number | null>(null);
 
-  constructor(private readonly app: AppState) {}
+  constructor(private readonly host: ViewsHost) {}
 
   presenting = $derived(this.slide !== null);
   current = $derived.by(() => (this.slide === null ? null : (this.list[this.slide] ?? null)));
@@ -26,9 +40,9 @@ export class ViewsState {
   }
 
   async #save(): Promise<void> {
-    await this.app.workspace.saveViews(this.list).catch((error: unknown) => {
+    await this.host.workspace.saveViews(this.list).catch((error: unknown) => {
       const notice = noticeOf(error, 'workspace.storageFailed');
-      this.app.notify(notice.key, notice.params);
+      this.host.notify(notice.key, notice.params);
     });
   }
 
@@ -36,12 +50,12 @@ export class ViewsState {
   async add(title: string, note: string): Promise<void> {
     const view: SavedView = {
       id: `tampilan-${Date.now().toString(36)}`,
-      title: title.trim() || `${this.app.indicator.label[this.app.lang]} · ${this.app.city.nama} · ${this.app.tahun}`,
+      title: title.trim() || `${this.host.indicator.label[this.host.lang]} · ${this.host.city.nama} · ${this.host.tahun}`,
       note: note.trim(),
-      params: $state.snapshot(this.app.view),
-      area: this.app.areas.activeId,
-      bivariate: this.app.program.bivariate ? { choice: this.app.program.choice, need: this.app.program.needIndicator } : null,
-      panel: this.app.panel,
+      params: $state.snapshot(this.host.view),
+      area: this.host.areas.activeId,
+      bivariate: this.host.program.bivariate ? { choice: this.host.program.choice, need: this.host.program.needIndicator } : null,
+      panel: this.host.panel,
     };
     this.list = [...this.list, view];
     await this.#save();
@@ -65,12 +79,12 @@ export class ViewsState {
 
   /** Shows a saved view. */
   open(view: SavedView): void {
-    this.app.applyView(view.params);
-    this.app.areas.select(view.area ?? null);
-    this.app.program.bivariate = view.bivariate !== null && view.bivariate !== undefined;
+    this.host.applyView(view.params);
+    this.host.areas.select(view.area ?? null);
+    this.host.program.bivariate = view.bivariate !== null && view.bivariate !== undefined;
     if (view.bivariate) {
-      this.app.program.choice = view.bivariate.choice;
-      this.app.program.needIndicator = view.bivariate.need;
+      this.host.program.choice = view.bivariate.choice;
+      this.host.program.needIndicator = view.bivariate.need;
     }
   }
 

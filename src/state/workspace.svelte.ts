@@ -13,28 +13,21 @@ import type { ProgressListener } from '../data/db';
 import { ImportError } from '../data/importers/types';
 import { gunzip, openStore, type Store, type StoredDataset, type StoredRegion, type StoredView } from '../data/store';
 import type { FeatureCollection, Point } from 'geojson';
-import type { MessageKey } from '../i18n';
 import { applyStoredDataset, datasetIndicators, shareableDataset } from '../data/dataset-apply';
 import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
 import type { FocusArea } from './areas.svelte';
+import { noticeOf, type NoticeHost } from './host';
 
 const AREAS_KEY = 'kawasan';
 const VIEWS_KEY = 'tampilan';
 
 /** What the workspace needs from the app. */
-export interface WorkspaceHost {
+export interface WorkspaceHost extends NoticeHost {
   regions: City[];
   readonly city: City;
   readonly areas: { list: FocusArea[]; restore(saved: FocusArea[] | undefined): Promise<void> };
   readonly views: { list: StoredView[]; restore(saved: StoredView[] | undefined): Promise<void> };
   workspaceChanged(): void;
-  notify(key: MessageKey, params: Record<string, string | number>): void;
-}
-
-/** A failure as a notice: the user's message when there is one, else the technical detail. */
-export function noticeOf(error: unknown, fallback: MessageKey): { key: MessageKey; params: Record<string, string | number> } {
-  if (error instanceof ImportError) return { key: error.key, params: error.params };
-  return { key: fallback, params: { detail: error instanceof Error ? error.message : String(error) } };
 }
 
 export class WorkspaceState {

@@ -26,14 +26,14 @@ import { readFlatGeobuf, type AreaCollection } from '../../../src/data/boundarie
 import { buildWeights, runLocal, type LocalOutput } from '../../../src/workers/analysis-tasks';
 import { localCategories, type CategoryMap } from '../../../src/state/cluster-categories';
 import { localMethod } from '../../../src/analysis/methods';
-import { AnalysisState } from '../../../src/state/analysis.svelte';
-import { DEFAULTS, type AppState } from '../../../src/state/app.svelte';
+import { AnalysisState, type AnalysisHost } from '../../../src/state/analysis.svelte';
+import { DEFAULTS } from '../../../src/state/app.svelte';
 import { weightsFromAreas } from '../../../src/cli/build-weights';
 import { NO_DATA, runMethod, type MethodSettings } from '../../../src/cli/methods';
 import { INDIKATOR, repo, runCli, tempDir } from './run-cli';
 
 /** The app's analysis settings, read from a fresh AnalysisState rather than copied. */
-const app = new AnalysisState({} as AppState);
+const app = new AnalysisState({} as AnalysisHost);
 const indicator = findIndicator(DEFAULTS.indikator)!;
 const rate = indicator.rate!;
 const measure = effectiveMeasure(indicator, DEFAULTS.ukuran);

@@ -4,8 +4,7 @@
  * indicator is used, in the run, the link and the chooser alike.
  */
 import { describe, expect, it } from 'vitest';
-import { AnalysisState } from '../../../src/state/analysis.svelte';
-import type { AppState } from '../../../src/state/app.svelte';
+import { AnalysisState, type AnalysisHost } from '../../../src/state/analysis.svelte';
 
 const indicators = [
   { id: 'rtlh', direction: 'higher_worse' },
@@ -15,7 +14,7 @@ const indicators = [
 
 describe('the second indicator of a two-indicator method', () => {
   it('is the chosen one unless it is on the map, then the first other directed indicator', () => {
-    const app = { indicators, indikator: 'rtlh', valuesKey: 'k' } as unknown as AppState;
+    const app = { indicators, indikator: 'rtlh', valuesKey: 'k' } as unknown as AnalysisHost;
     const analysis = new AnalysisState(app);
     analysis.method = 'lisa-bv';
     expect(analysis.secondIndicator).toBe('rtlh');
@@ -26,7 +25,7 @@ describe('the second indicator of a two-indicator method', () => {
   });
 
   it('is carried only by methods that need it', () => {
-    const app = { indicators, indikator: 'penduduk_miskin', valuesKey: 'k' } as unknown as AppState;
+    const app = { indicators, indikator: 'penduduk_miskin', valuesKey: 'k' } as unknown as AnalysisHost;
     const analysis = new AnalysisState(app);
     analysis.method = 'geary';
     expect(analysis.params?.kedua).toBeNull();
