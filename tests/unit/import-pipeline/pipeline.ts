@@ -1,8 +1,9 @@
 /**
  * The table import chained as the app chains it, for pipeline tests of the real modules end to
  * end. The steps from the read table to the key mapping are src/data/table-pipeline.ts, the
- * module the app's import dialog (src/state/import.svelte.ts, which Node cannot import because
- * of its runes) and the command-line tool call; only what the dialog's state adds is here:
+ * module the app's import dialog (src/state/import.svelte.ts) and the command-line tool call;
+ * only what the dialog's state adds is here, to test many fixtures without the dialog. The
+ * dialog's state itself runs in Node from a small host: tests/unit/state/import-session.test.ts.
  *
  *   readTable -> chooseTableKeys -> loadTable -> stageJoin -> keyMappingOf
  *   -> indicatorDataset (the stored dataset ImportSession.#build makes) -> applyStoredDataset -> `nilai`/`ukuran`.

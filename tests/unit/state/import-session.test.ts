@@ -1,0 +1,98 @@
+/**
+ * The import dialog's own state, ImportSession, runs in Node from a small host and Node's file
+ * reader (issue 14, item 2): no AppState, no worker, no copy of its steps. A table is read,
+ * its keys guessed, joined to Surakarta's kelurahan and committed through the same workspace
+ * calls the app makes, and the map's values are then read back from DuckDB.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allIndicators, findCity, indicatorInRegion, registerIndicators, type City } from '../../../src/data/catalog';
+import type { Database } from '../../../src/data/database';
+import { applyStoredDataset, datasetIndicators } from '../../../src/data/dataset-apply';
+import { readTable } from '../../../src/data/importers/read-table';
+import type { StoredDataset } from '../../../src/data/store';
+import { ImportSession, type ImportHost, type ImportReaders } from '../../../src/state/import.svelte';
+import { fixtureFile, openPipelineDatabase, surakartaAreas, valuesOf, YEAR } from '../import-pipeline/pipeline';
+
+/** The app's side of an import, as plain data: what was stored and what the map was asked to show. */
+function hostOf(db: Database): ImportHost & { stored: StoredDataset[]; shown: string[] } {
+  const city = findCity('surakarta') as City;
+  const stored: StoredDataset[] = [];
+  const shown: string[] = [];
+  return {
+    city,
+    kelurahan: surakartaAreas(),
+    tahun: YEAR,
+    lang: 'id',
+    get regionIndicators() {
+      return allIndicators().filter((i) => indicatorInRegion(i, city));
+    },
+    workspace: {
+      datasets: stored,
+      database: async () => db,
+      salt: async () => 'garam-uji',
+      // As WorkspaceState.addDataset: applied to DuckDB, its indicators registered.
+      addDataset: async (dataset) => {
+        await applyStoredDataset(db, dataset);
+        registerIndicators(dataset.id, datasetIndicators(dataset));
+        stored.push(dataset);
+      },
+      addRegion: async () => {
+        throw new Error('no region in this test');
+      },
+    },
+    setIndicator: (id) => shown.push(id),
+    selectCity: () => undefined,
+    stored,
+    shown,
+  };
+}
+
+/** Files read in this process instead of the import worker. */
+const nodeReaders: ImportReaders = {
+  table: (file, options, hooks) => readTable(file, options, hooks?.onProgress),
+  geo: () => Promise.reject(new Error('no geo file in this test')),
+};
+
+const PASAR_KLIWON = ['33.72.03.1001', '33.72.03.1002', '33.72.03.1003', '33.72.03.1004', '33.72.03.1005', '33.72.03.1006', '33.72.03.1007', '33.72.03.1008'];
+
+describe('ImportSession without the app', () => {
+  let db: Database;
+  let host: ReturnType<typeof hostOf>;
+  let session: ImportSession;
+  beforeAll(async () => {
+    db = await openPipelineDatabase();
+    host = hostOf(db);
+    session = new ImportSession(host, nodeReaders);
+  }, 60_000);
+
+  it('reads a table and guesses its keys and indicators', async () => {
+    await session.begin(fixtureFile('tables/surakarta-semicolon-1252.csv'));
+    expect(session.error).toBeNull();
+    expect(session.step).toBe('table');
+    expect(session.kind).toBe('indicators');
+    expect(session.keys).toEqual({ kode: 'kode', nama: 'kelurahan', kecamatan: 'kecamatan', tahun: null });
+    expect(session.year).toBe(YEAR);
+    expect(session.indicators.map((i) => i.column)).toContain('jumlah_kk');
+  });
+
+  it('joins the eight kelurahan of Pasar Kliwon by code', async () => {
+    await session.join();
+    expect(session.error).toBeNull();
+    expect(session.step).toBe('report');
+    expect(session.report?.matched.map((m) => m.kode)).toEqual(PASAR_KLIWON);
+    expect(session.report?.missing).toHaveLength(46);
+  });
+
+  it('commits through the workspace and shows the new indicator, whose values the map reads', async () => {
+    await session.commit();
+    expect(session.error).toBeNull();
+    expect(session.step).toBe('idle');
+    expect(host.stored).toHaveLength(1);
+    const kk = host.regionIndicators.find((i) => i.dataset === host.stored[0].id && i.id.endsWith('_jumlah_kk'));
+    expect(kk).toBeDefined();
+    expect(host.shown).toHaveLength(1);
+    expect(host.shown[0].startsWith(`${host.stored[0].id}_`)).toBe(true);
+    const values = await valuesOf(db, kk!.id);
+    expect(PASAR_KLIWON.map((k) => values.get(k))).toEqual([1234, 2045, 987, 3210, 1502, 764, 2310, 1118]);
+  });
+});
