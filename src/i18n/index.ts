@@ -6,6 +6,9 @@ import { id, type MessageKey } from './id';
 export type { MessageKey };
 export const messages: Record<Lang, Record<MessageKey, string>> = { id, en };
 
+/** A message in the user's language (the app's `t`), as components that get no app take it. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
