@@ -15,6 +15,7 @@ import { ImportError } from '../data/importers/types';
 import { analyzeCommand } from './commands/analyze';
 import { METHODS } from './methods';
 import { joinCommand } from './commands/join';
+import { reconcileCommand } from './commands/reconcile';
 import { weightsCommand } from './commands/weights';
 import { importMessage, UsageError, type Streams } from './io';
 
@@ -38,6 +39,8 @@ Usage:
                        --out FILE.csv|FILE.json|FILE.geojson
   peta-kantong join    --boundaries FILE --data FILE [--sheet SHEET] [--join-on COLUMN]
                        [--boundary-key PROPERTY] [--kecamatan COLUMN] [--lang id|en] --out REPORT.csv
+  peta-kantong reconcile --a FILE --b FILE [--a-id COLUMN --b-id COLUMN] [--match id|nik]
+                       [--min-count N] [--worklist FILE.csv|FILE.xlsx] [--lang id|en] --out FILE.csv
   peta-kantong --help
 
 Files:
@@ -106,6 +109,24 @@ Inference:
   --scheme       classify: quantile (default), equal, fisher, sd, box (hinge 1.5) or manual
   --classes      classify: 3 to 9 (default 5); --breaks: the cut points of --scheme manual
 
+Reconcile (two household registers, e.g. DTSEN and P3KE, side by side per kelurahan):
+  --a, --b       the registers: one row per household with an id, a kelurahan code and
+                 optionally the head's NIK and a desil (names are never read)
+  --a-id, --b-id the id columns (default: id_rt, id_keluarga, id_dtks, ... by name)
+  --match        id: match households by id; nik: by the head's NIK with the kelurahan (default:
+                 by id when the registers share any id, else by NIK). Ids and NIK are hashed
+                 with a salt of this run inside DuckDB and never written
+  --min-count    counts from 1 to N-1 written as "<N" (default 5; 0 writes every count)
+  --worklist     the verification worklist: kelurahan, kind and the row numbers in the two
+                 files ("baris 1.234 di P3KE_2024.xlsx"), no id, NIK or name; .csv in
+                 Indonesian Excel's format (";" and BOM, or "," with --lang en) or .xlsx
+  --out          columns kode, both, only_a, only_b, moved_in, moved_out, duplicates_a,
+                 duplicates_b, desil_same, desil_differs_2plus (moves at both kelurahan of the
+                 pair; duplicates: rows whose head NIK an earlier row of the same file has;
+                 desil counts at register A's kelurahan)
+  A register without a usable id, with an id on two rows, with codes outside the region (A's
+  kab/kota), or a beneficiary list, is refused (exit 2) and nothing is written.
+
 Exit codes: 0 done, 1 unexpected failure, 2 bad arguments, files or data (message on stderr).
 `;
 
@@ -127,7 +148,8 @@ export async function main(argv: readonly string[], streams: Streams = process):
     if (command === 'weights') return await weightsCommand(rest, streams);
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest, streams);
     if (command === 'join') return await joinCommand(rest, streams);
-    throw new UsageError(`unknown command "${command}" (commands: weights, analyze, join)`);
+    if (command === 'reconcile') return await reconcileCommand(rest, streams);
+    throw new UsageError(`unknown command "${command}" (commands: weights, analyze, join, reconcile)`);
   } catch (error) {
     if (isUserError(error)) {
       const message = error instanceof ImportError ? importMessage(error) : (error as Error).message;

@@ -16,6 +16,7 @@ import { unitsEn } from './modules/units';
 import { keyColumnsEn } from './modules/key-columns';
 import { changeEn } from './modules/change';
 import { analysisMethodsEn } from './modules/analysis-methods';
+import { reconcileEn } from './modules/reconcile';
 
 /** English: complete; a missing key is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -308,4 +309,5 @@ export const en: Record<MessageKey, string> = {
   ...keyColumnsEn,
   ...changeEn,
   ...analysisMethodsEn,
+  ...reconcileEn,
 };

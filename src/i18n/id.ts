@@ -15,6 +15,7 @@ import { unitsId } from './modules/units';
 import { keyColumnsId } from './modules/key-columns';
 import { changeId } from './modules/change';
 import { analysisMethodsId } from './modules/analysis-methods';
+import { reconcileId } from './modules/reconcile';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
 export const id = {
@@ -307,6 +308,7 @@ export const id = {
   ...keyColumnsId,
   ...changeId,
   ...analysisMethodsId,
+  ...reconcileId,
 } as const;
 
 export type MessageKey = keyof typeof id;

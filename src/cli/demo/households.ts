@@ -89,7 +89,7 @@ function pickFrom<T>(random: Random, list: readonly T[]): T {
 }
 
 /** An invented name: a given name and a family name, now and then with a second given name. */
-function inventName(random: Random, female: boolean): string {
+export function inventName(random: Random, female: boolean): string {
   const given = female ? FEMALE_GIVEN : MALE_GIVEN;
   const family = female ? FEMALE_FAMILY : MALE_FAMILY;
   const first = pickFrom(random, given);
@@ -103,7 +103,7 @@ function inventName(random: Random, female: boolean): string {
  * An invented NIK with the real structure: province+city (3372), kecamatan, birth date DDMMYY
  * (women: day + 40), and a 4-digit serial. Unique within `used`.
  */
-function inventNik(random: Random, kodeKecamatan: string, female: boolean, year: number, used: Set<string>): string {
+export function inventNik(random: Random, kodeKecamatan: string, female: boolean, year: number, used: Set<string>): string {
   const region = kodeKecamatan.replace(/\./g, '');
   for (;;) {
     const age = random.int(23, 80);
