@@ -16,6 +16,7 @@ import { unitsEn } from './modules/units';
 import { keyColumnsEn } from './modules/key-columns';
 import { changeEn } from './modules/change';
 import { analysisMethodsEn } from './modules/analysis-methods';
+import { pocketsEn } from './modules/pockets';
 import { reconcileEn } from './modules/reconcile';
 
 /** English: complete; a missing key is a type error. */
@@ -309,5 +310,6 @@ export const en: Record<MessageKey, string> = {
   ...keyColumnsEn,
   ...changeEn,
   ...analysisMethodsEn,
+  ...pocketsEn,
   ...reconcileEn,
 };

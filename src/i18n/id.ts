@@ -15,6 +15,7 @@ import { unitsId } from './modules/units';
 import { keyColumnsId } from './modules/key-columns';
 import { changeId } from './modules/change';
 import { analysisMethodsId } from './modules/analysis-methods';
+import { pocketsId } from './modules/pockets';
 import { reconcileId } from './modules/reconcile';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
@@ -308,6 +309,7 @@ export const id = {
   ...keyColumnsId,
   ...changeId,
   ...analysisMethodsId,
+  ...pocketsId,
   ...reconcileId,
 } as const;
 

@@ -3,11 +3,10 @@
  * answer is known, letters kept across years (persist, split, merge, disappear, reappear), the
  * sensitivity table, and the demo's Surakarta, where the generator planted the Semanggi pocket.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { connectedGroups, pocketLetter, pocketsByYear, pocketSensitivity, trackPockets, type LisaYear } from '../../../src/analysis/pockets';
 import { weightsFromNeighbours } from '../../../src/analysis/weights';
-import { buildWeights, runLocal } from '../../../src/workers/analysis-tasks';
+import { surakartaLisa } from './surakarta-lisa';
 
 /** Rook neighbours of a rows × cols grid, observations row by row. */
 function grid(rows: number, cols: number) {
@@ -134,27 +133,8 @@ describe('pockets tracked across years', () => {
 });
 
 describe('the demo Surakarta (penduduk miskin %, queen, 999 permutations, seed 20250707)', () => {
-  const fc = JSON.parse(readFileSync(new URL('../../../data/boundaries/kelurahan_surakarta_3372.geojson', import.meta.url), 'utf8')) as {
-    features: { geometry: never; properties: { kode: string; kelurahan: string } }[];
-  };
-  const w = buildWeights({ geometries: fc.features.map((f) => f.geometry), rule: 'queen', toleranceMetres: 10 });
-  const ids = fc.features.map((f) => f.properties.kode);
-  const lines = readFileSync(new URL('../../../data/demo/indikator.csv', import.meta.url), 'utf8')
-    .trim()
-    .split('\n');
-  const head = lines[0].split(',');
-  const col = (name: string) => head.indexOf(name);
-  const rows = lines.slice(1).map((l) => l.split(','));
-  const data = [2021, 2022, 2023, 2024, 2025].map((year) => {
-    const rate = new Map(
-      rows
-        .filter((r) => r[col('kode_kota')] === '33.72' && Number(r[col('tahun')]) === year)
-        .map((r) => [r[col('kode')], Number(r[col('penduduk_miskin')]) / Number(r[col('penduduk')])]),
-    );
-    const values = Float64Array.from(ids, (k) => rate.get(k) ?? Number.NaN);
-    return { year, lisa: runLocal({ method: 'lisa', values, ids, offsets: w.offsets, indices: w.indices, permutations: 999, seed: 20250707 }) };
-  });
-  const name = (i: number) => fc.features[i].properties.kelurahan;
+  const { weights: w, years: data, names } = surakartaLisa();
+  const name = (i: number) => names[i];
 
   it('has 3 pockets in 2021 and 2 in 2025 at α = 0.05, Semanggi in pocket A every year', () => {
     const out = pocketsByYear(w, data, 0.05, 'none');
