@@ -8,7 +8,7 @@
  */
 import { getisOrd, hotSpots } from './getis-ord';
 import { mannKendall, type MannKendall } from './mann-kendall';
-import type { Correction } from './significance';
+import { normalTwoSided, type Correction } from './significance';
 import { subsetWeights } from './subset';
 import type { Weights } from './weights';
 
@@ -116,12 +116,75 @@ export interface EmergingResult {
   trendAlpha: number;
 }
 
+/** Gi* z-scores of every year, for the kelurahan of `weights` (all with a value every year). */
+export interface GiStarSeries {
+  /** z[t][i]: Gi* z-score of kelurahan i in the t-th year. */
+  z: Float64Array[];
+  /** Neighbours of each kelurahan (0 = island: never significant). */
+  neighbourCount: Int32Array;
+}
+
+/**
+ * Gi* of each year's values (`yearly[t][i]`, all finite) with binary `weights`: the analytic
+ * z-score, as ArcGIS and spdep's localG report it (no permutations, so nothing random).
+ */
+export function giStarSeries(yearly: readonly ArrayLike<number>[], weights: Weights): GiStarSeries {
+  let neighbourCount: Int32Array = new Int32Array(weights.n);
+  const z = yearly.map((values) => {
+    const gi = getisOrd(values, weights, { star: true, permutations: 0 });
+    neighbourCount = gi.neighbourCount;
+    return gi.zScore;
+  });
+  return { z, neighbourCount };
+}
+
+/** Per kelurahan: the Gi_Bin series, the trend, the category. */
+export interface EmergingClassified {
+  bins: Int8Array[];
+  trends: MannKendall[];
+  categories: EmergingCategory[];
+}
+
+/**
+ * The categories from the z series: each year's z binned at 90/95/99 % as ArcGIS's Gi_Bin
+ * (getis-ord.ts hotSpots, with the correction over that year's kelurahan; islands and NaN are
+ * not significant), a bin at any level counting as "statistically significant", then the
+ * Mann-Kendall trend of the z series and {@link classifyEmerging}. A kelurahan with a NaN z in
+ * some year is 'none' here; callers mark it as having no data.
+ */
+export function classifySeries(series: GiStarSeries, options: EmergingOptions = {}): EmergingClassified {
+  const correction = options.correction ?? 'none';
+  const trendAlpha = options.trendAlpha ?? DEFAULT_TREND_ALPHA;
+  const n = series.neighbourCount.length;
+  const bins = series.z.map((z) => {
+    const pNormal = Float64Array.from(z, (v) => normalTwoSided(v));
+    return hotSpots({ n, neighbourCount: series.neighbourCount, zScore: z, pNormal, pseudoP: new Float64Array(n).fill(Number.NaN) }, 'z', correction).bin;
+  });
+  const trends: MannKendall[] = [];
+  const categories: EmergingCategory[] = [];
+  for (let i = 0; i < n; i++) {
+    const z = series.z.map((year) => year[i]);
+    if (!z.every(Number.isFinite)) {
+      trends.push({ s: Number.NaN, varS: Number.NaN, tau: Number.NaN, z: Number.NaN, p: Number.NaN, n: z.length });
+      categories.push('none');
+      continue;
+    }
+    const trend = mannKendall(z);
+    trends.push(trend);
+    categories.push(classifyEmerging(
+      bins.map((b) => b[i]),
+      trend,
+      trendAlpha,
+    ));
+  }
+  return { bins, trends, categories };
+}
+
 /**
  * Emerging hot spots of one indicator: `valuesByYear[t][i]` is kelurahan i's value in the t-th
  * year (oldest first; NaN where missing), `weights` the binary neighbours among all kelurahan.
- * Gi* is computed each year on the kelurahan with a value in every year (analytic z, as ArcGIS
- * and spdep's localG; no permutations, so nothing random), binned at 90/95/99 % with the
- * correction; a bin at any of these levels is "statistically significant".
+ * Only the kelurahan with a value in every year are analysed (a complete space-time cube, as
+ * ArcGIS and sfdep require); Gi* is computed among them each year.
  */
 export function emergingHotSpots(valuesByYear: readonly ArrayLike<number>[], weights: Weights, options: EmergingOptions = {}): EmergingResult {
   const correction = options.correction ?? 'none';
@@ -132,29 +195,22 @@ export function emergingHotSpots(valuesByYear: readonly ArrayLike<number>[], wei
   for (const values of valuesByYear) if (values.length !== n) throw new RangeError('every year needs one value per kelurahan of the weights');
   const keep = Array.from({ length: n }, (_, i) => valuesByYear.every((v) => Number.isFinite(v[i])));
   const { weights: among, kept } = subsetWeights(weights, keep);
-  const z = Array.from({ length: n }, () => new Array<number>(years).fill(Number.NaN));
-  const bins = Array.from({ length: n }, () => new Array<number>(years).fill(0));
-  const neighbours = new Array<number>(n).fill(0);
-  if (kept.length >= 3) {
-    valuesByYear.forEach((values, t) => {
-      const gi = getisOrd(
-        Float64Array.from(kept, (i) => values[i]),
-        among,
-        { star: true, permutations: 0 },
-      );
-      const spots = hotSpots(gi, 'z', correction);
-      kept.forEach((i, k) => {
-        z[i][t] = gi.zScore[k];
-        bins[i][t] = spots.bin[k];
-        neighbours[i] = gi.neighbourCount[k];
-      });
-    });
-  }
-  const analysed = kept.length >= 3 ? kept.length : 0;
-  const kelurahan = z.map((series, i): EmergingKelurahan => {
-    if (analysed === 0 || !keep[i]) return { category: null, z: series, bins: bins[i], trend: null, neighbours: 0 };
-    const trend = mannKendall(series);
-    return { category: classifyEmerging(bins[i], trend, trendAlpha), z: series, bins: bins[i], trend, neighbours: neighbours[i] };
+  const missing = (): EmergingKelurahan => ({ category: null, z: new Array<number>(years).fill(Number.NaN), bins: new Array<number>(years).fill(0), trend: null, neighbours: 0 });
+  const kelurahan = Array.from({ length: n }, missing);
+  if (kept.length < 3) return { kelurahan, analysed: 0, correction, trendAlpha };
+  const series = giStarSeries(
+    valuesByYear.map((values) => Float64Array.from(kept, (i) => values[i])),
+    among,
+  );
+  const classified = classifySeries(series, { correction, trendAlpha });
+  kept.forEach((i, k) => {
+    kelurahan[i] = {
+      category: classified.categories[k],
+      z: series.z.map((z) => z[k]),
+      bins: classified.bins.map((b) => b[k]),
+      trend: classified.trends[k],
+      neighbours: series.neighbourCount[k],
+    };
   });
-  return { kelurahan, analysed, correction, trendAlpha };
+  return { kelurahan, analysed: kept.length, correction, trendAlpha };
 }

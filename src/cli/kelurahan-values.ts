@@ -39,7 +39,7 @@ export async function regionValues(
   db: Database,
   join: TableJoin,
   region: Region,
-  options: { mapping: KeyMapping[]; spec: ValueSpec; duplicates: JoinDecisions['duplicates'] },
+  options: { mapping: KeyMapping[]; spec: ValueSpec; duplicates: JoinDecisions['duplicates']; year?: number },
 ): Promise<RegionValues> {
   const { spec } = options;
   const choices = columnChoicesOf(join.table);
@@ -48,7 +48,9 @@ export async function regionValues(
     const column = columnOf(name);
     const rows = await valuesByKelurahan(db, join.id, { keys: join.keys, mapping: options.mapping, column, year: null, duplicates: options.duplicates });
     const invalid = await invalidNumbers(db, join.id, join.keys, column, join.table.headerRow);
-    return { byKode: new Map(rows.map((r) => [r.kode, r.nilai])), invalid: { column: name, ...invalid } };
+    // A join of several years (a yearly method) is read one year at a time.
+    const ofYear = options.year === undefined ? rows : rows.filter((r) => r.tahun === options.year);
+    return { byKode: new Map(ofYear.map((r) => [r.kode, r.nilai])), invalid: { column: name, ...invalid } };
   };
   const value = await read(spec.value);
   const denominator = spec.denominator === undefined ? null : await read(spec.denominator);

@@ -58,20 +58,35 @@ function count(labels: readonly string[], order: readonly string[]): string {
  * come back in the order of x, as the app's worker runs it (src/workers/analysis-tasks.ts): the
  * pseudo p-values then depend on the data, not on the order of the boundary file.
  */
-export function runMethod(method: Method, x: Float64Array, weights: Weights | null, s: MethodSettings, ids: readonly string[], y: Float64Array | null = null): MethodResult {
+export function runMethod(
+  method: Method,
+  x: Float64Array,
+  weights: Weights | null,
+  s: MethodSettings,
+  ids: readonly string[],
+  y: Float64Array | null = null,
+  yearly: Yearly | null = null,
+): MethodResult {
   if (ids.length !== x.length) throw new RangeError(`ids: ${ids.length} codes for ${x.length} values`);
   const order = idOrder(ids);
   const inOrder = (v: Float64Array) => Float64Array.from(order, (i) => v[i]);
-  const result = runInGivenOrder(method, inOrder(x), y && inOrder(y), weights && weightsInOrder(weights, order), s);
+  const sorted = yearly && { years: yearly.years, values: yearly.values.map(inOrder) };
+  const result = runInGivenOrder(method, inOrder(x), y && inOrder(y), weights && weightsInOrder(weights, order), s, sorted);
   const rows = new Array<OutputRow>(order.length);
   order.forEach((i, k) => (rows[i] = result.rows[k]));
   return { ...result, rows };
 }
 
-function runInGivenOrder(method: Method, x: Float64Array, y: Float64Array | null, weights: Weights | null, s: MethodSettings): MethodResult {
+/** A yearly method's values (src/analysis/methods/types.ts `yearly`): one array per year, oldest first, in the order of x. */
+export interface Yearly {
+  years: number[];
+  values: Float64Array[];
+}
+
+function runInGivenOrder(method: Method, x: Float64Array, y: Float64Array | null, weights: Weights | null, s: MethodSettings, yearly: Yearly | null): MethodResult {
   if (method === 'classify') return runClassify(x, s);
   if (method === 'moran') return runMoran(x, weights!, s);
-  return runLocal(localMethod(method), x, y, weights!, s);
+  return runLocal(localMethod(method), x, y, weights!, s, yearly);
 }
 
 function permutationSettings(s: MethodSettings) {
@@ -96,7 +111,7 @@ function cutoffName(s: MethodSettings, tests: number, confidence?: number): stri
 }
 
 /** A local method of the registry: its columns, its categories in words, its settings. */
-function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, weights: Weights, s: MethodSettings): MethodResult {
+function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, weights: Weights, s: MethodSettings, yearly: Yearly | null): MethodResult {
   const warnings: string[] = [];
   const tests = weights.n - islands(weights).length;
   const options = { alpha: s.alpha, correction: s.correction, basis: s.basis };
@@ -109,19 +124,28 @@ function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, 
       warnings.push(s.correction === 'fdr' && confidence === undefined ? warning.replace('no kelurahan can reach it', 'the FDR cut-off may be out of reach') : warning);
     }
   }
-  const r = method.compute(x, y, weights, permutationSettings(s));
+  const r = method.compute(x, y, weights, permutationSettings(s), yearly?.values);
   const classified = method.classify(r, options);
   const words = new Map(method.categories.map((c) => [c.code, c.words]));
   const labels = Array.from(classified.codes, (code) => words.get(code)!);
+  // A yearly method's statistic per year, as z_2021 … z_2025.
+  const perYear = (k: number) => Object.fromEntries((r.series ?? []).map((z, t) => [`z_${yearly!.years[t]}`, num(z[k])]));
+  const categoryColumn = method.categoryColumn ?? 'cluster';
   const rows = labels.map((cluster, k) => ({
     ...Object.fromEntries(method.columns.map(([name, field]) => [name, num(r[field][k])])),
-    cluster,
+    ...perYear(k),
+    [categoryColumn]: cluster,
     neighbours: r.neighbourCount[k],
   }));
   const significance = method.options.includes('alpha') ? { alpha: s.alpha, correction: s.correction, cutoff: classified.cutoff } : { correction: s.correction };
   return {
     rows,
-    empty: { ...Object.fromEntries(method.columns.map(([name]) => [name, null])), cluster: NO_DATA, neighbours: null },
+    empty: {
+      ...Object.fromEntries(method.columns.map(([name]) => [name, null])),
+      ...Object.fromEntries((yearly?.years ?? []).map((year) => [`z_${year}`, null])),
+      [categoryColumn]: NO_DATA,
+      neighbours: null,
+    },
     extra: {
       ...method.cliExtra?.(options),
       permutations: r.permutations,
@@ -129,6 +153,7 @@ function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, 
       sampling: r.sampling,
       ...significance,
       ...classified.extra,
+      ...(yearly ? { years: yearly.years } : {}),
       weights_style: method.weightsStyle,
     },
     summary: `${method.options.includes('alpha') ? `p <= ${classified.cutoff.toPrecision(3)}: ` : ''}${count(

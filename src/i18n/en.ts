@@ -16,6 +16,7 @@ import { unitsEn } from './modules/units';
 import { keyColumnsEn } from './modules/key-columns';
 import { changeEn } from './modules/change';
 import { analysisMethodsEn } from './modules/analysis-methods';
+import { emergingEn } from './modules/emerging';
 import { pocketsEn } from './modules/pockets';
 import { reconcileEn } from './modules/reconcile';
 
@@ -310,6 +311,7 @@ export const en: Record<MessageKey, string> = {
   ...keyColumnsEn,
   ...changeEn,
   ...analysisMethodsEn,
+  ...emergingEn,
   ...pocketsEn,
   ...reconcileEn,
 };

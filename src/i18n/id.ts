@@ -15,6 +15,7 @@ import { unitsId } from './modules/units';
 import { keyColumnsId } from './modules/key-columns';
 import { changeId } from './modules/change';
 import { analysisMethodsId } from './modules/analysis-methods';
+import { emergingId } from './modules/emerging';
 import { pocketsId } from './modules/pockets';
 import { reconcileId } from './modules/reconcile';
 
@@ -309,6 +310,7 @@ export const id = {
   ...keyColumnsId,
   ...changeId,
   ...analysisMethodsId,
+  ...emergingId,
   ...pocketsId,
   ...reconcileId,
 } as const;

@@ -34,6 +34,8 @@ export const PERMUTATION_CHOICES = [99, 999, 9999, 99999] as const;
 export interface AnalysisHost {
   readonly city: City;
   readonly tahun: number;
+  /** The years the indicator has data for (a yearly method reads them all). */
+  readonly years: number[];
   readonly kelurahan: AreaCollection | null;
   readonly indicators: IndicatorDef[];
   readonly indikator: string;
@@ -88,6 +90,8 @@ export class AnalysisState {
   label = $derived(methodLabel(this.method));
   /** Local statistics (worker) as opposed to the quadrant method (SQL and arithmetic). */
   local = $derived(this.descriptor?.kind === 'local');
+  /** The method reads the indicator in every year (emerging hot spots). */
+  yearly = $derived(this.descriptor?.kind === 'local' && this.descriptor.yearly === true);
   /** The method compares the indicator on the map with a second one. */
   bivariate = $derived(this.descriptor?.secondVariable ?? false);
   /** Everything a run depends on. */
@@ -95,7 +99,7 @@ export class AnalysisState {
     const second = this.bivariate ? `|${this.second}` : '';
     return this.descriptor?.kind === 'quadrant'
       ? `${this.method}|${this.host.valuesKey}${second}`
-      : `${this.method}|${this.host.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}|${this.permutations}|${this.seed}${second}`;
+      : `${this.method}|${this.host.valuesKey}|${this.rule}|${this.toleranceMetres}|${this.islandsToNearest}|${this.permutations}|${this.seed}${second}${this.yearly ? `|${this.host.years.join(',')}` : ''}`;
   });
   categories: CategoryMap | null = $derived.by(() => {
     const method = this.descriptor;
@@ -179,6 +183,16 @@ export class AnalysisState {
     return fetchValues(db, { kodeKota: this.host.city.kode, tahun: this.host.tahun, indikator: second.id, measure: second.rate ? 'rasio' : 'jumlah' });
   }
 
+  /** A yearly method's values: the indicator shown, in each of its years, in the order of the kelurahan. */
+  async #yearlyValues(): Promise<{ years: number[]; values: Float64Array[] }> {
+    const host = this.host;
+    const years = [...host.years].sort((a, b) => a - b);
+    const db = await demoDatabase();
+    const features = host.kelurahan!.features;
+    const maps = await Promise.all(years.map((tahun) => fetchValues(db, { kodeKota: host.city.kode, tahun, indikator: host.indikator, measure: host.shownMeasure })));
+    return { years, values: maps.map((m) => Float64Array.from(features, (f) => m.get(f.properties.kode) ?? Number.NaN)) };
+  }
+
   /**
    * TKPK quadrants: the indicator on the map and a second one, each against its city-wide rate
    * (summed counts over summed denominators, from SQL), directions from the catalog.
@@ -246,6 +260,8 @@ export class AnalysisState {
         this.#weightsKey = weightsKey;
       }
       const values = Float64Array.from(features, (f) => host.values!.get(f.properties.kode) ?? Number.NaN);
+      const yearly = descriptor.yearly ? await this.#yearlyValues() : undefined;
+      if (run !== this.#run) return;
       let values2: Float64Array | undefined;
       if (descriptor.secondVariable) {
         const second = await this.#secondValues();
@@ -258,6 +274,8 @@ export class AnalysisState {
           method,
           values,
           values2,
+          yearly: yearly?.values,
+          years: yearly?.years,
           ids: features.map((f) => f.properties.kode),
           offsets: this.weights!.offsets,
           indices: this.weights!.indices,

@@ -54,6 +54,10 @@ export interface LocalInput {
   values: Float64Array;
   /** The second indicator of a bivariate method, NaN where missing (a kelurahan needs both). */
   values2?: Float64Array;
+  /** A yearly method's values in every year (oldest first, NaN where missing; a kelurahan needs all). */
+  yearly?: Float64Array[];
+  /** The years of `yearly`. */
+  years?: number[];
   /**
    * Kelurahan code of each observation. The analysis runs in code order, not in the boundary
    * file's, so the CLI (src/cli/methods.ts) gives the same p-values for the same data and seed.
@@ -97,6 +101,9 @@ export interface LocalOutput {
   seed: number;
   /** Global Moran's I on row-standardised weights (methods with a Moran scatter), for its slope. */
   moran: GlobalMoran | null;
+  /** A yearly method's statistic per year (NaN where missing) and the years. */
+  series?: Float64Array[];
+  years?: number[];
 }
 
 export interface GlobalMoran {
@@ -121,7 +128,10 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   };
   if (input.ids.length !== n) throw new RangeError(`ids: ${input.ids.length} codes for ${n} values`);
   if (method.secondVariable && input.values2?.length !== n) throw new RangeError(`${method.id} needs a second value per observation`);
-  const has = (i: number) => Number.isFinite(input.values[i]) && (!method.secondVariable || Number.isFinite(input.values2![i]));
+  const yearly = method.yearly ? input.yearly : undefined;
+  if (method.yearly && (!yearly || yearly.length < 2 || yearly.some((v) => v.length !== n))) throw new RangeError(`${method.id} needs values of at least two years per observation`);
+  const has = (i: number) =>
+    Number.isFinite(input.values[i]) && (!method.secondVariable || Number.isFinite(input.values2![i])) && (!yearly || yearly.every((v) => Number.isFinite(v[i])));
   const withValue = Array.from(input.values, (_, i) => (has(i) ? i : -1)).filter((i) => i >= 0);
   const kept = idOrder(input.ids, withValue);
   let weights = weightsInOrder(full, kept);
@@ -152,7 +162,21 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
       pPermutation: global.permutation?.p ?? null,
     };
   }
-  const r = method.compute(x, y, weights, options);
+  const r = method.compute(
+    x,
+    y,
+    weights,
+    options,
+    yearly?.map((v) => Float64Array.from(kept, (i) => v[i])),
+  );
+  if (r.series) {
+    out.series = r.series.map((z) => {
+      const full = new Float64Array(n).fill(Number.NaN);
+      kept.forEach((i, k) => (full[i] = z[k]));
+      return full;
+    });
+    out.years = input.years;
+  }
   kept.forEach((i, k) => {
     out.value[i] = r.value[k];
     out.lag[i] = r.lag[k];

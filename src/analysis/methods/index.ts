@@ -7,12 +7,13 @@ import { gi, gistar } from './gi';
 import { quadrant } from './quadrant';
 import { geary } from './geary';
 import { lisaBv } from './lisa-bv';
+import { emerging } from './emerging';
 import type { AnalysisMethod, LocalMethod } from './types';
 
 export type { AnalysisMethod, LocalMethod, LocalStatistic, MethodCategory, ClassifyOptions, Classified, StatisticArrays } from './types';
 
 /** In the order the panel offers them. */
-export const ANALYSIS_METHODS: readonly AnalysisMethod[] = [lisa, gistar, gi, geary, lisaBv, quadrant];
+export const ANALYSIS_METHODS: readonly AnalysisMethod[] = [lisa, gistar, gi, geary, lisaBv, emerging, quadrant];
 
 /** The methods the worker and the CLI run. */
 export const LOCAL_METHODS: readonly LocalMethod[] = ANALYSIS_METHODS.filter((m): m is LocalMethod => m.kind === 'local');

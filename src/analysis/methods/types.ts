@@ -28,13 +28,15 @@ export interface LocalStatistic {
   neighbourCount: Int32Array;
   /** Expected statistic under conditional randomisation, where the categories need it (Geary). */
   expectation?: Float64Array;
+  /** A multi-year method's statistic per year (emerging hot spots: Gi* z), oldest year first. */
+  series?: Float64Array[];
   permutations: number;
   seed: number;
   sampling: Sampling;
 }
 
 /** What classify reads: the statistic without its run settings (the worker's output has these too). */
-export type StatisticArrays = Pick<LocalStatistic, 'n' | 'value' | 'lag' | 'statistic' | 'zScore' | 'pNormal' | 'pseudoP' | 'neighbourCount' | 'expectation'>;
+export type StatisticArrays = Pick<LocalStatistic, 'n' | 'value' | 'lag' | 'statistic' | 'zScore' | 'pNormal' | 'pseudoP' | 'neighbourCount' | 'expectation' | 'series'>;
 
 /** Numeric fields of a LocalStatistic a profile row or an output column can show. */
 export type StatisticField = 'value' | 'lag' | 'statistic' | 'zScore' | 'pNormal' | 'pseudoP';
@@ -98,10 +100,18 @@ export interface LocalMethod {
   /** Extra CLI JSON settings. */
   cliExtra?: (options: ClassifyOptions) => Record<string, unknown>;
   /**
+   * The method reads the indicator in every year the data holds (emerging hot spots): the worker
+   * and the CLI pass `yearly` to compute (oldest year first, every value finite; x is then the
+   * last year's), its `series` is shown per year in the profile and written as `z_<year>` columns.
+   */
+  yearly?: boolean;
+  /** The CLI's name of the category column: 'cluster' unless said. */
+  categoryColumn?: string;
+  /**
    * The statistic on values x (and y for a bivariate method) that are all finite, with binary
    * weights among them (the method row-standardises itself if it needs to).
    */
-  compute(x: Float64Array, y: Float64Array | null, weights: Weights, options: PermutationOptions): LocalStatistic;
+  compute(x: Float64Array, y: Float64Array | null, weights: Weights, options: PermutationOptions, yearly?: readonly Float64Array[]): LocalStatistic;
   /** The category of each observation at a significance setting. */
   classify(statistic: StatisticArrays, options: ClassifyOptions): Classified;
   /** The pseudo p cut-offs the map needs, for the permutation power warning (empty if none). */

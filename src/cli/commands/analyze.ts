@@ -12,10 +12,10 @@ import type { Weights } from '../../analysis/weights';
 import { choice, numberOption, parseOptions, rejectOptions, required, text, type OptionSpec, type RawOptions } from '../args';
 import { centroidsOf, describeNeighbours, describeSpec, linkIslands, summariseWeights, weightsFromAreas, weightsFromGalFile, weightsSpecOf } from '../build-weights';
 import { UsageError, writeRows, type OutputRow, type Streams } from '../io';
-import { JOIN_OPTION_NAMES, joinData, joinFlags, type JoinFlags } from '../join-data';
-import { describeInvalid, describeMissing, regionValues, type ValueSpec } from '../kelurahan-values';
-import { METHODS, runMethod, type Method, type MethodSettings } from '../methods';
-import { findMethod } from '../../analysis/methods';
+import { JOIN_OPTION_NAMES, decideJoin, joinData, joinFlags, prepareJoin, type JoinFlags } from '../join-data';
+import { describeInvalid, describeMissing, regionValues, type RegionValues, type ValueSpec } from '../kelurahan-values';
+import { METHODS, runMethod, type Method, type MethodSettings, type Yearly } from '../methods';
+import { findMethod, localMethod } from '../../analysis/methods';
 import { cliDatabase } from '../table-join';
 
 /**
@@ -78,6 +78,8 @@ function checkMethodOptions(raw: RawOptions, method: Method): void {
     );
   }
   if (!local?.secondVariable) rejectOptions(raw, ['value2'], reason);
+  // A yearly method reads every year of the data's year column.
+  if (local?.kind === 'local' && local.yearly) rejectOptions(raw, ['year', 'permutations', 'seed'], `${reason} (it reads every year the data holds)`);
   if (raw.weights !== undefined) rejectOptions(raw, ['type', 'k', 'snap'], 'together with --weights');
 }
 
@@ -168,13 +170,25 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     [a.value.denominator, '--denominator'],
     [a.value2, '--value2'],
   ];
-  const joined = await joinData(a.boundaries, a.data, a.join, warn, { year: a.year, columns });
+  const yearlyMethod = findMethod(a.method)?.kind === 'local' && localMethod(a.method).yearly === true;
+  const joined = yearlyMethod
+    ? await decideJoin(await prepareJoin(a.boundaries, a.data, a.join, warn, { columns, oneYear: false }), a.join, warn, a.data)
+    : await joinData(a.boundaries, a.data, a.join, warn, { year: a.year, columns });
   const { region, mapping } = joined;
   const db = await cliDatabase();
   // Columns by year (t_2016 … t_2019) are read as the named year's column.
   const [value, denominator, value2] = joined.columns;
   const valueSpec = { ...a.value, value: value!, denominator };
-  const valued = await regionValues(db, joined.join, region, { mapping, spec: valueSpec, duplicates: joined.decisions.duplicates });
+  let yearly: Yearly | null = null;
+  let valued: RegionValues;
+  if (yearlyMethod) {
+    const years = joined.join.years;
+    if (years.length < 2) throw new UsageError(`${a.data}: --method ${a.method} needs a year column with at least two years (found ${years.join(', ') || 'none'})`);
+    const perYear: RegionValues[] = [];
+    for (const year of years) perYear.push(await regionValues(db, joined.join, region, { mapping, spec: valueSpec, duplicates: joined.decisions.duplicates, year }));
+    valued = everyYear(perYear, years);
+    yearly = { years, values: perYear.map((v) => v.values) };
+  } else valued = await regionValues(db, joined.join, region, { mapping, spec: valueSpec, duplicates: joined.decisions.duplicates });
   for (const invalid of valued.invalid) warn(describeInvalid(invalid));
   // A bivariate method needs both values: a kelurahan missing the second is left out too.
   const second = value2 ? await regionValues(db, joined.join, region, { mapping, spec: { value: value2, per: 1 }, duplicates: joined.decisions.duplicates }) : null;
@@ -226,6 +240,7 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     a.settings,
     kept.map((i) => kodes[i]),
     y,
+    yearly && { years: yearly.years, values: yearly.values.map((v) => Float64Array.from(kept, (i) => v[i])) },
   );
   for (const warning of result.warnings) warn(warning);
 
@@ -242,7 +257,8 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     per: a.value.denominator ? a.value.per : null,
     join_on: joined.join.keys,
     boundary_key: region.boundaryKey,
-    year: joined.year,
+    year: yearly ? null : joined.year,
+    ...(yearly ? { years: yearly.years } : {}),
     analysed: kept.length,
     left_out: valued.missing.map((m) => ({ kode: ids[m.index], reason: m.reason })),
     ...weightsInfo,
@@ -251,9 +267,30 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   const csvMoran = a.method === 'moran' && a.out.toLowerCase().endsWith('.csv');
   await writeRows(a.out, csvMoran ? [result.summaryRow!] : rows, areas, extra);
 
-  const on = `${kept.length} of ${ids.length} kelurahan${joined.year === null ? '' : ` (tahun ${joined.year})`}`;
+  const when = yearly ? ` (tahun ${yearly.years[0]}-${yearly.years[yearly.years.length - 1]})` : joined.year === null ? '' : ` (tahun ${joined.year})`;
+  const on = `${kept.length} of ${ids.length} kelurahan${when}`;
   const how = a.method === 'classify' ? '' : `, ${a.weightsFile ? basename(a.weightsFile) : describeSpec(spec!)}`;
   const what = (valueSpec.denominator ? `${valueSpec.value} / ${valueSpec.denominator} * ${a.value.per}` : valueSpec.value) + (value2 ? ` with ${value2}` : '');
   streams.stdout.write(`${a.out}: ${a.method} of ${what} on ${on}${how}; ${result.summary}\n`);
   return 0;
+}
+
+/**
+ * The values of a yearly method: the last year's, where a kelurahan has a value in every year
+ * (emerging hot spots need a complete space-time cube); a kelurahan missing a year is reported
+ * with the first year it misses.
+ */
+function everyYear(perYear: RegionValues[], years: number[]): RegionValues {
+  const last = perYear[perYear.length - 1];
+  const values = Float64Array.from(last.values);
+  const missing: RegionValues['missing'] = [];
+  for (let index = 0; index < values.length; index++) {
+    const t = perYear.findIndex((v) => !Number.isFinite(v.values[index]));
+    if (t < 0) continue;
+    values[index] = Number.NaN;
+    const reason = perYear[t].missing.find((m) => m.index === index)?.reason ?? 'no value';
+    missing.push({ index, reason: `${years[t]}: ${reason}` });
+  }
+  // Invalid cells are counted over the whole table (every year) by each read: report them once.
+  return { values, missing, invalid: last.invalid };
 }

@@ -105,7 +105,9 @@ describe('each local method in the worker', () => {
   const ids = Array.from({ length: 16 }, (_, i) => `k${String(i).padStart(2, '0')}`);
 
   it.each(LOCAL_METHODS.map((m) => [m.id, m] as const))('%s runs, leaves the kelurahan without a value out and maps every other to a category', (_, m) => {
-    const out = runLocal({ method: m.id, values, values2: m.secondVariable ? values2 : undefined, ids, offsets: w.offsets, indices: w.indices, permutations: 99, seed: 1 });
+    // A yearly method gets three years: this one, and two shifted ones.
+    const yearly = m.yearly ? [0, 1, 2].map((t) => values.map((v, i) => v + ((i * t) % 5) / 3)) : undefined;
+    const out = runLocal({ method: m.id, values, values2: m.secondVariable ? values2 : undefined, yearly, years: yearly && [2023, 2024, 2025], ids, offsets: w.offsets, indices: w.indices, permutations: 99, seed: 1 });
     expect(out.method).toBe(m.id);
     expect(out.missing).toBe(1);
     const map = localCategories(m, out, 0.05, 'none');
@@ -113,5 +115,10 @@ describe('each local method in the worker', () => {
     expect(map.rows.map((r) => r.index)).toEqual(m.categories.map((c) => c.code));
     expect(map.rows.reduce((a, r) => a + r.count, 0)).toBe(15);
     if (m.secondVariable) expect(() => runLocal({ method: m.id, values, ids, offsets: w.offsets, indices: w.indices, permutations: 9, seed: 1 })).toThrow(/second value/);
+    if (m.yearly) {
+      expect(out.series).toHaveLength(3);
+      expect(out.years).toEqual([2023, 2024, 2025]);
+      expect(() => runLocal({ method: m.id, values, ids, offsets: w.offsets, indices: w.indices, permutations: 9, seed: 1 })).toThrow(/two years/);
+    }
   });
 });
