@@ -5,7 +5,7 @@
  */
 import type { Weights } from './weights';
 import { rowStandardise } from './weights';
-import { createRandom, deriveSeed } from './random';
+import { deriveSeed, seedSfc32 } from './random';
 import { DEFAULT_PERMUTATION_SEED, checkPermutations, normalTwoSided, normalUpperTail } from './significance';
 
 /** Options of {@link moranI}. */
@@ -114,7 +114,10 @@ export function moranI(values: ArrayLike<number>, weights: Weights, options: Mor
 
 /** Total permutation (moran.mc): shuffle all values R times, one buffer, no allocation per draw. */
 function permute(weights: Weights, z: Float64Array, zz: number, factor: number, observed: number, permutations: number, seed: number): MoranPermutation {
-  const random = createRandom(deriveSeed(seed, 'moran'));
+  // createRandom(deriveSeed(seed, 'moran'))'s stream, stepped inline (no closure call per draw).
+  const stream = new Int32Array(4);
+  seedSfc32(deriveSeed(seed, 'moran'), stream);
+  let [s0, s1, s2, s3] = stream;
   const shuffled = Float64Array.from(z);
   let above = 0;
   let below = 0;
@@ -122,7 +125,13 @@ function permute(weights: Weights, z: Float64Array, zz: number, factor: number, 
   let sumSq = 0;
   for (let r = 0; r < permutations; r++) {
     for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(random.next() * (i + 1));
+      const u = (((s0 + s1) | 0) + s3) | 0;
+      s3 = (s3 + 1) | 0;
+      s0 = s1 ^ (s1 >>> 9);
+      s1 = (s2 + (s2 << 3)) | 0;
+      s2 = (s2 << 21) | (s2 >>> 11);
+      s2 = (s2 + u) | 0;
+      const j = Math.floor(((u >>> 0) / 4294967296) * (i + 1));
       const t = shuffled[i];
       shuffled[i] = shuffled[j];
       shuffled[j] = t;

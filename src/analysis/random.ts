@@ -16,14 +16,46 @@ export interface Random {
   int(lo: number, hi: number): number;
 }
 
-/** One splitmix32 step: spreads a small or patterned seed over all 32 bits. */
-function splitmix32(state: number): [value: number, next: number] {
-  const next = (state + 0x9e3779b9) | 0;
-  let z = next;
+const GOLDEN = 0x9e3779b9;
+
+/** splitmix32's output for the state it has just stepped to: spreads a seed over all 32 bits. */
+function mix32(state: number): number {
+  let z = state;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
   z ^= z >>> 16;
-  return [z >>> 0, next];
+  return z >>> 0;
+}
+
+/** Outputs of sfc32 discarded after seeding: the first ones are weakly mixed. */
+const WARM_UP = 12;
+
+/**
+ * The sfc32 state (a, b, c, d) that createRandom(seed) starts drawing from, written into `state`
+ * (length 4) instead of a closure: hot loops (conditional permutations) keep it in locals and
+ * step it inline with createRandom's arithmetic, drawing exactly createRandom(seed)'s stream
+ * without a function call or an allocation per draw.
+ */
+export function seedSfc32(seed: number, state: Int32Array): void {
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be finite, got ${seed}`);
+  // Four splitmix32 steps from the seed (no arrays: this runs once per observation in permutations).
+  const s = seed | 0;
+  let a = mix32((s + GOLDEN) | 0);
+  let b = mix32((s + 2 * GOLDEN) | 0);
+  let c = mix32((s + 3 * GOLDEN) | 0);
+  let d = mix32((s + 4 * GOLDEN) | 0);
+  for (let i = 0; i < WARM_UP; i++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
 /**
@@ -32,13 +64,12 @@ function splitmix32(state: number): [value: number, next: number] {
  * @param seed any finite number; it is truncated to a 32-bit integer
  */
 export function createRandom(seed: number): Random {
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be finite, got ${seed}`);
-  let s = seed | 0;
-  let a: number, b: number, c: number, d: number;
-  [a, s] = splitmix32(s);
-  [b, s] = splitmix32(s);
-  [c, s] = splitmix32(s);
-  [d] = splitmix32(s);
+  const state = new Int32Array(4);
+  seedSfc32(seed, state);
+  let a = state[0];
+  let b = state[1];
+  let c = state[2];
+  let d = state[3];
 
   const nextUint32 = (): number => {
     // sfc32 (Chris Doty-Humphrey's small fast counting generator).
@@ -50,9 +81,6 @@ export function createRandom(seed: number): Random {
     c = (c + t) | 0;
     return t >>> 0;
   };
-  // Warm-up: the first outputs of sfc32 are weakly mixed.
-  for (let i = 0; i < 12; i++) nextUint32();
-
   let spareNormal: number | null = null;
 
   const next = (): number => nextUint32() / 4294967296;
@@ -87,13 +115,37 @@ export function createRandom(seed: number): Random {
  * its own stream, so adding a draw in one place does not shift every other one.
  */
 export function deriveSeed(seed: number, ...labels: Array<string | number>): number {
+  return finishSeed(seedHash(seed, ...labels));
+}
+
+/** deriveSeed's FNV-1a hash of the seed and labels, before the final mix (see {@link hashIndex}). */
+export function seedHash(seed: number, ...labels: Array<string | number>): number {
   let h = (0x811c9dc5 ^ (seed | 0)) >>> 0;
   for (const label of labels) {
     const text = `|${label}`;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
+    for (let i = 0; i < text.length; i++) h = fnv(h, text.charCodeAt(i));
   }
-  return splitmix32(h)[0];
+  return h;
+}
+
+/**
+ * `hash` extended by one more label, the integer `index` (0 <= index < 2^31), without building
+ * its text: finishSeed(hashIndex(seedHash(s, p), i)) === deriveSeed(s, p, i). Permutation loops
+ * seed one stream per observation with it, allocation-free.
+ */
+export function hashIndex(hash: number, index: number): number {
+  let h = fnv(hash, 0x7c); // '|'
+  let place = 1;
+  while (place * 10 <= index) place *= 10;
+  for (; place >= 1; place /= 10) h = fnv(h, 0x30 + (Math.floor(index / place) % 10));
+  return h;
+}
+
+/** The seed deriveSeed returns for a hash from {@link seedHash} / {@link hashIndex}. */
+export function finishSeed(hash: number): number {
+  return mix32((hash + GOLDEN) | 0);
+}
+
+function fnv(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
 }

@@ -6,7 +6,7 @@
 import { DEFAULT_SNAP_METRES } from '../analysis/contiguity';
 import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED, MAX_PERMUTATIONS, permutationPower, strictestCutoff, type Correction } from '../analysis/significance';
 import { TaskCancelled } from '../workers/worker-client';
-import { analysisWorker } from '../workers/analysis-client';
+import { analysisWorker, runLocalInWorkers } from '../workers/analysis-client';
 import type { LocalOutput, WeightsOutput } from '../workers/analysis-tasks';
 import { findMethod, METHOD_IDS } from '../analysis/methods';
 import { localCategories, quadrantCategories, sensitivity, type CategoryMap } from './cluster-categories';
@@ -268,8 +268,7 @@ export class AnalysisState {
         if (run !== this.#run) return;
         values2 = Float64Array.from(features, (f) => second.get(f.properties.kode) ?? Number.NaN);
       }
-      const result = await analysisWorker().run(
-        'local',
+      const result = await runLocalInWorkers(
         {
           method,
           values,

@@ -13,6 +13,7 @@ import { moranI } from '../analysis/autocorrelation';
 import { localMethod } from '../analysis/methods';
 import { rowStandardise } from '../analysis/weights';
 import { idOrder, weightsInOrder } from '../analysis/observation-order';
+import { permutationParts } from '../analysis/permutation-split';
 
 export interface WeightsInput {
   geometries: (Geometry | null)[];
@@ -73,6 +74,11 @@ export interface LocalInput {
   indices: Int32Array;
   permutations: number;
   seed: number;
+  /**
+   * Run only part `index` of `of` (local-parallel.ts): permutations for that part's observations
+   * (pseudo p NaN elsewhere), the global Moran's I in part 0 only. Everything else is computed whole.
+   */
+  part?: { index: number; of: number };
 }
 
 /** Per observation (NaN where the value was missing): the statistic, its z-score and pseudo p. */
@@ -145,14 +151,17 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   }
   const x = Float64Array.from(kept, (i) => input.values[i]);
   const y = method.secondVariable ? Float64Array.from(kept, (i) => input.values2![i]) : null;
+  const part = input.part;
+  const bounds = part ? permutationParts(weights, part.of, method.moranScatter === true) : null;
   const options = {
     permutations: input.permutations,
     seed: input.seed,
+    range: part && bounds ? { start: bounds[part.index], end: bounds[part.index + 1] } : undefined,
     onProgress: (done: number, total: number) => progress(total ? done / total : 1),
   };
   const out = emptyOutput(input, n);
   out.missing = n - kept.length;
-  if (method.moranScatter) {
+  if (method.moranScatter && (!part || part.index === 0)) {
     const global = moranI(x, rowStandardise(weights), { permutations: input.permutations, seed: input.seed });
     out.moran = {
       I: global.I,

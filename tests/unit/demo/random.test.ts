@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, deriveSeed } from '../../../src/analysis/random';
+import { createRandom, deriveSeed, finishSeed, hashIndex, seedHash, seedSfc32 } from '../../../src/analysis/random';
 
 describe('createRandom', () => {
   it('repeats the same sequence for the same seed', () => {
@@ -68,5 +68,35 @@ describe('deriveSeed', () => {
     expect(deriveSeed(5, 'a')).not.toBe(deriveSeed(6, 'a'));
     // Label boundaries matter: ('ab', 'c') is not ('a', 'bc').
     expect(deriveSeed(5, 'ab', 'c')).not.toBe(deriveSeed(5, 'a', 'bc'));
+  });
+});
+
+describe('the allocation-free seeding of permutation loops', () => {
+  it('draws the same stream as before it was written allocation-free (values pinned from the earlier code)', () => {
+    const r = createRandom(2026);
+    expect([r.next(), r.next(), r.next()]).toEqual([0.36991024669259787, 0.09992390591651201, 0.81249920418486]);
+    expect([deriveSeed(7, 'local-moran', 0), deriveSeed(7, 'local-moran', 83401), deriveSeed(-3, 'gi-star', 10)]).toEqual([3665030969, 3247848265, 35793407]);
+  });
+
+  it('hashIndex extends a seed hash exactly as deriveSeed does with a number label', () => {
+    for (const i of [0, 1, 9, 10, 99, 100, 12345, 83401, 2 ** 31 - 1]) {
+      expect(finishSeed(hashIndex(seedHash(42, 'local-geary'), i))).toBe(deriveSeed(42, 'local-geary', i));
+    }
+  });
+
+  it('seedSfc32 gives the state createRandom starts from: stepped inline, the same numbers', () => {
+    const state = new Int32Array(4);
+    seedSfc32(99, state);
+    let [a, b, c, d] = state;
+    const reference = createRandom(99);
+    for (let k = 0; k < 20; k++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      expect((t >>> 0) / 4294967296).toBe(reference.next());
+    }
   });
 });
