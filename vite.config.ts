@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Setups start DuckDB, workers or threads: 10 s (the default) ran out on a busy 2-core machine.
+    hookTimeout: 120_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'tests/results/unit.json' },
   },

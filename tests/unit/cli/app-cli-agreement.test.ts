@@ -63,7 +63,7 @@ let db: Database;
 beforeAll(async () => {
   db = await openNodeDatabase();
   await loadIndicators(db, readFileSync(INDIKATOR, 'utf8'), catalog.indicators);
-}, 60_000);
+}, 120_000);
 
 const appBoundaries = async (city: City): Promise<AreaCollection> => readFlatGeobuf(new Uint8Array(readFileSync(repo(`public/boundaries/kelurahan_${city.slug}.fgb`))));
 const cliBoundaries = (city: City): string => repo(`data/boundaries/${city.boundaries}`);

@@ -96,7 +96,7 @@ describe('--fuzzy and --mapping on surakarta-messy.csv', () => {
   beforeAll(async () => {
     db = await openPipelineDatabase();
     staged = await stageTable(db, 'flags', fixtureFile('join/surakarta-messy.csv'), targets);
-  }, 60_000);
+  }, 120_000);
   const args = ['--value', 'jumlah_kk', '--year', '2024', '--duplicates', 'sum'];
 
   it('lists each fuzzy suggestion with its distance; rejected by default, joined with --fuzzy accept', async () => {

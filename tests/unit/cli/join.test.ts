@@ -79,14 +79,14 @@ let dir: string;
 beforeAll(async () => {
   db = await openPipelineDatabase();
   dir = await tempDir();
-}, 60_000);
+}, 120_000);
 
 describe.each(CASES)('$file: the CLI and the app pipeline join alike', (c) => {
   let staged: StagedTable;
   beforeAll(async () => {
     const id = `cli_${c.file.replace(/\W+/g, '_').toLowerCase()}`;
     staged = await stageTable(db, id, fixtureFile(c.file), targets, { read: c.sheet ? { sheet: c.sheet } : {} });
-  }, 60_000);
+  }, 120_000);
 
   it('`peta-kantong join` writes the join report CSV the app downloads, byte for byte', async () => {
     const out = join(dir, `${staged.id}.csv`);

@@ -44,7 +44,7 @@ let dir: string;
 beforeAll(async () => {
   db = await openPipelineDatabase();
   dir = await tempDir();
-}, 60_000);
+}, 120_000);
 
 describe.each(CASES)('$dir: the CLI joins the real file as the app does', (c) => {
   it("`peta-kantong join` writes the app pipeline's report, byte for byte", async () => {

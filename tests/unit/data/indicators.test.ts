@@ -38,7 +38,7 @@ describe('indicator SQL on DuckDB', () => {
   beforeAll(async () => {
     db = await openNodeDatabase();
     await loadIndicators(db, csv, indicators);
-  }, 60_000);
+  }, 120_000);
 
   it('lists the years of a city', async () => {
     expect(await fetchYears(db, '33.72')).toEqual([2024, 2025]);
@@ -101,7 +101,7 @@ describe('an imported dataset beside the demo', () => {
        ) t(kode, kode_kota, tahun, indikator, nilai)`,
       [{ id: 'impor1_kk', rate: null }, { id: 'impor1_rtlh', rate: { denominator: 'impor1_kk', per: 100, unit: text } }],
     );
-  }, 60_000);
+  }, 120_000);
 
   it('rates by its own denominator and ranks within the city', async () => {
     const rates = await fetchValues(db, { kodeKota: '33.72', tahun: 2024, indikator: 'impor1_rtlh', measure: 'rasio' });
@@ -135,7 +135,7 @@ describe('the shipped demo data through the same SQL', () => {
     const { catalog } = await import('../../../src/data/catalog');
     db = await openNodeDatabase();
     await loadIndicators(db, readFileSync('data/demo/indikator.csv', 'utf8'), catalog.indicators);
-  }, 60_000);
+  }, 120_000);
 
   // Published figures quoted in the TKPK meeting reports (PRODUCT.md, ../shared/seeds).
   it.each([

@@ -54,10 +54,11 @@ async function byKode(db: Database, table: string): Promise<Map<string, Row>> {
 let db: Database;
 const households = randomHouseholds(4000, 20250707);
 
+// Starting DuckDB and loading 4,000 households took over the 10 s default on a busy 2-core machine.
 beforeAll(async () => {
   db = await openNodeDatabase();
   await loadHouseholds(db, 'rt', households);
-});
+}, 120_000);
 
 describe('aggregateHouseholds', () => {
   const configs = [

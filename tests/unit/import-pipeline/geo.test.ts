@@ -129,7 +129,7 @@ describe('program-sites.csv: the same sites as a table (lintang;bujur with decim
   let db: Database;
   beforeAll(async () => {
     db = await openPipelineDatabase();
-  }, 60_000);
+  }, 120_000);
 
   it('goes through readTable and DuckDB as the import session does, lists unusable rows by file row, and places the rest', async () => {
     const table = await readTable(fixtureFile('geo/program-sites.csv'));

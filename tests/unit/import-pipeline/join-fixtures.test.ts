@@ -18,7 +18,7 @@ const except = (joined: string[]) => ALL.filter((k) => !joined.includes(k));
 let db: Database;
 beforeAll(async () => {
   db = await openPipelineDatabase();
-}, 60_000);
+}, 120_000);
 
 describe('surakarta-messy.csv (tests/fixtures/import/join): codes in five spellings, old names, Excel numbers, other regions', () => {
   let staged: StagedTable;

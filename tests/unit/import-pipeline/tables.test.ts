@@ -21,7 +21,7 @@ const except = (joined: string[]) => ALL.filter((k) => !joined.includes(k));
 let db: Database;
 beforeAll(async () => {
   db = await openPipelineDatabase();
-}, 60_000);
+}, 120_000);
 
 it('joins against the 54 kelurahan of Surakarta from the shipped boundaries', () => {
   expect(ALL).toHaveLength(54);

@@ -26,7 +26,7 @@ const fixtureValue = (row: number, year: number) => 100 + 10 * row + (row + 1) *
 let db: Database;
 beforeAll(async () => {
   db = await openPipelineDatabase();
-}, 60_000);
+}, 120_000);
 
 /** The dialog's starting indicators for a staged table (ImportSession.#setTable). */
 function proposal(staged: StagedTable) {
@@ -49,7 +49,7 @@ describe.each([
     expect(proposed.indicators).toHaveLength(1);
     indicator = proposed.indicators[0];
     await commitIndicators(db, staged, ACCEPT_ALL, [indicator]);
-  }, 60_000);
+  }, 120_000);
 
   it('offers the group, checked, as one indicator with four years', () => {
     expect(proposal(staged).groups.map((g) => g.columns.map((c) => c.tahun))).toEqual([YEARS]);
@@ -156,7 +156,7 @@ describe('surakarta-stunting.csv: "Balita stunting (%)" is a rate, never summed'
   beforeAll(async () => {
     staged = await stageTable(db, 'stunting', fixtureFile('tables/surakarta-stunting.csv'), targets, { keys });
     rate = proposal(staged).indicators.find((i) => i.column === 'Balita stunting (%)')!;
-  }, 60_000);
+  }, 120_000);
 
   it('is proposed as a rate in %, the other columns as counts', () => {
     expect(proposal(staged).indicators.map((i) => [i.column, i.kind, i.unit])).toEqual([

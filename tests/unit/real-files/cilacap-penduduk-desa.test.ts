@@ -44,7 +44,7 @@ beforeAll(async () => {
   db = await openNodeDatabase();
   chosen = await stageTable(db, 'cilacap_user', realFile(DIR, FILE), targets, { keys: USER_KEYS });
   guessed = await stageTable(db, 'cilacap_guess', realFile(DIR, FILE), targets);
-}, 60_000);
+}, 120_000);
 
 const byLine = (staged: StagedTable) => {
   const landed = landedKode(staged.report, staged.joinKeys.length);

@@ -128,7 +128,7 @@ beforeAll(async () => {
   for (const region of REGIONS) {
     staged.set(region.kode, await stageTable(db, `dki_${region.kode.replace('.', '_')}`, realFile(DIR, FILE), realTargets(DIR, `targets-${region.kode}.json`)));
   }
-}, 90_000);
+}, 120_000);
 
 describe(`${FILE}: DKI Jakarta names only, with the portal's abbreviations`, () => {
   it('reads 81 rows and takes the kelurahan, kecamatan and year columns', () => {

@@ -108,7 +108,7 @@ beforeAll(async () => {
   const db = await openNodeDatabase();
   guessed = await stageTable(db, 'jakarta_timur_2024_guess', realFile(DIR, FILE), targets);
   chosen = await stageTable(db, 'jakarta_timur_2024_user', realFile(DIR, FILE), targets, { keys: USER_KEYS });
-}, 60_000);
+}, 120_000);
 
 describe(`${FILE}: English headers, names with kecamatan, one year`, () => {
   it('reads 65 rows; the expected codes are the 65 kelurahan of Jakarta Timur', () => {

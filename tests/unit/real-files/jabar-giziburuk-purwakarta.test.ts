@@ -58,13 +58,13 @@ const nearOf = (u: object) => (u as { near?: { candidates: string[] } }).near?.c
 let db: Database;
 beforeAll(async () => {
   db = await openNodeDatabase();
-}, 60_000);
+}, 120_000);
 
 describe(`${FILE}: Open Data Jabar, BPS and Kemendagri columns, three years`, () => {
   let staged: StagedTable;
   beforeAll(async () => {
     staged = await stageTable(db, 'purwakarta_kemendagri', realFile(DIR, FILE), targets, { keys: KEMENDAGRI_KEYS });
-  }, 60_000);
+  }, 120_000);
 
   it('reads 549 rows (183 desa x 2019-2021) with all 16 columns', () => {
     expect([staged.table.rowCount, staged.table.delimiter, staged.table.headerRow, staged.table.columns.length]).toEqual([549, ',', 1, 16]);
@@ -99,7 +99,7 @@ describe('issue 13 fixes', () => {
     let staged: StagedTable;
     beforeAll(async () => {
       staged = await stageTable(db, 'purwakarta_guess', realFile(DIR, FILE), targets);
-    }, 60_000);
+    }, 120_000);
 
     it('chooses the Kemendagri code, desa name and kecamatan columns, never a BPS or kecamatan column as the name', () => {
       expect(staged.keys.kode).toBe('kemendagri_kode_desa_kelurahan');
@@ -123,7 +123,7 @@ describe('issue 13 fixes', () => {
     beforeAll(async () => {
       const keys: KeyColumns = { kode: null, nama: 'bps_nama_desa_kelurahan', kecamatan: 'bps_nama_kecamatan', tahun: 'tahun' };
       staged = await stageTable(db, 'purwakarta_names', realFile(DIR, FILE), targets, { keys });
-    }, 60_000);
+    }, 120_000);
 
     it('no value lands on a desa of another kecamatan (Linggasari of Plered is not Linggasari of Darangdan)', () => {
       expect(landedInOtherKecamatan(staged.report, staged.joinKeys, targets, (k) => kecamatanAt(k.firstRow))).toEqual([]);

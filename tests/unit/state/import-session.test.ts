@@ -63,7 +63,7 @@ describe('ImportSession without the app', () => {
     db = await openPipelineDatabase();
     host = hostOf(db);
     session = new ImportSession(host, nodeReaders);
-  }, 60_000);
+  }, 120_000);
 
   it('reads a table and guesses its keys and indicators', async () => {
     await session.begin(fixtureFile('tables/surakarta-semicolon-1252.csv'));

@@ -28,7 +28,7 @@ beforeAll(async () => {
   db = await openNodeDatabase();
   await loadPrograms(db, programCsv);
   await loadSites(db, sitesCsv);
-}, 30_000);
+}, 120_000);
 
 describe('program tables from the demo CSVs', () => {
   it('sums a group of programs per kelurahan as the CSV does', async () => {

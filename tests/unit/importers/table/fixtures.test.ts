@@ -150,7 +150,7 @@ describe('the normalised CSV in DuckDB', () => {
   let db: Database;
   beforeAll(async () => {
     db = await openNodeDatabase();
-  }, 60_000);
+  }, 120_000);
   afterAll(() => undefined);
 
   it('loads as VARCHAR and the SQL of each column gives the numbers the profile promised', async () => {

@@ -158,7 +158,7 @@ describe('SQL agrees with TypeScript', () => {
     db = await openNodeDatabase();
     const values = CORPUS.map((c) => `(${CORPUS.indexOf(c)}, '${c.replace(/'/g, "''")}')`).join(', ');
     await db.exec(`CREATE TABLE cells AS SELECT * FROM (VALUES ${values}) AS t(i, v)`);
-  }, 60_000);
+  }, 120_000);
   afterAll(() => undefined);
 
   for (const format of ['id', 'en', null] as const) {
