@@ -66,5 +66,7 @@ function classNote(c: Classification, i: number, t: AppState['t'], lang: Lang): 
 
 /** Category rows (analysis clusters, bivariate cells) when the map shows categories. */
 export function categoryRows(app: AppState): LegendEntry[] {
-  return (app.categories?.rows ?? []).map((row) => ({ color: row.color, label: app.t(row.label), note: '', count: row.count }));
+  const rows = app.categories?.rows ?? [];
+  // As on screen (Legend.svelte): a method with many categories (emerging hot spots) lists those on the map.
+  return rows.filter((row) => row.count > 0 || rows.length <= 8).map((row) => ({ color: row.color, label: app.t(row.label), note: '', count: row.count }));
 }

@@ -35,7 +35,7 @@ const words = (c: EmergingCategory): string =>
 
 const ISLAND = EMERGING_CATEGORIES.length;
 const CATEGORIES: MethodCategory[] = [
-  ...EMERGING_CATEGORIES.map((c, code) => ({ code, label: `emerging.category.${c}`, words: words(c), color: COLOURS[c] })),
+  ...EMERGING_CATEGORIES.map((c, code) => ({ code, label: `emerging.category.${c}`, words: words(c), color: COLOURS[c], explain: `emerging.explain.${c}` })),
   { code: ISLAND, label: 'cluster.isolated', words: 'Isolated', color: '#8c8c8c' },
 ];
 const codeOf = new Map(EMERGING_CATEGORIES.map((c, code) => [c, code]));

@@ -50,6 +50,8 @@ export interface MethodCategory {
   /** Its name in the CLI's `cluster` column (English, as GeoDa and spdep write it). */
   words: string;
   color: string;
+  /** Message key of a sentence saying what the category means for a kelurahan (shown in the profile). */
+  explain?: string;
 }
 
 /** The settings that decide significance. */

@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 
 /** Category labels that are not significant results (no outline for them). */
-const NOT_SIGNIFICANT = new Set<string>(['cluster.ns', 'cluster.isolated', 'hotspot.ns']);
+const NOT_SIGNIFICANT = new Set<string>(['cluster.ns', 'cluster.isolated', 'hotspot.ns', 'emerging.category.none']);
 
 /** The kelurahan (by kode, in the order of `kode`) whose category is a significant result. */
 export function significantKode(categories: { rows: readonly { index: number; label: string }[]; codes: ArrayLike<number> }, kode: readonly string[]): string[] {

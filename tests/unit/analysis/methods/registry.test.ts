@@ -27,6 +27,7 @@ describe('every method of the registry', () => {
       expect(c.color).toMatch(/^#[0-9a-fA-F]{6}$/);
       expect(hasMessage(c.label), c.label).toBe(true);
       expect(c.words.length).toBeGreaterThan(0);
+      if (c.explain) expect(hasMessage(c.explain), c.explain).toBe(true);
     }
     expect(typeof m.secondVariable).toBe('boolean');
   });
