@@ -114,3 +114,11 @@ describe('emerging hot spots of the demo Surakarta', () => {
     expect(semanggi.p as number).toBeGreaterThan(0.05);
   });
 });
+
+describe('peta-kantong analyze --method emerging', () => {
+  it('refuses --year: it reads every year the data holds', async () => {
+    const run = await runCli(['analyze', '--boundaries', repo(`data/boundaries/${city.boundaries}`), '--data', INDIKATOR, '--value', indicator.id, '--method', 'emerging', '--year', '2025', '--out', 'x.csv']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/--year.*every year/);
+  });
+});
