@@ -80,6 +80,11 @@ export async function loadRegister(db: Database, table: ImportedTable, tableId: 
   return { tableId, file: table.file, headerRow: table.headerRow, columns };
 }
 
+/** Drops a register's raw table (replaced or refused). */
+export async function dropRegister(db: Database, tableId: string): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS ${rawTable(tableId)}`);
+}
+
 /** A register's rows with hashes of id and NIK; `key` is the id hash (see {@link keyedByNik}). */
 export interface HashedRegister {
   file: string;
