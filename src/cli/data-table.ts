@@ -5,28 +5,24 @@
  * Shapefile (the app's geo importers) profiled by the same table sink as every other table.
  * An importer's refusal becomes a usage error in English with its Indonesian original.
  */
-import { basename, extname } from 'node:path';
-import { readFlatGeobufImport } from '../data/importers/flatgeobuf';
+import { basename } from 'node:path';
+import { isGeoFileName } from '../data/importers/formats';
 import type { GeoImport } from '../data/importers/geo-features';
-import { readGeoJson } from '../data/importers/geojson';
+import { readGeoFile } from '../data/importers/read-geo';
 import { readTable } from '../data/importers/read-table';
-import { readShapefileZip } from '../data/importers/shapefile';
 import { TableSink } from '../data/importers/table-sink';
 import { ImportError, type ImportedTable } from '../data/importers/types';
 import { importMessage, readInput, UsageError } from './io';
-
-/** Extensions read as spatial files whose feature properties are the table. */
-const GEO = new Set(['.geojson', '.json', '.fgb', '.zip']);
 
 /** Reads a data table; `sheet` chooses an Excel sheet (default: the one the app opens). */
 export async function readDataTable(path: string, options: { sheet?: string } = {}): Promise<ImportedTable> {
   const bytes = await readInput(path);
   const name = basename(path);
-  const extension = extname(path).toLowerCase();
   try {
-    if (GEO.has(extension)) {
+    // The registry's spatial formats (formats.ts): their feature properties are the table.
+    if (isGeoFileName(name)) {
       if (options.sheet !== undefined) throw new UsageError(`${path}: --sheet applies to Excel files only`);
-      return propertiesTable(await readGeo(bytes, name, extension), name);
+      return propertiesTable(await readGeoFile(bytes, name), name);
     }
     const table = await readTable(new File([bytes as BlobPart], name), options.sheet === undefined ? {} : { sheet: options.sheet });
     if (options.sheet !== undefined && table.format !== 'xlsx') throw new UsageError(`${path}: --sheet applies to Excel files only`);
@@ -35,12 +31,6 @@ export async function readDataTable(path: string, options: { sheet?: string } = 
     if (error instanceof ImportError) throw new UsageError(`${path}: ${importMessage(error)}`);
     throw error;
   }
-}
-
-function readGeo(bytes: Uint8Array, name: string, extension: string): Promise<GeoImport> | GeoImport {
-  if (extension === '.zip') return readShapefileZip(bytes, name);
-  if (extension === '.fgb') return readFlatGeobufImport(bytes, name);
-  return readGeoJson(bytes, name);
 }
 
 /**

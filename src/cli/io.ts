@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { readFlatGeobuf, type AreaCollection, type AreaFeature } from '../data/boundaries';
+import { formatLabelsWithExtensions, formatOfName } from '../data/importers/formats';
 import { readShapefileZip } from '../data/importers/shapefile';
 import { ImportError } from '../data/importers/types';
 import { translate } from '../i18n';
@@ -24,9 +25,10 @@ export function importMessage(error: ImportError): string {
 /** Reads polygons from a GeoJSON FeatureCollection, a FlatGeobuf file or a zipped Shapefile (reprojected as the app does). */
 export async function readBoundaries(path: string): Promise<AreaCollection> {
   const bytes = await readInput(path);
-  const extension = extname(path).toLowerCase();
-  if (extension === '.zip') return readShapefileBoundaries(bytes, path);
-  if (extension === '.fgb') {
+  // The registry's spatial formats (formats.ts), each read into polygons here.
+  const format = formatOfName(path, 'geo')?.id;
+  if (format === 'shapefile') return readShapefileBoundaries(bytes, path);
+  if (format === 'flatgeobuf') {
     let areas: AreaCollection;
     try {
       areas = await readFlatGeobuf(bytes, path);
@@ -37,9 +39,7 @@ export async function readBoundaries(path: string): Promise<AreaCollection> {
     if (areas.features.length === 0) throw new UsageError(`${path}: no Polygon or MultiPolygon features`);
     return areas;
   }
-  if (extension !== '.geojson' && extension !== '.json') {
-    throw new UsageError(`${path}: boundaries must be GeoJSON (.geojson, .json), FlatGeobuf (.fgb) or a zipped Shapefile (.zip)`);
-  }
+  if (format !== 'geojson') throw new UsageError(`${path}: boundaries must be one of ${formatLabelsWithExtensions('geo')}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes));

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { BoundaryLoadError } from '../data/boundaries';
 import { AnalysisError } from '../analysis/errors';
 import { GalError } from '../analysis/gal';
+import { formatLabelsWithExtensions } from '../data/importers/formats';
 import { ImportError } from '../data/importers/types';
 import { analyzeCommand } from './commands/analyze';
 import { METHODS } from './methods';
@@ -44,11 +45,12 @@ Usage:
   peta-kantong --help
 
 Files:
-  --boundaries   kelurahan polygons: GeoJSON (.geojson, .json), FlatGeobuf (.fgb) or a zipped
-                 Shapefile (.zip, reprojected to lon/lat as the app does)
-  --data         a table read as the app reads it: CSV or TSV (any delimiter, UTF-8 or
-                 Windows-1252, Indonesian numbers such as 1.234,5 and 0,71), Excel .xlsx, Parquet,
-                 or the properties of a GeoJSON, FlatGeobuf or zipped Shapefile
+  --boundaries   kelurahan polygons, reprojected to lon/lat as the app does:
+                 ${formatLabelsWithExtensions('geo')}
+  --data         a table read as the app reads it (CSV and TSV in any delimiter, UTF-8 or
+                 Windows-1252, Indonesian numbers such as 1.234,5 and 0,71; any Excel sheet):
+                 ${formatLabelsWithExtensions('table')},
+                 or the feature properties of a spatial file above
   --sheet        the Excel sheet to read (default: the one the app opens)
   --out          .gal for weights; .csv, .json or .geojson for analyze (JSON and GeoJSON also
                  keep the settings: seed, permutations, weights, cut-offs, kelurahan left out);

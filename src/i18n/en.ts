@@ -118,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   'export.ui.atlas': 'Atlas: one page per kecamatan (PDF)',
   'export.ui.pngPrint': 'PNG for print (300 dpi)',
   'export.ui.pngScreen': 'PNG for screen',
+  'export.ui.pdf': 'PDF',
   'export.ui.busy': 'Drawing the map at export resolution…',
   'export.ui.failed': 'The export failed ({detail}). The map on screen is unchanged; try again.',
   'table.level': 'Level',

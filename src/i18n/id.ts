@@ -117,6 +117,7 @@ export const id = {
   'export.ui.atlas': 'Atlas: satu halaman per kecamatan (PDF)',
   'export.ui.pngPrint': 'PNG cetak (300 dpi)',
   'export.ui.pngScreen': 'PNG layar',
+  'export.ui.pdf': 'PDF',
   'export.ui.busy': 'Menggambar peta pada resolusi ekspor…',
   'export.ui.failed': 'Ekspor gagal ({detail}). Peta di layar tidak berubah; coba lagi.',
   'table.level': 'Tingkat',

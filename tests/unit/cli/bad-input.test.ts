@@ -72,7 +72,7 @@ describe('peta-kantong analyze refuses data it cannot join', () => {
       'There is no sheet "Tidak Ada" in surakarta-title-row.xlsx. Available sheets: RTLH 2024, Catatan. (Lembar "Tidak Ada" tidak ada',
     ],
     ['--sheet on a CSV', MESSY, ['--sheet', 'RTLH 2024'], '--sheet applies to Excel files only'],
-    ['a PDF as data', 'laporan.pdf', [], 'The file type of laporan.pdf is not supported for tables. Use CSV, TSV, Excel (.xlsx) or Parquet.'],
+    ['a PDF as data', 'laporan.pdf', [], 'The file type of laporan.pdf is not supported for tables. Use one of: CSV/TSV, Excel (.xlsx), Parquet.'],
     ['--join-on a column the data lacks', MESSY, ['--join-on', 'kode_desa'], 'no column "kode_desa" (--join-on); columns: kode, kelurahan, kecamatan, tahun, jumlah_kk'],
     [
       '--mapping with a kode of another city',

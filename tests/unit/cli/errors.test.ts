@@ -27,7 +27,7 @@ const cases: [string, string[], string][] = [
   [
     'boundaries that are not GeoJSON',
     ['weights', '--boundaries', INDIKATOR, '--type', 'queen', '--out', gal],
-    'boundaries must be GeoJSON (.geojson, .json), FlatGeobuf (.fgb) or a zipped Shapefile (.zip)',
+    'boundaries must be one of GeoJSON (.geojson, .json), Shapefile (.zip), FlatGeobuf (.fgb)',
   ],
   ['an unwritable output', ['weights', '--boundaries', SURAKARTA, '--type', 'queen', '--out', join(dir, 'no', 'such', 'x.gal')], 'cannot write (ENOENT)'],
   ['a missing data file', [...analyze.slice(0, 4), join(dir, 'nope.csv'), '--value', 'x', '--method', 'lisa', '--out', csv], 'nope.csv: file not found'],
