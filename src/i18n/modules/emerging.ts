@@ -4,7 +4,7 @@
  * saying what it means for a kelurahan, and the trend rows of the profile.
  */
 export const emergingId = {
-  'analysis.method.emerging': 'Kantong dari tahun ke tahun (titik panas muncul)',
+  'analysis.method.emerging': 'Kantong dari tahun ke tahun',
   'analysis.note.emerging':
     'Gi* tiap tahun (skor z, kepercayaan 90/95/99 %), lalu uji tren Mann-Kendall atas skor z tiap kelurahan; pola seperti Emerging Hot Spot Analysis ArcGIS. Hanya kelurahan yang punya nilai di semua tahun.',
   'emerging.category.new-hot': 'Titik panas baru',
@@ -49,7 +49,7 @@ export const emergingId = {
 } as const;
 
 export const emergingEn: Record<keyof typeof emergingId, string> = {
-  'analysis.method.emerging': 'Pockets over the years (emerging hot spots)',
+  'analysis.method.emerging': 'Pockets over the years (emerging)',
   'analysis.note.emerging':
     "Gi* each year (z-score, 90/95/99 % confidence), then a Mann-Kendall trend test on each kelurahan's z-scores; patterns as ArcGIS's Emerging Hot Spot Analysis. Only kelurahan with a value in every year.",
   'emerging.category.new-hot': 'New hot spot',
