@@ -92,6 +92,16 @@ export class AnalysisState {
   local = $derived(this.descriptor?.kind === 'local');
   /** The method reads the indicator in every year (emerging hot spots). */
   yearly = $derived(this.descriptor?.kind === 'local' && this.descriptor.yearly === true);
+  /**
+   * The first and last year a yearly method reads: those of its current result, else the years it
+   * will read (null for a one-year method). The map's title says this span, not the year shown.
+   */
+  span = $derived.by((): [number, number] | null => {
+    if (!this.yearly) return null;
+    const r = this.result;
+    const years = r && r.years?.length && this.resultKey === this.inputKey ? r.years : [...this.host.years].sort((a, b) => a - b);
+    return years.length ? [years[0], years[years.length - 1]] : null;
+  });
   /** The method compares the indicator on the map with a second one. */
   bivariate = $derived(this.descriptor?.secondVariable ?? false);
   /** Everything a run depends on. */

@@ -18,6 +18,7 @@ import { changeUnitOf, unitOf } from './format';
 import { categoryRows, classRows } from './legend-rows';
 import { cityValueLine } from './city-value';
 import { legendNote } from './legend-note';
+import { mapTitle } from './map-title';
 
 const PRINT_DPI = 300;
 const SCREEN_DPI = 96;
@@ -35,9 +36,7 @@ function groups(app: AppState, atlas: boolean): { name: string | null; bounds?: 
 
 /** The printed content of one page: title, legend and sources as on screen. */
 function pageContent(app: AppState, image: MapImage, kecamatan: string | null, title: string | null): MapPage {
-  const baseTitle = app.isChange
-    ? app.t('legend.changeTitle', { indicator: app.indicator.label[app.lang], from: app.compareYear ?? '', to: app.tahun })
-    : app.t('legend.title', { indicator: app.indicator.label[app.lang], tahun: app.tahun });
+  const baseTitle = mapTitle(app.t, { indicator: app.indicator.label[app.lang], tahun: app.tahun, compareYear: app.compareYear, isChange: app.isChange, span: app.analysis.span });
   const place = kecamatan ? `${app.t('panel.kecamatan', { name: kecamatan })}, ${app.city.nama}` : app.city.nama;
   const rows = app.categories ? categoryRows(app) : classRows(app);
   const missing = app.categories ? 0 : (app.classification?.missing ?? 0);

@@ -17,6 +17,8 @@ test('emerging hot spots of poverty in Surakarta: legend in words, Semanggi pers
 
   const legend = page.getByTestId('legend');
   await expect(legend).toContainText('Kantong dari tahun ke tahun');
+  // The title says the years the analysis read, not the one year shown.
+  await expect(legend.locator('h2')).toHaveText(/, 2021–2025$/);
   await expect(legend).toContainText('Titik panas menetap');
   await expect(legend).toContainText('Tidak ada pola');
   // Only the patterns on the map are listed; together they count every kelurahan.

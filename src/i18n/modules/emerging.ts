@@ -46,6 +46,7 @@ export const emergingId = {
   'emerging.trendP': 'Tren: p',
   'emerging.zYear': 'Gi* z {year}',
   'emerging.trendTitle': 'Gi* z per tahun',
+  'legend.spanTitle': '{indicator}, {from}–{to}',
 } as const;
 
 export const emergingEn: Record<keyof typeof emergingId, string> = {
@@ -91,4 +92,5 @@ export const emergingEn: Record<keyof typeof emergingId, string> = {
   'emerging.trendP': 'Trend: p',
   'emerging.zYear': 'Gi* z {year}',
   'emerging.trendTitle': 'Gi* z per year',
+  'legend.spanTitle': '{indicator}, {from}–{to}',
 };
