@@ -7,6 +7,7 @@
  * `6a` or `6b` one of them). A run with fewer than 5 repetitions or a subset writes
  * results/partial.{json,md} instead of the latest; with `--merge`, a subset's rows, checks and
  * notes replace those of the same measures in results/latest.{json,md} instead (said in its notes).
+ * `--reuse-r`: measure 6b takes R's samples from results/latest.json instead of running R again.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

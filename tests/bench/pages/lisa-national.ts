@@ -1,12 +1,15 @@
 /**
  * Local Moran's I with 999 permutations on every desa/kelurahan of Indonesia, in the app's own
- * analysis worker through the app's WorkerClient, exactly as src/state/analysis.svelte.ts asks for
- * it (`run('local', …)` with progress, values and CSR copied, not transferred). Each run is timed
+ * analysis workers through the app's WorkerClient, split as src/state/analysis.svelte.ts splits it
+ * (runLocalParallel over one worker per reported core, with progress, values and CSR copied, not
+ * transferred); also on a given number of workers, for the scaling. Each run is timed
  * from the request to the result on the main thread, while a requestAnimationFrame loop records
  * the gaps between frames: a frozen page would show a gap as long as the run.
  */
 import { WorkerClient } from '../../../src/workers/worker-client';
-import type { AnalysisTasks, LocalInput } from '../../../src/workers/analysis-tasks';
+import type { AnalysisTasks, LocalInput, LocalOutput } from '../../../src/workers/analysis-tasks';
+import { runLocalParallel } from '../../../src/workers/local-parallel';
+import { localWorkerCount } from '../../../src/workers/analysis-client';
 import type { FrameGaps, LisaNationalApi } from './lisa-national-api';
 
 /** Reads the binary written by tests/bench/lib/national-weights-cache.ts. */
@@ -46,25 +49,36 @@ function watchFrames(): () => FrameGaps {
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 const api: LisaNationalApi = {
-  async lisaNational(url, reps) {
+  async lisaNational(url, reps, workers = localWorkerCount()) {
     const data = await load(url);
-    const client = new WorkerClient<AnalysisTasks>(() => new Worker(new URL('../../../src/workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analisis' }));
+    const clients = Array.from(
+      { length: workers },
+      () => new WorkerClient<AnalysisTasks>(() => new Worker(new URL('../../../src/workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analisis' })),
+    );
+    const run = (input: LocalInput, onProgress?: () => void) =>
+      runLocalParallel(
+        input,
+        clients.map((c) => (part, progress) => c.run('local', part, { onProgress: progress })),
+        onProgress,
+      );
     // The cached file holds no codes: ids that keep its order, so each run still pays the reordering
     // into code order that the app's runs pay.
     const ids = Array.from(data.values, (_, i) => String(i).padStart(8, '0'));
     const input = (permutations: number, seed: number): LocalInput => ({ method: 'lisa', ...data, ids, permutations, seed });
     try {
-      // Untimed warm-up: starts the worker and compiles its loops (9 permutations).
-      await client.run('local', input(9, 0));
+      // Untimed warm-up: starts the workers and compiles their loops (9 permutations).
+      await run(input(9, 0));
       const ms: number[] = [];
       const frames: FrameGaps[] = [];
-      let last: Awaited<ReturnType<typeof client.run<'local'>>> | undefined;
+      let first: LocalOutput | undefined;
+      let last: LocalOutput | undefined;
       let progressMessages = 0;
       for (let r = 1; r <= reps; r++) {
         await nextFrame();
         const start = performance.now();
         const stop = watchFrames();
-        last = await client.run('local', input(999, r), { onProgress: () => progressMessages++ });
+        last = await run(input(999, r), () => progressMessages++);
+        first ??= last;
         ms.push(performance.now() - start);
         // One more frame after the result, so the gap that includes receiving it is counted.
         await nextFrame();
@@ -75,12 +89,14 @@ const api: LisaNationalApi = {
         ms,
         frames,
         progressMessages,
+        workers,
+        pseudoP: Array.from(first!.pseudoP),
         I: Array.from(result.statistic),
         islands: result.neighbourCount.reduce((k, c) => k + (c === 0 ? 1 : 0), 0),
         n: result.statistic.length,
       };
     } finally {
-      client.dispose();
+      for (const c of clients) c.dispose();
     }
   },
 };
