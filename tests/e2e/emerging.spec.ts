@@ -17,6 +17,9 @@ test('emerging hot spots of poverty in Surakarta: legend in words, Semanggi pers
 
   const legend = page.getByTestId('legend');
   await expect(legend).toContainText('Kantong dari tahun ke tahun');
+  // The panel shows only what the method reads: weights and correction, no permutations, seed or α.
+  for (const hidden of ['analysis-permutations', 'analysis-seed', 'analysis-alpha', 'sensitivity']) await expect(page.getByTestId(hidden)).toHaveCount(0);
+  await expect(page.getByTestId('analysis-correction')).toBeVisible();
   // The title says the years the analysis read, not the one year shown.
   await expect(legend.locator('h2')).toHaveText(/, 2021–2025$/);
   await expect(legend).toContainText('Titik panas menetap');

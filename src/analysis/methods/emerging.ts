@@ -51,6 +51,7 @@ export const emerging: LocalMethod = {
   // The trend's p; the bins are ArcGIS's fixed 90/95/99 %: no --alpha, no permutations.
   decidesBy: 'pNormal',
   options: ['correction'],
+  permutes: false,
   weightsStyle: 'binary',
   categories: CATEGORIES,
   profile: [

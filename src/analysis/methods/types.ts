@@ -89,8 +89,13 @@ export interface LocalMethod {
   secondVariable: boolean;
   /** Which p decides the map (the sensitivity table counts by it; pseudo p needs enough permutations). */
   decidesBy: 'pseudoP' | 'pNormal';
-  /** The CLI options that mean something for it, besides weights and permutations. */
+  /** The CLI options that mean something for it, besides weights and permutations (the panel shows only these). */
   options: readonly ('alpha' | 'correction' | 'basis')[];
+  /**
+   * False when the method draws no permutations (emerging hot spots: analytic Gi* z and the
+   * Mann-Kendall trend), so the panel hides the permutations and seed; true if left out.
+   */
+  permutes?: boolean;
   weightsStyle: 'row-standardised' | 'binary';
   /** Global Moran's I and the Moran scatter plot come with it (LISA). */
   moranScatter?: boolean;

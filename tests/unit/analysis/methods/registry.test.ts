@@ -42,6 +42,19 @@ describe('every method of the registry', () => {
     expect(['pseudoP', 'pNormal']).toContain(m.decidesBy);
     expect(['row-standardised', 'binary']).toContain(m.weightsStyle);
     expect(m.options).toContain('correction');
+    // The panel hides permutations and seed for a method that draws none: then no pseudo p may
+    // decide its map, show in its profile or be needed as a cut-off.
+    if (m.permutes === false) {
+      expect(m.decidesBy).toBe('pNormal');
+      expect(m.profile.map((r) => r.field)).not.toContain('pseudoP');
+      expect(m.neededCutoffs({ alpha: 0.05, correction: 'none' }, 54)).toEqual([]);
+    }
+  });
+
+  it('emerging hot spots tell the panel to show weights and correction only: no permutations, no α', () => {
+    const m = localMethod('emerging');
+    expect(m.permutes).toBe(false);
+    expect(m.options).toEqual(['correction']);
   });
 
   it('ids are unique, and the panel, the URL and the CLI offer exactly the registry', () => {
