@@ -102,6 +102,17 @@ export class AnalysisState {
     const years = r && r.years?.length && this.resultKey === this.inputKey ? r.years : [...this.host.years].sort((a, b) => a - b);
     return years.length ? [years[0], years[years.length - 1]] : null;
   });
+  /**
+   * A yearly method on an indicator with too few years (an imported one may have one): the panel
+   * says so in words and the run is not started, so the value map stays as it is.
+   */
+  tooFewYears = $derived.by((): { n: number; min: number; years: number[] } | null => {
+    const method = this.descriptor;
+    if (method?.kind !== 'local' || !method.yearly) return null;
+    const min = method.minYears ?? 2;
+    const years = [...this.host.years].sort((a, b) => a - b);
+    return years.length < min ? { n: years.length, min, years } : null;
+  });
   /** The method compares the indicator on the map with a second one. */
   bivariate = $derived(this.descriptor?.secondVariable ?? false);
   /** Everything a run depends on. */
@@ -251,6 +262,12 @@ export class AnalysisState {
     }
     if (key === this.resultKey) return;
     const run = ++this.#run;
+    if (this.tooFewYears) {
+      // A newer run number cancels one in flight; nothing is sent to the worker.
+      this.running = false;
+      this.error = null;
+      return;
+    }
     const features = host.kelurahan.features;
     const method = descriptor.id;
     this.running = true;

@@ -52,6 +52,8 @@ export const emerging: LocalMethod = {
   decidesBy: 'pNormal',
   options: ['correction'],
   permutes: false,
+  // Gi* bins need two years to name a pattern; Mann-Kendall's p needs three, so with two no trend is significant.
+  minYears: 2,
   weightsStyle: 'binary',
   categories: CATEGORIES,
   profile: [

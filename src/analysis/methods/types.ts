@@ -112,6 +112,8 @@ export interface LocalMethod {
    * last year's), its `series` is shown per year in the profile and written as `z_<year>` columns.
    */
   yearly?: boolean;
+  /** A yearly method's fewest years: with fewer the app says so instead of running (the worker refuses). */
+  minYears?: number;
   /** The CLI's name of the category column: 'cluster' unless said. */
   categoryColumn?: string;
   /**

@@ -47,6 +47,8 @@ export const emergingId = {
   'emerging.zYear': 'Gi* z {year}',
   'emerging.trendTitle': 'Gi* z per tahun',
   'legend.spanTitle': '{indicator}, {from}–{to}',
+  'emerging.tooFewYears':
+    'Pola dari tahun ke tahun membutuhkan data indikator ini untuk minimal {min} tahun; yang tersedia hanya {n} tahun ({years}). Impor data tahun lain atau pilih indikator lain. Peta nilai tetap ditampilkan.',
 } as const;
 
 export const emergingEn: Record<keyof typeof emergingId, string> = {
@@ -93,4 +95,6 @@ export const emergingEn: Record<keyof typeof emergingId, string> = {
   'emerging.zYear': 'Gi* z {year}',
   'emerging.trendTitle': 'Gi* z per year',
   'legend.spanTitle': '{indicator}, {from}–{to}',
+  'emerging.tooFewYears':
+    'Patterns over the years need this indicator for at least {min} years; it has only {n} ({years}). Import the other years or choose another indicator. The value map stays on screen.',
 };
