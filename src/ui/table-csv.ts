@@ -7,6 +7,7 @@
 import type { IndicatorDef, Lang, Measure } from '../data/catalog';
 import { toCsv, totalRow, type TableCell } from '../data/export-table';
 import { exportDecimals, roundTo } from '../data/export-round';
+import type { AnalysisColumns } from './analysis-columns';
 
 /** One kelurahan row of the table, with its count and denominator when the indicator has them. */
 export interface TableCsvRow {
@@ -51,13 +52,16 @@ function countCell(value: number | null | undefined, suppressBelow: number | und
  */
 export function tableCsv(
   rows: TableCsvRow[],
-  options: { indicator: IndicatorDef; measure: Measure; lang: Lang; withParts: boolean; text: TableCsvText; change?: boolean },
+  options: { indicator: IndicatorDef; measure: Measure; lang: Lang; withParts: boolean; text: TableCsvText; change?: boolean; analysis?: AnalysisColumns | null },
 ): string {
   const { indicator, measure, withParts, text } = options;
   const decimals = exportDecimals(indicator, measure);
   const suppress = indicator.suppressBelow;
   const valueCell = (v: number | null): TableCell => (decimals === 0 ? countCell(v, suppress) : roundTo(v, decimals));
-  const header: TableCell[] = [text.kode, text.kelurahan, text.kecamatan, text.value, ...(withParts ? [text.count, text.denominator] : []), text.rank];
+  // The analysis on the map (its category and profile statistics), last so the total row's columns stay put.
+  const analysis = options.analysis ?? null;
+  const blank = (analysis?.headings ?? []).map((): TableCell => null);
+  const header: TableCell[] = [text.kode, text.kelurahan, text.kecamatan, text.value, ...(withParts ? [text.count, text.denominator] : []), text.rank, ...(analysis?.headings ?? [])];
   const body = rows.map((r): TableCell[] => [
     r.kode,
     r.kelurahan,
@@ -65,6 +69,7 @@ export function tableCsv(
     valueCell(r.value),
     ...(withParts ? [countCell(r.count, suppress), roundTo(r.denominator, 2)] : []),
     r.rank,
+    ...(analysis ? (analysis.cells.get(r.kode) ?? blank) : []),
   ]);
   const filter: TableCell[][] = text.filtered ? [[text.filtered], []] : [];
   const sums = summedColumns(indicator, measure, withParts);

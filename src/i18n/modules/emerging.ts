@@ -49,6 +49,8 @@ export const emergingId = {
   'legend.spanTitle': '{indicator}, {from}–{to}',
   'emerging.tooFewYears':
     'Pola dari tahun ke tahun membutuhkan data indikator ini untuk minimal {min} tahun; yang tersedia hanya {n} tahun ({years}). Impor data tahun lain atau pilih indikator lain. Peta nilai tetap ditampilkan.',
+  // The table export's column of the analysis on the map (any method; src/ui/analysis-columns.ts).
+  'export.table.category': 'Kategori ({method})',
 } as const;
 
 export const emergingEn: Record<keyof typeof emergingId, string> = {
@@ -97,4 +99,5 @@ export const emergingEn: Record<keyof typeof emergingId, string> = {
   'legend.spanTitle': '{indicator}, {from}–{to}',
   'emerging.tooFewYears':
     'Patterns over the years need this indicator for at least {min} years; it has only {n} ({years}). Import the other years or choose another indicator. The value map stays on screen.',
+  'export.table.category': 'Category ({method})',
 };
