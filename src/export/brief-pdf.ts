@@ -6,7 +6,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
-import { INK, Sheet, pt } from './pdf-sheet';
+import { INK, Sheet, hexColor, pt } from './pdf-sheet';
 import { makeFontSet, textWidth, wrapText, type FontSet, type Weight } from './pdf-text';
 import { PT_PER_MM } from './page-geometry';
 import type { PdfFonts } from './map-layout';
@@ -36,6 +36,8 @@ export interface BriefMap {
   png: Uint8Array;
   widthPx: number;
   heightPx: number;
+  /** The map's legend, drawn under it: colour and words (with the count of kelurahan). */
+  legend: { color: string; label: string }[];
 }
 
 export interface BriefDocument {
@@ -115,18 +117,40 @@ function columnWidths(fonts: FontSet, table: BriefTable, size: number): number[]
   return least.map((l, k) => l + (wished > 0 ? (spare * wish[k]) / wished : spare / least.length));
 }
 
+/** Legend swatches in rows across the map's width. */
+function drawLegend(flow: Flow, legend: BriefMap['legend'], left: number, width: number): void {
+  const size = 7.5;
+  let x = left;
+  flow.need(5);
+  for (const entry of legend) {
+    const w = 5 + flow.sheet.width(entry.label, size) + 4;
+    if (x + w > left + width && x > left) {
+      x = left;
+      flow.y += 4.2;
+      flow.need(5);
+    }
+    flow.sheet.rect({ xMm: x, yMm: flow.y + 0.2, widthMm: 3.5, heightMm: 2.6 }, { fill: hexColor(entry.color), stroke: INK.swatchEdge, strokeMm: 0.15 });
+    flow.sheet.text(entry.label, x + 4.5, flow.y + 0.3, size);
+    x += w;
+  }
+  flow.y += 4.2;
+}
+
 function drawTable(flow: Flow, table: BriefTable): void {
   const size = 8;
   const w = columnWidths(flow.fonts, table, size);
   flow.need(20);
   flow.paragraph(`${table.id}. ${table.title}`, 10, { weight: 'bold', after: 1 });
+  // Columns of numbers are right-aligned, so digits line up.
+  const numeric = table.columns.map((_, k) => table.rows.length > 0 && table.rows.every((r) => /^([-–+]?[\d.,]+|–|)$/.test(r[k] ?? '')));
   const row = (cells: string[], weight: Weight) => {
-    const wrapped = cells.map((c, k) => flow.lines(c, size, weight, w[k] - 1.5));
-    const height = Math.max(1, ...wrapped.map((l) => l.length)) * size * LEAD + 1.2;
+    const wrapped = cells.map((c, k) => flow.lines(c, size, weight, w[k] - 2));
+    const height = Math.max(1, ...wrapped.map((l) => l.length)) * size * LEAD + 2;
     flow.need(height);
     let x = MARGIN;
     wrapped.forEach((lines, k) => {
-      lines.forEach((line, j) => flow.sheet.text(line, x, flow.y + 0.6 + j * size * LEAD, size, { weight }));
+      const right = numeric[k];
+      lines.forEach((line, j) => flow.sheet.text(line, right ? x + w[k] - 2 : x, flow.y + 1.1 + j * size * LEAD, size, { weight, align: right ? 'right' : 'left' }));
       x += w[k];
     });
     flow.y += height;
@@ -171,18 +195,21 @@ export async function briefPdf(brief: BriefDocument, fontBytes: PdfFonts): Promi
   if (brief.maps.length > 0) {
     flow.newPage();
     flow.paragraph(brief.mapsTitle, 12.5, { weight: 'bold', after: 2 });
-    const heightEach = (BOTTOM - flow.y) / Math.min(2, brief.maps.length) - 9;
+    // Two maps to a page, each with its title above and its legend below.
+    const heightEach = (BOTTOM - flow.y) / 2 - 24;
     for (const map of brief.maps) {
       const fit = Math.min(WIDTH / map.widthPx, heightEach / map.heightPx);
       const w = map.widthPx * fit;
       const h = map.heightPx * fit;
-      flow.need(h + 8);
+      flow.need(h + 22);
       flow.paragraph(map.title, 9.5, { weight: 'bold', after: 1 });
       const image = await doc.embedPng(map.png);
       const x = MARGIN + (WIDTH - w) / 2;
       flow.sheet.page.drawImage(image, { x: pt(x), y: flow.sheet.y(flow.y + h), width: pt(w), height: pt(h) });
       flow.sheet.rect({ xMm: x, yMm: flow.y, widthMm: w, heightMm: h }, { stroke: INK.rule, strokeMm: 0.25 });
-      flow.y += h + 5;
+      flow.y += h + 2;
+      drawLegend(flow, map.legend, x, w);
+      flow.y += 4;
     }
   }
 

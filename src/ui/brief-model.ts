@@ -10,16 +10,9 @@ import { SENSITIVITY_ALPHAS, type PocketYear, type SensitivityRow } from '../ana
 import type { Correction } from '../analysis/significance';
 import type { Lang } from '../data/catalog';
 import { formatNumber, translate, type MessageKey } from '../i18n';
+import type { BriefAttention, BriefFigure } from '../state/brief-data';
 
-/** One city figure: the summed count and its rate (summed count over summed denominator). */
-export interface BriefFigure {
-  label: string;
-  /** Unit of the count ("jiwa") and of the rate ("%"), in the brief's language. */
-  unit: string;
-  rateUnit: string | null;
-  now: { count: number | null; rate: number | null };
-  before: { count: number | null; rate: number | null } | null;
-}
+export type { BriefAttention, BriefFigure };
 
 export interface BriefPockets {
   indicator: string;
@@ -32,16 +25,6 @@ export interface BriefPockets {
   sensitivity: SensitivityRow[];
   /** The most common emerging hot spot pattern among a pocket's kelurahan, in words (null: none). */
   patternOf?: (members: number[]) => string | null;
-}
-
-export interface BriefAttention {
-  need: string;
-  /** The program whose coverage is compared (null: no coverage data for this region). */
-  program: string | null;
-  cityNeed: number | null;
-  cityCoverage: number | null;
-  /** Every kelurahan with its need and coverage (coverage null when unknown). */
-  rows: { nama: string; kecamatan: string; need: number | null; coverage: number | null }[];
 }
 
 export interface BriefTargeting {
@@ -136,7 +119,8 @@ export function buildBrief(input: BriefInputs): BriefDocument {
   const p = input.pockets;
   if (p && p.years.length > 0) {
     const correction = t(`pockets.correction.${p.correction}`);
-    const members = (ids: number[]) => ids.map((i) => p.names[i]);
+    // Names in alphabetical order: a reader looks a kelurahan up, the file's order means nothing.
+    const members = (ids: number[]) => ids.map((i) => p.names[i]).sort((a, b) => a.localeCompare(b, 'id'));
     const countId = table({
       title: t('brief.t.pocketCount'),
       columns: [t('pockets.year'), t('pockets.pockets'), t('pockets.kelurahanCount'), t('brief.col.cutoff')],

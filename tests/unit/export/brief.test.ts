@@ -94,7 +94,7 @@ describe('the brief model', () => {
     const texts = sentences(doc).map((s) => s.text);
     expect(texts).toContain('Jumlah kantong kemiskinan (Penduduk miskin (%)): 3 kantong (2021) → 2 kantong (2025).');
     const a = texts.find((t) => t.startsWith('Kantong A'))!;
-    expect(a).toContain('Semanggi');
+    expect(a).toContain('(5 kelurahan: Baluwarti, Kedunglumbu, Pasarkliwon, Sangkrah, Semanggi)');
     expect(a).toContain('ada sejak 2021');
     expect(a).toContain('hot spot persisten');
     // C merged into B in 2022: not "gone", but recorded in the members table.
@@ -131,7 +131,9 @@ describe('the brief model', () => {
 describe('the brief PDF', () => {
   it('is A4 with the sentences, the pockets and the appendix as text, maps embedded', async () => {
     const png = tinyPng(400, 300, (x, y) => (((x >> 5) + (y >> 5)) % 2 ? [240, 240, 240] : [255, 0, 0]));
-    const doc = buildBrief(inputs({ maps: [{ title: 'Klaster LISA 2025', png, widthPx: 400, heightPx: 300 }] }));
+    const doc = buildBrief(
+      inputs({ maps: [{ title: 'Klaster LISA 2025', png, widthPx: 400, heightPx: 300, legend: [{ color: '#FF0000', label: 'Tinggi-Tinggi (kantong) (10 kel.)' }] }] }),
+    );
     // The app's fonts: Noto Sans and the symbol fallback that has → and ≤.
     const bytes = await briefPdf(doc, { ...appFonts(false), fallbacks: [readFileSync('src/export/fonts/symbols-fallback.ttf')] });
     const pdf = await PDFDocument.load(bytes);
@@ -143,6 +145,7 @@ describe('the brief PDF', () => {
     expect(text).toContain('Lampiran');
     expect(text).toContain('Data contoh (sintetis)');
     expect(text).toContain('Klaster LISA 2025');
+    expect(text).toContain('Tinggi-Tinggi (kantong) (10 kel.)');
     expect(text).toMatch(/Halaman 1 dari \d/);
   }, 60_000);
 });
