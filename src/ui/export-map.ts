@@ -13,18 +13,32 @@ import { mapPdf, mapPixels, pageLayout, chooseScaleBar, type MapPage, type PageS
 import { fetchBytes } from '../data/http';
 import type { MapImage, MapImagePort } from '../map/export-image';
 import { NO_DATA_COLOR } from '../map/palette';
-import type { AppState } from '../state/app.svelte';
+import type { AreaCollection } from '../data/boundaries';
+import type { City } from '../data/catalog';
+import type { CitySummary } from '../data/indicators';
+import type { AnalysisState } from '../state/analysis.svelte';
 import { changeUnitOf, unitOf } from './format';
-import { categoryRows, classRows } from './legend-rows';
+import { categoryRows, classRows, type CategoryRowsSource, type ClassRowsSource } from './legend-rows';
 import { cityValueLine } from './city-value';
 import { legendNote } from './legend-note';
 import { mapTitle } from './map-title';
+
+/** What a printed map reads of the map on screen (the app's state has all of it). */
+export interface MapExportSource extends ClassRowsSource, CategoryRowsSource {
+  readonly kelurahan: AreaCollection | null;
+  readonly city: Pick<City, 'nama'>;
+  readonly tahun: number;
+  readonly compareYear: number | null;
+  readonly summary: CitySummary | null;
+  readonly shownSynthetic: boolean;
+  readonly analysis: Pick<AnalysisState, 'active' | 'label' | 'span' | 'categories' | 'descriptor' | 'permutations'>;
+}
 
 const PRINT_DPI = 300;
 const SCREEN_DPI = 96;
 
 /** One page group: the whole region, or one kecamatan for an atlas. */
-function groups(app: AppState, atlas: boolean): { name: string | null; bounds?: [number, number, number, number] }[] {
+function groups(app: MapExportSource, atlas: boolean): { name: string | null; bounds?: [number, number, number, number] }[] {
   if (!atlas) return [{ name: null }];
   const byKecamatan = new Map<string, typeof features>();
   const features = app.kelurahan?.features ?? [];
@@ -35,7 +49,7 @@ function groups(app: AppState, atlas: boolean): { name: string | null; bounds?: 
 }
 
 /** The printed content of one page: title, legend and sources as on screen. */
-function pageContent(app: AppState, image: MapImage, kecamatan: string | null, title: string | null): MapPage {
+function pageContent(app: MapExportSource, image: MapImage, kecamatan: string | null, title: string | null): MapPage {
   const baseTitle = mapTitle(app.t, { indicator: app.indicator.label[app.lang], tahun: app.tahun, compareYear: app.compareYear, isChange: app.isChange, span: app.analysis.span });
   const place = kecamatan ? `${app.t('panel.kecamatan', { name: kecamatan })}, ${app.city.nama}` : app.city.nama;
   const rows = app.categories ? categoryRows(app) : classRows(app);
@@ -61,7 +75,7 @@ function pageContent(app: AppState, image: MapImage, kecamatan: string | null, t
 }
 
 /** The printed legend's note: the region's value on a class map, the test behind LISA clusters. */
-function exportNote(app: AppState): string | undefined {
+function exportNote(app: MapExportSource): string | undefined {
   const clusters = app.analysis.active ? app.analysis.categories : null;
   // Methods whose map the pseudo p decides (LISA, Local Geary, bivariate LISA) state its cut-off and permutations.
   const method = app.analysis.descriptor;
@@ -71,7 +85,7 @@ function exportNote(app: AppState): string | undefined {
   return legendNote({ cityLine, lisa, lang: app.lang, t: app.t });
 }
 
-async function pages(app: AppState, port: MapImagePort, spec: PageSpec, dpi: number, atlas: boolean, title: string | null): Promise<MapPage[]> {
+async function pages(app: MapExportSource, port: MapImagePort, spec: PageSpec, dpi: number, atlas: boolean, title: string | null): Promise<MapPage[]> {
   const size = mapPixels(spec, dpi);
   const codes = (app.kelurahan?.features ?? []).map((f) => f.properties.kode);
   const result: MapPage[] = [];
@@ -82,7 +96,7 @@ async function pages(app: AppState, port: MapImagePort, spec: PageSpec, dpi: num
   return result;
 }
 
-export async function exportPdf(app: AppState, port: MapImagePort, spec: PageSpec, atlas: boolean, title: string | null): Promise<Uint8Array> {
+export async function exportPdf(app: MapExportSource, port: MapImagePort, spec: PageSpec, atlas: boolean, title: string | null): Promise<Uint8Array> {
   const [content, regular, bold, symbols] = await Promise.all([
     pages(app, port, spec, PRINT_DPI, atlas, title),
     fetchBytes(notoRegularUrl),
@@ -97,7 +111,7 @@ export async function exportPdf(app: AppState, port: MapImagePort, spec: PageSpe
  * font at the layout's positions; the map is rendered for the frame at that resolution.
  */
 export async function exportPng(
-  app: AppState,
+  app: MapExportSource,
   port: MapImagePort,
   spec: PageSpec,
   quality: 'screen' | 'print',

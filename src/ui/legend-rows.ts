@@ -3,10 +3,28 @@
  * printed map says exactly what the screen says.
  */
 import type { Classification } from '../analysis/classify';
-import type { Lang } from '../data/catalog';
-import { formatNumber } from '../i18n';
-import type { AppState } from '../state/app.svelte';
+import type { IndicatorDef, Lang, Measure } from '../data/catalog';
+import { formatNumber, type Translate } from '../i18n';
+import type { CategoryMap } from '../state/cluster-categories';
 import { formatChangePlain, formatPlain } from './format';
+
+/** What the class rows read of the value map on screen (the app's state has all of it). */
+export interface ClassRowsSource {
+  readonly classification: Classification | null;
+  readonly colors: readonly string[];
+  readonly values: ReadonlyMap<string, number | null> | null;
+  readonly isChange: boolean;
+  readonly indicator: IndicatorDef;
+  readonly shownMeasure: Measure;
+  readonly lang: Lang;
+  readonly t: Translate;
+}
+
+/** What the category rows read: the categories on the map and the words for them. */
+export interface CategoryRowsSource {
+  readonly categories: CategoryMap | null;
+  readonly t: Translate;
+}
 
 export interface LegendEntry {
   color: string;
@@ -16,7 +34,7 @@ export interface LegendEntry {
 }
 
 /** Class rows of the value map; outer limits no wider than the data (classInt pads unique-value breaks). */
-export function classRows(app: AppState): LegendEntry[] {
+export function classRows(app: ClassRowsSource): LegendEntry[] {
   const c = app.classification;
   if (!c) return [];
   // A change map's limits are signed ("+1,2"): the unit line says they are changes.
@@ -33,7 +51,7 @@ export function rowsOfClasses(
   colors: readonly string[],
   values: Iterable<number | null>,
   format: (v: number) => string,
-  t: AppState['t'],
+  t: Translate,
   lang: Lang,
 ): LegendEntry[] {
   let min = Infinity;
@@ -56,7 +74,7 @@ export function rowsOfClasses(
 }
 
 /** What a class means besides its range: box-map quartile or outlier, s.d. units from the mean. */
-function classNote(c: Classification, i: number, t: AppState['t'], lang: Lang): string {
+function classNote(c: Classification, i: number, t: Translate, lang: Lang): string {
   if (c.sdUnits) {
     const unit = (u: number) => (u === 0 ? t('legend.mean') : `${u > 0 ? '+' : '−'}${formatNumber(Math.abs(u), lang, 2)} ${t('legend.sdUnit')}`);
     return `${unit(c.sdUnits[i])} … ${unit(c.sdUnits[i + 1])}`;
@@ -65,7 +83,7 @@ function classNote(c: Classification, i: number, t: AppState['t'], lang: Lang): 
 }
 
 /** Category rows (analysis clusters, bivariate cells) when the map shows categories. */
-export function categoryRows(app: AppState): LegendEntry[] {
+export function categoryRows(app: CategoryRowsSource): LegendEntry[] {
   const rows = app.categories?.rows ?? [];
   // As on screen (Legend.svelte): a method with many categories (emerging hot spots) lists those on the map.
   return rows.filter((row) => row.count > 0 || rows.length <= 8).map((row) => ({ color: row.color, label: app.t(row.label), note: '', count: row.count }));

@@ -6,11 +6,37 @@
 import { toCsv, totalRow, type TableCell, type TotalColumns } from '../data/export-table';
 import { FRACTION_DECIMALS, roundTo } from '../data/export-round';
 import { writeXlsx, type XlsxSheet } from '../data/xlsx-writer';
-import { findIndicator } from '../data/catalog';
-import { reasonText } from './targeting-reasons';
-import type { AppState } from '../state/app.svelte';
+import { findIndicator, type City } from '../data/catalog';
+import type { TargetingState } from '../state/targeting.svelte';
+import { reasonText, type ReasonWords } from './targeting-reasons';
 
-function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][] } {
+/** What the target list's file reads: the targeting state's list and settings, the region and year. */
+export interface TargetingExportSource extends ReasonWords {
+  readonly targeting: Pick<
+    TargetingState,
+    | 'allocation'
+    | 'ranked'
+    | 'include'
+    | 'keep'
+    | 'exclude'
+    | 'reasonsOf'
+    | 'by'
+    | 'options'
+    | 'repairYears'
+    | 'kecamatan'
+    | 'minUnits'
+    | 'budgetMode'
+    | 'units'
+    | 'money'
+    | 'costPerUnit'
+    | 'unitsIndicator'
+    | 'householdsIndicator'
+  >;
+  readonly city: Pick<City, 'nama' | 'kode' | 'slug' | 'source'>;
+  readonly tahun: number;
+}
+
+function tables(app: TargetingExportSource): { list: TableCell[][]; parameters: TableCell[][] } {
   const t = app.targeting;
   const allocation = t.allocation;
   const byKode = new Map(t.ranked.map((r) => [r.kode, r]));
@@ -78,7 +104,7 @@ function tables(app: AppState): { list: TableCell[][]; parameters: TableCell[][]
 const yearRange = (years: { from: number; to: number }) => (years.from === years.to ? String(years.from) : `${years.from}–${years.to}`);
 
 /** The file for `format`: text for CSV, bytes for Excel, and its name. */
-export function targetingExport(app: AppState, format: 'csv' | 'xlsx'): { name: string; text?: string; bytes?: Uint8Array } {
+export function targetingExport(app: TargetingExportSource, format: 'csv' | 'xlsx'): { name: string; text?: string; bytes?: Uint8Array } {
   const { list, parameters } = tables(app);
   const name = `sasaran-rtlh-${app.city.slug}-${app.tahun}`;
   const total = listTotal(app, list.length - 1);
@@ -95,6 +121,6 @@ export function targetingExport(app: AppState, format: 'csv' | 'xlsx'): { name: 
  * kelurahan column: RTLH units, units still to repair, units allocated and their cost in rupiah
  * (never the rates, which do not add up).
  */
-function listTotal(app: AppState, kelurahan: number): TotalColumns {
+function listTotal(app: ReasonWords, kelurahan: number): TotalColumns {
   return { label: app.t('export.total', { n: kelurahan }), labelColumn: 3, sumColumns: [5, 6, 9, 10] };
 }

@@ -1,9 +1,15 @@
 /** A targeting reason as a sentence in the user's language (numbers formatted, one year said once). */
 import type { Reason } from '../analysis/targeting';
-import { formatNumber } from '../i18n';
-import type { AppState } from '../state/app.svelte';
+import type { Lang } from '../data/catalog';
+import { formatNumber, type Translate } from '../i18n';
 
-export function reasonText(app: AppState, reason: Reason): string {
+/** The language to say it in (the app's state, or anything with lang and t). */
+export interface ReasonWords {
+  readonly lang: Lang;
+  readonly t: Translate;
+}
+
+export function reasonText(app: ReasonWords, reason: Reason): string {
   const { from, to } = reason.params;
   if (reason.key === 'targeting.reason.repaired' && from === to) {
     return app.t('targeting.reason.repairedYear', { units: formatNumber(Number(reason.params.units), app.lang), tahun: from });
