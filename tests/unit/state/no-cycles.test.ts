@@ -80,3 +80,58 @@ describe('src/state', () => {
     expect(importsOf(join(stateDir, 'workspace.svelte.ts'))).toContain(join(stateDir, 'areas.svelte.ts'));
   });
 });
+
+/** Every .ts and .svelte file under `dir`, recursively. */
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourcesUnder(path);
+    return /\.(ts|svelte)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/**
+ * Components that compose features (panels, tabs, the import dialog) and the registries that hand
+ * the app to them get the app's state whole. Leaf components and helper modules declare what they
+ * read (Legend's LegendSource, export-map's MapExportSource, …), so a file that starts importing
+ * AppState again must be added here on purpose, or narrowed.
+ */
+const MAY_IMPORT_APP_STATE = new Set([
+  'AccessPanel.svelte',
+  'AnalysisPanel.svelte',
+  'AreasPanel.svelte',
+  'Controls.svelte',
+  'DataPanel.svelte',
+  'ExportPanel.svelte',
+  'ImportDialog.svelte',
+  'KelurahanPanel.svelte',
+  'MapTab.svelte',
+  'NationalPanel.svelte',
+  'PocketsPanel.svelte',
+  'ProgramPanel.svelte',
+  'TargetingPanel.svelte',
+  'ViewsPanel.svelte',
+  'ViewsTab.svelte',
+  // Registries: the tab list gives each panel the app; each download's writer receives it.
+  'panels.ts',
+  'export-formats.ts',
+  'brief-export.svelte.ts',
+]);
+// A new tab's panel is added the way today's are (it receives the app), so panels are allowed by name.
+const isPanel = (name: string) => /Panel\.svelte$/.test(name);
+const uiDir = join(root, 'src/ui');
+
+describe('src/ui', () => {
+  const app = join(stateDir, 'app.svelte.ts');
+  const importers = sourcesUnder(uiDir).filter((file) => importsOf(file).includes(app));
+
+  it("leaf components and helpers do not import the app's state (only panels and registries do)", () => {
+    const unexpected = importers.filter((file) => !MAY_IMPORT_APP_STATE.has(relative(uiDir, file)) && !isPanel(relative(uiDir, file)));
+    expect(unexpected.map(short)).toEqual([]);
+  });
+
+  it('sees the imports of the app state it checks (a walk that sees nothing proves nothing)', () => {
+    expect(importers.map(short)).toContain('src/ui/Controls.svelte');
+    expect(importsOf(join(root, 'src/App.svelte'))).toContain(app);
+  });
+});
