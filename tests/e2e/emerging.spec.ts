@@ -3,6 +3,7 @@
  * legend names the patterns in words, and a kelurahan's profile shows its pattern, what it means,
  * the Mann-Kendall trend and its Gi* z-score in each year; the link carries the method.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SCREENSHOTS, kelurahanOnPage, legendTotal, waitForMap, watchPage } from './helpers';
 
@@ -51,5 +52,13 @@ test('emerging hot spots of poverty in Surakarta: legend in words, Semanggi pers
   await page.goto(`${page.url().replace(/lang=id&?/, '')}&lang=en`);
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio|5|emerging');
   await expect(legend).toContainText('Persistent hot spot');
+
+  // The table export carries the pattern in the export's language and the trend's statistics.
+  await page.getByTestId('view-toggle').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+  expect(csv[0]).toContain('Category (Pockets over the years (emerging))');
+  expect(csv[0]).toContain('Trend: p');
+  expect(csv.find((line) => line.startsWith(SEMANGGI))).toContain('Persistent hot spot');
   expect(problems).toEqual([]);
 });
