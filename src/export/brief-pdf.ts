@@ -108,7 +108,7 @@ class Flow {
 function columnWidths(fonts: FontSet, table: BriefTable, size: number): number[] {
   const mmOf = (text: string, weight: Weight) => textWidth(fonts, text, weight, size) / PT_PER_MM;
   const cells = (k: number) => [{ text: table.columns[k], weight: 'bold' as Weight }, ...table.rows.map((r) => ({ text: r[k] ?? '', weight: 'regular' as Weight }))];
-  const least = table.columns.map((_, k) => Math.max(...cells(k).flatMap((c) => c.text.split(' ').map((w) => mmOf(w, c.weight)))) + 2);
+  const least = table.columns.map((_, k) => Math.max(...cells(k).flatMap((c) => c.text.split(' ').map((w) => mmOf(w, c.weight)))) + 3.5);
   const natural = table.columns.map((_, k) => Math.min(80, Math.max(...cells(k).map((c) => mmOf(c.text, c.weight)))) + 2);
   const spare = WIDTH - least.reduce((a, b) => a + b, 0);
   const wish = natural.map((n, k) => Math.max(0, n - least[k]));

@@ -143,6 +143,9 @@ describe('the brief PDF', () => {
     expect(text).toContain('3 kantong (2021) → 2 kantong (2025)');
     expect(text).toContain('Semanggi');
     expect(text).toContain('Lampiran');
+    // No header is cut short (a column is at least as wide as its longest word).
+    expect(text).toContain('Perubahan');
+    expect(text).not.toContain('…');
     expect(text).toContain('Data contoh (sintetis)');
     expect(text).toContain('Klaster LISA 2025');
     expect(text).toContain('Tinggi-Tinggi (kantong) (10 kel.)');
