@@ -34,7 +34,7 @@ const cases: [string, string[], string][] = [
   ['several years without --year', [...analyze, '--method', 'lisa', '--out', csv], 'the data holds 5 years (2021, 2022, 2023, 2024, 2025); choose one with --year'],
   ['a year not in the data', [...analyze, '--year', '2031', '--method', 'lisa', '--out', csv], 'no row has tahun = 2031'],
   ['an unknown value column', [...analyze.slice(0, 6), 'miskin', '--year', '2025', '--method', 'lisa', '--out', csv], 'no column "miskin" (--value)'],
-  ['no --method', [...analyze, '--year', '2025', '--out', csv], '--method moran|lisa|gistar|gi|geary|lisa-bv|classify is required'],
+  ['no --method', [...analyze, '--year', '2025', '--out', csv], '--method moran|lisa|gistar|gi|geary|lisa-bv|emerging|classify is required'],
   ['a classify option with lisa', [...analyze, '--year', '2025', '--method', 'lisa', '--classes', '5', '--out', csv], '--classes does not apply to --method lisa'],
   [
     'too many classes',
