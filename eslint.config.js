@@ -71,7 +71,7 @@ const outsideTheDoor = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'public/', 'test-results/', 'playwright-report/', 'tests/results/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', 'public/', 'test-results/', 'playwright-report/', 'tests/results/', 'data/', 'tests/bench/.build/', 'tests/bench/.cache/'] },
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,

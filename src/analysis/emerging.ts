@@ -171,11 +171,13 @@ export function classifySeries(series: GiStarSeries, options: EmergingOptions = 
     }
     const trend = mannKendall(z);
     trends.push(trend);
-    categories.push(classifyEmerging(
-      bins.map((b) => b[i]),
-      trend,
-      trendAlpha,
-    ));
+    categories.push(
+      classifyEmerging(
+        bins.map((b) => b[i]),
+        trend,
+        trendAlpha,
+      ),
+    );
   }
   return { bins, trends, categories };
 }

@@ -40,7 +40,7 @@ export function mannKendall(series: ArrayLike<number>): MannKendall {
   const sorted = Array.from(series).sort((a, b) => a - b);
   let tieVariance = 0;
   let tiePairs = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && sorted[j] === sorted[i]) j++;
     const t = j - i;

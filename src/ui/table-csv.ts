@@ -61,7 +61,15 @@ export function tableCsv(
   // The analysis on the map (its category and profile statistics), last so the total row's columns stay put.
   const analysis = options.analysis ?? null;
   const blank = (analysis?.headings ?? []).map((): TableCell => null);
-  const header: TableCell[] = [text.kode, text.kelurahan, text.kecamatan, text.value, ...(withParts ? [text.count, text.denominator] : []), text.rank, ...(analysis?.headings ?? [])];
+  const header: TableCell[] = [
+    text.kode,
+    text.kelurahan,
+    text.kecamatan,
+    text.value,
+    ...(withParts ? [text.count, text.denominator] : []),
+    text.rank,
+    ...(analysis?.headings ?? []),
+  ];
   const body = rows.map((r): TableCell[] => [
     r.kode,
     r.kelurahan,

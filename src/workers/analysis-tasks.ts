@@ -135,7 +135,8 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   if (input.ids.length !== n) throw new RangeError(`ids: ${input.ids.length} codes for ${n} values`);
   if (method.secondVariable && input.values2?.length !== n) throw new RangeError(`${method.id} needs a second value per observation`);
   const yearly = method.yearly ? input.yearly : undefined;
-  if (method.yearly && (!yearly || yearly.length < (method.minYears ?? 2) || yearly.some((v) => v.length !== n))) throw new RangeError(`${method.id} needs values of at least two years per observation`);
+  if (method.yearly && (!yearly || yearly.length < (method.minYears ?? 2) || yearly.some((v) => v.length !== n)))
+    throw new RangeError(`${method.id} needs values of at least two years per observation`);
   const has = (i: number) =>
     Number.isFinite(input.values[i]) && (!method.secondVariable || Number.isFinite(input.values2![i])) && (!yearly || yearly.every((v) => Number.isFinite(v[i])));
   const withValue = Array.from(input.values, (_, i) => (has(i) ? i : -1)).filter((i) => i >= 0);

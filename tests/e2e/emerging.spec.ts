@@ -56,7 +56,9 @@ test('emerging hot spots of poverty in Surakarta: legend in words, Semanggi pers
   // The table export carries the pattern in the export's language and the trend's statistics.
   await page.getByTestId('view-toggle').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export').click()]);
-  const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+  const csv = readFileSync(await download.path(), 'utf8')
+    .replace(/^\ufeff/, '')
+    .split('\r\n');
   expect(csv[0]).toContain('Category (Pockets over the years (emerging))');
   expect(csv[0]).toContain('Trend: p');
   expect(csv.find((line) => line.startsWith(SEMANGGI))).toContain('Persistent hot spot');

@@ -31,7 +31,9 @@ const COLOURS: Record<EmergingCategory, string> = {
 
 /** ArcGIS's pattern names, for the CLI's `category` column. */
 const words = (c: EmergingCategory): string =>
-  c === 'none' ? 'No Pattern Detected' : c.replace(/^(\w)(\w*)-(hot|cold)$/, (_, a: string, b: string, side: string) => `${a.toUpperCase()}${b} ${side === 'hot' ? 'Hot' : 'Cold'} Spot`);
+  c === 'none'
+    ? 'No Pattern Detected'
+    : c.replace(/^(\w)(\w*)-(hot|cold)$/, (_, a: string, b: string, side: string) => `${a.toUpperCase()}${b} ${side === 'hot' ? 'Hot' : 'Cold'} Spot`);
 
 const ISLAND = EMERGING_CATEGORIES.length;
 const CATEGORIES: MethodCategory[] = [

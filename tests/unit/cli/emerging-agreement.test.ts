@@ -45,7 +45,17 @@ async function runApp(): Promise<{ years: number[]; byKode: Map<string, Row> }> 
   const yearly = maps.map((m) => Float64Array.from(features, (f) => m.get(f.properties.kode) ?? Number.NaN));
   const weights = buildWeights({ geometries: features.map((f) => f.geometry), rule: app.rule, toleranceMetres: app.toleranceMetres });
   const ids = features.map((f) => f.properties.kode);
-  const out = runLocal({ method: method.id, values: yearly[yearly.length - 1], yearly, years, ids, offsets: weights.offsets, indices: weights.indices, permutations: app.permutations, seed: app.seed });
+  const out = runLocal({
+    method: method.id,
+    values: yearly[yearly.length - 1],
+    yearly,
+    years,
+    ids,
+    offsets: weights.offsets,
+    indices: weights.indices,
+    permutations: app.permutations,
+    seed: app.seed,
+  });
   const map = localCategories(method, out, app.alpha, app.correction);
   const words = new Map(method.categories.map((c) => [c.code, c.words]));
   const num = (v: number) => (Number.isFinite(v) ? v : null);
@@ -117,7 +127,21 @@ describe('emerging hot spots of the demo Surakarta', () => {
 
 describe('peta-kantong analyze --method emerging', () => {
   it('refuses --year: it reads every year the data holds', async () => {
-    const run = await runCli(['analyze', '--boundaries', repo(`data/boundaries/${city.boundaries}`), '--data', INDIKATOR, '--value', indicator.id, '--method', 'emerging', '--year', '2025', '--out', 'x.csv']);
+    const run = await runCli([
+      'analyze',
+      '--boundaries',
+      repo(`data/boundaries/${city.boundaries}`),
+      '--data',
+      INDIKATOR,
+      '--value',
+      indicator.id,
+      '--method',
+      'emerging',
+      '--year',
+      '2025',
+      '--out',
+      'x.csv',
+    ]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/--year.*every year/);
   });

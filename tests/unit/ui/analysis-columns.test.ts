@@ -45,7 +45,11 @@ describe('analysisColumns', () => {
 
   it('gives the TKPK quadrants their category alone', () => {
     const quadrant = findMethod('quadrant')!;
-    const q: CategoryMap = { codes: Int8Array.from([0, 3, -1]), rows: quadrant.categories.map((c) => ({ index: c.code, label: c.label as MessageKey, color: c.color, count: 1 })), cutoff: Number.NaN };
+    const q: CategoryMap = {
+      codes: Int8Array.from([0, 3, -1]),
+      rows: quadrant.categories.map((c) => ({ index: c.code, label: c.label as MessageKey, color: c.color, count: 1 })),
+      cutoff: Number.NaN,
+    };
     const cols = analysisColumns({ method: quadrant, categories: q, result: null, kodes, t: t('id') });
     expect(cols.headings).toHaveLength(1);
     expect(cols.cells.get(kodes[0])).toEqual([translate('id', quadrant.categories[0].label as MessageKey)]);
@@ -56,7 +60,9 @@ describe('analysisColumns', () => {
     const text = { kode: 'Kode', kelurahan: 'Kelurahan', kecamatan: 'Kecamatan', value: 'X (jiwa)', rank: 'Peringkat', count: '', denominator: '', filtered: null, notes: [] };
     const rows = [{ kode: kodes[0], kelurahan: 'Semanggi', kecamatan: 'Pasar Kliwon', value: 5915, rank: 1 }];
     const analysis = analysisColumns({ method: emerging, categories, result, kodes, t: t('id') });
-    const out = tableCsv(rows, { indicator, measure: 'jumlah', lang: 'id', withParts: false, text, analysis }).replace(/^\ufeff/, '').split('\r\n');
+    const out = tableCsv(rows, { indicator, measure: 'jumlah', lang: 'id', withParts: false, text, analysis })
+      .replace(/^\ufeff/, '')
+      .split('\r\n');
     expect(out[0]).toBe('Kode;Kelurahan;Kecamatan;X (jiwa);Peringkat;Kategori (Kantong dari tahun ke tahun);Tren: tau Mann-Kendall;Tren: skor z;Tren: p');
     expect(out[1]).toBe('33.72.03.1002;Semanggi;Pasar Kliwon;5915;1;Titik panas menetap;0,6;1,71;0,0864');
   });

@@ -121,7 +121,18 @@ describe('each local method in the worker', () => {
   it.each(LOCAL_METHODS.map((m) => [m.id, m] as const))('%s runs, leaves the kelurahan without a value out and maps every other to a category', (_, m) => {
     // A yearly method gets three years: this one, and two shifted ones.
     const yearly = m.yearly ? [0, 1, 2].map((t) => values.map((v, i) => v + ((i * t) % 5) / 3)) : undefined;
-    const out = runLocal({ method: m.id, values, values2: m.secondVariable ? values2 : undefined, yearly, years: yearly && [2023, 2024, 2025], ids, offsets: w.offsets, indices: w.indices, permutations: 99, seed: 1 });
+    const out = runLocal({
+      method: m.id,
+      values,
+      values2: m.secondVariable ? values2 : undefined,
+      yearly,
+      years: yearly && [2023, 2024, 2025],
+      ids,
+      offsets: w.offsets,
+      indices: w.indices,
+      permutations: 99,
+      seed: 1,
+    });
     expect(out.method).toBe(m.id);
     expect(out.missing).toBe(1);
     const map = localCategories(m, out, 0.05, 'none');
