@@ -125,6 +125,11 @@ export function indicatorInRegion(indicator: IndicatorDef, region: City): boolea
   return indicator.regionKode ? indicator.regionKode === region.kode : !region.source;
 }
 
+/** Whether an indicator's numbers in a region are the demo's synthetic ones (and must say so), not the user's data. */
+export function showsSyntheticData(indicator: Pick<IndicatorDef, 'synthetic' | 'dataset'>, region: Pick<City, 'source'>): boolean {
+  return (indicator.synthetic ?? !indicator.dataset) && !region.source;
+}
+
 export function findCity(kodeOrSlug: string): City | undefined {
   return cities.find((c) => c.kode === kodeOrSlug || c.slug === kodeOrSlug);
 }

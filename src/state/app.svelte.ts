@@ -19,6 +19,7 @@ import {
   findCity,
   findIndicator,
   indicatorInRegion,
+  showsSyntheticData,
   type City,
   type IndicatorDef,
   type Lang,
@@ -204,7 +205,7 @@ export class AppState {
    */
   isComputed = $derived(isProgramIndicator(this.indikator) || isAccessIndicator(this.indikator));
   /** Whether the map shows the demo's synthetic numbers (and must say so), not the user's data. */
-  shownSynthetic = $derived((this.indicator.synthetic ?? !this.indicator.dataset) && !this.city.source);
+  shownSynthetic = $derived(showsSyntheticData(this.indicator, this.city));
   /** The scheme in use: manual breaks fall back to quantiles until some are typed. */
   shownScheme: Scheme = $derived(this.scheme === 'manual' && !this.manualBreaks ? 'quantile' : this.scheme);
   /** A change between two years is shown: values are `tahun` minus `compareYear`. */

@@ -5,7 +5,7 @@
  * small host, so the brief's builder (src/ui/brief-model.ts) gets plain values and any region the
  * app opens (demo or imported) works the same way.
  */
-import { findIndicator, type City, type IndicatorDef, type Lang } from '../data/catalog';
+import { findIndicator, showsSyntheticData, type City, type IndicatorDef, type Lang } from '../data/catalog';
 import { fetchCitySummary, fetchValues } from '../data/indicators';
 import type { AreaCollection } from '../data/boundaries';
 import { isProgramIndicator } from './program.svelte';
@@ -47,6 +47,15 @@ export interface BriefDataHost extends DatabaseHost {
       query: { kodeKota: string; tahun: number; indikator: string },
     ): Promise<{ values: Map<string, number | null>; summary: { jumlah: number | null } }>;
   };
+}
+
+/**
+ * Whether the brief carries the synthetic-data notice: the indicator on the map is the demo's
+ * (as the map's badge says), or the coverage it ranks by comes from the demo's synthetic
+ * program data. The user's own data in their own region carries none.
+ */
+export function briefSynthetic(host: Pick<BriefDataHost, 'indicator' | 'city'>, attention: BriefAttention | null): boolean {
+  return showsSyntheticData(host.indicator, host.city) || attention?.program != null;
 }
 
 /** Most figures in the brief's first section. */

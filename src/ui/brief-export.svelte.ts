@@ -15,7 +15,7 @@ import { messages } from '../i18n';
 import type { AppState } from '../state/app.svelte';
 import type { PocketsState } from '../state/pockets.svelte';
 import type { SavedView } from '../state/views.svelte';
-import { briefAttention, briefFigures } from '../state/brief-data';
+import { briefAttention, briefFigures, briefSynthetic } from '../state/brief-data';
 import { categoryRows, classRows } from './legend-rows';
 import { buildBrief, type BriefInputs, type BriefTargeting } from './brief-model';
 
@@ -136,7 +136,7 @@ export async function writeBrief(app: AppState, pockets: PocketsState): Promise<
     year,
     previousYear: previous,
     created: new Date(),
-    synthetic: app.shownSynthetic || attention?.program != null,
+    synthetic: briefSynthetic(app, attention),
     figures,
     pockets:
       result && byYear && pockets.sensitivity
