@@ -71,3 +71,33 @@ test('a beneficiary list offered as register B is refused in words and the last 
   await page.screenshot({ path: `${SCREENSHOTS}/reconcile-refused.png` });
   expect(problems).toEqual([]);
 });
+
+test('a reconciliation figure becomes the map indicator: legend, table, no value where the count is below 5', async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  const problems = watchPage(page, baseURL!);
+  await reconcileDemo(page);
+  await page.getByTestId('reconcile-map-measure').selectOption('only_b');
+  await page.getByTestId('reconcile-map-share').selectOption({ label: 'Persentase' });
+  await page.getByTestId('reconcile-map-show').click();
+  await waitForMap(page, 'surakarta|');
+  await expect(page.locator('.map')).toHaveAttribute('data-rendered', /rekonsiliasi_only_b\|rasio/, { timeout: 60_000 });
+  const legend = page.getByTestId('legend');
+  await expect(legend).toContainText('Rekonsiliasi: Rumah tangga P3KE yang tidak ada di DTSEN');
+  await expect(legend).toContainText('% dari rumah tangga di P3KE');
+  // Laweyan has 3 P3KE households not in DTSEN: no value, counted under "no data".
+  await expect(legend).toContainText('Tidak ada data');
+  await expect(legend.locator('.synthetic')).toBeVisible();
+  for (const [width, height] of [
+    [1024, 768],
+    [1366, 768],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${SCREENSHOTS}/reconcile-map-${width}x${height}.png` });
+  }
+  await page.getByTestId('view-toggle').click();
+  await page.getByTestId('table-search').fill('laweyan');
+  const row = page.getByTestId('table-view').locator('tr[data-kode="33.72.01.1002"]');
+  await expect(row.locator('td.num').first()).toHaveText('–');
+  await page.screenshot({ path: `${SCREENSHOTS}/reconcile-table-1366x768.png` });
+  expect(problems).toEqual([]);
+});

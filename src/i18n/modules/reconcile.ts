@@ -48,6 +48,12 @@ export const reconcileId = {
   'reconcile.ui.worklistXlsx': 'Unduh daftar verifikasi (Excel)',
   'reconcile.ui.worklistName': 'daftar_verifikasi',
   'reconcile.ui.synthetic': 'Data contoh sintetis',
+  'reconcile.ui.mapTitle': 'Di peta',
+  'reconcile.ui.mapWhat': 'Yang ditampilkan',
+  'reconcile.ui.mapCount': 'Jumlah',
+  'reconcile.ui.mapShare': 'Persentase',
+  'reconcile.ui.mapShow': 'Tampilkan di peta',
+  'reconcile.ui.mapNote': 'Kelurahan dengan jumlah di bawah 5 tidak diberi nilai di peta dan tabel. NIK ganda hanya sebagai jumlah.',
 } as const;
 
 export const reconcileEn: Record<keyof typeof reconcileId, string> = {
@@ -96,4 +102,10 @@ export const reconcileEn: Record<keyof typeof reconcileId, string> = {
   'reconcile.ui.worklistXlsx': 'Download verification worklist (Excel)',
   'reconcile.ui.worklistName': 'verification_worklist',
   'reconcile.ui.synthetic': 'Synthetic sample data',
+  'reconcile.ui.mapTitle': 'On the map',
+  'reconcile.ui.mapWhat': 'What to show',
+  'reconcile.ui.mapCount': 'Count',
+  'reconcile.ui.mapShare': 'Share',
+  'reconcile.ui.mapShow': 'Show on the map',
+  'reconcile.ui.mapNote': 'Kelurahan with a count below 5 get no value on the map and in the table. Duplicate NIK as counts only.',
 };
