@@ -60,11 +60,12 @@ export function attentionList(a: BriefAttention): BriefAttention['rows'] {
     .slice(0, ATTENTION_LIMIT);
 }
 
-/** "3 kantong (2021) → 2 kantong (2025)" from pockets per year (first and last year). */
+/** "3 kantong (2021) → 2 kantong (2025)" from pockets per year (first and last year); "1 pocket", not "1 pockets". */
 export function pocketSeries(years: readonly PocketYear[], lang: Lang): string {
   const first = years[0];
   const last = years[years.length - 1];
-  return translate(lang, 'pockets.series', { first: first.pockets.length, firstYear: first.year, last: last.pockets.length, lastYear: last.year });
+  const count = (n: number) => (n === 1 ? translate(lang, 'pockets.countOne') : translate(lang, 'pockets.count', { n }));
+  return translate(lang, 'pockets.series', { first: count(first.pockets.length), firstYear: first.year, last: count(last.pockets.length), lastYear: last.year });
 }
 
 export function buildBrief(input: BriefInputs): BriefDocument {

@@ -18,7 +18,7 @@ import { readTable } from '../../../src/data/importers/read-table';
 import { chooseTableKeys, columnChoicesOf, indicatorDataset, joinTargets, keyMappingOf, loadTable, sourceInfoOf, stageJoin } from '../../../src/data/table-pipeline';
 import { pocketSensitivity, pocketsByYear } from '../../../src/analysis/pockets';
 import { briefAttention, briefFigures, briefSynthetic, type BriefDataHost } from '../../../src/state/brief-data';
-import { buildBrief } from '../../../src/ui/brief-model';
+import { buildBrief, pocketSeries } from '../../../src/ui/brief-model';
 import { buildWeights, runLocal } from '../../../src/workers/analysis-tasks';
 import { openPipelineDatabase, ROOT } from '../import-pipeline/pipeline';
 
@@ -183,6 +183,15 @@ describe('the brief on imported data in an imported region', () => {
     expect(synthetic).toBe(false);
     expect(doc.synthetic).toBeNull();
     expectTraceable(doc);
+  });
+});
+
+describe('the count in words', () => {
+  it('says "1 pocket" in English, not "1 pockets" (Tanjungbalai\'s demo has one pocket a year)', () => {
+    const year = (y: number, n: number) => ({ year: y, cutoff: 0.05, disappeared: [], pockets: Array.from({ length: n }, (_, k) => ({ id: String(k), members: [k], status: 'new' as const, merged: [] })) });
+    expect(pocketSeries([year(2021, 1), year(2025, 1)], 'en')).toBe('1 pocket (2021) → 1 pocket (2025)');
+    expect(pocketSeries([year(2021, 3), year(2025, 1)], 'en')).toBe('3 pockets (2021) → 1 pocket (2025)');
+    expect(pocketSeries([year(2021, 0), year(2025, 2)], 'id')).toBe('0 kantong (2021) → 2 kantong (2025)');
   });
 });
 
