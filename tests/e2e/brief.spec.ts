@@ -80,3 +80,45 @@ test('pockets per year, their sensitivity, and the rakor brief PDF of Surakarta'
   await expect(page.getByTestId('analysis-method')).toHaveValue('none');
   expect(problems).toEqual([]);
 });
+
+// Issue 18, item 4: another region than Surakarta, in English; the counts are the app's own for
+// Tanjungbalai's demo data, so the PDF must repeat what the panel shows.
+test('the rakor brief of another demo city (Tanjungbalai), in English', async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  const problems = watchPage(page, baseURL!);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?kota=tanjungbalai&tahun=2025&indikator=penduduk_miskin&lang=en');
+  await waitForMap(page, 'tanjungbalai|2025|penduduk_miskin|rasio');
+  await page.getByTestId('pockets-panel').scrollIntoViewIfNeeded();
+  await page.getByTestId('pockets-run').click();
+  const series = page.getByTestId('pockets-series');
+  await expect(series).toHaveText(/^\d+ pockets? \(2021\) → \d+ pockets? \(2025\)$/, { timeout: 120_000 });
+  const shown = (await series.textContent())!.trim();
+  await expect(page.getByTestId('pockets-sensitivity').locator('tbody tr')).toHaveCount(6);
+  await page.getByTestId('pockets-panel').screenshot({ path: `${SCREENSHOTS}/pockets-tanjungbalai-en.png` });
+
+  const download = page.waitForEvent('download', { timeout: 240_000 });
+  await page.getByTestId('brief-pdf').click();
+  const path = await (await download).path();
+  copyFileSync(path, `${SCREENSHOTS}/brief-tanjungbalai-en.pdf`);
+  const bytes = new Uint8Array(readFileSync(path));
+  const doc = await PDFDocument.load(bytes);
+  expect(doc.getPageCount()).toBeGreaterThanOrEqual(3);
+  for (const p of doc.getPages()) expect([Math.round(p.getWidth()), Math.round(p.getHeight())]).toEqual([595, 842]);
+  const text = (await pdfText(bytes)).join(' ').replace(/\s+/g, ' ');
+  for (const expected of [
+    'Poverty Reduction Coordination Meeting Brief',
+    'Kota Tanjungbalai',
+    shown,
+    'City figures 2025 against 2024',
+    'LISA clusters of',
+    'Appendix',
+    'Sample data (synthetic)',
+  ]) {
+    expect(text).toContain(expected);
+  }
+  expect(text).not.toContain('Surakarta');
+  expect(text).not.toMatch(/<=|->|\bkantong\b|\b1 pockets\b/);
+  await waitForMap(page, 'tanjungbalai|2025|penduduk_miskin|rasio');
+  expect(problems).toEqual([]);
+});
