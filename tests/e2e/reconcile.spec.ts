@@ -36,6 +36,11 @@ test('the synthetic registers reconcile in the app to the planted counts, and th
   await expect(page.getByTestId('reconcile-synthetic')).toBeVisible();
   await expect(page.getByTestId('reconcile-desil').locator('tbody tr')).not.toHaveCount(0);
   await expect(page.getByTestId('reconcile-flows').locator('tr')).toHaveCount(10);
+  // Moves summed by kecamatan: Surakarta's five kecamatan as rows and columns.
+  const flowMatrix = page.getByTestId('reconcile-flow-matrix');
+  await expect(flowMatrix.locator('tbody tr')).toHaveCount(5);
+  await expect(flowMatrix.locator('tbody')).toContainText('3. Laweyan');
+  await expect(flowMatrix.locator('thead th[aria-label="Laweyan"]')).toHaveText('3');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reconcile-worklist-csv').click()]);
   const text = readFileSync((await download.path())!, 'utf8');
@@ -52,6 +57,8 @@ test('the synthetic registers reconcile in the app to the planted counts, and th
     await page.setViewportSize({ width, height });
     await page.getByTestId('reconcile-summary').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/reconcile-${width}x${height}.png` });
+    await flowMatrix.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/reconcile-flows-${width}x${height}.png` });
   }
   expect(problems).toEqual([]);
 });
