@@ -37,7 +37,7 @@ const ring = Array.from(weights.indices.slice(weights.offsets[centre], weights.o
 /** A seeded multi-year table: poor people and population per kelurahan, a pocket that shrinks after 2023. */
 function seededCsv(): string {
   let s = 20251203;
-  const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const lines = ['kode,tahun,miskin,penduduk'];
   for (const year of YEARS) {
     codes.forEach((kode, i) => {
@@ -159,9 +159,7 @@ describe('the brief on imported data in an imported region', () => {
     const first = byYear[0].pockets[0];
     expect(first.members).toContain(centre);
     const texts = doc.sections.flatMap((s) => s.sentences).map((s) => s.text);
-    expect(texts).toContain(
-      `Jumlah kantong kemiskinan (Penduduk miskin (impor) (%)): ${byYear[0].pockets.length} kantong (2021) → ${byYear[4].pockets.length} kantong (2025).`,
-    );
+    expect(texts).toContain(`Jumlah kantong kemiskinan (Penduduk miskin (impor) (%)): ${byYear[0].pockets.length} kantong (2021) → ${byYear[4].pockets.length} kantong (2025).`);
     expect(texts.some((t) => t.startsWith('Kantong A') && t.includes(areas.features[centre].properties.kelurahan))).toBe(true);
   });
 
@@ -188,7 +186,12 @@ describe('the brief on imported data in an imported region', () => {
 
 describe('the count in words', () => {
   it('says "1 pocket" in English, not "1 pockets" (Tanjungbalai\'s demo has one pocket a year)', () => {
-    const year = (y: number, n: number) => ({ year: y, cutoff: 0.05, disappeared: [], pockets: Array.from({ length: n }, (_, k) => ({ id: String(k), members: [k], status: 'new' as const, merged: [] })) });
+    const year = (y: number, n: number) => ({
+      year: y,
+      cutoff: 0.05,
+      disappeared: [],
+      pockets: Array.from({ length: n }, (_, k) => ({ id: String(k), members: [k], status: 'new' as const, merged: [] })),
+    });
     expect(pocketSeries([year(2021, 1), year(2025, 1)], 'en')).toBe('1 pocket (2021) → 1 pocket (2025)');
     expect(pocketSeries([year(2021, 3), year(2025, 1)], 'en')).toBe('3 pockets (2021) → 1 pocket (2025)');
     expect(pocketSeries([year(2021, 0), year(2025, 2)], 'id')).toBe('0 kantong (2021) → 2 kantong (2025)');
