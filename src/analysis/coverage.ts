@@ -109,7 +109,7 @@ export type BivariateLabelKey = (typeof BIVARIATE_LABELS)[number][number];
  * and purple (#f2f2f2, #92c5de, #5e3c99). Both axes lie mostly on the blue–yellow direction that
  * red–green colour-blind readers keep, and the ramp pair was picked among ColorBrewer steps to
  * maximise the smallest ΔE between cells under normal vision, protanopia, deuteranopia and
- * tritanopia (≥ 19, checked in tests/unit/targeting/coverage.test.ts). "High need, low coverage"
+ * tritanopia (≥ 19, checked in tests/unit/analysis/coverage.test.ts). "High need, low coverage"
  * is the darkest cell (dark red-brown) for every one of these, so it stands out first.
  */
 export const BIVARIATE_COLORS = [

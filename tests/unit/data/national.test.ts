@@ -15,7 +15,7 @@ import { ImportError } from '../../../src/data/importers/types';
 import { readRegionFeatures } from '../../../src/data/national';
 import { buildRegionIndex, type RegionFile } from '../../../src/data/regions';
 import { ensureNationalFile, NATIONAL_FGB_BYTES, NATIONAL_GZ } from '../../e2e/national-fixture';
-import { serveFile, type FileServer } from './range-server';
+import { serveFile, type FileServer } from '../regions/range-server';
 import regionsJson from '../../../public/regions/regions.json';
 
 const index = buildRegionIndex(regionsJson as RegionFile);

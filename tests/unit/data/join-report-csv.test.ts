@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildJoinReport, type JoinKey } from '../../../src/data/join';
 import { csvCell, joinReportCsv, unmatchedReasonText } from '../../../src/data/join-report-csv';
-import { surakarta } from './surakarta-targets';
+import { surakarta } from '../join/surakarta-targets';
 
 describe('csvCell', () => {
   it('neutralises formulas but keeps plain negative numbers', () => {

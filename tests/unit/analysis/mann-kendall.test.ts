@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mannKendall } from '../../../../src/analysis/mann-kendall';
+import { mannKendall } from '../../../src/analysis/mann-kendall';
 
 interface Reference {
   name: string;
@@ -17,7 +17,7 @@ interface Reference {
   exact_p: number | null;
 }
 
-const references = JSON.parse(readFileSync(new URL('../../../fixtures/mann-kendall/reference.json', import.meta.url), 'utf8')) as Reference[];
+const references = JSON.parse(readFileSync(new URL('../../fixtures/mann-kendall/reference.json', import.meta.url), 'utf8')) as Reference[];
 
 describe('mannKendall equals R', () => {
   it.each(references.map((r) => [r.name, r] as const))('%s', (_, r) => {

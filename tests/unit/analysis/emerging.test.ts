@@ -7,8 +7,8 @@
  * the page differently the difference is pinned here ("sfdep:" cases).
  */
 import { describe, expect, it } from 'vitest';
-import { classifyEmerging, emergingHotSpots, type EmergingCategory } from '../../../../src/analysis/emerging';
-import { weightsFromNeighbours } from '../../../../src/analysis/weights';
+import { classifyEmerging, emergingHotSpots, type EmergingCategory } from '../../../src/analysis/emerging';
+import { weightsFromNeighbours } from '../../../src/analysis/weights';
 
 const NO_TREND = { z: 0, p: 1 };
 const UP = { z: 2.2, p: 0.027 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/i18n';
 import { legendNote } from '../../../src/ui/legend-note';
 import { mapPdf, type PageSpec } from '../../../src/export/map-layout';
-import { appFonts, hasDejaVu, pdfTexts, samplePage } from './fixtures';
+import { appFonts, hasDejaVu, pdfTexts, samplePage } from '../export/fixtures';
 
 const t = (lang: 'id' | 'en') => (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
 

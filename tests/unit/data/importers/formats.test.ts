@@ -6,11 +6,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acceptOf, acceptOfKind, extensionOf, formatOfName, IMPORT_FORMATS, isGeoFileName, sniffFormat } from '../../../src/data/importers/formats';
-import { readGeoFile } from '../../../src/data/importers/read-geo';
-import { readTable } from '../../../src/data/importers/read-table';
+import { acceptOf, acceptOfKind, extensionOf, formatOfName, IMPORT_FORMATS, isGeoFileName, sniffFormat } from '../../../../src/data/importers/formats';
+import { readGeoFile } from '../../../../src/data/importers/read-geo';
+import { readTable } from '../../../../src/data/importers/read-table';
 
-const root = join(import.meta.dirname, '../../..');
+const root = join(import.meta.dirname, '../../../..');
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

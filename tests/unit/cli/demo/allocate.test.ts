@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateLargestRemainder } from '../../../src/cli/demo/allocate';
+import { allocateLargestRemainder } from '../../../../src/cli/demo/allocate';
 
 const sum = (xs: readonly number[]): number => xs.reduce((s, v) => s + v, 0);
 
