@@ -11,6 +11,7 @@
  * marked SINTETIS, and the file names say so. Names and NIK are invented; they belong to nobody.
  */
 import { createRandom, deriveSeed, type Random } from '../../analysis/random';
+import type { ReconcileCounts } from '../../analysis/reconcile';
 import { inventName, inventNik, type HouseholdRecord } from './households';
 
 /** Columns of the DTSEN-like register, in file order. */
@@ -30,20 +31,8 @@ export interface RegisterRecord {
   desil: number;
 }
 
-/** What the generator planted in one kelurahan (moves counted on both sides of the pair). */
-export interface PlantedCounts {
-  both: number;
-  onlyA: number;
-  onlyB: number;
-  movedIn: number;
-  movedOut: number;
-  duplicatesA: number;
-  duplicatesB: number;
-  /** Households in both registers (moved ones at A's kelurahan) with the same desil. */
-  desilSame: number;
-  /** ... whose desil differs by two or more. */
-  desilDiffers2plus: number;
-}
+/** What the generator planted in one kelurahan (moves counted on both sides of the pair): the counts reconciliation must find, in its own shape. */
+export type PlantedCounts = Omit<ReconcileCounts, 'kode' | 'desilCompared'>;
 
 export interface SyntheticRegisters {
   a: RegisterRecord[];
