@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { serviceWorker } from './scripts/vite-service-worker';
+import { firstView } from './scripts/vite-first-view';
 
 export default defineConfig({
-  plugins: [svelte(), serviceWorker()],
+  plugins: [svelte(), firstView(), serviceWorker()],
   // Relative base: the built site works from any static host and sub-path.
   base: './',
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

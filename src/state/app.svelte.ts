@@ -28,6 +28,8 @@ import {
 import { boundaryUrls, demoHouseholdFile } from '../data/demo';
 import { DatabaseLost } from '../data/db';
 import { firstViewKey, hintStoredView, loadFirstView, mayHaveStoredView, saveFirstView } from '../data/first-view-cache';
+import { DEFAULT_VIEW } from '../data/first-view-file';
+import { loadPrebuiltView } from '../data/first-view-prebuilt';
 import { MARK_CHOROPLETH, whenMarked } from '../map/marks';
 import { openStore } from '../data/store';
 import type { Database } from '../data/database';
@@ -49,10 +51,11 @@ import { AccessState, isAccessIndicator } from './access.svelte';
 import { NationalState } from './national.svelte';
 
 export const DEFAULTS = {
-  kota: 'surakarta',
-  tahun: 2025,
-  indikator: 'penduduk_miskin',
-  ukuran: 'rasio' as Measure,
+  // The view the build prebuilds for each demo city (data/first-view-file.ts).
+  kota: DEFAULT_VIEW.kota,
+  tahun: DEFAULT_VIEW.tahun,
+  indikator: DEFAULT_VIEW.indikator,
+  ukuran: DEFAULT_VIEW.ukuran as Measure,
   kelas: 5,
   lang: 'id' as Lang,
 };
@@ -156,6 +159,10 @@ export class AppState {
   /** Values on the map and the request they answer (`valuesKey`). */
   values = $state.raw<Map<string, number | null> | null>(null);
   valuesKey = $state('');
+  /** Who answered the values shown: the build's prebuilt file, the last visit's stored answer, or DuckDB. */
+  valuesFrom = $state<'prebuilt' | 'stored' | 'database' | null>(null);
+  /** What the start-up drew before DuckDB answered (null until it decided). */
+  firstView = $state<'prebuilt' | 'stored' | 'none' | null>(null);
   /** City total and rate of the indicator shown (their change on a change map); null for the composite index. */
   summary = $state.raw<CitySummary | null>(null);
   selected = $state<string | null>(null);
@@ -293,12 +300,35 @@ export class AppState {
           : { key: 'error.link', params: { name: p.name, value: p.value } },
     );
     void this.loadBoundaries();
-    // With the last visit's answer drawn, DuckDB (whose 34 MB WASM compile takes both cores of an
-    // office laptop) starts once that choropleth is on screen; without one, at once.
-    if (!mayHaveStoredView(this.wantedKey)) return void this.refresh();
-    void this.drawStoredView()
+    // With the build's answer (a demo city's default view) or the last visit's drawn, DuckDB (a
+    // 7.7 MB download, then a 34 MB WASM compile on both cores) starts once that choropleth is on
+    // screen, so it never competes with the first map; without either, at once.
+    void this.#drawFirstView()
       .then((drawn) => (drawn ? whenMarked(MARK_CHOROPLETH, 10_000) : undefined))
       .then(() => this.refresh());
+  }
+
+  /** Draws a first view before DuckDB: the prebuilt one, else the stored one; true when it did. */
+  async #drawFirstView(): Promise<boolean> {
+    const drawn = (await this.drawPrebuiltView()) ? 'prebuilt' : mayHaveStoredView(this.wantedKey) && (await this.drawStoredView()) ? 'stored' : 'none';
+    this.firstView = drawn;
+    return drawn !== 'none';
+  }
+
+  /**
+   * Draws the build's answer for this view (data/first-view-file.ts): a demo city's default view,
+   * computed by the same SQL at build time; true when it did.
+   */
+  async drawPrebuiltView(): Promise<boolean> {
+    const request = this.wantedKey;
+    const view = await loadPrebuiltView(this.city.slug, request);
+    if (!view || this.values !== null || this.wantedKey !== request) return false;
+    this.values = view.values;
+    this.summary = view.summary;
+    this.years = view.years;
+    this.valuesKey = request;
+    this.valuesFrom = 'prebuilt';
+    return true;
   }
 
   // --- First view from the previous visit's answer (data/first-view-cache.ts explains why). ---
@@ -319,6 +349,7 @@ export class AppState {
       if (values && this.values === null && this.wantedKey === request) {
         this.values = values;
         this.valuesKey = request;
+        this.valuesFrom = 'stored';
         return true;
       }
     } catch {
@@ -643,6 +674,7 @@ export class AppState {
       this.values = shown;
       this.summary = compare === null ? summary : summary && summaryBefore ? subtractSummary(summary, summaryBefore) : null;
       this.valuesKey = key;
+      this.valuesFrom = 'database';
       this.#storeView(key, shown);
     } catch (error) {
       // A dead database worker is replaced on the next question; what is shown stays.

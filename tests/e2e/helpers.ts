@@ -32,10 +32,18 @@ export function watchPage(page: Page, origin: string) {
   return problems;
 }
 
-/** Waits until the map shows what the URL asks for, settled (MapView sets data-rendered). */
+/**
+ * Waits until the map shows what the URL asks for, settled (MapView sets data-rendered), and
+ * DuckDB has answered it: a demo city's default view is first drawn from the build's prebuilt
+ * file before DuckDB has started (first-view.spec.ts tests that moment), and the tests go on to
+ * ask DuckDB things.
+ */
 export async function waitForMap(page: Page, prefix: string): Promise<string> {
   const map = page.locator('.map');
   await expect(map).toHaveAttribute('data-rendered', new RegExp(`^${prefix.replaceAll('|', '\\|')}`), { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __pkk: { app: { valuesFrom: string | null } } }).__pkk.app.valuesFrom !== 'prebuilt', null, {
+    timeout: 90_000,
+  });
   return (await map.getAttribute('data-rendered')) ?? '';
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The page's reading of a prebuilt first view (src/data/first-view-prebuilt.ts and
+ * first-view-file.ts): only a file of this build's hash that answers the view asked for is drawn;
+ * a stale file (another build's hash), another view, a broken file or a failed fetch give null,
+ * and the map then waits for DuckDB.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadPrebuiltView } from '../../../src/data/first-view-prebuilt';
+import { FIRST_VIEW_FORMAT, type FirstViewFile, type FirstViewManifest } from '../../../src/data/first-view-file';
+
+const KEY = 'surakarta|2025|penduduk_miskin|rasio';
+const FILE: FirstViewFile = {
+  format: FIRST_VIEW_FORMAT,
+  hash: 'a1b2c3d4e5f60718',
+  key: KEY,
+  years: [2021, 2022, 2023, 2024, 2025],
+  values: [
+    ['33.72.01.1001', 12.5],
+    ['33.72.01.1002', null],
+  ],
+  summary: { jumlah: 100, rasio: 9.5, kelurahanWithData: 1, kelurahan: 2, mean: null },
+};
+const MANIFEST: FirstViewManifest = { hash: FILE.hash, views: { surakarta: { key: KEY, file: 'assets/first-view-surakarta-a1b2c3d4e5f6.json' } } };
+
+/** Answers every fetch with `body` (or `status`), recording the URLs asked. */
+function serve(body: unknown, status = 200): string[] {
+  const asked: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    asked.push(url);
+    return new Response(JSON.stringify(body), { status });
+  });
+  return asked;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('loadPrebuiltView', () => {
+  it('draws the file of this build for the view it answers', async () => {
+    const asked = serve(FILE);
+    const view = await loadPrebuiltView('surakarta', KEY, MANIFEST);
+    expect(asked).toEqual([`/${MANIFEST.views.surakarta.file}`]);
+    expect(view?.values).toEqual(new Map(FILE.values));
+    expect(view?.summary).toEqual(FILE.summary);
+    expect(view?.years).toEqual(FILE.years);
+  });
+
+  it('ignores a file whose hash is not the one the page was built for', async () => {
+    serve({ ...FILE, hash: 'ffffffffffffffff' });
+    expect(await loadPrebuiltView('surakarta', KEY, MANIFEST)).toBeNull();
+  });
+
+  it('does not fetch for another view, city or an empty manifest', async () => {
+    const asked = serve(FILE);
+    expect(await loadPrebuiltView('surakarta', 'surakarta|2025|rtlh|rasio', MANIFEST)).toBeNull();
+    expect(await loadPrebuiltView('probolinggo', 'probolinggo|2025|penduduk_miskin|rasio', MANIFEST)).toBeNull();
+    expect(await loadPrebuiltView('surakarta', KEY, { hash: '', views: {} })).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
+  it('ignores a file answering another view, of another format or with broken values', async () => {
+    for (const bad of [{ ...FILE, key: 'surakarta|2024|penduduk_miskin|rasio' }, { ...FILE, format: FIRST_VIEW_FORMAT + 1 }, { ...FILE, values: [['x', 'y']] }, null, 'text']) {
+      serve(bad);
+      expect(await loadPrebuiltView('surakarta', KEY, MANIFEST)).toBeNull();
+    }
+  });
+
+  it('gives null when the file is missing or the network fails', async () => {
+    serve(FILE, 404);
+    expect(await loadPrebuiltView('surakarta', KEY, MANIFEST)).toBeNull();
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await loadPrebuiltView('surakarta', KEY, MANIFEST)).toBeNull();
+  });
+});
