@@ -91,6 +91,16 @@ async function waitForServiceWorker(page: Page): Promise<boolean> {
   }
 }
 
+/** Waits until DuckDB has answered the app's view (AppState.valuesFrom), or two minutes. */
+async function waitForDuckDb(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => (window as unknown as { __pkk?: { app?: { valuesFrom?: string | null } } }).__pkk?.app?.valuesFrom === 'database', null, {
+      timeout: 120_000,
+      polling: 100,
+    })
+    .catch(() => undefined);
+}
+
 interface Pair {
   cold: VisitTiming;
   warm: VisitTiming;
@@ -114,6 +124,10 @@ async function coldAndWarm(ctx: BenchContext, url: string, marks: string[], thro
     if (throttled) await throttle(profile.context, profile.page);
     ctx.server.resetLog();
     const cold = await visit(profile.page, url, marks);
+    // The app's first map no longer waits for DuckDB, which starts after it: the visit's record
+    // (measure 7: what a first visit downloads) is taken once DuckDB has answered too. The
+    // timings above are performance marks, which this wait does not change.
+    if (marks === APP_MARKS) await waitForDuckDb(profile.page);
     const requests = [...ctx.server.log];
     const coldBrowser = [...browserRequests];
     if (marks === APP_MARKS) await waitForServiceWorker(profile.page);
@@ -158,7 +172,10 @@ function addRows(data: FirstPaintData, app: Pair[], baseline: Pair[], throttled:
   const net = throttled ? '10 Mbit/s, 40 ms' : 'unthrottled';
   const id = (letter: string) => `1${throttled ? String.fromCharCode(letter.charCodeAt(0) + 4) : letter}`;
   const base = (visit: 'cold' | 'warm') => baseline.map((p) => p[visit].polygons);
-  const goal = '≤ 1.5× baseline';
+  // Issue 16's goals: a cold full choropleth within 1.5x the bare MapLibre page (2x at 10 Mbit/s,
+  // where the app's larger code weighs more), a warm one within 1.2x.
+  const coldGoal = throttled ? 2 : 1.5;
+  const warmGoal = 1.2;
   data.rows.push(
     compare(
       { id: id('a'), measure: `First polygons, cold, ${net}`, unit: 'ms' },
@@ -166,9 +183,16 @@ function addRows(data: FirstPaintData, app: Pair[], baseline: Pair[], throttled:
       base('cold'),
     ),
     compare(
-      { id: id('b'), measure: `Full choropleth, cold, ${net}`, unit: 'ms' },
+      {
+        id: id('b'),
+        measure: `Full choropleth, cold, ${net}`,
+        unit: 'ms',
+        goal: `≤ ${coldGoal}× baseline`,
+        note: 'first visit: the build’s prebuilt first view, DuckDB started after it',
+      },
       app.map((p) => p.cold.choropleth!),
       base('cold'),
+      coldGoal,
     ),
     compare(
       { id: id('c'), measure: `First polygons, warm, ${net}`, unit: 'ms' },
@@ -176,22 +200,25 @@ function addRows(data: FirstPaintData, app: Pair[], baseline: Pair[], throttled:
       base('warm'),
     ),
     compare(
-      { id: id('d'), measure: `Full choropleth, warm, ${net}`, unit: 'ms', goal, note: 'warm = second visit, answered by the service worker' },
+      { id: id('d'), measure: `Full choropleth, warm, ${net}`, unit: 'ms', goal: `≤ ${warmGoal}× baseline`, note: 'warm = second visit, answered by the service worker' },
       app.map((p) => p.warm.choropleth!),
       base('warm'),
-      1.5,
+      warmGoal,
     ),
   );
-  const before = app.filter((p) => p.cold.wasmEnd !== null && p.cold.polygons < p.cold.wasmEnd);
+  // DuckDB starts after the first map (the build's prebuilt view): not requested yet counts as before.
+  const before = app.filter((p) => p.cold.wasmEnd === null || p.cold.polygons < p.cold.wasmEnd);
+  const notYet = app.filter((p) => p.cold.wasmEnd === null).length;
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const lead = median(app.map((p) => (p.cold.wasmEnd ?? NaN) - p.cold.polygons));
+  const lead = median(app.filter((p) => p.cold.wasmEnd !== null).map((p) => p.cold.wasmEnd! - p.cold.polygons));
   const readyLead = median(app.map((p) => p.cold.choropleth! - p.cold.polygons));
   data.checks.push({
     id: id('a'),
     text:
       `polygons before the DuckDB WASM finished downloading (cold, ${net}): ${before.length}/${app.length} runs, ` +
-      `median lead ${Math.round(lead)} ms (WASM responseEnd − pkk:polygons-drawn); polygons before DuckDB answered ` +
-      `(pkk:choropleth-drawn): median ${Math.round(readyLead)} ms earlier` +
+      `in ${notYet} of them before it was even requested (DuckDB starts after the first map)` +
+      (Number.isFinite(lead) ? `, else median lead ${Math.round(lead)} ms (WASM responseEnd − pkk:polygons-drawn)` : '') +
+      `; full choropleth (pkk:choropleth-drawn) median ${Math.round(readyLead)} ms after the polygons` +
       (throttled ? '' : '. Informative only: on localhost the WASM arrives in well under a second'),
     // The goal is about a real connection; on localhost the download is nearly instant.
     ok: throttled ? before.length === app.length : null,
