@@ -19,6 +19,7 @@ import { analysisMethodsEn } from './modules/analysis-methods';
 import { emergingEn } from './modules/emerging';
 import { pocketsEn } from './modules/pockets';
 import { reconcileEn } from './modules/reconcile';
+import { householdReadEn } from './modules/household-read';
 
 /** English: complete; a missing key is a type error. */
 export const en: Record<MessageKey, string> = {
@@ -315,4 +316,5 @@ export const en: Record<MessageKey, string> = {
   ...emergingEn,
   ...pocketsEn,
   ...reconcileEn,
+  ...householdReadEn,
 };

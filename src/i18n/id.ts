@@ -18,6 +18,7 @@ import { analysisMethodsId } from './modules/analysis-methods';
 import { emergingId } from './modules/emerging';
 import { pocketsId } from './modules/pockets';
 import { reconcileId } from './modules/reconcile';
+import { householdReadId } from './modules/household-read';
 
 /** Bahasa Indonesia: the default and complete language of the app. Feature modules add their own messages. */
 export const id = {
@@ -314,6 +315,7 @@ export const id = {
   ...emergingId,
   ...pocketsId,
   ...reconcileId,
+  ...householdReadId,
 } as const;
 
 export type MessageKey = keyof typeof id;
