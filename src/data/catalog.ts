@@ -37,6 +37,8 @@ export interface IndicatorDef {
   suppressBelow?: number;
   /** Computed from the demo's synthetic data although it belongs to a dataset (program coverage). */
   synthetic?: boolean;
+  /** One of the national synthetic sample's indicators, offered in regions that carry it (`City.nationalValues`). */
+  national?: boolean;
 }
 
 export interface ProgramDef {
@@ -68,6 +70,11 @@ export interface City {
   source?: 'national' | 'imported';
   /** [west, south, east, north], for regions outside the demo. */
   bbox?: [number, number, number, number];
+  /**
+   * A provinsi or several kab/kota opened from the national file: it carries the national
+   * synthetic sample (public/national/contoh-nilai.csv) as indicators, so every tool has numbers.
+   */
+  nationalValues?: boolean;
 }
 
 export const catalog = catalogJson as Catalog;
@@ -95,6 +102,39 @@ export const COMPOSITE_INDICATOR: IndicatorDef = {
   },
 };
 
+/** One national sample indicator: a share per desa already, never summed (kind `index`). */
+function nationalSample(column: string, label: LocalText, unit: LocalText, theme: Theme): IndicatorDef {
+  return {
+    id: `nasional_${column}`,
+    label: { id: `${label.id} (contoh sintetis)`, en: `${label.en} (synthetic sample)` },
+    unit,
+    theme,
+    kind: 'index',
+    rate: null,
+    direction: 'higher_worse',
+    definition: {
+      id: 'Angka contoh sintetis per desa/kelurahan dari berkas nasional aplikasi, dibuat acak untuk mencoba alat analisis; bukan data BPS atau pemerintah daerah.',
+      en: 'A synthetic sample figure per desa/kelurahan from the app\'s national file, generated at random to try the analysis tools; not BPS or local government data.',
+    },
+    source: {
+      id: 'Contoh sintetis nasional (national/contoh-nilai.csv), bukan data resmi.',
+      en: 'National synthetic sample (national/contoh-nilai.csv), not official data.',
+    },
+    synthetic: true,
+    national: true,
+  };
+}
+
+/**
+ * The national sample's indicators (the columns of public/national/contoh-nilai.csv, made by
+ * src/cli/national/synthetic.ts), offered in a provinsi or several kab/kota opened as a region.
+ */
+export const NATIONAL_SAMPLE_INDICATORS: IndicatorDef[] = [
+  nationalSample('penduduk_miskin', { id: 'Penduduk miskin', en: 'Poor population' }, { id: '%', en: '%' }, 'kemiskinan'),
+  nationalSample('rtlh', { id: 'RTLH per 100 rumah tangga', en: 'RTLH per 100 households' }, { id: 'per 100 rumah tangga', en: 'per 100 households' }, 'perumahan'),
+  nationalSample('tanpa_air_layak', { id: 'Rumah tangga tanpa air minum layak', en: 'Households without safe drinking water' }, { id: '%', en: '%' }, 'air_sanitasi'),
+];
+
 /** Whether a value is shown as a count or as a rate per the catalog's denominator. */
 export type Measure = 'jumlah' | 'rasio';
 
@@ -112,21 +152,23 @@ export function unregisterIndicators(dataset: string): void {
 
 /** The catalog's indicators followed by every imported one. */
 export function allIndicators(): IndicatorDef[] {
-  return [...catalog.indicators, ...importedIndicators.values()];
+  return [...catalog.indicators, ...NATIONAL_SAMPLE_INDICATORS, ...importedIndicators.values()];
 }
 
 export function findIndicator(id: string): IndicatorDef | undefined {
   if (id === COMPOSITE_INDICATOR.id) return COMPOSITE_INDICATOR;
-  return catalog.indicators.find((i) => i.id === id) ?? importedIndicators.get(id);
+  return catalog.indicators.find((i) => i.id === id) ?? NATIONAL_SAMPLE_INDICATORS.find((i) => i.id === id) ?? importedIndicators.get(id);
 }
 
 /** Whether an indicator has data in a region: demo indicators in demo cities, imported ones where they were joined. */
 export function indicatorInRegion(indicator: IndicatorDef, region: City): boolean {
+  if (indicator.national) return region.nationalValues === true;
   return indicator.regionKode ? indicator.regionKode === region.kode : !region.source;
 }
 
 /** Whether an indicator's numbers in a region are the demo's synthetic ones (and must say so), not the user's data. */
-export function showsSyntheticData(indicator: Pick<IndicatorDef, 'synthetic' | 'dataset'>, region: Pick<City, 'source'>): boolean {
+export function showsSyntheticData(indicator: Pick<IndicatorDef, 'synthetic' | 'dataset' | 'national'>, region: Pick<City, 'source'>): boolean {
+  if (indicator.national) return true;
   return (indicator.synthetic ?? !indicator.dataset) && !region.source;
 }
 

@@ -116,7 +116,7 @@ async function rebuildMeasures(db: Database): Promise<void> {
       lag(jumlah) OVER w AS jumlah_sebelumnya,
       lag(rasio) OVER w AS rasio_sebelumnya
     FROM dasar
-    WINDOW w AS (PARTITION BY kode, indikator ORDER BY tahun)
+    WINDOW w AS (PARTITION BY kode_kota, kode, indikator ORDER BY tahun)
   `);
 }
 

@@ -61,7 +61,12 @@ export interface RegionReadOptions {
   signal?: AbortSignal;
   /** Tuning of range merging, for measurement; the defaults suit the national file. */
   tuning?: BBoxReadOptions;
+  /** Features converted so far, of how many (only for regions large enough to be converted in steps). */
+  onConverted?: (done: number, total: number) => void;
 }
+
+/** Features converted between two turns of the page's event loop. */
+const CONVERT_CHUNK = 400;
 
 /**
  * Reads the desa/kelurahan of `region` from the national FlatGeobuf at `source` (a URL, or a
@@ -85,7 +90,13 @@ export async function readRegionFeatures(
   const features: AreaFeature[] = [];
   let repaired = 0;
   let skipped = 0;
-  for (const feature of raw) {
+  for (const [i, feature] of raw.entries()) {
+    // A provinsi has thousands of desa: give the page a turn now and then, and say how far.
+    if (i > 0 && i % CONVERT_CHUNK === 0) {
+      options.onConverted?.(i, raw.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      options.signal?.throwIfAborted();
+    }
     const fixed = repairPolygon(feature.geometry());
     if (!fixed.geometry) {
       skipped++;
@@ -97,4 +108,26 @@ export async function readRegionFeatures(
   if (raw.length === 0) throw new ImportError('regions.noFeatures', { file: bytes.name, kode: region.kode });
   features.sort((a, b) => (a.properties.kode < b.properties.kode ? -1 : a.properties.kode > b.properties.kode ? 1 : 0));
   return { areas: { type: 'FeatureCollection', features }, bytesRead: bytes.bytesRead, fileBytes: bytes.size, repaired, skipped };
+}
+
+/**
+ * The desa/kelurahan of several regions (a provinsi alone, or kab/kota chosen together), read one
+ * after another and joined in kode order; progress counts the bytes of every read so far.
+ */
+export async function readSelectionFeatures(
+  source: string | Blob,
+  parts: readonly { kode: string; bbox: [number, number, number, number] }[],
+  options: RegionReadOptions = {},
+): Promise<RegionRead> {
+  const reads: RegionRead[] = [];
+  let before = 0;
+  for (const part of parts) {
+    const read = await readRegionFeatures(source, part, { ...options, onProgress: (bytes) => options.onProgress?.(before + bytes) });
+    before += read.bytesRead;
+    reads.push(read);
+  }
+  const features = reads.flatMap((r) => r.areas.features);
+  features.sort((a, b) => (a.properties.kode < b.properties.kode ? -1 : a.properties.kode > b.properties.kode ? 1 : 0));
+  const sum = (key: 'bytesRead' | 'repaired' | 'skipped') => reads.reduce((total, r) => total + r[key], 0);
+  return { areas: { type: 'FeatureCollection', features }, bytesRead: sum('bytesRead'), fileBytes: reads[0]?.fileBytes ?? null, repaired: sum('repaired'), skipped: sum('skipped') };
 }

@@ -249,3 +249,84 @@ export function describeRegion(result: RegionResult, kecamatanName: (nama: strin
     .map((r) => (r.level === 'kecamatan' ? kecamatanName(r.nama) : r.nama))
     .join(', ');
 }
+
+/**
+ * An analysis region larger than one kab/kota: a whole provinsi, or several kab/kota chosen
+ * together (a TKPK Provinsi looking for pockets across its kab/kota). Its `kode` is what the URL
+ * carries (`33`, or `33.11,33.72` sorted) and what the database files its values under.
+ */
+export interface RegionSelection {
+  kode: string;
+  nama: string;
+  /** The provinsi alone, or the kab/kota chosen. */
+  parts: Region[];
+  bbox: BBox;
+  /** Desa and kelurahan inside, from the index. */
+  count: number;
+}
+
+/** A provinsi code (`33`), a kab/kota code (`33.72`), or several kab/kota codes. */
+const PROVINSI_KODE = /^\d\d$/;
+const KABKOTA_KODE = /^\d\d\.\d\d$/;
+
+/**
+ * The codes of a region as a link or the picker writes them: one provinsi (`33`) or one or more
+ * kab/kota separated by commas, spaces or `+` (`33.72,33.11`). Sorted and without repeats, so
+ * equal selections have one spelling; null when it is neither (a provinsi mixed with kab/kota,
+ * a kecamatan code, text).
+ */
+export function parseRegionKode(text: string): string[] | null {
+  const parts = [...new Set(text.split(/[\s,+]+/).filter(Boolean))].sort();
+  if (parts.length === 0) return null;
+  if (parts.length === 1 && PROVINSI_KODE.test(parts[0])) return parts;
+  return parts.every((p) => KABKOTA_KODE.test(p)) ? parts : null;
+}
+
+/** The one spelling of a selection's codes (sorted, comma separated). */
+export function regionSelectionKode(kodes: readonly string[]): string {
+  return [...new Set(kodes)].sort().join(',');
+}
+
+/** Whether `kode` names a region wider than one kab/kota (a provinsi or several kab/kota). */
+export function isWideRegionKode(kode: string): boolean {
+  const parts = parseRegionKode(kode);
+  return parts !== null && (parts.length > 1 || PROVINSI_KODE.test(parts[0]));
+}
+
+/**
+ * A provinsi or several kab/kota as one region: name, bbox covering all, desa count. Null when a
+ * code is not in the index. Several kab/kota are named by their names joined ("Kota Surakarta +
+ * Kabupaten Sukoharjo"), or the first two and how many more.
+ */
+export function resolveRegionSelection(index: RegionIndex, kodes: readonly string[], more: (n: number) => string): RegionSelection | null {
+  const parts = [...new Set(kodes)].sort().map((k) => index.byKode.get(k));
+  if (parts.length === 0 || parts.some((p) => !p || p.level === 'kecamatan')) return null;
+  const regions = parts as Region[];
+  if (regions.length > 1 && regions.some((r) => r.level !== 'kabkota')) return null;
+  const bbox: BBox = [
+    Math.min(...regions.map((r) => r.bbox[0])),
+    Math.min(...regions.map((r) => r.bbox[1])),
+    Math.max(...regions.map((r) => r.bbox[2])),
+    Math.max(...regions.map((r) => r.bbox[3])),
+  ];
+  const names = regions.map((r) => r.nama);
+  const nama = names.length <= 3 ? names.join(' + ') : `${names.slice(0, 2).join(' + ')} + ${more(names.length - 2)}`;
+  return { kode: regionSelectionKode(regions.map((r) => r.kode)), nama, parts: regions, bbox, count: regions.reduce((sum, r) => sum + r.kelurahan + r.desa, 0) };
+}
+
+/**
+ * The kab/kota a comma-separated query names ("Surakarta, Sukoharjo" or "33.72, 33.11"): each
+ * part's best kab/kota match. Null unless there are at least two parts and every one names a
+ * kab/kota, so the picker offers to open them together only when it is sure what they are.
+ */
+export function searchSelection(index: RegionIndex, query: string): Region[] | null {
+  const terms = query
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (terms.length < 2) return null;
+  const found = terms.map((term) => searchRegions(index, term, 10).find((r) => r.region.level === 'kabkota')?.region);
+  if (found.some((r) => !r)) return null;
+  const unique = [...new Map((found as Region[]).map((r) => [r.kode, r])).values()];
+  return unique.length >= 2 ? unique : null;
+}

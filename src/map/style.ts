@@ -120,12 +120,35 @@ export function baseStyle(): StyleSpecification {
 
 /** Kelurahan names by zoom; on a projector at least 16 px, to be read from the back of a room. */
 export function labelTextSize(presenting: boolean): ExpressionSpecification {
-  return presenting ? ['interpolate', ['linear'], ['zoom'], 11, 16, 13, 18, 15, 22] : ['interpolate', ['linear'], ['zoom'], 11, 10, 13, 12.5, 15, 15];
+  // Kab/kota names (a provinsi at low zoom) a size up from desa names, as on a printed atlas.
+  const first = ['case', ['==', ['get', 'tingkat'], 'kabkota'], presenting ? 19 : 13, presenting ? 16 : 10];
+  return (presenting
+    ? ['interpolate', ['linear'], ['zoom'], 11, first, 13, 18, 15, 22]
+    : ['interpolate', ['linear'], ['zoom'], 11, first, 13, 12.5, 15, 15]) as unknown as ExpressionSpecification;
 }
 
 /** The white lines between kelurahan, wider on a projector. */
 export function kelurahanLineWidth(presenting: boolean): ExpressionSpecification {
   return presenting ? ['interpolate', ['linear'], ['zoom'], 10, 1.2, 15, 3] : ['interpolate', ['linear'], ['zoom'], 10, 0.5, 15, 1.5];
+}
+
+/**
+ * In a region of several kab/kota (a provinsi), the zoom from which desa are named instead of
+ * kab/kota (label-points.ts marks which is which): at a provinsi's framing, about zoom 7,
+ * thousands of desa names would hide the map.
+ */
+export const LABEL_DESA_ZOOM = 11;
+
+/** The name a label point shows: by its level in a wide region, always in a single kab/kota (no level). */
+export function labelTextField(): ExpressionSpecification {
+  const level = ['get', 'tingkat'];
+  return [
+    'step',
+    ['zoom'],
+    ['case', ['==', level, 'desa'], '', ['get', 'kelurahan']],
+    LABEL_DESA_ZOOM,
+    ['case', ['==', level, 'kabkota'], '', ['get', 'kelurahan']],
+  ] as unknown as ExpressionSpecification;
 }
 
 function labelLayer(): LayerSpecification {
@@ -137,7 +160,7 @@ function labelLayer(): LayerSpecification {
       // Switched on by MapView once the first polygons are drawn: placing labels (and compiling
       // their shader) takes about 0.4 s of a first paint with software WebGL.
       visibility: 'none',
-      'text-field': ['get', 'kelurahan'],
+      'text-field': labelTextField(),
       'text-font': [LABEL_FONT_SEMIBOLD],
       'text-size': labelTextSize(false),
       'text-max-width': 7,

@@ -15,7 +15,7 @@ import { toGal } from '../analysis/gal';
 import { demoDatabase } from '../data/demo';
 import { fetchCitySummary, fetchValues } from '../data/indicators';
 import type { AreaCollection } from '../data/boundaries';
-import { findIndicator, type City, type IndicatorDef, type Measure } from '../data/catalog';
+import { findIndicator, indicatorInRegion, type City, type IndicatorDef, type Measure } from '../data/catalog';
 import type { MessageKey } from '../i18n';
 import type { AnalysisParams } from './url';
 
@@ -61,7 +61,7 @@ export class AnalysisState {
   /** The second indicator of a two-indicator method (the first is the one on the map). */
   secondIndicator = $state('rtlh');
   /** What the second indicator can be: a directed indicator other than the one on the map. */
-  secondChoices = $derived.by(() => this.host.indicators.filter((i) => i.direction !== 'neutral' && i.id !== this.host.indikator));
+  secondChoices = $derived.by(() => this.host.indicators.filter((i) => i.direction !== 'neutral' && i.id !== this.host.indikator && indicatorInRegion(i, this.host.city)));
   /**
    * The second indicator in use: the chosen one, or the first choice while the chosen one is on
    * the map (comparing an indicator with itself is not a two-indicator analysis).

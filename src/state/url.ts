@@ -173,6 +173,6 @@ export function formatViewParams(view: ViewParams): string {
     const { zoom, lat, lon } = view.peta;
     query.set('peta', `${zoom.toFixed(2)}/${lat.toFixed(5)}/${lon.toFixed(5)}`);
   }
-  // '/' and ';' are legal in a query and keep links readable.
-  return query.toString().replaceAll('%2F', '/').replaceAll('%3B', ';');
+  // '/', ';' and ',' (several kab/kota as one region: kota=33.11,33.72) are legal in a query and keep links readable.
+  return query.toString().replaceAll('%2F', '/').replaceAll('%3B', ';').replaceAll('%2C', ',');
 }

@@ -45,7 +45,7 @@ export class WorkspaceState {
   #store: Store | null = null;
   #opened: Promise<void> | undefined;
   #database: Promise<Database> | undefined;
-  /** Regions held only in memory (when storage is unavailable). */
+  /** Regions in memory: those added this session, and every one when storage is unavailable. */
   #memoryRegions = new Map<string, StoredRegion>();
 
   constructor(private readonly host: WorkspaceHost) {}
@@ -147,7 +147,8 @@ export class WorkspaceState {
     await this.open();
     const stored: StoredRegion = { kode: region.kode, region, areas, savedAt: new Date().toISOString() };
     if (this.#store) await this.#store.putRegion(stored);
-    else this.#memoryRegions.set(region.kode, stored);
+    // Also in memory, so the map does not clone it back from the store at once (a provinsi is tens of MB).
+    this.#memoryRegions.set(region.kode, stored);
     this.host.regions = [...this.host.regions.filter((r) => r.kode !== region.kode), region];
   }
 

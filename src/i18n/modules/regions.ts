@@ -27,6 +27,17 @@ export const regionsId = {
   'regions.corrupt': 'Berkas {file} rusak atau terpotong (bagian pada bita ke-{offset} tidak dapat dibaca). Unduh atau ekstrak ulang berkasnya, lalu coba lagi.',
   'regions.noFeatures':
     'Berkas {file} tidak memuat satu pun desa/kelurahan berkode {kode}. Pastikan berkas ini adalah data batas desa/kelurahan nasional yang sesuai dengan daftar wilayah.',
+  'regions.selectionMore': '{n} lainnya',
+  'regions.unknownKode': 'Kode wilayah "{value}" tidak dikenal. Tulis satu provinsi (misalnya 34) atau satu atau beberapa kabupaten/kota dipisah koma (misalnya 33.72,33.11).',
+  'regions.wideReading': 'Membaca {count} desa/kelurahan {nama} dari berkas nasional… {size} (peta tetap dapat dipakai)',
+  'regions.wideConverting': 'Menyiapkan batas {nama}: {done} dari {total} desa/kelurahan…',
+  'regions.wideValues': 'Memuat nilai contoh sintetis untuk {nama}…',
+  'regions.openSelection': 'Buka sebagai satu wilayah: {nama}',
+  'regions.selectionHint': 'Pisahkan beberapa kabupaten/kota dengan koma untuk membukanya sebagai satu wilayah.',
+  'regions.wideSynthetic': 'Angka di {region} adalah contoh sintetis dari berkas nasional aplikasi, bukan data BPS atau pemerintah daerah; batas desa/kelurahan nyata.',
+  'regions.targetingNeedsCounts':
+    'Sasaran RTLH membagi anggaran per unit rumah, jadi perlu jumlah unit RTLH dan jumlah rumah tangga per desa/kelurahan. Contoh sintetis nasional untuk {region} hanya memuat persentase; impor data RTLH wilayah ini (Data saya → Impor berkas) untuk memakai alat ini.',
+  'regions.wideAnalysis': '{n} desa/kelurahan: membangun bobot ketetanggaan dan permutasi bisa makan beberapa puluh detik; peta tetap dapat dipakai selama menghitung.',
 } as const;
 
 export const regionsEn: Record<keyof typeof regionsId, string> = {
@@ -56,4 +67,16 @@ export const regionsEn: Record<keyof typeof regionsId, string> = {
   'regions.httpStatus': 'The server answered HTTP {status} for {file}. Check the file address; the file may have been moved or deleted.',
   'regions.corrupt': 'The file {file} is damaged or truncated (the part at byte {offset} cannot be read). Download or unzip it again, then retry.',
   'regions.noFeatures': 'The file {file} holds no desa/kelurahan with code {kode}. Make sure it is the national desa/kelurahan boundary file that matches the region list.',
+  'regions.selectionMore': '{n} more',
+  'regions.unknownKode': 'Unknown region code "{value}". Write one province (e.g. 34) or one or more regencies/cities separated by commas (e.g. 33.72,33.11).',
+  'regions.wideReading': 'Reading {count} desa/kelurahan of {nama} from the national file… {size} (the map stays usable)',
+  'regions.wideConverting': 'Preparing the boundaries of {nama}: {done} of {total} desa/kelurahan…',
+  'regions.wideValues': 'Loading the synthetic sample values for {nama}…',
+  'regions.openSelection': 'Open as one region: {nama}',
+  'regions.selectionHint': 'Separate several regencies/cities with commas to open them as one region.',
+  'regions.wideSynthetic':
+    "The numbers for {region} are a synthetic sample from the app's national file, not BPS or local government data; the desa/kelurahan boundaries are real.",
+  'regions.targetingNeedsCounts':
+    'RTLH targeting allocates a budget per dwelling, so it needs RTLH unit counts and household counts per desa/kelurahan. The national synthetic sample for {region} holds only percentages; import this region\'s RTLH data (My data → Import file) to use this tool.',
+  'regions.wideAnalysis': '{n} desa/kelurahan: building the neighbour weights and permutations may take some tens of seconds; the map stays usable while it computes.',
 };

@@ -17,6 +17,29 @@ describe('label points', () => {
     });
   });
 
+  it('in a region of several kab/kota, marks desa labels and adds one label per kab/kota, inside it', () => {
+    const read = (file: string) => JSON.parse(readFileSync(`data/boundaries/${file}`, 'utf8')) as AreaCollection;
+    const solo = read('kelurahan_surakarta_3372.geojson');
+    const pekalongan = read('kelurahan_pekalongan_3375.geojson');
+    const areas: AreaCollection = { type: 'FeatureCollection', features: [...solo.features, ...pekalongan.features] };
+    const points = labelPoints(areas).features;
+    const desa = points.filter((p) => p.properties.tingkat === 'desa');
+    const kabkota = points.filter((p) => p.properties.tingkat === 'kabkota');
+    expect(desa).toHaveLength(areas.features.length);
+    expect(kabkota.map((p) => [p.properties.kode, p.properties.kelurahan])).toEqual([
+      ['33.72', 'Kota Surakarta'],
+      ['33.75', 'Kota Pekalongan'],
+    ]);
+    for (const [point, city] of [
+      [kabkota[0], solo],
+      [kabkota[1], pekalongan],
+    ] as const) {
+      expect(city.features.some((f) => booleanPointInPolygon(point, f))).toBe(true);
+    }
+    // One kab/kota alone: names only, no level (every kelurahan named at every zoom).
+    expect(labelPoints(solo).features.every((p) => p.properties.tingkat === undefined)).toBe(true);
+  });
+
   it('labels the largest part of a kelurahan in several parts', () => {
     const square = (x: number, size: number) => [
       [
