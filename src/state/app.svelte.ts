@@ -43,6 +43,7 @@ import { WorkspaceState } from './workspace.svelte';
 import { noticeOf, type Notice } from './host';
 import { ImportSession } from './import.svelte';
 import { RegionLoader } from './regions.svelte';
+import { parseRegionKode } from '../data/regions';
 import { TargetingState } from './targeting.svelte';
 import { AreasState } from './areas.svelte';
 import { ViewsState } from './views.svelte';
@@ -279,8 +280,12 @@ export class AppState {
       indicatorIds: [...this.indicators.map((i) => i.id), COMPOSITE_INDICATOR.id],
     });
     if (params.kota) this.city = this.#findRegion(params.kota)!;
+    // A region of the national file this browser has not kept (a provinsi, kab/kota or several):
+    // read it again; the linked indicator and camera apply once it is shown.
+    const regionLink = problems.find((p) => p.name === 'kota' && parseRegionKode(p.value) !== null);
+    if (regionLink) void this.#openLinkedRegion(regionLink.value, params);
     if (params.tahun) this.tahun = params.tahun;
-    if (params.indikator) this.indikator = params.indikator;
+    if (params.indikator && !regionLink) this.indikator = params.indikator;
     if (params.ukuran) this.measure = params.ukuran;
     if (params.kelas) this.classes = params.kelas;
     if (params.skema) this.scheme = params.skema;
@@ -292,13 +297,15 @@ export class AppState {
     if (params.banding) this.compareYear = params.banding;
     // A link to imported data (an indicator id made at import, a region the national file gave)
     // says what is missing and where to get it, rather than "unknown value".
-    this.notices = problems.map((p): Notice =>
-      p.name === 'indikator' && IMPORTED_ID.test(p.value)
-        ? { key: 'error.linkImported', params: { value: p.value } }
-        : p.name === 'kota' && /^\d\d\.\d\d(-impor)?$/.test(p.value)
-          ? { key: 'error.linkRegion', params: { value: p.value } }
-          : { key: 'error.link', params: { name: p.name, value: p.value } },
-    );
+    this.notices = problems
+      .filter((p) => p !== regionLink)
+      .map((p): Notice =>
+        p.name === 'indikator' && IMPORTED_ID.test(p.value)
+          ? { key: 'error.linkImported', params: { value: p.value } }
+          : p.name === 'kota' && /^\d\d\.\d\d(-impor)?$/.test(p.value)
+            ? { key: 'error.linkRegion', params: { value: p.value } }
+            : { key: 'error.link', params: { name: p.name, value: p.value } },
+      );
     void this.loadBoundaries();
     // With the build's answer (a demo city's default view) or the last visit's drawn, DuckDB (a
     // 7.7 MB download, then a 34 MB WASM compile on both cores) starts once that choropleth is on
@@ -366,6 +373,12 @@ export class AppState {
       .catch(() => undefined);
   }
   // --- end of first view ---
+
+  async #openLinkedRegion(kode: string, params: Partial<ViewParams>): Promise<void> {
+    if (!(await this.regionLoader.openKode(kode))) return;
+    if (params.indikator) this.setIndicator(params.indikator);
+    if (params.peta) this.camera = params.peta;
+  }
 
   #findRegion(slugOrKode: string): City | undefined {
     return this.cities.find((c) => c.slug === slugOrKode || c.kode === slugOrKode);
@@ -640,6 +653,7 @@ export class AppState {
     try {
       // Years belong to the indicator (an imported one may have a single year); the composite
       // index has the city's years. A year without data moves to the latest one with data.
+      await this.regionLoader.sampleReady(db, this.city);
       const kodeKota = this.city.kode;
       const program = isProgramIndicator(this.indikator);
       const access = isAccessIndicator(this.indikator);
