@@ -17,10 +17,10 @@ import { renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { sqlLiteral } from '../data/sql';
 import { findDefaultCodes, readDesaCodes } from './desa-codes';
-import { DEFAULT_SCALE_SEED, MAX_SCALE_ROWS, planDesa, rowsSql, SYNTHETIC_MARK, type DesaPlan } from './register-scale';
+import { openNativeDatabase, type NativeDatabase } from './native-db';
+import { DEFAULT_SCALE_SEED, MAX_SCALE_ROWS, planDesa, planRunLength, rowsSql, SYNTHETIC_MARK, type DesaPlan } from './register-scale';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -63,18 +63,17 @@ export function parseRowCount(text: string): number {
   return rows;
 }
 
-async function loadPlan(connection: Awaited<ReturnType<DuckDBInstance['connect']>>, plan: readonly DesaPlan[]): Promise<void> {
-  const t = Array.from({ length: 9 }, (_, k) => `t${k + 1} INTEGER`).join(', ');
-  await connection.run(`CREATE TABLE desa (kode VARCHAR, start BIGINT, n BIGINT, ${t})`);
-  const appender = await connection.createAppender('desa');
+/** The plan as a table `desa` (kode, start, n, t1..t9) in runs, through a registered CSV: the seam has no appender. */
+async function loadPlan(db: NativeDatabase, plan: readonly DesaPlan[]): Promise<void> {
+  const run = planRunLength(plan.reduce((s, d) => s + d.n, 0));
+  const lines: string[] = [];
   for (const d of plan) {
-    appender.appendVarchar(d.kode);
-    appender.appendBigInt(BigInt(d.start));
-    appender.appendBigInt(BigInt(d.n));
-    for (const t of d.thresholds) appender.appendInteger(t);
-    appender.endRow();
+    for (let s = 0; s < d.n; s += run) lines.push(`${d.kode},${d.start + s},${Math.min(run, d.n - s)},${d.thresholds.join(',')}`);
   }
-  appender.closeSync();
+  await db.registerFileText('rencana_desa.csv', `${lines.join('\n')}\n`);
+  const t = Array.from({ length: 9 }, (_, k) => `'t${k + 1}': 'INTEGER'`).join(', ');
+  await db.exec(`CREATE TABLE desa AS SELECT * FROM read_csv('rencana_desa.csv', header = false, columns = {'kode': 'VARCHAR', 'start': 'BIGINT', 'n': 'BIGINT', ${t}})`);
+  await db.dropFile('rencana_desa.csv');
 }
 
 /** Writes the register to `options.out` (through a temporary name, so no partial file keeps the real one). */
@@ -84,32 +83,30 @@ export async function generateRegisterScale(options: ScaleOptions): Promise<Scal
   const seed = options.seed ?? DEFAULT_SCALE_SEED;
   const plan = planDesa(options.codes, options.rows, seed);
   const select = rowsSql({ desaTable: 'desa', seed, missing: options.missing ?? 0.001 });
-  const config: Record<string, string> = { preserve_insertion_order: 'true' };
-  if (options.threads !== undefined) config.threads = String(options.threads);
-  const instance = await DuckDBInstance.create(':memory:', config);
-  const connection = await instance.connect();
+  const db = await openNativeDatabase({ threads: options.threads });
   const partial = `${options.out}.part`;
   const ticker = options.onProgress
     ? setInterval(() => {
-        const p = connection.progress;
+        const p = db.progress();
         if (p.percentage >= 0) options.onProgress!(p.percentage / 100);
       }, 2000)
     : undefined;
   try {
-    await loadPlan(connection, plan);
+    // Rows are written in the order of the plan (kode, then household number): that order is what makes the bytes repeatable.
+    await db.exec('SET preserve_insertion_order = true');
+    await loadPlan(db, plan);
     const format =
       options.format === 'csv'
         ? `FORMAT csv, HEADER true`
         : `FORMAT parquet, COMPRESSION snappy, KV_METADATA {keterangan: ${sqlLiteral(`${SYNTHETIC_MARK}: data rekaan, bukan rumah tangga sungguhan / synthetic, not real households`)}}`;
-    await connection.run(`COPY (${select}) TO ${sqlLiteral(partial)} (${format})`);
+    await db.exec(`COPY (${select}) TO ${sqlLiteral(partial)} (${format})`);
     renameSync(partial, options.out);
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
   } finally {
     if (ticker) clearInterval(ticker);
-    connection.closeSync();
-    instance.closeSync();
+    db.close();
   }
   return { rows: options.rows, desa: plan.filter((d) => d.n > 0).length, bytes: statSync(options.out).size, seconds: (performance.now() - started) / 1000 };
 }

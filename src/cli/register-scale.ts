@@ -101,6 +101,16 @@ export function planDesa(codes: readonly string[], rows: number, seed: number): 
   });
 }
 
+/**
+ * Plan rows per desa of at most this many households. DuckDB scans a table in parallel by row
+ * groups of 122,880 rows; 83,402 desa make one group, so one thread would make every row. Splitting
+ * desa into runs gives a large register about 400,000 plan rows (four groups, both cores); the
+ * rows and their order do not change with it.
+ */
+export function planRunLength(rows: number): number {
+  return Math.max(1, Math.ceil(rows / 400_000));
+}
+
 /** The largest row count: row numbers stay exact in doubles, fit the 10-digit id and 4 draws per row fit 36 bits. */
 export const MAX_SCALE_ROWS = 9_999_999_999;
 /** Seeds fill the 27 bits above the row's 36 in the hashed key. */

@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDesaCodes } from '../../../src/cli/desa-codes';
 import { checkSyntheticName, generateRegisterScale, parseRowCount } from '../../../src/cli/generate-register-scale';
-import { planDesa, SCALE_FLAGS, SCALE_HEADER } from '../../../src/cli/register-scale';
+import { openNativeDatabase } from '../../../src/cli/native-db';
+import { planDesa, planRunLength, SCALE_FLAGS, SCALE_HEADER } from '../../../src/cli/register-scale';
+import { toRows } from '../../../src/data/database';
 
 const INDIKATOR = join(__dirname, '../../../data/demo/indikator.csv');
 const ROWS = 30_000;
@@ -20,13 +21,11 @@ const dir = mkdtempSync(join(tmpdir(), 'pkk-scale-'));
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
+  const db = await openNativeDatabase({ threads: 1 });
   try {
-    return (await (await connection.run(sql)).getRowObjectsJS()) as Record<string, unknown>[];
+    return toRows(await db.query(sql));
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    db.close();
   }
 }
 
@@ -79,6 +78,20 @@ describe('generate-register-scale', () => {
     expect(summary).toMatchObject({ rows: ROWS, desa: 185 });
     expect(existsSync(join(dir, 'a_SINTETIS.parquet.part'))).toBe(false);
   }, 120_000);
+
+  it('writes the same bytes when DuckDB makes the rows on two threads (a plan of several row groups)', async () => {
+    // 250,000 rows make 250,000 plan rows (runs of one): three row groups of 122,880, scanned in parallel.
+    const big = 250_000;
+    expect(planRunLength(big)).toBe(1);
+    for (const format of ['csv', 'parquet'] as const) {
+      const [a, b] = [join(dir, `p1_SINTETIS.${format}`), join(dir, `p2_SINTETIS.${format}`)];
+      await generateRegisterScale({ rows: big, out: a, format, codes, seed: 3, threads: 2 });
+      await generateRegisterScale({ rows: big, out: b, format, codes, seed: 3, threads: 2 });
+      expect(sha256(a)).toBe(sha256(b));
+    }
+    const [first] = await query(`SELECT id_rt FROM read_csv('${join(dir, 'p1_SINTETIS.csv')}', all_varchar = true) LIMIT 1 OFFSET 200000`);
+    expect(first.id_rt).toBe('RT0000200001');
+  }, 180_000);
 
   it('has the demo register’s columns and spellings, SINTETIS on every row and real codes only', () => {
     const lines = readFileSync(join(dir, 'a_SINTETIS.csv'), 'utf8').trimEnd().split('\n');
