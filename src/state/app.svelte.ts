@@ -26,7 +26,6 @@ import {
   type Measure,
 } from '../data/catalog';
 import { boundaryUrls, demoHouseholdFile } from '../data/demo';
-import { DatabaseLost } from '../data/db';
 import { firstViewKey, hintStoredView, loadFirstView, mayHaveStoredView, saveFirstView } from '../data/first-view-cache';
 import { DEFAULT_VIEW } from '../data/first-view-file';
 import { loadPrebuiltView } from '../data/first-view-prebuilt';
@@ -692,7 +691,8 @@ export class AppState {
       this.#storeView(key, shown);
     } catch (error) {
       // A dead database worker is replaced on the next question; what is shown stays.
-      if (error instanceof DatabaseLost) this.workspace.forgetDatabase();
+      // By name: data/db.ts is loaded only once DuckDB starts (data/demo.ts), not at start-up.
+      if (error instanceof Error && error.name === 'DatabaseLost') this.workspace.forgetDatabase();
       if (request === this.#valueRequest) this.notify('error.query', { detail: detail(error) });
     } finally {
       if (request === this.#valueRequest) this.loadingData = false;
