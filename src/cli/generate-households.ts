@@ -7,11 +7,11 @@
  * Writes `rumah_tangga_surakarta.csv` and `penerima_bantuan_surakarta.csv`. Same seed, same bytes.
  * Run it after `npm run data:demo` whenever the indicators change.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_SEED } from './demo/generate';
 import { generateHouseholds, renderHouseholdFiles, type HouseholdDemo } from './demo/households';
+import { runDemoGenerator } from './demo/run-generator';
 import type { IndicatorRow, ProgramRow } from './demo/types';
 import { PROJECT_ROOT } from './generate-demo';
 
@@ -47,33 +47,19 @@ export function generateHouseholdDemo(seed: number = DEFAULT_SEED, root: string 
   return generateHouseholds(indicators, programs, HOUSEHOLD_CITY.year, seed);
 }
 
-function main(): void {
-  const argv = process.argv.slice(2);
-  let seed = DEFAULT_SEED;
-  let out = join(PROJECT_ROOT, 'data', 'demo');
-  for (let i = 0; i < argv.length; i += 2) {
-    const value = argv[i + 1];
-    if (value === undefined) throw new Error(`${argv[i]} needs a value`);
-    if (argv[i] === '--seed') seed = Number(value);
-    else if (argv[i] === '--out') out = resolve(value);
-    else throw new Error(`unknown argument ${argv[i]} (usage: generate-households [--seed N] [--out DIR])`);
-  }
-  if (!Number.isSafeInteger(seed)) throw new Error('--seed must be an integer');
-  const data = generateHouseholdDemo(seed);
-  const files = renderHouseholdFiles(data);
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, HOUSEHOLD_FILE), files.households, 'utf8');
-  writeFileSync(join(out, BENEFICIARY_FILE), files.beneficiaries, 'utf8');
-  console.log(`Synthetic households (seed ${seed}) written to ${out}:`);
-  console.log(`  ${HOUSEHOLD_FILE}: ${data.households.length} rows, ${files.households.length} bytes`);
-  console.log(`  ${BENEFICIARY_FILE}: ${data.beneficiaries.length} rows, ${files.beneficiaries.length} bytes`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    main();
-  } catch (error) {
-    console.error(`generate-households: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  }
-}
+runDemoGenerator(
+  import.meta.url,
+  {
+    name: 'generate-households',
+    title: 'Synthetic households',
+    generate(seed) {
+      const data = generateHouseholdDemo(seed);
+      const files = renderHouseholdFiles(data);
+      return [
+        { name: HOUSEHOLD_FILE, text: files.households, rows: data.households.length },
+        { name: BENEFICIARY_FILE, text: files.beneficiaries, rows: data.beneficiaries.length },
+      ];
+    },
+  },
+  join(PROJECT_ROOT, 'data', 'demo'),
+);

@@ -7,11 +7,10 @@
  * Writes `register_dtsen_sintetis_surakarta.csv` and `register_p3ke_sintetis_surakarta.csv`.
  * Same seed, same bytes. Run it after `npm run data:households`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { DEFAULT_SEED } from './demo/generate';
 import { generateRegisters, renderRegisterFiles, type SyntheticRegisters } from './demo/registers';
+import { runDemoGenerator } from './demo/run-generator';
 import { PROJECT_ROOT } from './generate-demo';
 import { generateHouseholdDemo, HOUSEHOLD_CITY } from './generate-households';
 
@@ -23,33 +22,19 @@ export function generateRegisterDemo(seed: number = DEFAULT_SEED, root: string =
   return generateRegisters(generateHouseholdDemo(seed, root).households, HOUSEHOLD_CITY.year, seed);
 }
 
-function main(): void {
-  const argv = process.argv.slice(2);
-  let seed = DEFAULT_SEED;
-  let out = join(PROJECT_ROOT, 'data', 'demo');
-  for (let i = 0; i < argv.length; i += 2) {
-    const value = argv[i + 1];
-    if (value === undefined) throw new Error(`${argv[i]} needs a value`);
-    if (argv[i] === '--seed') seed = Number(value);
-    else if (argv[i] === '--out') out = resolve(value);
-    else throw new Error(`unknown argument ${argv[i]} (usage: generate-registers [--seed N] [--out DIR])`);
-  }
-  if (!Number.isSafeInteger(seed)) throw new Error('--seed must be an integer');
-  const registers = generateRegisterDemo(seed);
-  const files = renderRegisterFiles(registers);
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, REGISTER_A_FILE), files.a, 'utf8');
-  writeFileSync(join(out, REGISTER_B_FILE), files.b, 'utf8');
-  console.log(`Synthetic registers (seed ${seed}) written to ${out}:`);
-  console.log(`  ${REGISTER_A_FILE}: ${registers.a.length} rows, ${files.a.length} bytes`);
-  console.log(`  ${REGISTER_B_FILE}: ${registers.b.length} rows, ${files.b.length} bytes`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    main();
-  } catch (error) {
-    console.error(`generate-registers: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  }
-}
+runDemoGenerator(
+  import.meta.url,
+  {
+    name: 'generate-registers',
+    title: 'Synthetic registers',
+    generate(seed) {
+      const registers = generateRegisterDemo(seed);
+      const files = renderRegisterFiles(registers);
+      return [
+        { name: REGISTER_A_FILE, text: files.a, rows: registers.a.length },
+        { name: REGISTER_B_FILE, text: files.b, rows: registers.b.length },
+      ];
+    },
+  },
+  join(PROJECT_ROOT, 'data', 'demo'),
+);

@@ -9,26 +9,20 @@
 import type { ReconcileCounts } from '../analysis/reconcile';
 import type { IndicatorDef, LocalText } from './catalog';
 import type { AggregateMeta } from './dataset-apply';
+import { countOfColumn, type ReconcileCountColumn } from './reconcile-columns';
 import { gzip, type StoredDataset } from './store';
 
 export const RECONCILE_DATASET = 'rekonsiliasi';
 
-/** What can be put on the map. */
-export type ReconcileMeasure = 'both' | 'only_a' | 'only_b' | 'moved_in' | 'moved_out' | 'duplicates_a' | 'duplicates_b' | 'desil_differs_2plus';
+/** What can be put on the map: every count column but the households with the same desil (the complement of those that differ, not a discrepancy). */
+export type ReconcileMeasure = Exclude<ReconcileCountColumn, 'desil_same'>;
 export const RECONCILE_MEASURES: readonly ReconcileMeasure[] = ['only_a', 'only_b', 'both', 'moved_in', 'moved_out', 'duplicates_a', 'duplicates_b', 'desil_differs_2plus'];
 
 /** Denominators: the households each register holds in the kelurahan, and those with a desil in both. */
 type Base = 'rt_a' | 'rt_b' | 'desil_dibandingkan';
 
 const COUNT: Record<ReconcileMeasure | Base, (c: ReconcileCounts) => number> = {
-  both: (c) => c.both,
-  only_a: (c) => c.onlyA,
-  only_b: (c) => c.onlyB,
-  moved_in: (c) => c.movedIn,
-  moved_out: (c) => c.movedOut,
-  duplicates_a: (c) => c.duplicatesA,
-  duplicates_b: (c) => c.duplicatesB,
-  desil_differs_2plus: (c) => c.desilDiffers2plus,
+  ...countOfColumn,
   // Every household of A here is in both, moved out or only in A; of B, in both, moved in or only in B.
   rt_a: (c) => c.both + c.movedOut + c.onlyA,
   rt_b: (c) => c.both + c.movedIn + c.onlyB,

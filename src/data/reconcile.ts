@@ -10,6 +10,7 @@ import { formatNumber, translate } from '../i18n';
 import type { Lang } from './catalog';
 import type { Database } from './database';
 import { toCsv, type TableCell } from './export-table';
+import { RECONCILE_COUNT_COLUMNS } from './reconcile-columns';
 import { keyedByNik, readRegister, sharedKeys, type RegisterSpec } from './register-rows';
 import { formatSuppressed } from './suppression';
 import { writeXlsx } from './xlsx-writer';
@@ -47,11 +48,11 @@ export async function reconcileRegisters(
 }
 
 /** The columns of the per-kelurahan table (CLI `reconcile --out`, the app's download). */
-export const RECONCILE_COLUMNS = ['kode', 'both', 'only_a', 'only_b', 'moved_in', 'moved_out', 'duplicates_a', 'duplicates_b', 'desil_same', 'desil_differs_2plus'] as const;
+export const RECONCILE_COLUMNS: readonly string[] = ['kode', ...RECONCILE_COUNT_COLUMNS.map((c) => c.column)];
 
 /** The counts of one kelurahan in column order (true counts). */
 export function reconcileValues(c: ReconcileCounts): number[] {
-  return [c.both, c.onlyA, c.onlyB, c.movedIn, c.movedOut, c.duplicatesA, c.duplicatesB, c.desilSame, c.desilDiffers2plus];
+  return RECONCILE_COUNT_COLUMNS.map(({ field }) => c[field]);
 }
 
 /**

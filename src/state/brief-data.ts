@@ -7,6 +7,7 @@
  */
 import { findIndicator, showsSyntheticData, type City, type IndicatorDef, type Lang } from '../data/catalog';
 import { fetchCitySummary, fetchValues } from '../data/indicators';
+import { labelWithUnit } from '../data/indicator-label';
 import type { AreaCollection } from '../data/boundaries';
 import { isProgramIndicator } from './program.svelte';
 import { isAccessIndicator } from './access.svelte';
@@ -115,7 +116,7 @@ export async function briefAttention(host: BriefDataHost, year: number): Promise
   }
   const needUnit = need.rate ? need.rate.unit[host.lang] : need.unit[host.lang];
   return {
-    need: `${need.label[host.lang]} (${needUnit})`,
+    need: labelWithUnit(need.label[host.lang], needUnit),
     program: coverage ? `${findIndicator(host.program.coverageId)?.label[host.lang] ?? host.program.coverageId} (%)` : null,
     cityNeed: measure === 'rasio' ? needCity.rasio : needCity.jumlah,
     cityCoverage: coverage?.city ?? null,

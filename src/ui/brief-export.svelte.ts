@@ -11,6 +11,7 @@ import symbolsUrl from '../export/fonts/symbols-fallback.ttf?url';
 import { briefPdf, type BriefMap } from '../export/brief-pdf';
 import { fetchBytes } from '../data/http';
 import { findIndicator } from '../data/catalog';
+import { labelWithUnit } from '../data/indicator-label';
 import { messages } from '../i18n';
 import type { AppState } from '../state/app.svelte';
 import type { PocketsState } from '../state/pockets.svelte';
@@ -120,7 +121,7 @@ export async function writeBrief(app: AppState, pockets: PocketsState): Promise<
         return top ? (words[`emerging.category.${top[0]}`] ?? top[0]) : null;
       }
     : undefined;
-  const indicatorName = `${app.indicator.label[lang]}${app.shownMeasure === 'rasio' && app.indicator.rate ? ` (${app.indicator.rate.unit[lang]})` : ''}`;
+  const indicatorName = labelWithUnit(app.indicator.label[lang], app.shownMeasure === 'rasio' && app.indicator.rate ? app.indicator.rate.unit[lang] : '');
   const maps = await renderViews(app, briefViews(app, years));
   const sources = [
     ...new Set([

@@ -139,7 +139,7 @@ describe('the brief on imported data in an imported region', () => {
       synthetic,
       figures,
       pockets: {
-        indicator: 'Penduduk miskin (impor) (%)',
+        indicator: 'Penduduk miskin (impor, %)',
         years: byYear,
         names: areas.features.map((f) => f.properties.kelurahan),
         alpha: 0.05,
@@ -159,7 +159,7 @@ describe('the brief on imported data in an imported region', () => {
     const first = byYear[0].pockets[0];
     expect(first.members).toContain(centre);
     const texts = doc.sections.flatMap((s) => s.sentences).map((s) => s.text);
-    expect(texts).toContain(`Jumlah kantong kemiskinan (Penduduk miskin (impor) (%)): ${byYear[0].pockets.length} kantong (2021) → ${byYear[4].pockets.length} kantong (2025).`);
+    expect(texts).toContain(`Jumlah kantong kemiskinan (Penduduk miskin (impor, %)): ${byYear[0].pockets.length} kantong (2021) → ${byYear[4].pockets.length} kantong (2025).`);
     expect(texts.some((t) => t.startsWith('Kantong A') && t.includes(areas.features[centre].properties.kelurahan))).toBe(true);
   });
 
