@@ -1,22 +1,31 @@
 /**
  * The import-format registry: every file format the app and the CLI read, each declared once
  * with its extensions, how it is told from its first bytes, whether it is a table or a spatial
- * file, and the message for a file that claims it by name but is not it. The import dialog's
- * `accept`, the worker's dispatch (read-table.ts, read-geo.ts), the CLI's readers and the
- * "use one of …" messages all read this list, so a new format is one entry here plus its reader
- * (format-readers.ts makes the compiler ask for it), its messages and its tests.
+ * file, the message for a file that claims it by name but is not it, and its reader. The import
+ * dialog's `accept`, the worker's dispatch (read-table.ts, read-geo.ts), the CLI's readers and
+ * the "use one of …" messages all read this list, so a new format is one entry here plus its
+ * parser module, its messages and its tests.
  *
- * Metadata only, no parser imports: the page imports this for `accept` strings without pulling
- * hyparquet or the FlatGeobuf reader into the main bundle (they run in the import worker).
+ * Readers are loaded when a file of the format is read (`reader()` imports the parser), so the
+ * page imports this for `accept` strings without pulling hyparquet or the FlatGeobuf reader into
+ * its bundle: the parsers are chunks of their own that the import worker (or Node) loads. No
+ * parser uses a Node module, so the browser's chunks and the CLI's imports are the same code.
  */
 import type { MessageKey } from '../../i18n';
+import type { GeoImport } from './geo-features';
+import type { ImportedTable, TableReadOptions } from './types';
+import type { ReadHooks } from './xlsx';
 
 /** A table becomes an indicator dataset; a geo file becomes boundaries or programme points. */
 export type ImportKind = 'table' | 'geo';
 
-export interface ImportFormat<Id extends string = string> {
+/** Reads a table; `head` is the first slice, already read to tell the format. */
+export type TableReader = (file: Blob, name: string, head: Uint8Array, options: TableReadOptions, hooks: ReadHooks) => Promise<ImportedTable>;
+/** Reads a spatial file into boundaries or points. */
+export type GeoReader = (file: Blob | Uint8Array, name: string) => Promise<GeoImport>;
+
+interface FormatBase<Id extends string> {
   id: Id;
-  kind: ImportKind;
   /** The name a user knows it by, the same in both languages (used in lists of formats). */
   label: string;
   /** Lower-case extensions without the dot, the usual one first. */
@@ -29,6 +38,20 @@ export interface ImportFormat<Id extends string = string> {
   /** The refusal when the name claims this format but the bytes do not carry its signature. */
   invalidKey?: MessageKey;
 }
+
+/** A table becomes an indicator dataset; its reader is loaded on first use. */
+export interface TableFormat<Id extends string = string> extends FormatBase<Id> {
+  kind: 'table';
+  reader: () => Promise<TableReader>;
+}
+
+/** A geo file becomes boundaries or programme points; its reader is loaded on first use. */
+export interface GeoFormat<Id extends string = string> extends FormatBase<Id> {
+  kind: 'geo';
+  reader: () => Promise<GeoReader>;
+}
+
+export type ImportFormat<Id extends string = string> = TableFormat<Id> | GeoFormat<Id>;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PARQUET = [0x50, 0x41, 0x52, 0x31];
@@ -61,7 +84,13 @@ function looksLikeJsonObject(head: Uint8Array): 0 | 2 {
   return head[i] === 0x7b ? 2 : 0;
 }
 
-const csv = { id: 'csv', kind: 'table', label: 'CSV/TSV', extensions: ['csv', 'tsv', 'txt'] } as const satisfies ImportFormat;
+const csv = {
+  id: 'csv',
+  kind: 'table',
+  label: 'CSV/TSV',
+  extensions: ['csv', 'tsv', 'txt'],
+  reader: () => import('./delimited-file').then((m) => m.readDelimitedFile),
+} as const satisfies ImportFormat;
 const xlsx = {
   id: 'xlsx',
   kind: 'table',
@@ -69,6 +98,7 @@ const xlsx = {
   extensions: ['xlsx', 'xlsm'],
   sniff: zipWith('[Content_Types].xml', 'xl/'),
   invalidKey: 'importTable.xlsxInvalid',
+  reader: () => import('./xlsx').then((m): TableReader => (file, name, _head, options, hooks) => m.readXlsx(file, name, options, hooks)),
 } as const satisfies ImportFormat;
 const parquet = {
   id: 'parquet',
@@ -77,15 +107,32 @@ const parquet = {
   extensions: ['parquet'],
   sniff: (head: Uint8Array) => (startsWith(head, PARQUET) ? 2 : 0),
   invalidKey: 'importTable.parquetInvalid',
+  reader: () => import('./parquet').then((m): TableReader => (file, name, _head, options, hooks) => m.readParquet(file, name, options, hooks)),
 } as const satisfies ImportFormat;
-const geojson = { id: 'geojson', kind: 'geo', label: 'GeoJSON', extensions: ['geojson', 'json'], sniff: looksLikeJsonObject } as const satisfies ImportFormat;
-const shapefile = { id: 'shapefile', kind: 'geo', label: 'Shapefile (.zip)', extensions: ['zip'], sniff: zipWith('.shp', '.SHP') } as const satisfies ImportFormat;
+const geojson = {
+  id: 'geojson',
+  kind: 'geo',
+  label: 'GeoJSON',
+  extensions: ['geojson', 'json'],
+  sniff: looksLikeJsonObject,
+  reader: () =>
+    import('./geojson').then((m): GeoReader => async (file, name) => m.readGeoJson(file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()), name)),
+} as const satisfies ImportFormat;
+const shapefile = {
+  id: 'shapefile',
+  kind: 'geo',
+  label: 'Shapefile (.zip)',
+  extensions: ['zip'],
+  sniff: zipWith('.shp', '.SHP'),
+  reader: () => import('./shapefile').then((m) => m.readShapefileZip),
+} as const satisfies ImportFormat;
 const flatgeobuf = {
   id: 'flatgeobuf',
   kind: 'geo',
   label: 'FlatGeobuf',
   extensions: ['fgb'],
   sniff: (head: Uint8Array) => (startsWith(head, FLATGEOBUF) ? 2 : 0),
+  reader: () => import('./flatgeobuf').then((m) => m.readFlatGeobufImport),
 } as const satisfies ImportFormat;
 
 /** Every format, tables first, in the order lists show them. */
@@ -100,6 +147,20 @@ const formatsOf = (kind?: ImportKind): readonly ImportFormat<ImportFormatId>[] =
 /** One format by its id. */
 export function importFormat(id: ImportFormatId): ImportFormat<ImportFormatId> {
   return IMPORT_FORMATS.find((f) => f.id === id)!;
+}
+
+/** The reader of a table format (its parser loaded on first use). */
+export function tableReader(id: TableFormatId): Promise<TableReader> {
+  const format = importFormat(id);
+  if (format.kind !== 'table') throw new TypeError(`${id} is not a table format`);
+  return format.reader();
+}
+
+/** The reader of a spatial format (its parser loaded on first use). */
+export function geoReader(id: GeoFormatId): Promise<GeoReader> {
+  const format = importFormat(id);
+  if (format.kind !== 'geo') throw new TypeError(`${id} is not a spatial format`);
+  return format.reader();
 }
 
 /** The lower-case extension of a file name, without the dot ('' when it has none). */

@@ -3,8 +3,7 @@
  * never opens a file itself: the first bytes tell the format (a FlatGeobuf renamed .json still
  * reads), else the extension, else GeoJSON, whose reader explains what is wrong with the text.
  */
-import { GEO_READERS } from './format-readers';
-import { acceptOfKind, formatOfName, sniffFormat, type GeoFormatId } from './formats';
+import { acceptOfKind, formatOfName, geoReader, sniffFormat, type GeoFormatId } from './formats';
 import type { GeoImport } from './geo-features';
 
 /** The spatial files' extensions, from the registry: which files the dialog sends here. */
@@ -17,5 +16,5 @@ const HEAD_BYTES = 65536;
 export async function readGeoFile(file: Blob | Uint8Array, name = file instanceof File ? file.name : 'peta'): Promise<GeoImport> {
   const head = file instanceof Uint8Array ? file.subarray(0, HEAD_BYTES) : new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const format = sniffFormat(head, name, 'geo') ?? formatOfName(name, 'geo');
-  return GEO_READERS[(format?.id ?? 'geojson') as GeoFormatId](file, name);
+  return (await geoReader((format?.id ?? 'geojson') as GeoFormatId))(file, name);
 }

@@ -1,13 +1,12 @@
 /**
  * The one entry point for tables: tells the format from the first bytes (and the extension) by
- * the registry (formats.ts), hands the file to that format's reader (format-readers.ts),
+ * the registry (formats.ts), hands the file to that format's reader (loaded from the registry),
  * refuses what the browser cannot hold, and reads the file in slices of a few MB so memory
  * stays bounded and progress follows the bytes. Runs in the import worker (and in Node).
  */
 import { TaskCancelled } from '../task-cancelled';
 import { SLICE_BYTES } from './delimited-file';
-import { TABLE_READERS } from './format-readers';
-import { extensionOf, formatLabels, formatOfName, IMPORT_FORMATS, sniffFormat, type TableFormatId } from './formats';
+import { extensionOf, formatLabels, formatOfName, IMPORT_FORMATS, sniffFormat, tableReader, type TableFormatId } from './formats';
 import { looksBinary } from './text';
 import { ImportError, type ImportedTable, type TableReadOptions } from './types';
 import type { ReadHooks } from './xlsx';
@@ -77,7 +76,7 @@ export async function readTable(
     else if (extension === 'xls' && looksBinary(head.subarray(0, 65536))) throw new ImportError('importTable.oldExcel', { file: name });
     else if (NOT_TABLES.has(extension) || looksLikeMarkup(head)) throw new ImportError('importTable.unsupported', { file: name, formats: formatLabels('table') });
     else format = 'csv';
-    const table = await TABLE_READERS[format](file, name, head, options, hooks);
+    const table = await (await tableReader(format))(file, name, head, options, hooks);
     onProgress?.(1);
     return table;
   } catch (error) {

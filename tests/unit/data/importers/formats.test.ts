@@ -114,3 +114,17 @@ describe('no import-format list outside the registry', () => {
     expect(offences).toEqual([]);
   });
 });
+
+/** A format is one entry: its reader is declared in it and loaded on first use, so the page's bundle never holds a parser. */
+describe('readers in the registry', () => {
+  it("every format's entry loads its own reader", async () => {
+    for (const format of IMPORT_FORMATS) expect(typeof (await format.reader()), format.id).toBe('function');
+  });
+
+  it('imports no parser module statically (only types), so the page can read `accept` without one', () => {
+    const text = readFileSync(join(root, 'src/data/importers/formats.ts'), 'utf8');
+    const statics = [...text.matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((m) => m[1]);
+    expect(statics).toEqual([]);
+    expect(text.match(/import\('\.\/[\w-]+'\)/g)?.length).toBe(IMPORT_FORMATS.length);
+  });
+});
