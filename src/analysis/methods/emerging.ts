@@ -45,6 +45,7 @@ const codeOf = new Map(EMERGING_CATEGORIES.map((c, code) => [c, code]));
 export const emerging: LocalMethod = {
   kind: 'local',
   id: 'emerging',
+  order: 60,
   label: 'analysis.method.emerging',
   note: 'analysis.note.emerging',
   secondVariable: false,

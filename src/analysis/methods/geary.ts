@@ -64,6 +64,7 @@ export function localGeary(x: Float64Array, weights: Parameters<LocalMethod['com
 export const geary: LocalMethod = {
   kind: 'local',
   id: 'geary',
+  order: 40,
   label: 'analysis.method.geary',
   note: 'analysis.note.geary',
   secondVariable: false,

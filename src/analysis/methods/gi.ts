@@ -27,6 +27,7 @@ function hotSpotMethod(star: boolean): LocalMethod {
   return {
     kind: 'local',
     id: star ? 'gistar' : 'gi',
+    order: star ? 20 : 30,
     label: star ? 'analysis.method.gistar' : 'analysis.method.gi',
     note: 'analysis.note.gi',
     secondVariable: false,

@@ -52,6 +52,7 @@ export function localMoranBivariate(
 export const lisaBv: LocalMethod = {
   kind: 'local',
   id: 'lisa-bv',
+  order: 50,
   label: 'analysis.method.lisa-bv',
   note: 'analysis.note.lisa-bv',
   secondVariable: true,

@@ -28,6 +28,7 @@ export const lisaClassify: LocalMethod['classify'] = (s, o) => {
 export const lisa: LocalMethod = {
   kind: 'local',
   id: 'lisa',
+  order: 10,
   label: 'analysis.method.lisa',
   note: 'analysis.note.lisa',
   secondVariable: false,

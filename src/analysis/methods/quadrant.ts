@@ -7,6 +7,7 @@ import type { QuadrantMethod } from './types';
 export const quadrant: QuadrantMethod = {
   kind: 'quadrant',
   id: 'quadrant',
+  order: 70,
   label: 'analysis.method.quadrant',
   secondVariable: true,
   // code = priority - 1

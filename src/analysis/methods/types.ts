@@ -82,6 +82,8 @@ export interface LocalMethod {
   kind: 'local';
   /** The name in the app, in the URL (`analisis=`) and in the CLI (`--method`). */
   id: string;
+  /** Where the panel lists it (ascending; the registry sorts by it, since it finds the methods by their files). */
+  order: number;
   /** Message keys: the method's name, the legend's note on its inference, its statistic's name. */
   label: string;
   note: string;
@@ -131,6 +133,7 @@ export interface LocalMethod {
 export interface QuadrantMethod {
   kind: 'quadrant';
   id: string;
+  order: number;
   label: string;
   secondVariable: true;
   categories: readonly MethodCategory[];

@@ -3,6 +3,9 @@
  * read: every method has everything they ask of it, its words exist in both languages, and each
  * survives the URL, the worker and the CLI's method list.
  */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_METHODS, LOCAL_METHODS, METHOD_IDS, findMethod, localMethod } from '../../../../src/analysis/methods';
 import { messages } from '../../../../src/i18n';
@@ -146,4 +149,23 @@ describe('each local method in the worker', () => {
       expect(() => runLocal({ method: m.id, values, ids, offsets: w.offsets, indices: w.indices, permutations: 9, seed: 1 })).toThrow(/two years/);
     }
   });
+});
+
+/** A method is found by its file: no list to add it to, under Vite (here) as under Node (the CLI, by tsx). */
+describe('the registry finds the methods by their files', () => {
+  const root = join(import.meta.dirname, '../../../..');
+  const methodFiles = readdirSync(join(root, 'src/analysis/methods')).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts'].includes(f));
+
+  it('holds a method of every module of the folder, in the panel order', () => {
+    const ids = ANALYSIS_METHODS.map((m) => m.id);
+    expect(ids).toEqual(['lisa', 'gistar', 'gi', 'geary', 'lisa-bv', 'emerging', 'quadrant']);
+    expect(methodFiles.map((f) => f.replace(/\.ts$/, '')).filter((name) => !ids.includes(name))).toEqual([]);
+    expect(readFileSync(join(root, 'src/analysis/methods/index.ts'), 'utf8')).not.toMatch(/from '\.\/(lisa|gi|geary|quadrant|emerging)'/);
+  });
+
+  it('lists the same methods in Node, where the folder is read when the registry loads', () => {
+    const script = "const m = await import('./src/analysis/methods/index.ts'); console.log(JSON.stringify(m.METHOD_IDS));";
+    const out = execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out.trim())).toEqual([...METHOD_IDS]);
+  }, 60_000);
 });
