@@ -1,13 +1,16 @@
 /**
  * The analysis methods of `peta-kantong analyze`, each as: run the src/analysis function on the
  * kelurahan that have a value, then lay its result out as output columns, a summary line and the
- * settings that reproduce it. No statistics are computed here.
+ * settings that reproduce it. No statistics are computed here: a local method runs the app
+ * worker's own runLocal, in this thread or across worker_threads (src/workers/local-threads.ts).
  */
+import { availableParallelism } from 'node:os';
 import { moranI, permutationPower, type Correction, type HotSpotBasis } from '../analysis/autocorrelation';
 import { LOCAL_METHODS, localMethod, type LocalMethod } from '../analysis/methods';
 import { classIndex, classify, type Scheme } from '../analysis/classify';
 import { idOrder, weightsInOrder } from '../analysis/observation-order';
 import { rowStandardise, islands, type Weights } from '../analysis/weights';
+import { runLocalInThreads, type LocalInput } from '../workers/local-threads';
 import type { OutputRow } from './io';
 
 /** Global Moran's I, the registry's local methods (src/analysis/methods) and classification. */
@@ -42,6 +45,29 @@ export interface MethodResult {
   warnings: string[];
 }
 
+/**
+ * Where a local method's permutations run. The result does not depend on it: every observation
+ * draws from its own seeded stream, as in the app's workers (src/workers/local-parallel.ts).
+ */
+export interface Execution {
+  /** worker_threads to split across; 0 = this thread. Methods without permutations always run here. */
+  threads: number;
+  /** Fraction of the permutations done, from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Neighbour draws (permutations x (links + observations)) below which a run takes about a second
+ * of one core or less (37 ns a draw, src/analysis/permutation-split.ts): starting threads, each
+ * loading the TypeScript sources, would cost more than they save.
+ */
+export const THREADED_DRAWS = 3e7;
+
+/** The default threads of a local method: one per core for a long run, none (this thread) for a short one. */
+export function defaultThreads(weights: Weights, permutations: number): number {
+  return permutations * (weights.offsets[weights.n] + weights.n) < THREADED_DRAWS ? 0 : availableParallelism();
+}
+
 /** Label written for a kelurahan left out for want of a value. */
 export const NO_DATA = 'No data';
 
@@ -58,7 +84,7 @@ function count(labels: readonly string[], order: readonly string[]): string {
  * come back in the order of x, as the app's worker runs it (src/workers/analysis-tasks.ts): the
  * pseudo p-values then depend on the data, not on the order of the boundary file.
  */
-export function runMethod(
+export async function runMethod(
   method: Method,
   x: Float64Array,
   weights: Weights | null,
@@ -66,12 +92,15 @@ export function runMethod(
   ids: readonly string[],
   y: Float64Array | null = null,
   yearly: Yearly | null = null,
-): MethodResult {
+  execution: Execution = { threads: 0 },
+): Promise<MethodResult> {
   if (ids.length !== x.length) throw new RangeError(`ids: ${ids.length} codes for ${x.length} values`);
+  // runLocal orders by code itself, as it does in the app's worker.
+  if (method !== 'classify' && method !== 'moran') return runLocalMethod(localMethod(method), x, y, weights!, s, ids, yearly, execution);
   const order = idOrder(ids);
   const inOrder = (v: Float64Array) => Float64Array.from(order, (i) => v[i]);
-  const sorted = yearly && { years: yearly.years, values: yearly.values.map(inOrder) };
-  const result = runInGivenOrder(method, inOrder(x), y && inOrder(y), weights && weightsInOrder(weights, order), s, sorted);
+  const sorted = inOrder(x);
+  const result = method === 'classify' ? runClassify(sorted, s) : runMoran(sorted, weightsInOrder(weights!, order), s);
   const rows = new Array<OutputRow>(order.length);
   order.forEach((i, k) => (rows[i] = result.rows[k]));
   return { ...result, rows };
@@ -81,16 +110,6 @@ export function runMethod(
 export interface Yearly {
   years: number[];
   values: Float64Array[];
-}
-
-function runInGivenOrder(method: Method, x: Float64Array, y: Float64Array | null, weights: Weights | null, s: MethodSettings, yearly: Yearly | null): MethodResult {
-  if (method === 'classify') return runClassify(x, s);
-  if (method === 'moran') return runMoran(x, weights!, s);
-  return runLocal(localMethod(method), x, y, weights!, s, yearly);
-}
-
-function permutationSettings(s: MethodSettings) {
-  return { permutations: s.permutations, seed: s.seed, sampling: 'without-replacement' as const };
 }
 
 /** A warning when no pseudo p-value can reach `cutoff` with the permutations asked for. */
@@ -110,8 +129,21 @@ function cutoffName(s: MethodSettings, tests: number, confidence?: number): stri
   return s.correction === 'bonferroni' ? `the Bonferroni cut-off ${s.alpha}/${tests} =` : `the first FDR step ${s.alpha}/${tests} =`;
 }
 
-/** A local method of the registry: its columns, its categories in words, its settings. */
-function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, weights: Weights, s: MethodSettings, yearly: Yearly | null): MethodResult {
+/**
+ * A local method of the registry, run as the app's worker runs it (runLocal, given the binary
+ * weights among the kelurahan analysed, every value finite): its columns, its categories in words,
+ * its settings.
+ */
+async function runLocalMethod(
+  method: LocalMethod,
+  x: Float64Array,
+  y: Float64Array | null,
+  weights: Weights,
+  s: MethodSettings,
+  ids: readonly string[],
+  yearly: Yearly | null,
+  execution: Execution,
+): Promise<MethodResult> {
   const warnings: string[] = [];
   const tests = weights.n - islands(weights).length;
   const options = { alpha: s.alpha, correction: s.correction, basis: s.basis };
@@ -124,7 +156,21 @@ function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, 
       warnings.push(s.correction === 'fdr' && confidence === undefined ? warning.replace('no kelurahan can reach it', 'the FDR cut-off may be out of reach') : warning);
     }
   }
-  const r = method.compute(x, y, weights, permutationSettings(s), yearly?.values);
+  const permutes = method.permutes !== false && s.permutations > 0;
+  const input: LocalInput = {
+    method: method.id,
+    values: x,
+    values2: y ?? undefined,
+    yearly: yearly?.values,
+    years: yearly?.years,
+    ids,
+    offsets: weights.offsets,
+    indices: weights.indices,
+    permutations: s.permutations,
+    seed: s.seed,
+    globalMoran: false,
+  };
+  const r = await runLocalInThreads(input, permutes ? execution.threads : 0, execution.onProgress);
   const classified = method.classify(r, options);
   const words = new Map(method.categories.map((c) => [c.code, c.words]));
   const labels = Array.from(classified.codes, (code) => words.get(code)!);
@@ -148,9 +194,11 @@ function runLocal(method: LocalMethod, x: Float64Array, y: Float64Array | null, 
     },
     extra: {
       ...method.cliExtra?.(options),
-      permutations: r.permutations,
+      // A method without permutations (emerging hot spots) draws none, whatever was asked.
+      permutations: method.permutes === false ? 0 : r.permutations,
       seed: r.seed,
-      sampling: r.sampling,
+      // runLocal's conditional permutations, as GeoDa and spdep draw them.
+      sampling: 'without-replacement',
       ...significance,
       ...classified.extra,
       ...(yearly ? { years: yearly.years } : {}),

@@ -34,7 +34,7 @@ Usage:
                        [--fuzzy accept|reject] [--duplicates sum|mean|reject] [--mapping REPORT.csv]
                        --method ${METHODS.join('|')} [--value2 COLUMN (two-variable methods)]
                        [--weights FILE.gal | --type queen|rook|knn [--k K] [--snap METRES]]
-                       [--islands keep|knn] [--permutations N] [--seed S]
+                       [--islands keep|knn] [--permutations N] [--seed S] [--threads N]
                        [--alpha A] [--correction none|bonferroni|fdr] [--basis z|permutation]
                        [--scheme quantile|equal|fisher|sd|box|manual] [--classes K] [--breaks B1,B2,...]
                        --out FILE.csv|FILE.json|FILE.geojson
@@ -104,6 +104,8 @@ Methods:
 Inference:
   --permutations conditional permutations, 0 to 99999 (default 999)
   --seed         seed of the permutations (default 20250707, as the app); same seed, same p
+  --threads      local methods: worker_threads sharing the permutations (default: one per core
+                 when the run is long, else none); the p-values do not depend on it
   --alpha        lisa: significance cut-off (default 0.05)
   --correction   lisa, gi, gistar: none (default), bonferroni or fdr
   --basis        gi, gistar: hot spots from the analytic z (default, as ArcGIS and spdep) or from

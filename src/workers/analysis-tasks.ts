@@ -79,6 +79,12 @@ export interface LocalInput {
    * (pseudo p NaN elsewhere), the global Moran's I in part 0 only. Everything else is computed whole.
    */
   part?: { index: number; of: number };
+  /**
+   * False: leave out the global Moran's I (and its permutations) that a method with a Moran scatter
+   * computes beside its local statistic. The CLI's local methods write no global Moran's I (its own
+   * `--method moran` does), so its threads skip that work; the app leaves this unset.
+   */
+  globalMoran?: boolean;
 }
 
 /** Per observation (NaN where the value was missing): the statistic, its z-score and pseudo p. */
@@ -153,7 +159,8 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   const x = Float64Array.from(kept, (i) => input.values[i]);
   const y = method.secondVariable ? Float64Array.from(kept, (i) => input.values2![i]) : null;
   const part = input.part;
-  const bounds = part ? permutationParts(weights, part.of, method.moranScatter === true) : null;
+  const globalMoran = method.moranScatter === true && input.globalMoran !== false;
+  const bounds = part ? permutationParts(weights, part.of, globalMoran) : null;
   const options = {
     permutations: input.permutations,
     seed: input.seed,
@@ -162,7 +169,7 @@ export function runLocal(input: LocalInput, progress: (fraction: number) => void
   };
   const out = emptyOutput(input, n);
   out.missing = n - kept.length;
-  if (method.moranScatter && (!part || part.index === 0)) {
+  if (globalMoran && (!part || part.index === 0)) {
     const global = moranI(x, rowStandardise(weights), { permutations: input.permutations, seed: input.seed });
     out.moran = {
       I: global.I,

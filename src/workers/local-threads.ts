@@ -1,13 +1,17 @@
 /**
  * Local statistics across Node's worker_threads, Node's counterpart of the browser's analysis
  * workers (analysis-client.ts): the same split (local-parallel.ts), so the same seed gives the same
- * p-values in a browser and in Node, whatever the number of threads.
+ * p-values in a browser and in Node, whatever the number of threads. Node-only, and the one module
+ * of src/workers the CLI may import (eslint.config.js): through it `peta-kantong analyze` runs the
+ * worker's own runLocal, so its p-values are the app's.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { LocalInput, LocalOutput } from './analysis-tasks';
+import { runLocal, type LocalInput, type LocalOutput } from './analysis-tasks';
 import { runLocalParallel, type LocalRunner } from './local-parallel';
 import type { ThreadReply } from './local-thread-serve';
+
+export type { LocalInput, LocalOutput };
 
 /** Threads a local statistic is split across: one per core (1 to 8). */
 export function localThreadCount(): number {
@@ -40,8 +44,12 @@ function threadRunner(): { run: LocalRunner; close: () => Promise<number> } {
   return { run, close: () => worker.terminate() };
 }
 
-/** runLocal split across `threads` worker_threads (default: one per core), stopped when done. */
+/**
+ * runLocal split across `threads` worker_threads (default: one per core), stopped when done; 0
+ * runs it in this thread (a small run ends before a thread has started). Same result either way.
+ */
 export async function runLocalInThreads(input: LocalInput, threads = localThreadCount(), onProgress?: (fraction: number) => void): Promise<LocalOutput> {
+  if (threads === 0) return runLocal(input, onProgress);
   const runners = Array.from({ length: threads }, threadRunner);
   try {
     return await runLocalParallel(

@@ -14,7 +14,7 @@ import { centroidsOf, describeNeighbours, describeSpec, linkIslands, summariseWe
 import { UsageError, writeRows, type OutputRow, type Streams } from '../io';
 import { JOIN_OPTION_NAMES, decideJoin, joinData, joinFlags, prepareJoin, type JoinFlags } from '../join-data';
 import { describeInvalid, describeMissing, regionValues, type RegionValues, type ValueSpec } from '../kelurahan-values';
-import { METHODS, runMethod, type Method, type MethodSettings, type Yearly } from '../methods';
+import { METHODS, defaultThreads, runMethod, type Method, type MethodSettings, type Yearly } from '../methods';
 import { findMethod, localMethod } from '../../analysis/methods';
 import { cliDatabase } from '../table-join';
 
@@ -41,6 +41,7 @@ export const ANALYZE_OPTIONS: OptionSpec = Object.fromEntries(
     'islands',
     'permutations',
     'seed',
+    'threads',
     'alpha',
     'correction',
     'basis',
@@ -51,8 +52,11 @@ export const ANALYZE_OPTIONS: OptionSpec = Object.fromEntries(
   ].map((name) => [name, { type: 'string' }]),
 );
 
+/** Kelurahan from which the slow steps of a run are announced on stderr. */
+const LARGE_REGION = 10_000;
+
 const SPATIAL = ['weights', 'type', 'k', 'snap', 'islands'];
-const PERMUTATION = ['permutations', 'seed'];
+const PERMUTATION = ['permutations', 'seed', 'threads'];
 const CLASSIFY = ['scheme', 'classes', 'breaks'];
 
 /** The options that mean nothing for a method are refused rather than silently ignored. */
@@ -62,6 +66,8 @@ function checkMethodOptions(raw: RawOptions, method: Method): void {
   if (method === 'classify') rejectOptions(raw, [...SPATIAL, ...PERMUTATION, 'alpha', 'correction', 'basis'], reason);
   else rejectOptions(raw, CLASSIFY, reason);
   if (method === 'moran') rejectOptions(raw, ['alpha', 'correction', 'basis'], reason);
+  // Global Moran's I permutes in this thread; only local methods split across threads.
+  if (method === 'moran') rejectOptions(raw, ['threads'], `${reason} (only local methods run on threads)`);
   if (local?.kind === 'local') {
     const refused = (['alpha', 'correction', 'basis'] as const).filter((o) => !local.options.includes(o));
     // Hot spots come at fixed 90/95/99 % confidence, as ArcGIS bins them.
@@ -79,7 +85,7 @@ function checkMethodOptions(raw: RawOptions, method: Method): void {
   }
   if (!local?.secondVariable) rejectOptions(raw, ['value2'], reason);
   // A yearly method reads every year of the data's year column.
-  if (local?.kind === 'local' && local.yearly) rejectOptions(raw, ['year', 'permutations', 'seed'], `${reason} (it reads every year the data holds)`);
+  if (local?.kind === 'local' && local.yearly) rejectOptions(raw, ['year', 'permutations', 'seed', 'threads'], `${reason} (it reads every year the data holds)`);
   if (raw.weights !== undefined) rejectOptions(raw, ['type', 'k', 'snap'], 'together with --weights');
 }
 
@@ -127,6 +133,8 @@ interface AnalyzeArgs {
   weightsFile?: string;
   islands: 'keep' | 'knn';
   settings: MethodSettings;
+  /** worker_threads for a local method's permutations; undefined = by the size of the run (defaultThreads). */
+  threads?: number;
   raw: RawOptions;
 }
 
@@ -154,6 +162,7 @@ function analyzeArgs(args: readonly string[]): AnalyzeArgs {
     weightsFile: text(raw, 'weights'),
     islands: choice(raw, 'islands', ['keep', 'knn'] as const, 'keep'),
     settings: methodSettings(raw),
+    threads: numberOption(raw, 'threads', { min: 1, max: 256, integer: true }),
     raw,
   };
 }
@@ -208,6 +217,8 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   let weights: Weights | null = null;
   let weightsInfo: Record<string, unknown> = {};
   if (a.method !== 'classify') {
+    // A provinsi or all of Indonesia takes a while (the national queen weights: about a minute).
+    if (!a.weightsFile && ids.length >= LARGE_REGION) warn(`building ${describeSpec(spec!)} weights of ${ids.length} kelurahan ...`);
     const full = a.weightsFile ? (await weightsFromGalFile(a.weightsFile, areas, region.boundaryKey)).weights : weightsFromAreas(areas, spec!);
     weights = subsetWeights(full, keep).weights;
     const keptIds = kept.map((i) => ids[i]);
@@ -233,7 +244,11 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   // then follows its code, not its place in the boundary file.
   const kodes = areas.features.map((f, i) => String(f.properties?.kode ?? ids[i]));
   const y = second ? Float64Array.from(kept, (i) => second.values[i]) : null;
-  const result = runMethod(
+  // Only a local method's permutations run on threads (this thread for a short run unless --threads).
+  const local = findMethod(a.method);
+  const permutes = local?.kind === 'local' && local.permutes !== false && a.settings.permutations > 0;
+  const threads = permutes ? (a.threads ?? defaultThreads(weights!, a.settings.permutations)) : 0;
+  const result = await runMethod(
     a.method,
     x,
     weights,
@@ -241,6 +256,7 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
     kept.map((i) => kodes[i]),
     y,
     yearly && { years: yearly.years, values: yearly.values.map((v) => Float64Array.from(kept, (i) => v[i])) },
+    { threads, onProgress: threads > 0 ? permutationProgress(a.method, threads, warn) : undefined },
   );
   for (const warning of result.warnings) warn(warning);
 
@@ -273,6 +289,22 @@ export async function analyzeCommand(args: readonly string[], streams: Streams):
   const what = (valueSpec.denominator ? `${valueSpec.value} / ${valueSpec.denominator} * ${a.value.per}` : valueSpec.value) + (value2 ? ` with ${value2}` : '');
   streams.stdout.write(`${a.out}: ${a.method} of ${what} on ${on}${how}; ${result.summary}\n`);
   return 0;
+}
+
+/**
+ * Progress of a threaded run on stderr, one line per tenth (a national LISA takes tens of seconds;
+ * one line per step, not a redrawn line, so a log file stays readable).
+ */
+function permutationProgress(method: Method, threads: number, warn: (message: string) => void): (fraction: number) => void {
+  const started = performance.now();
+  let shown = 0;
+  return (fraction) => {
+    const tenth = Math.floor(fraction * 10 + 1e-9);
+    if (tenth <= shown) return;
+    shown = tenth;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    warn(`${method}: permutations ${tenth * 10}% done on ${threads} thread${threads === 1 ? '' : 's'} (${seconds} s)`);
+  };
 }
 
 /**

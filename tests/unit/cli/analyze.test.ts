@@ -21,7 +21,8 @@ const POVERTY_2025 = ['--boundaries', SURAKARTA, '--data', INDIKATOR, '--value',
 /** Empty CSV cells are null, the rest numbers where they look like numbers. */
 const cellValue = (cell: string): number | string | null => (cell === '' ? null : Number.isNaN(Number(cell)) ? cell : Number(cell));
 
-describe('peta-kantong analyze --method lisa', () => {
+// The first run of the file starts DuckDB and loads the CLI's modules: over 30 s on a busy 2-core machine.
+describe('peta-kantong analyze --method lisa', { timeout: 120_000 }, () => {
   it('gives the same I, lag, z, p and clusters as localMoran on the same data and weights', async () => {
     const dir = await tempDir();
     const out = join(dir, 'lisa.csv');

@@ -212,7 +212,7 @@ describe.each(CITIES)('$nama: the map and the CLI', (city) => {
         classes: 5,
       };
       const weights = weightsFromAreas(areas, { type: app.rule, snapMetres: app.toleranceMetres });
-      const result = runMethod(method, mapRun.values, weights, settings, mapRun.ids);
+      const result = await runMethod(method, mapRun.values, weights, settings, mapRun.ids);
       result.rows.forEach((row, i) => expect({ value: mapRun.values[i], ...row }, mapRun.ids[i]).toEqual(mapRun.byKode.get(mapRun.ids[i])));
     });
 
