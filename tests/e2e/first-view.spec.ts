@@ -1,0 +1,161 @@
+/**
+ * The prebuilt first view (issue 16, item 1): each demo city's default view is drawn from the
+ * build's file before DuckDB has started, then DuckDB answers the same question and takes over
+ * with the same numbers for every kelurahan, the same legend and the same colours. A file whose
+ * hash is not the build's is ignored; a returning visit to another view still draws the stored
+ * answer of the last visit (first-view-cache.ts).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { SCREENSHOTS, drawnKelurahan, paintedColours, watchPage } from './helpers';
+
+const cities = JSON.parse(readFileSync('data/kota.json', 'utf8')) as { slug: string; nama: string; kelurahan: number }[];
+
+interface Shown {
+  values: [string, number | null][] | null;
+  valuesFrom: string | null;
+  firstView: string | null;
+  summary: unknown;
+  years: number[];
+}
+
+type Pkk = { __pkk?: { app: { values: Map<string, number | null> | null; valuesFrom: string | null; firstView: string | null; summary: unknown; years: number[] } } };
+
+/** What the app holds now: its values by kelurahan and who answered them. */
+function shown(page: Page): Promise<Shown> {
+  return page.evaluate(() => {
+    const app = (window as unknown as Pkk).__pkk!.app;
+    return {
+      values: app.values ? [...app.values].sort(([a], [b]) => (a < b ? -1 : 1)) : null,
+      valuesFrom: app.valuesFrom,
+      firstView: app.firstView,
+      summary: JSON.parse(JSON.stringify(app.summary)) as unknown,
+      years: [...app.years],
+    };
+  });
+}
+
+/** Holds DuckDB's WASM download until `release()`, so the page stays on its first view. */
+async function holdDuckDb(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/duckdb-*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The first choropleth drawn (MapView's stamp), whoever answered it. */
+async function firstChoropleth(page: Page, key: string): Promise<void> {
+  await expect(page.locator('.map')).toHaveAttribute('data-rendered', new RegExp(`^${key.replaceAll('|', '\\|')}\\|`), { timeout: 60_000 });
+}
+
+function waitForDuckDb(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => (window as unknown as Pkk).__pkk?.app.valuesFrom === 'database', null, { timeout: 120_000 });
+}
+
+for (const city of cities) {
+  test(`${city.nama}: the first map is the build's answer, and DuckDB's answer is the same`, async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const problems = watchPage(page, baseURL!);
+    const release = await holdDuckDb(page);
+    const key = `${city.slug}|2025|penduduk_miskin|rasio`;
+    await page.goto(`/?kota=${city.slug}`);
+    await firstChoropleth(page, key);
+    const first = await shown(page);
+    expect(first.firstView).toBe('prebuilt');
+    expect(first.valuesFrom).toBe('prebuilt');
+    expect(first.values).toHaveLength(city.kelurahan);
+    expect(await drawnKelurahan(page)).toHaveLength(city.kelurahan);
+    const legend = page.getByTestId('legend');
+    await expect(legend).not.toContainText('Menunggu nilai indikator');
+    await expect(page.getByTestId('legend-class').first()).toBeVisible();
+    await expect(legend.locator('.city')).toContainText(city.nama);
+    await expect(page.getByTestId('map-status')).toHaveCount(0);
+    const legendBefore = await legend.innerText();
+    const coloursBefore = await paintedColours(page);
+
+    release();
+    await waitForDuckDb(page);
+    const after = await shown(page);
+    // Per kelurahan: the same kelurahan and exactly the same number (or both without data).
+    const differs = Object.fromEntries(
+      after
+        .values!.filter(([kode, v], i) => first.values![i]?.[0] !== kode || first.values![i]?.[1] !== v)
+        .map(([kode, v]) => [kode, { duckdb: v, prebuilt: new Map(first.values).get(kode) }]),
+    );
+    expect(differs).toEqual({});
+    expect(after.values).toHaveLength(first.values!.length);
+    expect(after.summary).toEqual(first.summary);
+    expect(after.years).toEqual(first.years);
+    // Nothing visible jumps: the same legend, the same colour in every kelurahan.
+    expect(await legend.innerText()).toBe(legendBefore);
+    expect(await paintedColours(page)).toEqual(coloursBefore);
+    expect(problems).toEqual([]);
+  });
+}
+
+for (const [width, height] of [
+  [1024, 768],
+  [1366, 768],
+  [1920, 1080],
+]) {
+  test(`the first frame before DuckDB at ${width}x${height}: title, classes and city line`, async ({ page, baseURL }) => {
+    const problems = watchPage(page, baseURL!);
+    await page.setViewportSize({ width, height });
+    const release = await holdDuckDb(page);
+    await page.goto('/');
+    await firstChoropleth(page, 'surakarta|2025|penduduk_miskin|rasio');
+    const legend = page.getByTestId('legend');
+    await expect(legend.locator('h2')).toContainText('2025');
+    await expect(legend.locator('.city')).toContainText('Kota Surakarta');
+    expect(await page.getByTestId('legend-class').count()).toBe(5);
+    expect((await shown(page)).valuesFrom).toBe('prebuilt');
+    await page.screenshot({ path: `${SCREENSHOTS}/first-view-before-duckdb-${width}x${height}.png` });
+    release();
+    await waitForDuckDb(page);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('a prebuilt file of another build (hash differs) is not drawn: the map waits for DuckDB', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  const release = await holdDuckDb(page);
+  await page.route('**/assets/first-view-*.json', async (route) => {
+    const response = await route.fetch();
+    const file = (await response.json()) as { hash: string; values: [string, number | null][] };
+    // Numbers of other data under another hash: drawing them would be a stale answer.
+    const stale = { ...file, hash: `0${file.hash.slice(1)}`, values: file.values.map(([kode]) => [kode, 1]) };
+    await route.fulfill({ response, json: stale });
+  });
+  await page.goto('/?kota=probolinggo');
+  await page.waitForFunction(() => (window as unknown as Pkk).__pkk?.app.firstView != null);
+  expect((await shown(page)).firstView).toBe('none');
+  expect((await shown(page)).values).toBeNull();
+  await expect(page.getByTestId('legend')).toContainText('Menunggu nilai indikator');
+  release();
+  await waitForDuckDb(page);
+  expect(new Set((await shown(page)).values!.map(([, v]) => v)).size).toBeGreaterThan(1);
+  expect(problems).toEqual([]);
+});
+
+test('a returning visit to another view still draws the last visit’s stored answer first', async ({ page, baseURL }) => {
+  test.setTimeout(150_000);
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=pekalongan&indikator=rtlh');
+  await waitForDuckDb(page);
+  const answered = await shown(page);
+  expect(answered.firstView).toBe('none');
+  // The answer is stored in the background; the next visit finds it.
+  await page.waitForFunction(() => localStorage.getItem('pkk:peta-pertama')?.startsWith('pekalongan|2025|rtlh') ?? false);
+  const release = await holdDuckDb(page);
+  await page.reload();
+  await firstChoropleth(page, 'pekalongan|2025|rtlh|rasio');
+  const first = await shown(page);
+  expect(first.firstView).toBe('stored');
+  expect(first.values).toEqual(answered.values);
+  release();
+  await waitForDuckDb(page);
+  expect(problems).toEqual([]);
+});
