@@ -63,9 +63,11 @@ export const DEFAULTS = {
 /** Indicator ids made at import: the dataset id (d + base 36) and the column. */
 const IMPORTED_ID = /^d[0-9a-z]{6,}_/;
 
-/** The side panel's tabs, by task. */
-export const PANELS = ['peta', 'sasaran', 'air', 'program', 'kawasan', 'tampilan', 'data'] as const;
-export type Panel = (typeof PANELS)[number];
+/** What a tab puts on the map while it is open (the tab registry, src/ui/panels.ts, says which). */
+export interface PanelTask {
+  indikator: string;
+  measure: Measure;
+}
 
 export interface Hover {
   kode: string;
@@ -122,23 +124,20 @@ export class AppState {
   mapPort: MapImagePort | null = null;
   /** The year a change map compares with (null: a plain map of `tahun`). */
   compareYear = $state<number | null>(null);
-  /** The side panel's tab, and whether the table replaces the map. */
-  #panel = $state<Panel>('peta');
+  /** The side panel's open tab (an id of src/ui/panels.ts, the one list of tabs). */
+  #panel = $state('peta');
   /** The map the user had before a task tab (Sasaran RTLH, Program) put its own indicator on it. */
-  #mapBeforeTask: { indikator: string; measure: Measure } | null = null;
-  get panel(): Panel {
+  #mapBeforeTask: PanelTask | null = null;
+  get panel(): string {
     return this.#panel;
   }
-  /** Opening Sasaran RTLH or Program maps what that tab ranks or measures; leaving restores the map. */
-  set panel(next: Panel) {
+  /**
+   * Opens a tab. A tab with a task (Sasaran RTLH ranks RTLH, Program measures coverage) maps what
+   * that task is about while it is open; leaving it restores the map the user had.
+   */
+  openPanel(next: string, task: PanelTask | null): void {
     if (next === this.#panel) return;
     this.#panel = next;
-    const task =
-      next === 'sasaran'
-        ? ({ indikator: this.targeting.unitsIndicator, measure: this.targeting.by === 'per100' ? 'rasio' : 'jumlah' } as const)
-        : next === 'program'
-          ? { indikator: this.program.coverageId, measure: this.measure }
-          : null;
     if (task && !this.regionIndicators.some((i) => i.id === task.indikator)) return;
     const shown = task ?? this.#mapBeforeTask;
     if (task) this.#mapBeforeTask ??= { indikator: this.indikator, measure: this.measure };

@@ -17,7 +17,7 @@ import type { AppState } from '../state/app.svelte';
 import { areaCsv, type AreaCsvInput } from './areas-csv';
 import { downloadBytes } from './download';
 import { tableCsv } from './table-csv';
-import { targetingExport } from './targeting-export';
+import { targetingExport, type TargetingExportSource } from './targeting-export';
 
 /** What a writer returns: the file's name (its extension is the format's) and its content. */
 export interface ExportFile {
@@ -129,8 +129,8 @@ export const EXPORT_FORMATS = {
     labelKey: 'targeting.ui.exportCsv',
     extension: 'csv',
     mime: CSV_MIME,
-    write: (app: AppState) => {
-      const file = targetingExport(app, 'csv');
+    write: (source: TargetingExportSource) => {
+      const file = targetingExport(source, 'csv');
       return { name: file.name, content: file.text! };
     },
   },
@@ -139,8 +139,8 @@ export const EXPORT_FORMATS = {
     labelKey: 'targeting.ui.exportXlsx',
     extension: 'xlsx',
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    write: (app: AppState) => {
-      const file = targetingExport(app, 'xlsx');
+    write: (source: TargetingExportSource) => {
+      const file = targetingExport(source, 'xlsx');
       return { name: file.name, content: file.bytes! };
     },
   },

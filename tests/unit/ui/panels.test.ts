@@ -1,15 +1,54 @@
 /**
- * The tab registry: every tab id the state knows has one descriptor, in the same order, with a
- * label in both languages; the click tools arm only while their feature is editing.
+ * The tab registry, the one list of tabs: ids unique (the state's default among them), a label
+ * in both languages, the click tools armed only while their feature is editing, the task tabs'
+ * maps, and props read from the app only when a component reads them.
  */
 import { describe, expect, it } from 'vitest';
-import { PANELS, type AppState } from '../../../src/state/app.svelte';
-import { PANEL_LIST, panelOf } from '../../../src/ui/panels';
+import type { AppState } from '../../../src/state/app.svelte';
+import { liveProps, PANEL_LIST, panelOf } from '../../../src/ui/panels';
 import { messages } from '../../../src/i18n';
 
 describe('PANEL_LIST', () => {
-  it('has one descriptor per tab id of the state, in its order', () => {
-    expect(PANEL_LIST.map((p) => p.id)).toEqual([...PANELS]);
+  it('declares each tab once, the map tab (the state opens it first) first', () => {
+    const ids = PANEL_LIST.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toBe('peta');
+    expect(() => panelOf('nope')).toThrow('No descriptor');
+  });
+
+  it('gives every content and overlay prop a reader, and overlays only beside a tab', () => {
+    for (const panel of PANEL_LIST) {
+      for (const read of Object.values(panel.props)) expect(typeof read, panel.id).toBe('function');
+      if (panel.overlayProps) expect(panel.overlay, panel.id).toBeDefined();
+    }
+  });
+
+  it('the task tabs map what they rank or measure; the others map nothing of their own', () => {
+    const app = { targeting: { unitsIndicator: 'rtlh', by: 'per100' }, program: { coverageId: 'program:cakupan' }, measure: 'jumlah' } as unknown as AppState;
+    expect(panelOf('sasaran').task!(app)).toEqual({ indikator: 'rtlh', measure: 'rasio' });
+    (app.targeting as { by: string }).by = 'units';
+    expect(panelOf('sasaran').task!(app)).toEqual({ indikator: 'rtlh', measure: 'jumlah' });
+    expect(panelOf('program').task!(app)).toEqual({ indikator: 'program:cakupan', measure: 'jumlah' });
+    expect(PANEL_LIST.filter((p) => p.task).map((p) => p.id)).toEqual(['sasaran', 'program']);
+  });
+
+  it('reads a prop from the app when the component reads it, not before', () => {
+    const reads: string[] = [];
+    const app = {
+      get lang() {
+        reads.push('lang');
+        return 'en';
+      },
+      get tahun() {
+        reads.push('tahun');
+        return 2025;
+      },
+    } as unknown as AppState;
+    const props = liveProps<{ lang: string; tahun: number }>(app, { lang: (a) => a.lang, tahun: (a) => a.tahun });
+    expect(reads).toEqual([]);
+    expect(props.tahun).toBe(2025);
+    expect(reads).toEqual(['tahun']);
+    expect(Object.keys(props)).toEqual(['lang', 'tahun']);
   });
 
   it('labels every tab in Bahasa Indonesia and English', () => {
