@@ -12,7 +12,7 @@ const page = (name: string) => fileURLToPath(new URL(`./pages/${name}.html`, imp
  * (lib/build.ts): it imports analysis code still being written, and must not break the others.
  * The national one (lisa-national, 6b) only uses the app's analysis worker and is built here.
  */
-const pages = (process.env.BENCH_PAGES ?? 'baseline,national,households,lisa-national').split(',');
+const pages = (process.env.BENCH_PAGES ?? 'baseline,national,national-pan,households,lisa-national').split(',');
 
 export default defineConfig({
   // The LISA page's analysis module, found by lib/build.ts (see pages/local-moran-module.d.ts).
