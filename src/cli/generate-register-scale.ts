@@ -34,8 +34,13 @@ export interface ScaleOptions {
   seed?: number;
   /** Share of desil and flag cells left empty (unknown). Default 0.001. */
   missing?: number;
-  /** DuckDB threads (default: DuckDB's, one per core). */
+  /**
+   * DuckDB threads (default 1). One thread streams rows to the file as they are made; with more,
+   * the ordered COPY holds the rows until the end (3 GB of memory, or spilled to disk, at 10 M).
+   */
   threads?: number;
+  /** DuckDB's memory limit (default 1GB): without one, the ordered COPY buffers gigabytes of rows ahead of the writer. */
+  memoryLimit?: string;
   /** Called about every two seconds with the share of rows written (0..1). */
   onProgress?: (share: number) => void;
 }
@@ -83,7 +88,7 @@ export async function generateRegisterScale(options: ScaleOptions): Promise<Scal
   const seed = options.seed ?? DEFAULT_SCALE_SEED;
   const plan = planDesa(options.codes, options.rows, seed);
   const select = rowsSql({ desaTable: 'desa', seed, missing: options.missing ?? 0.001 });
-  const db = await openNativeDatabase({ threads: options.threads });
+  const db = await openNativeDatabase({ threads: options.threads ?? 1, memoryLimit: options.memoryLimit ?? '1GB' });
   const partial = `${options.out}.part`;
   const ticker = options.onProgress
     ? setInterval(() => {
@@ -94,6 +99,8 @@ export async function generateRegisterScale(options: ScaleOptions): Promise<Scal
   try {
     // Rows are written in the order of the plan (kode, then household number): that order is what makes the bytes repeatable.
     await db.exec('SET preserve_insertion_order = true');
+    // DuckDB reports a statement's progress only with its progress bar on (not printed here).
+    await db.exec('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
     await loadPlan(db, plan);
     const format =
       options.format === 'csv'
@@ -140,6 +147,7 @@ async function main(): Promise<void> {
   if (!source) throw new Error('no national desa/kelurahan file found: pass --codes FILE (.fgb, .fgb.gz or a CSV with a kode column)');
   const codes = await readDesaCodes(source, values.wilayah ?? '');
   console.error(`${codes.length} desa/kelurahan codes from ${source}; writing ${rows} rows (${format}, seed ${seed})`);
+  let shown = -1;
   const summary = await generateRegisterScale({
     rows,
     out,
@@ -148,7 +156,11 @@ async function main(): Promise<void> {
     seed,
     missing,
     threads,
-    onProgress: (share) => console.error(`  ${(share * 100).toFixed(0)} %`),
+    onProgress: (share) => {
+      const percent = Math.floor(share * 100);
+      if (percent !== shown) console.error(`  ${percent} %`);
+      shown = percent;
+    },
   });
   console.log(`${out}: ${summary.rows} rows over ${summary.desa} desa/kelurahan, ${summary.bytes} bytes, ${summary.seconds.toFixed(1)} s`);
 }

@@ -103,9 +103,9 @@ export function planDesa(codes: readonly string[], rows: number, seed: number): 
 
 /**
  * Plan rows per desa of at most this many households. DuckDB scans a table in parallel by row
- * groups of 122,880 rows; 83,402 desa make one group, so one thread would make every row. Splitting
- * desa into runs gives a large register about 400,000 plan rows (four groups, both cores); the
- * rows and their order do not change with it.
+ * groups of 122,880 rows; 83,402 desa make one group, so only one thread could make rows. Split
+ * into runs, a large register's plan is about 400,000 rows (four groups) for a run with
+ * --threads 2; the rows and their order do not change with it.
  */
 export function planRunLength(rows: number): number {
   return Math.max(1, Math.ceil(rows / 400_000));
