@@ -13,7 +13,12 @@ import type { Measure } from './catalog';
 import type { CitySummary } from './indicators';
 
 /** The view a page opens with when the link names nothing else (AppState's defaults). */
-export const DEFAULT_VIEW = { kota: 'surakarta', tahun: 2025, indikator: 'penduduk_miskin', ukuran: 'rasio' as Measure } as const;
+export const DEFAULT_VIEW: { readonly kota: string; readonly tahun: number; readonly indikator: string; readonly ukuran: Measure } = {
+  kota: 'surakarta',
+  tahun: 2025,
+  indikator: 'penduduk_miskin',
+  ukuran: 'rasio',
+};
 
 /** Bumped when the file's shape changes: a page never reads a shape it does not know. */
 export const FIRST_VIEW_FORMAT = 1;
