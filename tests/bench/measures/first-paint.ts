@@ -235,7 +235,7 @@ function addRows(data: FirstPaintData, app: Pair[], baseline: Pair[], throttled:
     text:
       `warm visit served by the service worker (${net}): page controlled in ${controlled}/${app.length} runs, DuckDB WASM answered ` +
       `by the worker (workerStart > 0) in ${served}/${app.length}, not yet requested when the choropleth was drawn (from the ` +
-      `stored first view; DuckDB starts after it) in ${deferred}/${app.length}; medians since navigation: ` +
+      `build's prebuilt or the stored first view; DuckDB starts after it) in ${deferred}/${app.length}; medians since navigation: ` +
       `polygons ${Math.round(warmPolygons)} ms, ${Number.isNaN(warmWasm) ? '' : `WASM read by ${Math.round(warmWasm)} ms, `}choropleth ${Math.round(warmChoropleth)} ms`,
     ok: controlled === app.length && served + deferred === app.length,
   });
