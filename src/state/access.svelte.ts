@@ -11,6 +11,7 @@ import type { Database } from '../data/database';
 import { fetchValues, type CitySummary } from '../data/indicators';
 import type { AreaCollection } from '../data/boundaries';
 import type { DatabaseHost } from './host';
+import { mapOf, sumsBy } from './collections';
 
 export type Service = 'air' | 'sanitasi';
 const SOURCE_INDICATOR: Record<Service, string> = { air: 'rt_tanpa_air_layak', sanitasi: 'rt_tanpa_sanitasi_layak' };
@@ -85,11 +86,12 @@ export class AccessState {
         this.rows.map((r) => ({ group: r.kecamatan, count: r.without[service], denominator: r.households })),
         100,
       );
-    const reach = (service: Service) => {
-      const byGroup = new Map<string, number>();
-      for (const r of this.rows) byGroup.set(r.kecamatan, (byGroup.get(r.kecamatan) ?? 0) + (r.toReach[service] ?? 0));
-      return byGroup;
-    };
+    const reach = (service: Service) =>
+      sumsBy(
+        this.rows,
+        (r) => r.kecamatan,
+        (r) => r.toReach[service] ?? 0,
+      );
     return { air: per('air'), sanitasi: per('sanitasi'), reachAir: reach('air'), reachSanitasi: reach('sanitasi') };
   });
 
@@ -113,7 +115,7 @@ export class AccessState {
       fetchValues(db, { ...query, indikator: SOURCE_INDICATOR[service], measure: 'jumlah' }),
       fetchValues(db, { ...query, indikator: HOUSEHOLDS, measure: 'jumlah' }),
     ]);
-    const values = new Map([...households.keys()].map((kode) => [kode, stillToReach(without.get(kode) ?? null, households.get(kode) ?? null, this.target[service])]));
+    const values = mapOf([...households.keys()].map((kode) => [kode, stillToReach(without.get(kode) ?? null, households.get(kode) ?? null, this.target[service])] as const));
     const known = [...values.values()].filter((v): v is number => v !== null);
     return { values, summary: { jumlah: known.reduce((a, b) => a + b, 0), rasio: null, kelurahanWithData: known.length, kelurahan: values.size } };
   }

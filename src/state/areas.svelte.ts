@@ -17,6 +17,7 @@ import type { AreaCollection } from '../data/boundaries';
 import type { City, IndicatorDef } from '../data/catalog';
 import type { MessageKey } from '../i18n';
 import { noticeOf, type DatabaseHost, type NoticeHost } from './host';
+import { mapOf, setOf } from './collections';
 
 export type FocusArea = StoredArea;
 
@@ -53,10 +54,10 @@ export class AreasState {
   /** Drawing: vertices clicked so far; picking: kelurahan clicked so far. */
   mode = $state<'none' | 'draw' | 'pick'>('none');
   draft = $state.raw<[number, number][]>([]);
-  picked = $state.raw<Set<string>>(new Set());
+  picked = $state.raw<Set<string>>(setOf());
   error = $state<AreaError | null>(null);
   sites = $state.raw<ProgramSite[]>([]);
-  values = $state.raw<Map<string, Map<string, number | null>>>(new Map());
+  values = $state.raw<Map<string, Map<string, number | null>>>(mapOf());
   /** The polygon operations (turf intersect and buffer), loaded when areas are first used. */
   #geo = $state.raw<typeof import('../analysis/areas') | null>(null);
 
@@ -119,7 +120,7 @@ export class AreasState {
     const query = { kodeKota: this.host.city.kode, tahun: this.host.tahun };
     const ids = AREA_INDICATORS.filter((id) => this.host.regionIndicators.some((i) => i.id === id));
     const entries = await Promise.all(ids.map(async (id) => [id, await fetchValues(db, { ...query, indikator: id, measure: 'jumlah' })] as const));
-    this.values = new Map(entries);
+    this.values = mapOf(entries);
     if (!this.host.city.source) {
       await demoPrograms(db);
       this.sites = await fetchSites(db, query.kodeKota);
@@ -134,24 +135,22 @@ export class AreasState {
 
   startPicking(): void {
     this.mode = 'pick';
-    this.picked = new Set();
+    this.picked = setOf();
     this.error = null;
   }
 
   cancel(): void {
     this.mode = 'none';
     this.draft = [];
-    this.picked = new Set();
+    this.picked = setOf();
   }
 
   /** A click on the map while drawing or picking. */
   click(lngLat: [number, number], kode: string | null): void {
     if (this.mode === 'draw') this.draft = [...this.draft, lngLat];
     else if (this.mode === 'pick' && kode) {
-      const picked = new Set(this.picked);
-      if (picked.has(kode)) picked.delete(kode);
-      else picked.add(kode);
-      this.picked = picked;
+      // A new set, not the held one changed: Svelte sees `picked` replaced.
+      this.picked = setOf(this.picked.has(kode) ? [...this.picked].filter((k) => k !== kode) : [...this.picked, kode]);
     }
   }
 

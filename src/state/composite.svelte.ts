@@ -8,6 +8,7 @@ import { POVERTY_POCKET_INDEX } from '../analysis/presets';
 import { catalog } from '../data/catalog';
 import type { Database } from '../data/database';
 import { fetchValues } from '../data/indicators';
+import { mapOf } from './collections';
 
 export interface Component {
   id: string;
@@ -39,7 +40,7 @@ export class CompositeState {
   /** Weights as used (summing to 1), by indicator id. */
   effectiveWeights = $derived.by(() => {
     const weights = normaliseWeights(this.included.map((c) => c.weight));
-    return new Map(this.included.map((c, i) => [c.id, weights[i]]));
+    return mapOf(this.included.map((c, i) => [c.id, weights[i]] as const));
   });
   /** Changes whenever the index would change. */
   key = $derived(`${this.normalisation}:${this.included.map((c) => `${c.id}/${c.direction}/${c.weight}`).join(',')}`);
@@ -53,7 +54,7 @@ export class CompositeState {
   async compute(db: Database, query: { kodeKota: string; tahun: number }): Promise<Map<string, number | null>> {
     const key = `${this.key}|${query.kodeKota}|${query.tahun}`;
     const components = this.included;
-    if (components.length === 0) return new Map();
+    if (components.length === 0) return mapOf<string, number | null>([]);
     const rates = await Promise.all(components.map((c) => fetchValues(db, { ...query, indikator: c.id, measure: 'rasio' })));
     const kode = [...rates[0].keys()].sort();
     const index = compositeIndex(
@@ -66,7 +67,7 @@ export class CompositeState {
       this.normalisation,
     );
     this.result = { key, kode, index };
-    return new Map(kode.map((code, i) => [code, Number.isFinite(index.index[i]) ? index.index[i] : null]));
+    return mapOf(kode.map((code, i) => [code, Number.isFinite(index.index[i]) ? index.index[i] : null] as const));
   }
 
   /** Each included indicator's contribution to one kelurahan's index. */

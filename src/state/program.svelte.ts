@@ -12,6 +12,7 @@ import { fetchCoverage, fetchProgramMatrix, fetchProgramYears, fetchSites, type 
 import type { MessageKey } from '../i18n';
 import type { AreaCollection } from '../data/boundaries';
 import type { DatabaseHost } from './host';
+import { mapOf } from './collections';
 import type { CategoryMap } from './cluster-categories';
 
 /** Virtual indicator ids: `program:cakupan:<program>` or `program:celah:grup:<group>`. */
@@ -141,7 +142,7 @@ export class ProgramState {
     const choice = rest.join(':');
     const rows = await fetchCoverage(db, { ...query, programs: programsOf(choice) });
     const covered = coverage(rows);
-    const values = new Map(covered.map((r) => [r.kode, measure === 'cakupan' ? (r.coverage === null ? null : r.coverage * 100) : r.gap]));
+    const values = mapOf(covered.map((r) => [r.kode, measure === 'cakupan' ? (r.coverage === null ? null : r.coverage * 100) : r.gap] as const));
     const beneficiaries = rows.reduce((a, r) => a + (r.beneficiaries ?? 0), 0);
     const eligible = rows.reduce((a, r) => a + (r.eligible !== null && r.beneficiaries !== null ? r.eligible : 0), 0);
     const cityValue = measure === 'cakupan' ? (eligible > 0 ? (beneficiaries * 100) / eligible : null) : covered.reduce((a, r) => a + (r.gap ?? 0), 0);
@@ -167,7 +168,7 @@ export class ProgramState {
     ]);
     this.sites = sites;
     this.matrix = matrix;
-    const byKode = new Map(coverage(rows).map((r) => [r.kode, r.coverage]));
+    const byKode = mapOf(coverage(rows).map((r) => [r.kode, r.coverage] as const));
     const order = kelurahan.features.map((f) => f.properties.kode);
     const { classes } = bivariateClasses(
       order.map((k) => need.get(k) ?? null),

@@ -16,6 +16,7 @@ import type { City } from '../data/catalog';
 import type { AnalysisState } from './analysis.svelte';
 import type { CompositeState } from './composite.svelte';
 import type { DatabaseHost } from './host';
+import { mapOf, setOf } from './collections';
 
 const CLUSTERS: Partial<Record<number, Cluster>> = {
   [LisaCluster.HighHigh]: 'HH',
@@ -48,9 +49,9 @@ export class TargetingState {
   money = $state(10_000_000_000);
   costPerUnit = $state(20_000_000);
   /** The user's clicks (see Overrides): clicked in, kept with their units when another was, taken out. */
-  include = $state.raw(new Set<string>());
-  keep = $state.raw<ReadonlyMap<string, number>>(new Map());
-  exclude = $state.raw(new Set<string>());
+  include = $state.raw(setOf<string>());
+  keep = $state.raw<ReadonlyMap<string, number>>(mapOf());
+  exclude = $state.raw(setOf<string>());
   /** When on, clicking the map adds or removes a kelurahan instead of opening its profile. */
   editing = $state(false);
 
@@ -87,21 +88,17 @@ export class TargetingState {
     }),
   );
   /** Kode of the kelurahan receiving repairs, for the map's outline. */
-  selectedKode = $derived(new Set(this.allocation.lines.map((l) => l.kode)));
+  selectedKode = $derived(setOf(this.allocation.lines.map((l) => l.kode)));
   /** Names of pinned kelurahan outside the ranking (no RTLH data, or filtered out), so the panel can say why they got nothing. */
   pinnedNotRanked = $derived(this.allocation.includedNotRanked.map((kode) => this.rows.find((r) => r.kode === kode)?.nama ?? kode));
 
   /** LISA clusters of the analysis on screen, when it is a LISA map of the RTLH indicator. */
   #clusters = $derived.by(() => {
-    const map = new Map<string, Cluster>();
     const analysis = this.host.analysis;
     const categories = analysis.categories;
-    if (analysis.method !== 'lisa' || !categories || this.host.indikator !== this.unitsIndicator) return map;
-    this.host.kelurahan?.features.forEach((f, i) => {
-      const cluster = CLUSTERS[categories.codes[i]];
-      if (cluster) map.set(f.properties.kode, cluster);
-    });
-    return map;
+    if (analysis.method !== 'lisa' || !categories || this.host.indikator !== this.unitsIndicator) return mapOf<string, Cluster>();
+    const features = this.host.kelurahan?.features ?? [];
+    return mapOf(features.flatMap((f, i) => (CLUSTERS[categories.codes[i]] ? [[f.properties.kode, CLUSTERS[categories.codes[i]]] as const] : [])));
   });
 
   /** Why each kelurahan of the allocation was chosen. */
@@ -127,9 +124,9 @@ export class TargetingState {
   }
 
   resetOverrides(): void {
-    this.include = new Set();
-    this.keep = new Map();
-    this.exclude = new Set();
+    this.include = setOf();
+    this.keep = mapOf();
+    this.exclude = setOf();
   }
 
   /** Reads RTLH, households, past repairs and the composite index for the region and year. */
@@ -153,7 +150,7 @@ export class TargetingState {
       // repairs from that year on are the ones not yet in the count.
       const last = programYears.length ? programYears[programYears.length - 1] : null;
       const repairYears = last !== null && last >= query.tahun ? { from: query.tahun, to: last } : null;
-      const repaired = repairYears ? await fetchRepaired(db, { kodeKota: query.kodeKota, fromYear: repairYears.from, toYear: repairYears.to }) : new Map<string, number>();
+      const repaired = repairYears ? await fetchRepaired(db, { kodeKota: query.kodeKota, fromYear: repairYears.from, toYear: repairYears.to }) : mapOf<string, number>();
       if (request !== this.#request) return;
       this.rows = (this.host.kelurahan?.features ?? []).map((f) => ({
         kode: f.properties.kode,
