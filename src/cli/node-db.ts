@@ -46,6 +46,13 @@ export async function openNodeDatabase(): Promise<Database> {
     async dropFile(name) {
       bindings.dropFile(name);
     },
+    async registerFileHandle(name, file) {
+      // Tests hand small Blobs; the blocking bundle reads a registered buffer the same way.
+      bindings.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+    },
+    async run(sql) {
+      conn.query(sql);
+    },
     async copyToCsv(select) {
       // In Node, DuckDB writes COPY targets to the real file system: use a temporary file.
       const name = join(tmpdir(), `pkk-${process.pid}-${++copies}.csv`);

@@ -26,6 +26,22 @@ export interface Database {
   dropFile(name: string): Promise<void>;
   /** The result of `select` as a UTF-8 CSV with a header (DuckDB's COPY, never through JS rows). */
   copyToCsv(select: string): Promise<Uint8Array>;
+  /**
+   * Makes a file readable by SQL under `name` where it lies, without copying it into memory
+   * (the browser: a File read in slices by DuckDB's worker). Absent where an engine cannot.
+   */
+  registerFileHandle?(name: string, file: Blob): Promise<void>;
+  /**
+   * Runs a long statement that can be stopped (`signal`, then TaskCancelled) and reports the
+   * share done when the engine can (the browser's cannot yet: see db.ts). Absent: use `exec`.
+   */
+  run?(sql: string, hooks: RunHooks): Promise<void>;
+}
+
+/** Progress and cancelling of a long statement. */
+export interface RunHooks {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
 }
 
 /** A plain row of a query result, with BIGINT turned into number (our counts fit in 2^53). */

@@ -7,7 +7,8 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { Database } from './database';
+import type { Database, RunHooks } from './database';
+import { TaskCancelled } from './task-cancelled';
 
 const bundles: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -119,6 +120,14 @@ async function start(onProgress: ProgressListener): Promise<Database> {
     async dropFile(name) {
       await lost.race(db.dropFile(name));
     },
+    async registerFileHandle(name, file) {
+      // BROWSER_FILEREADER: DuckDB's worker reads the File in slices (FileReaderSync), so a
+      // household file of gigabytes is never copied whole into either heap.
+      await lost.race(db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true));
+    },
+    async run(sql, hooks) {
+      await lost.race(runCancellable(db, sql, hooks));
+    },
     async copyToCsv(select) {
       const name = `uitvoer_${++copies}.csv`;
       await lost.race(conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ',')`));
@@ -129,6 +138,41 @@ async function start(onProgress: ProgressListener): Promise<Database> {
       }
     },
   };
+}
+
+/**
+ * A statement run as a pending query (startPendingQuery, then pollPendingQuery), which DuckDB's
+ * worker executes in steps between messages, so the map's queries are answered meanwhile and a
+ * cancel reaches it between two steps. No share is reported: DuckDB tracks a query's progress
+ * only with its progress bar on, and duckdb-wasm 1.32 reports that bar through
+ * emscripten_run_script, a string evaluated as JavaScript, which the app's Content-Security-Policy
+ * (no 'unsafe-eval') refuses; the import shows an indeterminate bar instead.
+ */
+async function runCancellable(db: duckdb.AsyncDuckDB, sql: string, hooks: RunHooks): Promise<void> {
+  const { signal } = hooks;
+  if (signal?.aborted) throw new TaskCancelled();
+  // A connection of its own: between two steps the worker answers the app's other queries, and a
+  // query on the same connection would end this one's pending result.
+  const conn = await db.connect();
+  await conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');
+  // The bindings' own calls rather than conn.send(): a DDL statement's result is never read.
+  const id = conn.useUnsafe((_, connection) => connection);
+  try {
+    let header = await db.startPendingQuery(id, sql);
+    while (header === null) {
+      if (signal?.aborted) {
+        await db.cancelPendingQuery(id).catch(() => undefined);
+        throw new TaskCancelled();
+      }
+      header = await db.pollPendingQuery(id);
+    }
+  } catch (error) {
+    if (signal?.aborted) throw new TaskCancelled();
+    throw error;
+  } finally {
+    await conn.close().catch(() => undefined);
+  }
+  if (signal?.aborted) throw new TaskCancelled();
 }
 
 /** Thrown by every call on the database once its worker has died (crashed, out of memory). */

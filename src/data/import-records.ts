@@ -12,6 +12,11 @@ export async function rawTableRows(db: Database, id: string): Promise<Record<str
   return toRows(await db.query(`SELECT * FROM ${rawTable(id)}`));
 }
 
+/** The import's raw table as CSV (header first), for storing a table whose rows DuckDB read from the file. */
+export function rawTableCsv(db: Database, id: string): Promise<Uint8Array> {
+  return db.copyToCsv(`SELECT * FROM ${rawTable(id)}`);
+}
+
 /** What is kept of household records: the id to hash, the desil and the deprivation columns. */
 export interface HouseholdRecordsSpec {
   id: string;

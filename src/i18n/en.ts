@@ -3,6 +3,7 @@ import { importTableEn } from './modules/import-table';
 import { importGeoEn } from './modules/import-geo';
 import { joinEn } from './modules/join';
 import { householdsEn } from './modules/households';
+import { householdFileEn } from './modules/household-file';
 import { regionsEn } from './modules/regions';
 import { nationalEn } from './modules/national';
 import { workspaceEn } from './modules/workspace';
@@ -300,6 +301,7 @@ export const en: Record<MessageKey, string> = {
   ...importGeoEn,
   ...joinEn,
   ...householdsEn,
+  ...householdFileEn,
   ...regionsEn,
   ...nationalEn,
   ...workspaceEn,

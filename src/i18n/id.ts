@@ -2,6 +2,7 @@ import { importTableId } from './modules/import-table';
 import { importGeoId } from './modules/import-geo';
 import { joinId } from './modules/join';
 import { householdsId } from './modules/households';
+import { householdFileId } from './modules/household-file';
 import { regionsId } from './modules/regions';
 import { nationalId } from './modules/national';
 import { workspaceId } from './modules/workspace';
@@ -299,6 +300,7 @@ export const id = {
   ...importGeoId,
   ...joinId,
   ...householdsId,
+  ...householdFileId,
   ...regionsId,
   ...nationalId,
   ...workspaceId,

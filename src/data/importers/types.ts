@@ -67,6 +67,11 @@ export interface ImportedTable {
   /** The first rows as text (at most 50), for the preview. */
   preview: string[][];
   csv: Uint8Array;
+  /**
+   * The rows were read by DuckDB into the import's raw table (household-file.ts); `csv` then
+   * holds only the head's rows, a sample for choosing key columns, never the data to store.
+   */
+  inDatabase?: boolean;
 }
 
 /** Options for reading a table; omitted ones are detected. */

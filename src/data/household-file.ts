@@ -1,0 +1,128 @@
+/**
+ * Household registers (DTSEN, P3KE) read by DuckDB's own CSV reader on the file, not by the
+ * JavaScript reader (issue 17, item 1). A province's register is millions of rows: the
+ * JavaScript path decodes, parses and re-writes every row (9-18 MB/s) and holds the file twice,
+ * while DuckDB's worker reads the File in slices (registerFileHandle, BROWSER_FILEREADER) straight
+ * into the import's raw table `mentah_<id>`, which the rest of the import (join, typing by the
+ * SQL number and yes/no rules, reduction, aggregation) already reads.
+ *
+ * Only the head of the file (the first few MB, cut at a line end) goes through the JavaScript
+ * reader, for what it alone knows: the header row under title rows, the delimiter, the column
+ * types and the preview. Above a measured size the file is refused before anything is read, with
+ * the command that aggregates it on this machine's native DuckDB instead.
+ */
+import { toRows, type Database, type RunHooks } from './database';
+import { rawTable } from './datasets';
+import { SLICE_BYTES } from './importers/delimited-file';
+import { detectEncoding, hasUtf16Bom } from './importers/text';
+import { ImportError, type ImportedTable } from './importers/types';
+import { checkHouseholdTail, TAIL_BYTES } from './household-file-check';
+import { householdSourceSql } from './household-read-sql';
+import { sqlIdentifier } from './sql';
+
+const MB = 1024 * 1024;
+
+/**
+ * The largest household file the browser imports. Measured by `npm run bench -- --only=8`
+ * (tests/bench/measures/household-ceiling.ts): see HOUSEHOLD_CEILING_NOTE for the row it comes from.
+ */
+export const HOUSEHOLD_CEILING_BYTES = 600 * MB;
+/** Where HOUSEHOLD_CEILING_BYTES comes from (kept beside it so the two change together). */
+export const HOUSEHOLD_CEILING_NOTE = 'not yet measured';
+
+/** Bytes of the head read by the JavaScript reader (header, delimiter, types, preview, key sample). */
+export const HOUSEHOLD_HEAD_BYTES = SLICE_BYTES;
+
+/** The command that aggregates a file too large for a browser (`peta-kantong households`, src/cli). */
+export function householdCommand(fileName: string): string {
+  const word = /^[\w./-]+$/.test(fileName) ? fileName : `'${fileName.replaceAll("'", `'\\''`)}'`;
+  return `peta-kantong households --data ${word} --out agregat.csv`;
+}
+
+/**
+ * The head of `file` as a small File cut after its last complete line, when the file is a UTF-8
+ * CSV household register (a column named like `desil` in its first lines); null otherwise, and
+ * the file is read the usual way (other tables, Excel, Parquet, Windows-1252 text).
+ */
+export async function householdHead(file: File): Promise<File | null> {
+  if (!/\.(csv|txt|tsv)$/i.test(file.name)) return null;
+  const bytes = new Uint8Array(await file.slice(0, Math.min(file.size, HOUSEHOLD_HEAD_BYTES)).arrayBuffer());
+  if (bytes.length === 0 || hasUtf16Bom(bytes)) return null;
+  try {
+    if (detectEncoding(bytes, file.name, bytes.length === file.size).encoding !== 'utf-8') return null;
+  } catch {
+    return null; // mixed encodings: the JavaScript reader says where
+  }
+  const start = new TextDecoder('utf-8').decode(bytes.subarray(0, 65536));
+  if (!start.split(/\r?\n|\r/, 30).some((line) => /desil/i.test(line))) return null;
+  const whole = bytes.length === file.size;
+  const cut = whole ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
+  if (cut <= 0) return null; // one line longer than the head: not a table DuckDB should guess at
+  return new File([bytes.subarray(0, cut)], file.name, { type: 'text/csv' });
+}
+
+/** Refuses, before anything is read, a household file above the browser's measured ceiling. */
+export function checkHouseholdSize(file: File, ceiling = HOUSEHOLD_CEILING_BYTES): void {
+  if (file.size <= ceiling) return;
+  throw new ImportError('householdFile.tooLarge', {
+    file: file.name,
+    sizeMb: Math.ceil(file.size / MB),
+    limitMb: Math.floor(ceiling / MB),
+    command: householdCommand(file.name),
+  });
+}
+
+/**
+ * The whole file as the head was read: DuckDB's reader as the shared household module sets it
+ * up (household-read-sql.ts: every cell text, a row of the wrong width an error, never padded),
+ * with the head's delimiter, and its columns under the names the head gave them (the JavaScript
+ * reader names blank and repeated headers).
+ */
+export function householdReadSql(fileName: string, head: Pick<ImportedTable, 'delimiter' | 'columns'>): string {
+  const source = householdSourceSql({ files: [fileName], format: 'csv', delimiter: head.delimiter ?? ',' });
+  return `SELECT * FROM ${source} AS f(${head.columns.map((c) => sqlIdentifier(c.name)).join(', ')})`;
+}
+
+/**
+ * Reads the whole household file into `mentah_<id>` with DuckDB, from the head's reading of it;
+ * returns the table as the import dialog shows it (the head's columns and preview, the whole
+ * file's row count). `csv` holds only the head's rows (the key-column sample): the rows are in
+ * the database (`inDatabase`). Nothing is left behind on failure or cancel (TaskCancelled).
+ */
+export async function loadHouseholdFile(db: Database, file: File, id: string, head: ImportedTable, hooks: RunHooks = {}): Promise<ImportedTable> {
+  // A copy cut off in the middle of a row is refused from its last bytes, before minutes of reading.
+  const tail = new Uint8Array(await file.slice(Math.max(0, file.size - TAIL_BYTES)).arrayBuffer());
+  checkHouseholdTail(tail, file.name, { format: 'csv', delimiter: head.delimiter ?? ',', headerCells: head.columns.length });
+  const name = `rt_berkas_${id}.csv`;
+  const table = rawTable(id);
+  if (db.registerFileHandle) await db.registerFileHandle(name, file);
+  else await db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+  try {
+    const sql = `CREATE OR REPLACE TABLE ${table} AS ${householdReadSql(name, head)}`;
+    try {
+      // The reader must see the head's columns, no more (fewer would be renamed silently).
+      const described = await db.query(`DESCRIBE ${householdReadSql(name, head)}`);
+      if (described.numRows !== head.columns.length) {
+        throw new Error(`${described.numRows} columns where the head has ${head.columns.length}`);
+      }
+      if (db.run) await db.run(sql, hooks);
+      else await db.exec(sql);
+    } catch (error) {
+      await db.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+      if (error instanceof Error && error.name === 'TaskCancelled') throw error;
+      throw readError(file.name, error);
+    }
+  } finally {
+    await db.dropFile(name).catch(() => undefined);
+  }
+  const [count] = toRows(await db.query(`SELECT count(*) AS n FROM ${table}`));
+  return { ...head, file: file.name, rowCount: Number(count.n), inDatabase: true };
+}
+
+/** DuckDB's complaint about a row (wrong number of cells, an unclosed quote, a cut-off end) as the user's message. */
+function readError(file: string, error: unknown): ImportError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /line[: ]+(\d+)/i.exec(message)?.[1];
+  const detail = message.split('\n')[0].slice(0, 300);
+  return new ImportError(line ? 'householdFile.badRow' : 'householdFile.readFailed', { file, row: line ?? '', detail }, { cause: error });
+}
