@@ -68,6 +68,8 @@ test('storage unavailable (private window): the app works, imports last for the 
 });
 
 test('storage full: the import says so, and the dataset stored before is intact after a reload', async ({ page, baseURL }) => {
+  // Three page loads, each starting DuckDB (after the first map), and two imports: over 90 s on a busy 2-core machine.
+  test.setTimeout(180_000);
   const problems = watchPage(page, baseURL!);
   // Writes fail with QuotaExceededError while the flag is set (it survives reloads; cleared at the end).
   await page.addInitScript(() => {
