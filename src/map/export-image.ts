@@ -26,13 +26,22 @@ export interface MapImagePort {
   render(options: { width: number; height: number; codes: string[]; bounds?: [number, number, number, number] }): Promise<MapImage>;
 }
 
+/** Where the feature-state to copy lives: the city map's kelurahan source unless said (the national map's tiles). */
+export interface FeatureSource {
+  source: string;
+  sourceLayer?: string;
+}
+
 const EARTH_CIRCUMFERENCE = 40_075_016.686;
 
 /**
  * Renders `map` into a `width` × `height` px PNG showing `bounds` (default: what the user sees).
  * `codes` are the kelurahan whose feature-state is copied.
  */
-export async function renderMapImage(map: MapLibreMap, options: { width: number; height: number; codes: string[]; bounds?: [number, number, number, number] }): Promise<MapImage> {
+export async function renderMapImage(
+  map: MapLibreMap,
+  options: { width: number; height: number; codes: string[]; bounds?: [number, number, number, number]; featureSource?: FeatureSource },
+): Promise<MapImage> {
   // The image is drawn at a device pixel ratio that keeps labels and lines the size they have on
   // screen relative to the map, so a print is the screen map at a higher resolution.
   const ratio = Math.max(1, Math.min(4, options.width / map.getCanvas().clientWidth));
@@ -61,7 +70,8 @@ export async function renderMapImage(map: MapLibreMap, options: { width: number;
       copy.once('load', () => resolve());
       copy.once('error', (event) => reject((event as unknown as { error: Error }).error));
     });
-    for (const id of options.codes) copy.setFeatureState({ source: SOURCE.kelurahan, id }, map.getFeatureState({ source: SOURCE.kelurahan, id }));
+    const from = options.featureSource ?? { source: SOURCE.kelurahan };
+    for (const id of options.codes) copy.setFeatureState({ ...from, id }, map.getFeatureState({ ...from, id }));
     await new Promise<void>((resolve) => {
       copy.once('idle', () => resolve());
       copy.triggerRepaint();

@@ -1,17 +1,16 @@
 /**
  * The style of the map of all of Indonesia (pure, tested as JSON): the desa/kelurahan vector
- * tiles filled with the colour each desa carries in feature-state, outlines only where desa are
- * large enough on screen to tell apart, and the hovered desa's outline from its own source.
+ * tiles filled with the palette colour of the slot each desa carries in feature-state
+ * (national-classes.ts), outlines only where desa are large enough on screen to tell apart, and
+ * the hovered desa's outline from its own source.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import { NATIONAL_BOUNDS, NATIONAL_LAYER, NATIONAL_TILE_ZOOMS } from '../data/national-map';
-import { NO_DATA_COLOR } from './palette';
+import { nationalFillColor } from './national-classes';
 
 export const NATIONAL_SOURCE = 'desa-nasional';
 export const NATIONAL_HOVER_SOURCE = 'desa-nasional-hover';
 export const NATIONAL_LAYERS = { fill: 'desa-fill', line: 'desa-line', hover: 'desa-hover' } as const;
-/** The feature-state key holding a desa's fill colour (its class colour; unset or null: no data). */
-export const COLOR_STATE = 'warna';
 
 /** The national map's style for tiles at `tileTemplate`; values arrive later as feature-state. */
 export function nationalStyle(tileTemplate: string): StyleSpecification {
@@ -36,10 +35,11 @@ export function nationalStyle(tileTemplate: string): StyleSpecification {
         type: 'fill',
         source: NATIONAL_SOURCE,
         'source-layer': NATIONAL_LAYER,
-        // The colour is in feature-state, so this expression never changes: a new expression would
-        // make MapLibre re-parse every tile (seconds for 83,402 desa), a new state only repaints.
+        // A fixed palette over the slot in feature-state, so this expression never changes: a new
+        // expression would make MapLibre lay out every tile again (seconds for 83,402 desa), a new
+        // slot only rewrites vertex colours.
         // No antialiasing: tiny polygons at zoom 4 draw faster and without halos at their seams.
-        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', COLOR_STATE], NO_DATA_COLOR]], 'fill-antialias': false },
+        paint: { 'fill-color': nationalFillColor(), 'fill-antialias': false },
       },
       {
         id: NATIONAL_LAYERS.line,

@@ -17,8 +17,11 @@ import {
   type NationalValues,
 } from '../data/national-map';
 import { loadRegionIndex, parentsOf } from '../data/regions';
+import { fetchDesaNames, type DesaNames } from '../data/national-weights';
 import type { Database } from '../data/database';
+import type { MapImagePort } from '../map/export-image';
 import { noticeOf, type DatabaseHost, type NoticeHost } from './host';
+import { NationalAnalysis, type Significance } from './national-analysis.svelte';
 import type { RegionLoader } from './regions.svelte';
 
 /** Schemes offered nationally: natural breaks (Fisher-Jenks) is O(k·n²), too slow for 83,402 values. */
@@ -32,9 +35,14 @@ export interface NationalHover {
   y: number;
 }
 
-/** What the national map needs from the app: the database, notices, and opening a region it was clicked through to. */
+/**
+ * What the national map needs from the app: the database, notices, opening a region it was
+ * clicked through to, and the city analysis panel's significance settings (the national LISA
+ * and Gi* use the same ones).
+ */
 export interface NationalHost extends DatabaseHost, NoticeHost {
   readonly regionLoader: Pick<RegionLoader, 'open'>;
+  readonly analysis: Significance;
 }
 
 export class NationalState {
@@ -52,6 +60,14 @@ export class NationalState {
   hover = $state.raw<NationalHover | null>(null);
   /** Set when the tiles are missing (the site was built without `npm run data:national`). */
   tilesMissing = $state(false);
+  /** The national table shown over the map. */
+  tableShown = $state(false);
+  /** Names of every desa (for the table), read when the table first opens. */
+  names = $state.raw<Map<string, DesaNames> | null>(null);
+  /** LISA / Gi* of the values shown. */
+  readonly analysis: NationalAnalysis = new NationalAnalysis(this);
+  /** What the national map view lends the PNG/PDF export (null while no map is shown). */
+  port: MapImagePort | null = null;
 
   readonly indicators = NATIONAL_INDICATORS;
   wantedKey: string = $derived(`${this.indikator}|${this.tahun}`);
@@ -68,7 +84,35 @@ export class NationalState {
   #download: Promise<Uint8Array> | null = null;
   #request = 0;
 
+  #names: Promise<void> | null = null;
+
   constructor(private readonly host: NationalHost) {}
+
+  /** The significance settings of the city analysis panel. */
+  get significance(): Significance {
+    return this.host.analysis;
+  }
+
+  /** Shows or hides the national table; its names are read the first time. */
+  toggleTable(): void {
+    this.tableShown = !this.tableShown;
+    if (this.tableShown) void this.loadNames();
+  }
+
+  /** Reads the desa names once; a failure is said once and may be retried. */
+  loadNames(): Promise<void> {
+    this.#names ??= fetchDesaNames().then(
+      (names) => {
+        this.names = names;
+      },
+      (error: unknown) => {
+        this.#names = null;
+        const notice = noticeOf(error, 'national.namesFailed');
+        this.host.notify(notice.key, notice.params);
+      },
+    );
+    return this.#names;
+  }
 
   #classify(nilai: Float64Array): Classification | null {
     try {
@@ -108,6 +152,7 @@ export class NationalState {
   close(): void {
     this.active = false;
     this.hover = null;
+    this.tableShown = false;
   }
 
   /** Reads the national CSV into the database once; a failure may be retried. */

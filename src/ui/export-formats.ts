@@ -18,6 +18,7 @@ import { areaCsv, type AreaCsvInput } from './areas-csv';
 import { downloadBytes } from './download';
 import { tableCsv } from './table-csv';
 import { targetingExport, type TargetingExportSource } from './targeting-export';
+import type { NationalExportInput } from './export-national';
 
 /** What a writer returns: the file's name (its extension is the format's) and its content. */
 export interface ExportFile {
@@ -76,12 +77,42 @@ const mapPng = (quality: 'print' | 'screen'): ExportFormat<MapExportInput> => ({
 
 const CSV_MIME = 'text/csv';
 
+// The national map's page is built by its own module, loaded with the PDF library on first use.
+const nationalWriters = () => import('./export-national');
+
+const nationalPdf: ExportFormat<NationalExportInput> = {
+  id: 'national-pdf',
+  labelKey: 'export.ui.pdf',
+  extension: 'pdf',
+  mime: 'application/pdf',
+  write: async (input) => {
+    const writers = await nationalWriters();
+    return { name: writers.nationalExportName(input.national), content: await writers.nationalPdf(input) };
+  },
+};
+
+const nationalPng = (quality: 'print' | 'screen'): ExportFormat<NationalExportInput> => ({
+  id: `national-png-${quality}`,
+  labelKey: quality === 'print' ? 'export.ui.pngPrint' : 'export.ui.pngScreen',
+  extension: 'png',
+  mime: 'image/png',
+  write: async (input) => {
+    const writers = await nationalWriters();
+    const png = await writers.nationalPng(input, quality);
+    return { name: `${writers.nationalExportName(input.national)}-${png.width}x${png.height}`, content: png.bytes };
+  },
+});
+
 export const EXPORT_FORMATS = {
   /** The map as a PDF page, or an atlas of one page per kecamatan (the export panel). */
   mapPdf,
   /** The same page as a PNG at 300 dpi, or at screen resolution. */
   mapPngPrint: mapPng('print'),
   mapPngScreen: mapPng('screen'),
+  /** The map of all of Indonesia as shown (classes or clusters), as a PDF page or a PNG. */
+  nationalPdf,
+  nationalPngPrint: nationalPng('print'),
+  nationalPngScreen: nationalPng('screen'),
   /** The table view's rows (after its search) with notes: its arguments and the file's name. */
   tableCsv: {
     id: 'table-csv',
@@ -157,6 +188,9 @@ export const EXPORT_FORMATS = {
     },
   },
 } satisfies Record<string, ExportFormat<never>>;
+
+/** The national panel's map exports, in its button order. */
+export const NATIONAL_MAP_EXPORTS = [EXPORT_FORMATS.nationalPdf, EXPORT_FORMATS.nationalPngPrint, EXPORT_FORMATS.nationalPngScreen] as const;
 
 /** The map exports the export panel offers, in its button order (the first is the primary one). */
 export const MAP_EXPORTS = [EXPORT_FORMATS.mapPdf, EXPORT_FORMATS.mapPngPrint, EXPORT_FORMATS.mapPngScreen] as const;

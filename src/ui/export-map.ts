@@ -97,13 +97,13 @@ async function pages(app: MapExportSource, port: MapImagePort, spec: PageSpec, d
 }
 
 export async function exportPdf(app: MapExportSource, port: MapImagePort, spec: PageSpec, atlas: boolean, title: string | null): Promise<Uint8Array> {
-  const [content, regular, bold, symbols] = await Promise.all([
-    pages(app, port, spec, PRINT_DPI, atlas, title),
-    fetchBytes(notoRegularUrl),
-    fetchBytes(notoBoldUrl),
-    fetchBytes(symbolsUrl),
-  ]);
-  return mapPdf(content, spec, { regular, bold, fallbacks: [symbols] });
+  return pagesPdf(pages(app, port, spec, PRINT_DPI, atlas, title), spec);
+}
+
+/** Pages (as they arrive) as a PDF with the app's fonts embedded; also the national map's export. */
+export async function pagesPdf(content: Promise<MapPage[]>, spec: PageSpec): Promise<Uint8Array> {
+  const [list, regular, bold, symbols] = await Promise.all([content, fetchBytes(notoRegularUrl), fetchBytes(notoBoldUrl), fetchBytes(symbolsUrl)]);
+  return mapPdf(list, spec, { regular, bold, fallbacks: [symbols] });
 }
 
 /**
@@ -119,6 +119,14 @@ export async function exportPng(
 ): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   const dpi = quality === 'print' ? PRINT_DPI : SCREEN_DPI;
   const [page] = await pages(app, port, spec, dpi, false, title);
+  return pagePng(page, spec, dpi);
+}
+
+/** The dots per inch of a PNG export: 300 for print, 96 for screen. */
+export const pngDpi = (quality: 'screen' | 'print') => (quality === 'print' ? PRINT_DPI : SCREEN_DPI);
+
+/** One page drawn as a PNG at `dpi` (its map image rendered for that resolution); also the national map's export. */
+export async function pagePng(page: MapPage, spec: PageSpec, dpi: number): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   const layout = pageLayout(spec);
   const px = (mmValue: number) => Math.round((mmValue * dpi) / 25.4);
   const canvas = document.createElement('canvas');

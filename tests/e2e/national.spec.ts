@@ -37,7 +37,7 @@ test('all of Indonesia: every desa coloured from vector tiles, recoloured, and a
     const { nationalMap: map } = (window as unknown as { __pkk: { nationalMap: import('maplibre-gl').Map } }).__pkk;
     const features = map.queryRenderedFeatures({ layers: ['desa-fill'] });
     const codes = new Set(features.map((f) => String(f.properties.kode)));
-    const coloured = features.filter((f) => typeof f.state.warna === 'string').length;
+    const coloured = features.filter((f) => typeof f.state.k === 'number').length;
     return { zoom: map.getZoom(), distinct: codes.size, coloured, features: features.length };
   });
   expect(drawn.zoom).toBeGreaterThanOrEqual(3.5);
@@ -46,7 +46,7 @@ test('all of Indonesia: every desa coloured from vector tiles, recoloured, and a
   expect(drawn.coloured).toBe(drawn.features);
   await page.screenshot({ path: `${SCREENSHOTS}/national-map.png` });
 
-  // Another indicator, year and class count: states and one paint property, no geometry again.
+  // Another indicator, year and class count: new palette slots in feature-state, no geometry again.
   await page.getByTestId('national-indicator').selectOption('rtlh');
   await waitForNational(page, 'rtlh|2025|5|quantile');
   await page.getByTestId('national-year').selectOption('2024');

@@ -18,7 +18,7 @@ describe('national map style', () => {
     for (const layer of layers) expect((layer as { 'source-layer': string })['source-layer']).toBe('desa');
     expect(layers.find((l) => l.id === NATIONAL_LAYERS.line)!.minzoom).toBe(9);
     // The fill's colour comes whole from feature-state; no other layer on the 83,402 desa reads it.
-    expect(JSON.stringify(layers[0].paint)).toContain('"feature-state","warna"');
+    expect(JSON.stringify(layers[0].paint)).toContain('"feature-state","k"');
     expect(JSON.stringify(layers.filter((l) => l.id !== NATIONAL_LAYERS.fill))).not.toContain('feature-state');
     expect(style.layers.find((l) => l.id === NATIONAL_LAYERS.hover)).toMatchObject({ source: NATIONAL_HOVER_SOURCE });
   });
