@@ -2,7 +2,8 @@
  * The `Database` seam over native DuckDB (@duckdb/node-api), for command-line work on files too
  * large for DuckDB-WASM: a province's or the nation's household register. The same src/data SQL
  * runs on it unchanged, so results come back in the shape the WASM seam returns (an Arrow-like
- * table, BIGINT and HUGEINT as BigInt, which `toRows` turns into numbers).
+ * table, BIGINT as BigInt, which `toRows` turns into numbers). HUGEINT (an uncast integer sum)
+ * comes as BigInt too, where WASM gives Arrow's decimal words; the app casts such sums anyway.
  *
  * Native DuckDB reads the real file system. Files "registered" by name are written to a private
  * temporary folder that is on DuckDB's `file_search_path`, so `read_csv('name.csv')` finds them
@@ -26,6 +27,8 @@ export interface NativeProgress {
 export interface NativeDatabase extends Database {
   /** The running statement's progress (poll it while awaiting a query). */
   progress(): NativeProgress;
+  /** This database's private temporary folder (removed by close), e.g. for a scratch database file. */
+  readonly scratch: string;
   /** Frees DuckDB and removes the temporary folder. */
   close(): void;
 }
@@ -71,11 +74,14 @@ export async function openNativeDatabase(options: NativeOptions = {}): Promise<N
   const instance = await DuckDBInstance.create(':memory:', config);
   const conn: DuckDBConnection = await instance.connect();
   await conn.run(`SET file_search_path = '${files.replaceAll("'", "''")}'`);
+  // Progress is tracked (for progress()) but never printed by DuckDB itself.
+  await conn.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
   let copies = 0;
   // Registered names are plain file names in the private folder, never paths elsewhere.
   const registered = (name: string): string => join(files, basename(name));
 
   return {
+    scratch: files,
     async query(sql, params = []) {
       const reader = await conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
       return tableOf(reader.columnNames(), reader.getColumnsJS());

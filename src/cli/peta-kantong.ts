@@ -18,6 +18,7 @@ import { METHODS } from './methods';
 import { joinCommand } from './commands/join';
 import { reconcileCommand } from './commands/reconcile';
 import { weightsCommand } from './commands/weights';
+import { householdsCommand } from './commands/households';
 import { importMessage, UsageError, type Streams } from './io';
 
 /** Exit codes of {@link main}. */
@@ -42,6 +43,10 @@ Usage:
                        [--boundary-key PROPERTY] [--kecamatan COLUMN] [--lang id|en] --out REPORT.csv
   peta-kantong reconcile --a FILE --b FILE [--a-id COLUMN --b-id COLUMN] [--match id|nik]
                        [--min-count N] [--worklist FILE.csv|FILE.xlsx] [--lang id|en] --out FILE.csv
+  peta-kantong households --data FILE|GLOB [--data FILE ...] [--kode COLUMN] [--desil COLUMN]
+                       [--id COLUMN] [--deprivations COLUMN[:WEIGHT],...] [--k K] [--min-count N]
+                       [--delimiter D] [--encoding utf-8|windows-1252] [--threads N]
+                       [--memory-limit SIZE] --out FILE.csv
   peta-kantong --help
 
 Files:
@@ -131,6 +136,24 @@ Reconcile (two household registers, e.g. DTSEN and P3KE, side by side per kelura
   A register without a usable id, with an id on two rows, with codes outside the region (A's
   kab/kota), or a beneficiary list, is refused (exit 2) and nothing is written.
 
+Households (household records too large for a browser, e.g. a province's DTSEN, aggregated per
+kelurahan on this machine's native DuckDB with the app's SQL; the file is streamed, never loaded):
+  --data         CSV (any delimiter, UTF-8 or Windows-1252, 1.234,5 numbers, ya/tidak) or
+                 Parquet; several --data, or a glob such as 'dtsen_33*.csv' (quoted)
+  --kode, --desil, --id, --deprivations
+                 the columns; by default chosen as the app's import proposes them (kode wilayah
+                 in any spelling; desil; id_rt; yes/no columns such as rtlh, air, sanitasi).
+                 Personal-data columns (NIK, names, phone numbers, addresses) are never read
+                 beyond a sample and refused as kode, desil or deprivation
+  --k            Alkire-Foster cut-off in (0, 1] over the weights (default 1/3)
+  --min-count    counts from 1 to N-1 households, and the shares and Alkire-Foster figures
+                 drawn from them, left empty (default 5; 0 writes every count)
+  --threads, --memory-limit  DuckDB's worker threads and memory (e.g. 8GB); progress on stderr
+  --out          one row per kelurahan: kode, households, desil_1..10, shares, per deprivation
+                 deprived_, unknown_, share_, af_ch_, then af_poor, af_h, af_a, af_m0,
+                 af_contrib_; imports into the app as a kelurahan table. Written only when the
+                 whole input was read: an empty, cut-off or misshapen file is refused (exit 2)
+
 Exit codes: 0 done, 1 unexpected failure, 2 bad arguments, files or data (message on stderr).
 `;
 
@@ -153,7 +176,8 @@ export async function main(argv: readonly string[], streams: Streams = process):
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest, streams);
     if (command === 'join') return await joinCommand(rest, streams);
     if (command === 'reconcile') return await reconcileCommand(rest, streams);
-    throw new UsageError(`unknown command "${command}" (commands: weights, analyze, join, reconcile)`);
+    if (command === 'households') return await householdsCommand(rest, streams);
+    throw new UsageError(`unknown command "${command}" (commands: weights, analyze, join, reconcile, households)`);
   } catch (error) {
     if (isUserError(error)) {
       const message = error instanceof ImportError ? importMessage(error) : (error as Error).message;

@@ -15,6 +15,7 @@ import { chooseTableKeys, indicatorDataset, joinTargets, keyMappingOf, loadTable
 import type { KeyColumnChoice } from '../data/join-columns';
 import { joinReportCsv } from '../data/join-report-csv';
 import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-data';
+import { findDesilColumn, findHouseholdIdColumn, isProposedDeprivation } from '../data/household-columns';
 import { columnIndicator, groupIsOn, proposeIndicators, setYearGroup, slugOf } from '../data/indicator-choices';
 import type { YearGroup } from '../data/wide-years';
 import { gzip, type StoredDataset } from '../data/store';
@@ -32,8 +33,6 @@ import { beneficiaryRecordsCsv, dropImportTables, householdRecordsCsv, programVa
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
 export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving' | 'failed';
-
-const DEPRIVATION_WORDS = /rtlh|air|sanitasi|jamban|sekolah|penghasilan|listrik|lantai|dinding|atap|kesehatan|bpjs|gizi|stunting/i;
 
 /** A new dataset id: short, unique, safe as part of a table name. */
 function newDatasetId(): string {
@@ -187,8 +186,8 @@ export class ImportSession {
     this.personal = flagPersonalColumns(header, table.preview);
     const keyNames = new Set(Object.values(this.keys).filter((k): k is string => k !== null));
     const lower = header.map((h) => h.toLowerCase());
-    const desil = header.find((h, i) => /desil/.test(lower[i]));
-    const idColumn = header.find((h, i) => /^(id|no|nomor)_?(rt|ruta|keluarga|kk|art)?$|id_rt|idrt|id_keluarga/.test(lower[i]));
+    const desil = findDesilColumn(header);
+    const idColumn = findHouseholdIdColumn(header);
     const program = header.find((h, i) => /program|bantuan|jenis_bansos/.test(lower[i]));
     const coordinates = header.filter((h, i) => /^(lat|lon|lng|long|latitude|longitude|lintang|bujur)$/.test(lower[i])).length >= 2;
     this.kind = coordinates ? 'points' : program && idColumn ? 'beneficiaries' : desil || this.personal.length > 0 ? 'households' : 'indicators';
@@ -207,9 +206,7 @@ export class ImportSession {
     this.households = {
       idColumn: idColumn ?? null,
       desilColumn: desil ?? null,
-      deprivations: table.columns
-        .filter((c) => c.type === 'boolean' && DEPRIVATION_WORDS.test(c.name))
-        .map((c) => ({ source: c.name, column: slugOf(c.name, dtaken), label: c.name, weight: 1 })),
+      deprivations: table.columns.filter(isProposedDeprivation).map((c) => ({ source: c.name, column: slugOf(c.name, dtaken), label: c.name, weight: 1 })),
       k: 1 / 3,
       suppressBelow: DEFAULT_SUPPRESSION_THRESHOLD,
     };
