@@ -14,6 +14,7 @@
 import { toRows, type Database, type RunHooks } from './database';
 import { rawTable } from './datasets';
 import { SLICE_BYTES } from './importers/delimited-file';
+import { formatOfName } from './importers/formats';
 import { detectEncoding, hasUtf16Bom } from './importers/text';
 import { ImportError, type ImportedTable } from './importers/types';
 import { checkHouseholdTail, TAIL_BYTES } from './household-file-check';
@@ -44,7 +45,7 @@ export function householdCommand(fileName: string): string {
  * the file is read the usual way (other tables, Excel, Parquet, Windows-1252 text).
  */
 export async function householdHead(file: File): Promise<File | null> {
-  if (!/\.(csv|txt|tsv)$/i.test(file.name)) return null;
+  if (formatOfName(file.name, 'table')?.id !== 'csv') return null;
   const bytes = new Uint8Array(await file.slice(0, Math.min(file.size, HOUSEHOLD_HEAD_BYTES)).arrayBuffer());
   if (bytes.length === 0 || hasUtf16Bom(bytes)) return null;
   try {
