@@ -77,6 +77,6 @@ export const regionsEn: Record<keyof typeof regionsId, string> = {
   'regions.wideSynthetic':
     "The numbers for {region} are a synthetic sample from the app's national file, not BPS or local government data; the desa/kelurahan boundaries are real.",
   'regions.targetingNeedsCounts':
-    'RTLH targeting allocates a budget per dwelling, so it needs RTLH unit counts and household counts per desa/kelurahan. The national synthetic sample for {region} holds only percentages; import this region\'s RTLH data (My data → Import file) to use this tool.',
+    "RTLH targeting allocates a budget per dwelling, so it needs RTLH unit counts and household counts per desa/kelurahan. The national synthetic sample for {region} holds only percentages; import this region's RTLH data (My data → Import file) to use this tool.",
   'regions.wideAnalysis': '{n} desa/kelurahan: building the neighbour weights and permutations may take some tens of seconds; the map stays usable while it computes.',
 };
