@@ -12,9 +12,12 @@ const indicators = [
   { id: 'penduduk_miskin', direction: 'higher_worse' },
 ];
 
+/** A demo city (no imported source): the demo indicators have data in it. */
+const DEMO_CITY = { kode: '33.72', nama: 'Kota Surakarta' };
+
 describe('the second indicator of a two-indicator method', () => {
   it('is the chosen one unless it is on the map, then the first other directed indicator', () => {
-    const app = { indicators, indikator: 'rtlh', valuesKey: 'k' } as unknown as AnalysisHost;
+    const app = { indicators, indikator: 'rtlh', valuesKey: 'k', city: DEMO_CITY } as unknown as AnalysisHost;
     const analysis = new AnalysisState(app);
     analysis.method = 'lisa-bv';
     expect(analysis.secondIndicator).toBe('rtlh');
@@ -25,7 +28,7 @@ describe('the second indicator of a two-indicator method', () => {
   });
 
   it('is carried only by methods that need it', () => {
-    const app = { indicators, indikator: 'penduduk_miskin', valuesKey: 'k' } as unknown as AnalysisHost;
+    const app = { indicators, indikator: 'penduduk_miskin', valuesKey: 'k', city: DEMO_CITY } as unknown as AnalysisHost;
     const analysis = new AnalysisState(app);
     analysis.method = 'geary';
     expect(analysis.params?.kedua).toBeNull();
