@@ -29,7 +29,8 @@ import type { GeoImport } from '../data/importers/geo-features';
 import { pointsFromRows } from '../data/importers/points';
 import { loadRegionIndex } from '../data/regions';
 import { noticeOf, type DatabaseHost, type Notice } from './host';
-import { beneficiaryRecordsCsv, dropImportTables, householdRecordsCsv, programValues, rawTableRows } from '../data/import-records';
+import { beneficiaryRecordsCsv, dropImportTables, householdRecordsCsv, programValues, rawTableCsv, rawTableRows } from '../data/import-records';
+import { checkHouseholdSize, householdHead, loadHouseholdFile } from '../data/household-file';
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
 export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving' | 'failed';
@@ -127,17 +128,23 @@ export class ImportSession {
 
   /** Reads a table file in the worker; the options choose another sheet or header row. */
   async begin(file: File, options: { sheet?: string; headerRow?: number } = {}): Promise<void> {
-    await this.#dropTemporary();
+    // The controller first, before any await: a cancel pressed at once must reach this read.
     this.#abort?.abort();
-    if (GEO_EXTENSIONS.test(file.name)) return this.#beginGeo(file);
     const abort = new AbortController();
     this.#abort = abort;
+    await this.#dropTemporary();
+    if (GEO_EXTENSIONS.test(file.name)) return this.#beginGeo(file);
     this.file = file;
     this.error = null;
     this.step = 'reading';
     this.progress = 0;
     try {
-      const table = await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal });
+      // A UTF-8 CSV household register is read by DuckDB on the file (issue 17); any other table by the JavaScript reader.
+      const head = await householdHead(file);
+      if (head) checkHouseholdSize(file);
+      const table = head
+        ? await this.#readHouseholdFile(file, head, options, abort.signal)
+        : await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal });
       if (abort.signal.aborted) return;
       this.#setTable(table);
       this.step = 'table';
@@ -147,6 +154,28 @@ export class ImportSession {
       // The dialog stays open on the message; what was read before (if anything) is kept.
       this.step = this.table ? 'table' : 'failed';
     }
+  }
+
+  /**
+   * The head through the usual reader (header row, delimiter, types, preview), then the whole
+   * file through DuckDB into this import's raw table (household-file.ts). A cancel that lands after DuckDB finished
+   * drops the table here, since the session has moved on to a new id.
+   */
+  async #readHouseholdFile(file: File, head: File, options: { sheet?: string; headerRow?: number }, signal: AbortSignal): Promise<ImportedTable> {
+    const id = this.#id;
+    const headTable = await this.read.table(head, options, { signal });
+    if (signal.aborted) throw new TaskCancelled();
+    // Title rows above the header: DuckDB's reader takes the first line as the header, so the JavaScript reader reads it.
+    if (headTable.headerRow !== 1) return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
+    const db = (this.#db ??= await this.host.workspace.database());
+    this.progress = null; // an indeterminate bar: DuckDB's read reports a share only where the engine can (db.ts)
+    const table = await loadHouseholdFile(db, file, id, headTable, { signal, onProgress: (f) => (this.progress = f) });
+    if (signal.aborted || id !== this.#id) {
+      await dropImportTables(db, id).catch(() => undefined);
+      throw new TaskCancelled();
+    }
+    this.#rawLoaded = true;
+    return table;
   }
 
   async #beginGeo(file: File): Promise<void> {
@@ -359,7 +388,9 @@ export class ImportSession {
     const base = { id: this.#id, name: table.file, file: table.file, regionKode: region.kode, created: new Date().toISOString() };
     if (this.kind === 'indicators') {
       if (this.indicators.length === 0) throw new ImportError('import.noIndicator');
-      return indicatorDataset(base, table, {
+      // Rows DuckDB read from the file are stored from its table (the table's csv is only a sample).
+      const stored = table.inDatabase ? { ...table, csv: await rawTableCsv(db, this.#id) } : table;
+      return indicatorDataset(base, stored, {
         source,
         columns: $state.snapshot(this.columns),
         keys: $state.snapshot(this.keys),

@@ -1,0 +1,117 @@
+/**
+ * Household registers in the browser (issue 17, item 1): a household CSV picked in the data tab is
+ * read by DuckDB's reader on the file (its rows are in DuckDB's raw table before the join, which
+ * the JavaScript reader only loads at the join), joined and aggregated to the map; a register
+ * above the measured ceiling is refused before it is read, in Bahasa Indonesia and English, with
+ * the command that handles it, and the map keeps what it showed. The refused file is sparse (a
+ * header and a few rows, then a hole up to one byte over the ceiling), so it costs no disk.
+ * Screenshots of the refusal at 1024x768, 1366x768 and 1920x1080 (tests/results/household-file/).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, ftruncateSync } from 'node:fs';
+import { HOUSEHOLD_CEILING_BYTES } from '../../src/data/household-file';
+import { waitForMap, watchPage } from './helpers';
+
+const SHOTS = 'tests/results/household-file';
+mkdirSync(SHOTS, { recursive: true });
+const DEMO = 'data/demo/rumah_tangga_surakarta.csv';
+
+/** Rows of the import's raw tables in DuckDB (table name -> rows). */
+function rawTables(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    type Db = { query(sql: string): Promise<{ toArray(): { t: string; n: bigint | number }[] }> };
+    const { app } = (window as unknown as { __pkk: { app: { workspace: { database(): Promise<Db> } } } }).__pkk;
+    const db = await app.workspace.database();
+    const names = (await db.query("SELECT table_name AS t, 0 AS n FROM information_schema.tables WHERE table_name LIKE 'mentah_%'")).toArray().map((r) => String(r.t));
+    const out: Record<string, number> = {};
+    for (const name of names) out[name] = Number((await db.query(`SELECT count(*) AS n FROM ${name}`)).toArray()[0].n);
+    return out;
+  });
+}
+
+test('a household CSV is read by DuckDB on the file, joined and mapped', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/?kota=surakarta');
+  await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('import-input').setInputFiles(DEMO);
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-summary')).toContainText('47.442 baris data', { timeout: 60_000 });
+  await expect(dialog.getByTestId('import-kind-households')).toBeChecked();
+  // Every row is in DuckDB already, before the join: DuckDB read the file, not the JavaScript reader.
+  expect(Object.values(await rawTables(page))).toEqual([47442]);
+  await dialog.getByTestId('import-next').click();
+  await expect(dialog.getByTestId('join-report').getByTestId('join-count-code')).toHaveText('54');
+  await dialog.getByTestId('import-commit').click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  const stamp = await waitForMap(page, 'surakarta|2025|d');
+  expect(stamp.split('|')[2]).toMatch(/_af_m0$/);
+  expect(await rawTables(page)).toEqual({});
+  expect(problems).toEqual([]);
+});
+
+/** A sparse register one byte over the ceiling: the first rows of the demo, then a hole. */
+function oversizedRegister(): string {
+  const file = `${SHOTS}/dtsen_SINTETIS_jawa_tengah.csv`;
+  const head = readFileSync(DEMO).subarray(0, 4096);
+  const fd = openSync(file, 'w');
+  writeSync(fd, head.subarray(0, head.lastIndexOf(0x0a) + 1));
+  ftruncateSync(fd, HOUSEHOLD_CEILING_BYTES + 1);
+  closeSync(fd);
+  return file;
+}
+
+test('a register over the ceiling is refused before reading, with the CLI command, and the map is kept', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const problems = watchPage(page, baseURL!);
+  const file = oversizedRegister();
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto('/?kota=surakarta');
+    const before = await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+    await page.getByTestId('tab-data').click();
+    await page.getByTestId('import-input').setInputFiles(file);
+    const dialog = page.getByTestId('import-dialog');
+    const error = dialog.getByTestId('import-error');
+    await expect(error).toContainText('MB yang dapat diolah peramban');
+    await expect(error).toContainText('dtsen_SINTETIS_jawa_tengah.csv');
+    await expect(dialog.getByTestId('import-cli-command')).toHaveText('peta-kantong households --data dtsen_SINTETIS_jawa_tengah.csv --out agregat.csv');
+    // Refused before reading: nothing of the file went into DuckDB.
+    expect(await rawTables(page)).toEqual({});
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: `${SHOTS}/refused-id-${size.width}.png` });
+    }
+    await dialog.getByTestId('import-close').click();
+    await expect(dialog).toBeHidden();
+    expect(await page.locator('.map').getAttribute('data-rendered')).toBe(before);
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
+
+test('the refusal in English', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const problems = watchPage(page, baseURL!);
+  const file = oversizedRegister();
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto('/?kota=surakarta&lang=en');
+    await expect(page.locator('.map')).toHaveAttribute('data-rendered', /^surakarta\|2025\|penduduk_miskin/, { timeout: 60_000 });
+    await page.getByTestId('tab-data').click();
+    await page.getByTestId('import-input').setInputFiles(file);
+    const dialog = page.getByTestId('import-dialog');
+    await expect(dialog.getByTestId('import-error')).toContainText('MB a browser can handle');
+    await expect(dialog.getByTestId('import-cli-command')).toHaveText('peta-kantong households --data dtsen_SINTETIS_jawa_tengah.csv --out agregat.csv');
+    await page.screenshot({ path: `${SHOTS}/refused-en-1366.png` });
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+  }
+});

@@ -1,0 +1,161 @@
+/**
+ * The import dialog's state (ImportSession, in Node from a small host) on the DuckDB path for
+ * household registers (issue 17, item 1; src/data/household-file.ts): it stores the same reduced
+ * records and gives the same kelurahan aggregates as the JavaScript reader; a file above the
+ * measured ceiling is refused before it is read, with the CLI command; a cut-off file, a row of
+ * the wrong width and a cancel leave nothing of the file and everything loaded before.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { allIndicators, findCity, indicatorInRegion, registerIndicators, type City } from '../../../src/data/catalog';
+import { toRows, type Database } from '../../../src/data/database';
+import { applyStoredDataset, datasetIndicators } from '../../../src/data/dataset-apply';
+import { checkHouseholdSize, HOUSEHOLD_CEILING_BYTES, householdCommand } from '../../../src/data/household-file';
+import { readTable } from '../../../src/data/importers/read-table';
+import { ImportError } from '../../../src/data/importers/types';
+import { gunzip, type StoredDataset } from '../../../src/data/store';
+import { ImportSession, type ImportHost, type ImportReaders } from '../../../src/state/import.svelte';
+import { openPipelineDatabase, ROOT, surakartaAreas, YEAR } from '../import-pipeline/pipeline';
+
+const DEMO = ['rumah_tangga_surakarta.csv', 'register_dtsen_sintetis_surakarta.csv'];
+const demoBytes = (name: string) => readFileSync(`${ROOT}data/demo/${name}`);
+
+/** Every row of a table in insertion order, as CSV: equal text means equal cells in equal order. */
+async function tableText(db: Database, table: string): Promise<string> {
+  return new TextDecoder().decode(await db.copyToCsv(`SELECT * FROM ${table} ORDER BY rowid`));
+}
+
+async function tables(db: Database, like: string): Promise<string[]> {
+  return toRows(await db.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_name LIKE '${like}' ORDER BY 1`)).map((r) => String(r.t));
+}
+
+/** The app's side of an import, as plain data (as tests/unit/state/import-session.test.ts). */
+function hostOf(db: Database): ImportHost & { stored: StoredDataset[] } {
+  const city = findCity('surakarta') as City;
+  const stored: StoredDataset[] = [];
+  return {
+    city,
+    kelurahan: surakartaAreas(),
+    tahun: YEAR,
+    lang: 'id',
+    get regionIndicators() {
+      return allIndicators().filter((i) => indicatorInRegion(i, city));
+    },
+    workspace: {
+      datasets: stored,
+      database: async () => db,
+      salt: async () => 'garam-uji',
+      addDataset: async (dataset) => {
+        await applyStoredDataset(db, dataset);
+        registerIndicators(dataset.id, datasetIndicators(dataset));
+        stored.push(dataset);
+      },
+      addRegion: async () => {
+        throw new Error('no region in this test');
+      },
+    },
+    setIndicator: () => undefined,
+    selectCity: () => undefined,
+    stored,
+  };
+}
+
+/** Node's reader in place of the import worker, counting the files it is handed. */
+function countingReaders(): ImportReaders & { read: string[] } {
+  const read: string[] = [];
+  return {
+    read,
+    table: (file, options, hooks) => {
+      read.push(`${file.name}:${file.size}`);
+      return readTable(file, options, hooks?.onProgress, hooks?.signal);
+    },
+    geo: () => Promise.reject(new Error('no geo file in this test')),
+  };
+}
+
+describe('the import dialog on the DuckDB path', () => {
+  let db: Database;
+  let host: ReturnType<typeof hostOf>;
+  beforeAll(async () => {
+    db = await openPipelineDatabase();
+    host = hostOf(db);
+  }, 120_000);
+
+  it('stores the same records and aggregates as the JavaScript reader', async () => {
+    const bytes = demoBytes(DEMO[0]);
+    const viaSql = new ImportSession(host, countingReaders());
+    await viaSql.begin(new File([bytes], DEMO[0]));
+    expect(viaSql.table?.inDatabase).toBe(true);
+    expect(viaSql.kind).toBe('households');
+    await viaSql.join();
+    await viaSql.commit();
+    expect(viaSql.error).toBeNull();
+    // The same bytes under a name the DuckDB path does not take go through the JavaScript reader.
+    const viaJs = new ImportSession(host, countingReaders());
+    await viaJs.begin(new File([bytes], 'rumah_tangga_surakarta.dat'));
+    expect(viaJs.table?.inDatabase).toBeUndefined();
+    await viaJs.join();
+    await viaJs.commit();
+    expect(viaJs.error).toBeNull();
+    const [a, b] = host.stored;
+    expect(new TextDecoder().decode(await gunzip(a.payload!))).toBe(new TextDecoder().decode(await gunzip(b.payload!)));
+    expect(a.meta).toMatchObject({ source: { rowCount: 47442 } });
+    expect(await tableText(db, `agregat_${a.id}`)).toBe(await tableText(db, `agregat_${b.id}`));
+    expect(await tables(db, 'mentah_%')).toEqual([]);
+  }, 240_000);
+
+  it('refuses a file above the ceiling before reading it, with the command, and keeps what was loaded', async () => {
+    const before = host.stored.length;
+    const readers = countingReaders();
+    const session = new ImportSession(host, readers);
+    const file = new File([demoBytes(DEMO[0])], 'dtsen jateng.csv');
+    Object.defineProperty(file, 'size', { value: HOUSEHOLD_CEILING_BYTES + 1 });
+    await session.begin(file);
+    expect(session.step).toBe('failed');
+    expect(session.error?.key).toBe('householdFile.tooLarge');
+    expect(session.error?.params.command).toBe("peta-kantong households --data 'dtsen jateng.csv' --out agregat.csv");
+    expect(readers.read).toEqual([]);
+    expect(host.stored).toHaveLength(before);
+    expect(await tables(db, 'mentah_%')).toEqual([]);
+    expect(householdCommand('dtsen_33.csv')).toBe('peta-kantong households --data dtsen_33.csv --out agregat.csv');
+    expect(() => checkHouseholdSize(new File(['x'.repeat(2000)], 'a.csv'), 1000)).toThrow(ImportError);
+  });
+
+  it('refuses a cut-off file from its end before reading it, and stores nothing', async () => {
+    const bytes = demoBytes(DEMO[0]);
+    const cut = bytes.lastIndexOf(0x0a, bytes.length - 2) + 20; // the last row cut after 19 bytes
+    const session = new ImportSession(host, countingReaders());
+    const before = host.stored.length;
+    await session.begin(new File([bytes.subarray(0, cut)], 'terpotong.csv'));
+    expect(session.step).toBe('failed');
+    expect(session.error).toEqual({ key: 'householdRead.truncated', params: { file: 'terpotong.csv' } });
+    expect(host.stored).toHaveLength(before);
+    expect(await tables(db, 'mentah_%')).toEqual([]);
+  });
+
+  it('says which row has the wrong number of cells beyond the head, and stores nothing', async () => {
+    const lines = demoBytes(DEMO[0]).toString('utf8').split('\n');
+    lines[45000] += ',sel lebih';
+    const session = new ImportSession(host, countingReaders());
+    const before = host.stored.length;
+    await session.begin(new File([lines.join('\n')], 'lebar.csv'));
+    expect(session.step).toBe('failed');
+    expect(session.error?.key).toBe('householdFile.badRow');
+    expect(session.error?.params.row).toBe('45001');
+    expect(host.stored).toHaveLength(before);
+    expect(await tables(db, 'mentah_%')).toEqual([]);
+  });
+
+  it('cancelled while reading, keeps nothing of the file and everything loaded before', async () => {
+    const before = host.stored.map((d) => d.id);
+    const session = new ImportSession(host, countingReaders());
+    const reading = session.begin(new File([demoBytes(DEMO[1])], DEMO[1]));
+    // Cancelled once the head is read and DuckDB's read begins (the bar turns indeterminate).
+    await vi.waitFor(() => expect(session.progress).toBeNull());
+    await session.cancel();
+    await reading;
+    expect(session.step).toBe('idle');
+    expect(host.stored.map((d) => d.id)).toEqual(before);
+    expect(await tables(db, 'mentah_%')).toEqual([]);
+  });
+});
