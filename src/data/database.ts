@@ -33,7 +33,8 @@ export interface Database {
   registerFileHandle?(name: string, file: Blob): Promise<void>;
   /**
    * Runs a long statement that can be stopped (`signal`, then TaskCancelled) and reports the
-   * share done when the engine can (the browser's cannot yet: see db.ts). Absent: use `exec`.
+   * share done when the engine can (the browser's: the share of a File registered by handle that
+   * the statement has read, see db.ts). Absent: use `exec`.
    */
   run?(sql: string, hooks: RunHooks): Promise<void>;
 }

@@ -71,12 +71,48 @@ async function downloadModule(url: string, onProgress: ProgressListener): Promis
  */
 function startWorker(workerUrl: string): { worker: Worker; release(): void } {
   const absolute = new URL(workerUrl, location.href).href;
-  const source = `self.TransformStream = undefined;\nimportScripts(${JSON.stringify(absolute)});\n`;
+  const source = `self.TransformStream = undefined;\n(${reportFileReads.toString()})();\nimportScripts(${JSON.stringify(absolute)});\n`;
   const shim = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   // The fragment (ignored when the blob is read) names the worker after DuckDB's script, for
   // DevTools and for the fault test that finds DuckDB's worker by its URL.
   const name = absolute.slice(absolute.lastIndexOf('/') + 1);
   return { worker: new Worker(`${shim}#${name}`), release: () => URL.revokeObjectURL(shim) };
+}
+
+/** How far DuckDB's worker has read a File registered by handle (reportFileReads). */
+interface FileRead {
+  name: string;
+  size: number;
+  /** The end of the furthest slice read so far, in bytes. */
+  end: number;
+}
+
+/**
+ * Runs inside DuckDB's worker, before DuckDB's script (its source is put in the worker's shim,
+ * so it must use nothing from this module): reports how far DuckDB has read each File registered
+ * by handle. DuckDB-WASM reads such a File only through `file.slice(offset, offset + n)` and
+ * FileReaderSync (BROWSER_FILEREADER), in order for a CSV scan, so the end of the furthest slice
+ * is the share of the file read. This is the import's progress: DuckDB's own query progress
+ * needs eval, which the Content-Security-Policy refuses (runCancellable). At most five messages
+ * a second, and the file's last slice always; the message is DuckDB's own PROGRESS_UPDATE type,
+ * which AsyncDuckDB hands to its (unused) progress listeners instead of warning about it.
+ */
+function reportFileReads(): void {
+  const slice = Blob.prototype.slice;
+  const furthest = new WeakMap<Blob, number>();
+  let last = 0;
+  Blob.prototype.slice = function (this: Blob, start?: number, end?: number, type?: string): Blob {
+    if (this instanceof File && typeof start === 'number' && typeof end === 'number') {
+      const reached = Math.max(furthest.get(this) ?? 0, Math.min(end, this.size));
+      furthest.set(this, reached);
+      const now = Date.now();
+      if (now - last >= 200 || reached === this.size) {
+        last = now;
+        postMessage({ requestId: 0, type: 'PROGRESS_UPDATE', data: { pkkFileRead: { name: this.name, size: this.size, end: reached } } });
+      }
+    }
+    return slice.call(this, start, end, type);
+  };
 }
 
 async function start(onProgress: ProgressListener): Promise<Database> {
@@ -98,6 +134,11 @@ async function start(onProgress: ProgressListener): Promise<Database> {
   // Offline, extensions cannot be downloaded; never let DuckDB try (see STACK-NOTES.md).
   await conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');
   const lost = whenWorkerDies(worker);
+  const fileReads = new Set<(read: FileRead) => void>();
+  worker.addEventListener('message', (event: MessageEvent<{ type?: string; data?: { pkkFileRead?: FileRead } }>) => {
+    const read = event.data?.type === 'PROGRESS_UPDATE' ? event.data.data?.pkkFileRead : undefined;
+    if (read) for (const listener of fileReads) listener(read);
+  });
   return {
     async query(sql, params = []) {
       if (params.length === 0) return lost.race(conn.query(sql));
@@ -126,7 +167,15 @@ async function start(onProgress: ProgressListener): Promise<Database> {
       await lost.race(db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true));
     },
     async run(sql, hooks) {
-      await lost.race(runCancellable(db, sql, hooks));
+      // The share of the file the statement reads: only a statement run this way reads a File
+      // registered by handle while it runs (the import's read_csv), so every read heard is its.
+      const listener = (read: FileRead) => hooks.onProgress?.(read.size > 0 ? read.end / read.size : 1);
+      fileReads.add(listener);
+      try {
+        await lost.race(runCancellable(db, sql, hooks));
+      } finally {
+        fileReads.delete(listener);
+      }
     },
     async copyToCsv(select) {
       const name = `uitvoer_${++copies}.csv`;
@@ -143,10 +192,10 @@ async function start(onProgress: ProgressListener): Promise<Database> {
 /**
  * A statement run as a pending query (startPendingQuery, then pollPendingQuery), which DuckDB's
  * worker executes in steps between messages, so the map's queries are answered meanwhile and a
- * cancel reaches it between two steps. No share is reported: DuckDB tracks a query's progress
- * only with its progress bar on, and duckdb-wasm 1.32 reports that bar through
+ * cancel reaches it between two steps. DuckDB's own share of the query is not used: it tracks
+ * progress only with its progress bar on, and duckdb-wasm 1.32 reports that bar through
  * emscripten_run_script, a string evaluated as JavaScript, which the app's Content-Security-Policy
- * (no 'unsafe-eval') refuses; the import shows an indeterminate bar instead.
+ * (no 'unsafe-eval') refuses; the share comes from the bytes of the File read (reportFileReads).
  */
 async function runCancellable(db: duckdb.AsyncDuckDB, sql: string, hooks: RunHooks): Promise<void> {
   const { signal } = hooks;

@@ -168,7 +168,7 @@ export class ImportSession {
     // Title rows above the header: DuckDB's reader takes the first line as the header, so the JavaScript reader reads it.
     if (headTable.headerRow !== 1) return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
     const db = (this.#db ??= await this.host.workspace.database());
-    this.progress = null; // an indeterminate bar: DuckDB's read reports a share only where the engine can (db.ts)
+    this.progress = null; // indeterminate until DuckDB's worker reports the share of the file it has read (db.ts)
     const table = await loadHouseholdFile(db, file, id, headTable, { signal, onProgress: (f) => (this.progress = f) });
     if (signal.aborted || id !== this.#id) {
       await dropImportTables(db, id).catch(() => undefined);

@@ -5,7 +5,8 @@
  * above the measured ceiling is refused before it is read, in Bahasa Indonesia and English, with
  * the command that handles it, and the map keeps what it showed. The refused file is sparse (a
  * header and a few rows, then a hole up to one byte over the ceiling), so it costs no disk.
- * Screenshots of the refusal at 1024x768, 1366x768 and 1920x1080 (tests/results/household-file/).
+ * A long read shows the share of the file read, and Cancel leaves nothing. Screenshots of the
+ * refusal at 1024x768, 1366x768 and 1920x1080 and of a read under way (tests/results/household-file/).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, ftruncateSync } from 'node:fs';
@@ -49,6 +50,53 @@ test('a household CSV is read by DuckDB on the file, joined and mapped', async (
   expect(stamp.split('|')[2]).toMatch(/_af_m0$/);
   expect(await rawTables(page)).toEqual({});
   expect(problems).toEqual([]);
+});
+
+/** A register of about 50 MB: the demo's rows ten times over (ids repeat; it is cancelled before any join). */
+function largeRegister(): string {
+  const file = `${SHOTS}/rumah_tangga_SINTETIS_besar.csv`;
+  const demo = readFileSync(DEMO);
+  const body = demo.subarray(demo.indexOf(0x0a) + 1);
+  const fd = openSync(file, 'w');
+  writeSync(fd, demo);
+  for (let i = 1; i < 10; i++) writeSync(fd, body);
+  closeSync(fd);
+  return file;
+}
+
+test('a long read shows the share of the file DuckDB has read, and Cancel stops it leaving nothing', async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  const problems = watchPage(page, baseURL!);
+  const file = largeRegister();
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto('/?kota=surakarta');
+    const before = await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+    await page.getByTestId('tab-data').click();
+    // The values the bar takes (position is -1 while it is indeterminate), sampled every 20 ms.
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { __bar: number[] }).__bar = seen;
+      setInterval(() => {
+        const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"]');
+        if (bar && bar.position >= 0 && seen.at(-1) !== bar.position) seen.push(bar.position);
+      }, 20);
+    });
+    await page.getByTestId('import-input').setInputFiles(file);
+    const dialog = page.getByTestId('import-dialog');
+    // DuckDB's worker reports how far it has read the file: the bar moves and says how much.
+    await page.waitForFunction(() => (window as unknown as { __bar: number[] }).__bar.some((v) => v > 0 && v < 1), null, { timeout: 120_000, polling: 50 });
+    await expect(dialog.getByRole('status')).toContainText(/rumah_tangga_SINTETIS_besar\.csv… \d+%/);
+    await page.screenshot({ path: `${SHOTS}/reading-1366.png` });
+    await dialog.getByRole('button', { name: 'Batal', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    // Nothing of the file stays in DuckDB, and the map shows what it showed.
+    await expect.poll(() => rawTables(page), { timeout: 60_000 }).toEqual({});
+    expect(await page.locator('.map').getAttribute('data-rendered')).toBe(before);
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+  }
 });
 
 /** A sparse register one byte over the ceiling: the first rows of the demo, then a hole. */
