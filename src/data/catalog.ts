@@ -126,6 +126,48 @@ function nationalSample(column: string, label: LocalText, unit: LocalText, theme
 }
 
 /**
+ * The counts RTLH targeting adds up, derived from the sample when a region loads
+ * (src/data/national-values.ts): households per desa from a seeded hash, RTLH units from them and
+ * the sample's RTLH per 100 households. Counts, so their rate is per 100 households again.
+ */
+function nationalSampleCounts(): IndicatorDef[] {
+  const synthetic = { synthetic: true, national: true, rate: null, kind: 'count' as const };
+  const source = {
+    id: 'Contoh sintetis nasional: dihitung dari national/contoh-nilai.csv dengan jumlah rumah tangga acak berbenih, bukan data resmi.',
+    en: 'National synthetic sample: computed from national/contoh-nilai.csv with seeded random household counts, not official data.',
+  };
+  return [
+    {
+      ...synthetic,
+      id: 'nasional_rumah_tangga',
+      label: { id: 'Jumlah rumah tangga (contoh sintetis)', en: 'Households (synthetic sample)' },
+      unit: { id: 'rumah tangga', en: 'households' },
+      theme: 'kependudukan',
+      direction: 'neutral',
+      definition: {
+        id: 'Jumlah rumah tangga contoh per desa/kelurahan, diundi dengan benih tetap (desa 150–2.500, kelurahan 800–8.000) agar alat sasaran RTLH dapat dicoba; bukan data BPS.',
+        en: 'A sample household count per desa/kelurahan, drawn with a fixed seed (desa 150–2,500, kelurahan 800–8,000) so RTLH targeting can be tried; not BPS data.',
+      },
+      source,
+    },
+    {
+      ...synthetic,
+      id: 'nasional_rtlh_unit',
+      label: { id: 'Jumlah RTLH (contoh sintetis)', en: 'RTLH count (synthetic sample)' },
+      unit: { id: 'unit', en: 'units' },
+      theme: 'perumahan',
+      rate: { denominator: 'nasional_rumah_tangga', per: 100, unit: { id: 'per 100 rumah tangga', en: 'per 100 households' } },
+      direction: 'higher_worse',
+      definition: {
+        id: 'Rumah tidak layak huni contoh: jumlah rumah tangga contoh × RTLH per 100 rumah tangga contoh ÷ 100, dibulatkan; bukan data resmi.',
+        en: 'Sample uninhabitable houses: the sample households × the sample RTLH per 100 households ÷ 100, rounded; not official data.',
+      },
+      source,
+    },
+  ];
+}
+
+/**
  * The national sample's indicators (the columns of public/national/contoh-nilai.csv, made by
  * src/cli/national/synthetic.ts), offered in a provinsi or several kab/kota opened as a region.
  */
@@ -133,6 +175,7 @@ export const NATIONAL_SAMPLE_INDICATORS: IndicatorDef[] = [
   nationalSample('penduduk_miskin', { id: 'Penduduk miskin', en: 'Poor population' }, { id: '%', en: '%' }, 'kemiskinan'),
   nationalSample('rtlh', { id: 'RTLH per 100 rumah tangga', en: 'RTLH per 100 households' }, { id: 'per 100 rumah tangga', en: 'per 100 households' }, 'perumahan'),
   nationalSample('tanpa_air_layak', { id: 'Rumah tangga tanpa air minum layak', en: 'Households without safe drinking water' }, { id: '%', en: '%' }, 'air_sanitasi'),
+  ...nationalSampleCounts(),
 ];
 
 /** Whether a value is shown as a count or as a rate per the catalog's denominator. */

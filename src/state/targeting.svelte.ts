@@ -12,7 +12,8 @@ import { fetchValues } from '../data/indicators';
 import { fetchProgramYears, fetchRepaired } from '../data/programs';
 import { demoPrograms } from '../data/demo';
 import type { AreaCollection } from '../data/boundaries';
-import type { City } from '../data/catalog';
+import type { City, IndicatorDef } from '../data/catalog';
+import { householdCountIndicators, offeredIndicator, rtlhUnitIndicators } from '../data/rtlh-units';
 import type { AnalysisState } from './analysis.svelte';
 import type { CompositeState } from './composite.svelte';
 import type { DatabaseHost } from './host';
@@ -31,14 +32,37 @@ export interface TargetingHost extends DatabaseHost {
   readonly tahun: number;
   readonly kelurahan: AreaCollection | null;
   readonly indikator: string;
+  /** The indicators offered in the region, among which the counts are chosen. */
+  readonly regionIndicators: IndicatorDef[];
   readonly analysis: Pick<AnalysisState, 'method' | 'categories'>;
   readonly composite: Pick<CompositeState, 'compute'>;
 }
 
 export class TargetingState {
-  /** The indicators counting RTLH units and households (the demo's, or an imported dataset's). */
-  unitsIndicator = $state('rtlh');
-  householdsIndicator = $state('rumah_tangga');
+  /** What the region offers to count RTLH units and households from (see src/data/rtlh-units.ts). */
+  unitsOptions = $derived.by(() => rtlhUnitIndicators(this.host.regionIndicators));
+  householdsOptions = $derived.by(() => householdCountIndicators(this.host.regionIndicators));
+  /** The indicators the user chose to count RTLH units and households from. */
+  #units = $state('rtlh');
+  #households = $state('rumah_tangga');
+  /**
+   * The indicators counted: the user's choice while the region offers it, else the region's own
+   * (a provinsi carries the national sample's counts, not the city's `rtlh`), so the ranking, the
+   * map this tab shows and the export all use one that has values; the choice comes back with
+   * the region that offers it.
+   */
+  get unitsIndicator(): string {
+    return offeredIndicator(this.#units, this.unitsOptions) ?? this.#units;
+  }
+  set unitsIndicator(id: string) {
+    this.#units = id;
+  }
+  get householdsIndicator(): string {
+    return offeredIndicator(this.#households, this.householdsOptions) ?? this.#households;
+  }
+  set householdsIndicator(id: string) {
+    this.#households = id;
+  }
   by = $state<RankBy>('per100');
   notYetCovered = $state(true);
   kecamatan = $state<string[]>([]);

@@ -84,7 +84,7 @@ export const PANEL_LIST: readonly PanelDescriptor[] = [
     id: 'sasaran',
     label: 'tabs.sasaran',
     component: TargetingPanel,
-    props: { targeting: (app) => app.targeting, city, kelurahan, tahun, regionIndicators: (app) => app.regionIndicators, lang, t },
+    props: { targeting: (app) => app.targeting, city, kelurahan, tahun, lang, t },
     overlay: TargetingOverlay,
     overlayProps: { ready, outlined: (app) => app.targeting.selectedKode },
     // While editing a target list, a click on a kelurahan adds or removes it (elsewhere it selects).

@@ -1,7 +1,8 @@
 /**
  * A provinsi and a selection of two kab/kota opened as analysis regions (issue 16, item 3): read
  * from the national file by range requests, mapped with the national synthetic sample (marked
- * synthetic), LISA run on them, the table opened and a PNG exported; links reopen them.
+ * synthetic), LISA run on them, the table opened, RTLH targeted from the sample's synthetic counts
+ * and a PNG exported; links reopen them.
  * Skipped without the national file in ../shared.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -38,7 +39,7 @@ async function shootAtSizes(page: Page, name: string, stamp: string): Promise<vo
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-test('DI Yogyakarta opens from a link as one region: 438 desa/kelurahan in frame, synthetic sample, LISA, table, PNG', async ({ page, baseURL }) => {
+test('DI Yogyakarta opens from a link as one region: 438 desa/kelurahan in frame, synthetic sample, LISA, table, targeting, PNG', async ({ page, baseURL }) => {
   test.setTimeout(300_000);
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=34');
@@ -71,6 +72,24 @@ test('DI Yogyakarta opens from a link as one region: 438 desa/kelurahan in frame
   await expect(page.getByTestId('table-view')).toContainText(/contoh sintetis/i);
   await page.screenshot({ path: `${SCREENSHOTS}/region-diy-table.png` });
   await page.getByTestId('view-toggle').click();
+
+  // RTLH targeting across the provinsi, from the sample's synthetic counts (issue 16, item 3).
+  await page.getByTestId('tab-sasaran').click();
+  await expect(page.getByTestId('targeting-needs-counts')).toHaveCount(0);
+  await expect(page.getByLabel('Jumlah RTLH dari')).toHaveValue('nasional_rtlh_unit');
+  await expect(page.getByLabel('Jumlah rumah tangga dari')).toHaveValue('nasional_rumah_tangga');
+  await waitForMap(page, '34|2025|nasional_rtlh_unit|rasio');
+  await page.getByTestId('budget-units').fill('300');
+  const list = page.getByTestId('targeting-list');
+  await expect(list.locator('> li').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('total-units')).toHaveText('300');
+  const chosen = await list.locator('> li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kode')!));
+  expect(chosen.length).toBeGreaterThan(1);
+  expect(chosen.every((kode) => kode.startsWith('34.'))).toBe(true);
+  // Ranked across the provinsi's kab/kota, not inside one, and the first is the worst per 100 households.
+  await expect(list.locator('> li').first()).toContainText('peringkat 1 dari 438');
+  await expect(page.getByTestId('legend')).toContainText('Jumlah RTLH (contoh sintetis)');
+  await page.screenshot({ path: `${SCREENSHOTS}/region-diy-targeting.png` });
 
   await page.getByTestId('tab-tampilan').click();
   const download = page.waitForEvent('download');

@@ -9,7 +9,7 @@ import { generateNationalRows, renderNationalCsv, type DesaPoint } from '../../.
 import { NATIONAL_SAMPLE_INDICATORS, indicatorInRegion, showsSyntheticData, type City, type IndicatorDef } from '../../../src/data/catalog';
 import type { Database } from '../../../src/data/database';
 import { fetchCitySummary, fetchProfile, fetchValues, fetchYears, loadIndicators } from '../../../src/data/indicators';
-import { loadRegionSample } from '../../../src/data/national-values';
+import { loadRegionSample, syntheticHouseholdsSql } from '../../../src/data/national-values';
 
 /** Desa of DI Yogyakarta (two kab/kota) and one of Jawa Tengah; positions made up. */
 const POINTS: DesaPoint[] = [
@@ -49,6 +49,39 @@ describe('the national sample in a wide region', () => {
     const rtlh = profile.filter((p) => p.indikator === 'nasional_rtlh');
     expect(rtlh).toHaveLength(2);
     expect(rtlh.map((p) => p.jumlahSebelumnya)).toEqual([before.rtlh, before.rtlh]);
+  });
+
+  it('gives every desa seeded household and RTLH counts that agree with its RTLH per 100 households', async () => {
+    await loadRegionSample(db, '34', ['34'], csv);
+    for (const tahun of [2024, 2025]) {
+      const query = { kodeKota: '34', tahun };
+      const households = await fetchValues(db, { ...query, indikator: 'nasional_rumah_tangga', measure: 'jumlah' });
+      const units = await fetchValues(db, { ...query, indikator: 'nasional_rtlh_unit', measure: 'jumlah' });
+      const rate = await fetchValues(db, { ...query, indikator: 'nasional_rtlh_unit', measure: 'rasio' });
+      for (const row of rows.filter((r) => r.kode.startsWith('34.') && r.tahun === tahun)) {
+        const rt = households.get(row.kode)!;
+        // A village 150 to 2,500 households, an urban kelurahan (kode ….1xxx) 800 to 8,000.
+        if (row.kode.split('.')[3].startsWith('1')) expect(rt).toBeGreaterThanOrEqual(800);
+        else expect(rt).toBeLessThanOrEqual(2500);
+        expect(Number.isInteger(rt)).toBe(true);
+        expect(units.get(row.kode)).toBe(Math.round((rt * row.rtlh) / 100));
+        // Back to a rate, the count is the file's share within rounding to whole houses.
+        expect(Math.abs(rate.get(row.kode)! - row.rtlh)).toBeLessThanOrEqual(50 / rt + 1e-9);
+      }
+    }
+  });
+
+  it('draws the same household counts for the same seed and other counts for another', async () => {
+    const draw = async (seed?: string) => {
+      const table = await db.query(`SELECT kode, ${syntheticHouseholdsSql('kode', seed)} AS rt FROM (SELECT DISTINCT kode FROM nasional_contoh) ORDER BY kode`);
+      const rt = table.getChild('rt')!;
+      return Array.from({ length: table.numRows }, (_, i) => Number(rt.get(i)));
+    };
+    const first = await draw();
+    expect(await draw()).toEqual(first);
+    expect(await draw('another seed')).not.toEqual(first);
+    // Not one count for all: the draw spreads across the range.
+    expect(new Set(first).size).toBe(first.length);
   });
 
   it('is offered only in regions that carry it, and always labelled synthetic', () => {

@@ -6,7 +6,7 @@
  * another unit (people for households, households for dwellings) make no sense there (issue 15,
  * item 8). The evidence is the indicator's unit, or its label when an imported file gave none.
  */
-import type { IndicatorDef } from '../data/catalog';
+import type { IndicatorDef } from './catalog';
 
 /** Units that name a dwelling, in either language (the catalog's RTLH and houses say "unit"). */
 const DWELLING_UNIT = /^(unit|units|rumah|bangunan|dwellings?|houses?)$/i;
@@ -48,4 +48,14 @@ export function householdCountIndicators(indicators: IndicatorDef[]): IndicatorD
     (i) => unitOf(i).some((u) => HOUSEHOLD_UNIT.test(u)) || (unitOf(i).every((u) => u === '') && HOUSEHOLD_LABEL.test(`${i.label.id} ${i.label.en}`)),
   );
   return households.length ? households : counts;
+}
+
+/**
+ * What the panel should count from when the chosen indicator is not offered in this region (a
+ * provinsi carries the national sample's counts, not the city's `rtlh`): the chosen one while it
+ * is offered, else an option labelled RTLH, else the first; null when there is none.
+ */
+export function offeredIndicator(chosen: string, options: IndicatorDef[]): string | null {
+  if (options.some((i) => i.id === chosen)) return chosen;
+  return (options.find((i) => RTLH_LABEL.test(`${i.label.id} ${i.label.en}`)) ?? options[0])?.id ?? null;
 }

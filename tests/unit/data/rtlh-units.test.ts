@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, type IndicatorDef } from '../../../src/data/catalog';
-import { householdCountIndicators, rtlhUnitIndicators } from '../../../src/ui/rtlh-units';
+import { catalog, NATIONAL_SAMPLE_INDICATORS, type IndicatorDef } from '../../../src/data/catalog';
+import { householdCountIndicators, offeredIndicator, rtlhUnitIndicators } from '../../../src/data/rtlh-units';
 
 /** An indicator as an import or the program state registers it; only the named fields matter. */
 function def(id: string, label: string, unit: string, extra: Partial<IndicatorDef> = {}): IndicatorDef {
@@ -67,5 +67,22 @@ describe('"Jumlah rumah tangga dari" choices', () => {
     const share = def('d1_persen', 'Persentase miskin', 'persen');
     const ids = householdCountIndicators([people, share, cakupanPkh, celahPkh]).map((i) => i.id);
     expect(ids).toEqual(['d1_jiwa']);
+  });
+});
+
+describe('the counts of a provinsi opened from the national file', () => {
+  it('offers the synthetic sample’s RTLH and household counts, not its shares', () => {
+    expect(rtlhUnitIndicators(NATIONAL_SAMPLE_INDICATORS).map((i) => i.id)).toEqual(['nasional_rtlh_unit']);
+    expect(householdCountIndicators(NATIONAL_SAMPLE_INDICATORS).map((i) => i.id)).toEqual(['nasional_rumah_tangga']);
+  });
+
+  it('moves a choice the region does not offer to an RTLH option, and back to the city’s RTLH', () => {
+    const inProvinsi = rtlhUnitIndicators(NATIONAL_SAMPLE_INDICATORS);
+    expect(offeredIndicator('rtlh', inProvinsi)).toBe('nasional_rtlh_unit');
+    // In the demo city "rumah" comes first in the menu, but RTLH is what was meant.
+    expect(offeredIndicator('nasional_rtlh_unit', rtlhUnitIndicators(catalog.indicators))).toBe('rtlh');
+    expect(offeredIndicator('rumah', rtlhUnitIndicators(catalog.indicators))).toBe('rumah');
+    expect(offeredIndicator('rumah_tangga', householdCountIndicators(NATIONAL_SAMPLE_INDICATORS))).toBe('nasional_rumah_tangga');
+    expect(offeredIndicator('rtlh', [])).toBeNull();
   });
 });
