@@ -49,6 +49,7 @@ import { ViewsState } from './views.svelte';
 import { isProgramIndicator, ProgramState } from './program.svelte';
 import { AccessState, isAccessIndicator } from './access.svelte';
 import { NationalState } from './national.svelte';
+import { mapOf } from './collections';
 
 export const DEFAULTS = {
   // The view the build prebuilds for each demo city (data/first-view-file.ts).
@@ -252,7 +253,7 @@ export class AppState {
   categories = $derived(this.analysis.categories ?? this.program.categories);
   /** Changes only when the pointer enters another kelurahan, not on every move. */
   hoverKode: string | null = $derived(this.hover?.kode ?? null);
-  kelurahanByKode = $derived(new Map((this.kelurahan?.features ?? []).map((f) => [f.properties.kode, f.properties])));
+  kelurahanByKode = $derived(mapOf((this.kelurahan?.features ?? []).map((f) => [f.properties.kode, f.properties] as const)));
 
   /** The city whose years `years` lists (they change only with the city). */
   #yearsOf = '';
@@ -268,6 +269,7 @@ export class AppState {
    * the browser store (a few milliseconds).
    */
   async start(search: string): Promise<void> {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the start link, read once here and dropped; nothing watches it.
     const link = new URLSearchParams(search);
     const kota = link.get('kota');
     const indikator = link.get('indikator');
@@ -436,6 +438,7 @@ export class AppState {
   /** The workspace file's bytes and name, or null (with a notice) when it cannot be made. */
   async workspaceFile(): Promise<{ bytes: Uint8Array; name: string } | null> {
     try {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- today's date turned into the file's name at once; no Date is kept.
       return { bytes: await this.workspace.exportFile(), name: `ruang-kerja-peta-kantong-${new Date().toISOString().slice(0, 10)}.pkk` };
     } catch (error) {
       const notice = noticeOf(error, 'workspace.exportFailed');
@@ -480,7 +483,7 @@ export class AppState {
     const db = await this.workspace.database();
     const parts = await fetchRateParts(db, { kodeKota: this.city.kode, tahun: this.tahun, indikator: this.indikator });
     const finite = (v: number) => (Number.isFinite(v) ? v : null);
-    return new Map(parts.kode.map((kode, i) => [kode, { count: finite(parts.jumlah[i]), denominator: finite(parts.penyebut[i]) }]));
+    return mapOf(parts.kode.map((kode, i) => [kode, { count: finite(parts.jumlah[i]), denominator: finite(parts.penyebut[i]) }] as const));
   }
 
   /**

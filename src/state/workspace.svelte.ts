@@ -17,6 +17,7 @@ import { applyStoredDataset, datasetIndicators, shareableDataset } from '../data
 import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
 import type { FocusArea } from './areas.svelte';
 import { noticeOf, type NoticeHost } from './host';
+import { mapOf } from './collections';
 
 const AREAS_KEY = 'kawasan';
 const VIEWS_KEY = 'tampilan';
@@ -33,7 +34,7 @@ export interface WorkspaceHost extends NoticeHost {
 export class WorkspaceState {
   datasets = $state.raw<StoredDataset[]>([]);
   /** Imported points per dataset id (decoded once). */
-  #points = $state.raw<Map<string, FeatureCollection<Point>>>(new Map());
+  #points = $state.raw<Map<string, FeatureCollection<Point>>>(mapOf());
   /** The points of the region shown, for the map. */
   regionPoints: FeatureCollection<Point> = $derived({
     type: 'FeatureCollection',
@@ -46,6 +47,7 @@ export class WorkspaceState {
   #opened: Promise<void> | undefined;
   #database: Promise<Database> | undefined;
   /** Regions in memory: those added this session, and every one when storage is unavailable. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache read only inside async methods, never by a template or a $derived.
   #memoryRegions = new Map<string, StoredRegion>();
 
   constructor(private readonly host: WorkspaceHost) {}
@@ -145,6 +147,7 @@ export class WorkspaceState {
   /** Keeps a region's boundaries (read from the national file or imported) and lists it. */
   async addRegion(region: City, areas: AreaCollection): Promise<void> {
     await this.open();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp turned into text at once; no Date is kept.
     const stored: StoredRegion = { kode: region.kode, region, areas, savedAt: new Date().toISOString() };
     if (this.#store) await this.#store.putRegion(stored);
     // Also in memory, so the map does not clone it back from the store at once (a provinsi is tens of MB).
@@ -176,7 +179,7 @@ export class WorkspaceState {
       if (dataset.kind !== 'points' || !dataset.payload || this.#points.has(dataset.id)) continue;
       try {
         const points = JSON.parse(new TextDecoder().decode(await gunzip(dataset.payload))) as FeatureCollection<Point>;
-        this.#points = new Map([...this.#points, [dataset.id, points]]);
+        this.#points = mapOf([...this.#points, [dataset.id, points] as const]);
       } catch {
         // Counts still show; only the dots are missing.
       }

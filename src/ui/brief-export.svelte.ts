@@ -5,11 +5,8 @@
  * document model (brief-model.ts) and writes the A4 PDF (src/export/brief-pdf.ts).
  */
 import bbox from '@turf/bbox';
-import notoRegularUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
-import notoBoldUrl from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
-import symbolsUrl from '../export/fonts/symbols-fallback.ttf?url';
 import { briefPdf, type BriefMap } from '../export/brief-pdf';
-import { fetchBytes } from '../data/http';
+import { pdfFonts } from '../export/pdf-fonts';
 import { findIndicator } from '../data/catalog';
 import { labelWithUnit } from '../data/indicator-label';
 import { messages } from '../i18n';
@@ -17,6 +14,7 @@ import type { AppState } from '../state/app.svelte';
 import type { PocketsState } from '../state/pockets.svelte';
 import type { SavedView } from '../state/views.svelte';
 import { briefAttention, briefFigures, briefSynthetic } from '../state/brief-data';
+import { setOf, sumsBy } from '../state/collections';
 import { categoryRows, classRows } from './legend-rows';
 import { buildBrief, type BriefInputs, type BriefTargeting } from './brief-model';
 
@@ -112,11 +110,12 @@ export async function writeBrief(app: AppState, pockets: PocketsState): Promise<
   const words = messages[lang] as Record<string, string>;
   const patternOf = emerging
     ? (members: number[]) => {
-        const counts = new Map<string, number>();
-        for (const i of members) {
-          const c = emerging.kelurahan[i]?.category;
-          if (c && c !== 'none') counts.set(c, (counts.get(c) ?? 0) + 1);
-        }
+        const categories = members.map((i) => emerging.kelurahan[i]?.category).filter((c) => c && c !== 'none') as string[];
+        const counts = sumsBy(
+          categories,
+          (c) => c,
+          () => 1,
+        );
         const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
         return top ? (words[`emerging.category.${top[0]}`] ?? top[0]) : null;
       }
@@ -124,7 +123,7 @@ export async function writeBrief(app: AppState, pockets: PocketsState): Promise<
   const indicatorName = labelWithUnit(app.indicator.label[lang], app.shownMeasure === 'rasio' && app.indicator.rate ? app.indicator.rate.unit[lang] : '');
   const maps = await renderViews(app, briefViews(app, years));
   const sources = [
-    ...new Set([
+    ...setOf([
       app.shownSynthetic ? `${app.t('synthetic.badge')}: ${app.t('legend.demoSource')}` : app.indicator.source[lang],
       // Program coverage comes from the demo's synthetic program data (src/state/program.svelte.ts).
       ...(attention?.program ? [findIndicator(app.program.coverageId)?.source[lang] ?? ''] : []),
@@ -136,6 +135,7 @@ export async function writeBrief(app: AppState, pockets: PocketsState): Promise<
     region: app.city.nama,
     year,
     previousYear: previous,
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the brief's date of writing, read once by the document builder; nothing watches it change.
     created: new Date(),
     synthetic: briefSynthetic(app, attention),
     figures,
@@ -157,6 +157,5 @@ export async function writeBrief(app: AppState, pockets: PocketsState): Promise<
     maps,
     sources,
   };
-  const [regular, bold, symbols] = await Promise.all([fetchBytes(notoRegularUrl), fetchBytes(notoBoldUrl), fetchBytes(symbolsUrl)]);
-  return briefPdf(buildBrief(inputs), { regular, bold, fallbacks: [symbols] });
+  return briefPdf(buildBrief(inputs), pdfFonts());
 }

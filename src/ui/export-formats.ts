@@ -38,13 +38,17 @@ export interface ExportFormat<Input> {
   write: (input: Input) => ExportFile | null | Promise<ExportFile | null>;
 }
 
-/** The map on screen as a page: what the PDF and PNG writers need. */
-export interface MapExportInput {
-  app: AppState;
-  port: MapImagePort;
+/** What the export panel's user chose: the paper, one page or an atlas, and a title of their own (null: the map's). */
+export interface MapExportChoice {
   spec: { size: PageSize; orientation: Orientation };
   atlas: boolean;
   title: string | null;
+}
+
+/** The map on screen as a page: what the PDF and PNG writers need. */
+export interface MapExportInput extends MapExportChoice {
+  app: AppState;
+  port: MapImagePort;
 }
 
 /** The map exports' common name: the city, indicator and year. */
@@ -182,8 +186,8 @@ export const EXPORT_FORMATS = {
     extension: 'pkk',
     mime: 'application/gzip',
     accept: '.pkk,.gz',
-    write: async (app: AppState) => {
-      const file = await app.workspaceFile();
+    write: async (source: Pick<AppState, 'workspaceFile'>) => {
+      const file = await source.workspaceFile();
       return file && { name: file.name, content: file.bytes };
     },
   },

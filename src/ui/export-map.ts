@@ -5,12 +5,9 @@
  * (see src/map/export-image.ts), never upscaled.
  */
 import bbox from '@turf/bbox';
-import notoRegularUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?url';
-import notoBoldUrl from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?url';
-// Symbols the Noto latin subset lacks (≤ ≥ → …), so PDFs print them and not "<=" (src/export/fonts).
-import symbolsUrl from '../export/fonts/symbols-fallback.ttf?url';
 import { mapPdf, mapPixels, pageLayout, chooseScaleBar, type MapPage, type PageSpec } from '../export/map-layout';
-import { fetchBytes } from '../data/http';
+// The fonts travel with this code (no fetch); they include the symbols Noto lacks (≤ ≥ →), so PDFs do not print "<=".
+import { pdfFonts } from '../export/pdf-fonts';
 import type { MapImage, MapImagePort } from '../map/export-image';
 import { NO_DATA_COLOR } from '../map/palette';
 import type { AreaCollection } from '../data/boundaries';
@@ -102,8 +99,7 @@ export async function exportPdf(app: MapExportSource, port: MapImagePort, spec: 
 
 /** Pages (as they arrive) as a PDF with the app's fonts embedded; also the national map's export. */
 export async function pagesPdf(content: Promise<MapPage[]>, spec: PageSpec): Promise<Uint8Array> {
-  const [list, regular, bold, symbols] = await Promise.all([content, fetchBytes(notoRegularUrl), fetchBytes(notoBoldUrl), fetchBytes(symbolsUrl)]);
-  return mapPdf(list, spec, { regular, bold, fallbacks: [symbols] });
+  return mapPdf(await content, spec, pdfFonts());
 }
 
 /**

@@ -26,6 +26,8 @@ import MapTab from './MapTab.svelte';
 import ProgramPanel from './ProgramPanel.svelte';
 import TargetingPanel from './TargetingPanel.svelte';
 import ViewsTab from './ViewsTab.svelte';
+import { saveExport } from './export-formats';
+import { mapTitle } from './map-title';
 
 /** How each prop of a component is read from the app. */
 export type PropsFrom<P> = { [K in keyof P]-?: (app: AppState) => P[K] };
@@ -152,12 +154,49 @@ export const PANEL_LIST: readonly PanelDescriptor[] = [
     // While drawing or picking a focus area, every click adds a vertex or a kelurahan.
     tool: (app) => (app.areas.mode !== 'none' ? { id: 'areas', click: ({ lngLat, kode }) => (app.areas.click(lngLat, kode), true) } : null),
   }),
-  tab({ id: 'tampilan', label: 'tabs.tampilan', component: ViewsTab, props: { app: (app) => app } }),
+  tab({
+    id: 'tampilan',
+    label: 'tabs.tampilan',
+    component: ViewsTab,
+    props: {
+      views: (app) => app.views,
+      city,
+      tahun,
+      indicator: (app) => app.indicator,
+      lang,
+      t,
+      mapTitle: (app) =>
+        mapTitle(app.t, { indicator: app.indicator.label[app.lang], tahun: app.tahun, compareYear: app.compareYear, isChange: app.isChange, span: app.analysis.span }),
+      // The map is lent to the exports once drawn (read at the click, so it is the map on screen then).
+      saveMap: (app) => {
+        const port = app.mapPort;
+        return port ? (format, choice) => saveExport(format, { app, port, ...choice }) : null;
+      },
+    },
+  }),
   tab({
     id: 'data',
     label: 'tabs.data',
     component: DataPanel,
-    props: { app: (app) => app },
+    props: {
+      workspace: (app) => app.workspace,
+      regionLoader: (app) => app.regionLoader,
+      city,
+      kelurahan,
+      tahun,
+      lang,
+      t,
+      importFile: (app) => (file) => app.importFile(file),
+      tryDemoHouseholds: (app) => (which) => void app.tryDemoHouseholds(which),
+      workspaceFile: (app) => () => app.workspaceFile(),
+      openWorkspace: (app) => (file) => void app.openWorkspace(file),
+      // A reconciliation shown on the map: its dataset stored, its indicator mapped as a share or a count.
+      showOnMap: (app) => async (dataset, indicator, share) => {
+        await app.workspace.addDataset(dataset);
+        app.measure = share ? 'rasio' : 'jumlah';
+        app.setIndicator(indicator);
+      },
+    },
     eager: true,
     overlay: PointsOverlay,
     overlayProps: { points: (app) => app.workspace.regionPoints },

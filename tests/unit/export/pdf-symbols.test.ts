@@ -37,7 +37,7 @@ describe('PDF symbols', () => {
     expect([...missing]).toEqual([]);
   });
 
-  it('is what the app fetches for its PDFs', () => {
-    expect(readFileSync('src/ui/export-map.ts', 'utf8')).toMatch(/fonts\/symbols-fallback\.ttf\?url/);
+  it('is what the app embeds in its PDFs', () => {
+    expect(readFileSync('src/export/pdf-fonts.ts', 'utf8')).toMatch(/fonts\/symbols-fallback\.ttf\?inline/);
   });
 });
