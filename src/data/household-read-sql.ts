@@ -122,12 +122,12 @@ const KODE_QUOTES = "'‘’`´\"“”\\x{91}-\\x{94}";
 const KODE_SEPARATORS = `${JS_SPACE}.\\-‐‑‒–—_/\\x{96}\\x{97}`;
 
 /**
- * A DuckDB expression (VARCHAR) reading a kode wilayah cell exactly as
- * formatKemendagri(normalizeKode(cell)) does (kode-wilayah.ts): `3372031002`, `33.72.03.1002`,
- * `33 72 03 1002`, `'3372031002`, `3372031002.0`, `3.372031002E+09` all give `33.72.03.1002`;
- * anything that is not ten digits (and Excel's rounded `3.37203E+09`) gives NULL.
+ * kode-wilayah.ts's rule in SQL for any cell (VARCHAR expression `expr`): trimmed of spaces and
+ * quotes, then scientific notation, `NNNNNNNNNN.0` or digit groups with separators, ten digits
+ * dotted as PP.KK.CC.DDDD, else NULL. Its lambdas bind the intermediate texts once (DuckDB-WASM
+ * 1.4 and native 1.5 both take them). kodeSql runs it only where the plain spellings do not answer.
  */
-export function kodeSql(expr: string): string {
+export function kodeRuleSql(expr: string): string {
   const q = (s: string) => s.replaceAll("'", "''");
   const trimmed = `regexp_replace(regexp_replace(regexp_replace(CAST(${expr} AS VARCHAR), '^[${q(JS_SPACE)}]+|[${q(JS_SPACE)}]+$', '', 'g'), '^[${q(KODE_QUOTES)}]+|[${q(KODE_QUOTES)}]+$', '', 'g'), '^[${q(JS_SPACE)}]+|[${q(JS_SPACE)}]+$', '', 'g')`;
   const scientific = '^[+]?([0-9]+)(?:[.,]([0-9]+))?[eE]\\+?([0-9]+)$';
@@ -140,14 +140,33 @@ export function kodeSql(expr: string): string {
       WHEN regexp_matches(t, '${grouped}') AND length(regexp_replace(t, '[^0-9]', '', 'g')) = 10 THEN regexp_replace(t, '[^0-9]', '', 'g')
     END`;
   const dotted = `CASE WHEN d IS NOT NULL THEN substr(d, 1, 2) || '.' || substr(d, 3, 2) || '.' || substr(d, 5, 2) || '.' || substr(d, 7, 4) END`;
+  return `list_transform([list_transform([${trimmed}], t -> ${digits})[1]], d -> ${dotted})[1]`;
+}
+
+/**
+ * A DuckDB expression (VARCHAR) reading a kode wilayah cell exactly as
+ * formatKemendagri(normalizeKode(cell)) does (kode-wilayah.ts): `3372031002`, `33.72.03.1002`,
+ * `33 72 03 1002`, `'3372031002`, `3372031002.0`, `3.372031002E+09` all give `33.72.03.1002`;
+ * anything that is not ten digits (and Excel's rounded `3.37203E+09`) gives NULL.
+ */
+export function kodeSql(expr: string): string {
   // The two spellings of nearly every cell (Kemendagri's dotted form, ten plain digits) are
-  // answered by one match each; only other cells take the full rule, whose lambdas bind the
-  // intermediate texts once (DuckDB-WASM 1.4 and native 1.5 both take them). Ten times faster
-  // on a register than the full rule on every cell.
+  // answered by one match each; only other cells take the full rule. Ten times faster on a
+  // register than the full rule on every cell.
   const text = `CAST(${expr} AS VARCHAR)`;
   return `(CASE WHEN regexp_full_match(${text}, '[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}') THEN ${text}
     WHEN regexp_full_match(${text}, '[0-9]{10}') THEN substr(${text}, 1, 2) || '.' || substr(${text}, 3, 2) || '.' || substr(${text}, 5, 2) || '.' || substr(${text}, 7, 4)
-    ELSE list_transform([list_transform([${trimmed}], t -> ${digits})[1]], d -> ${dotted})[1] END)`;
+    ELSE ${kodeRuleSql(expr)} END)`;
+}
+
+/** The desil rule for a text cell: the app's number rule (numbers.ts) in `format`, as the import stores it (an INTEGER). */
+export function desilRuleSql(text: string, format: NumberFormat | null): string {
+  return `TRY_CAST(${numberSql(text, format ?? 'id')} AS INTEGER)`;
+}
+
+/** desilRuleSql with plain digits (nearly every desil cell, read the same by any rule) cast at once. */
+export function desilSql(text: string, format: NumberFormat | null): string {
+  return `(CASE WHEN regexp_full_match(${text}, '[0-9]{1,9}') THEN CAST(${text} AS INTEGER) ELSE ${desilRuleSql(text, format)} END)`;
 }
 
 /** Whether a DuckDB type is a whole or decimal number type. */
@@ -172,11 +191,7 @@ export function householdsSelectSql(source: HouseholdSource, spec: HouseholdColu
   let desil = 'NULL::INTEGER';
   if (spec.desil !== null) {
     const { column, numberFormat } = spec.desil;
-    // Plain digits (nearly every desil cell) read the same by any rule: cast at once, else the app's number rule.
-    const text = asText(column);
-    desil = isNumericType(typeOf(column))
-      ? `TRY_CAST(${col(column)} AS INTEGER)`
-      : `(CASE WHEN regexp_full_match(${text}, '[0-9]{1,9}') THEN CAST(${text} AS INTEGER) ELSE TRY_CAST(${numberSql(text, numberFormat ?? 'id')} AS INTEGER) END)`;
+    desil = isNumericType(typeOf(column)) ? `TRY_CAST(${col(column)} AS INTEGER)` : desilSql(asText(column), numberFormat);
   }
   const deprivations = spec.deprivations.map((d) => {
     const value = typeOf(d.source) === 'BOOLEAN' ? col(d.source) : booleanSql(asText(d.source));

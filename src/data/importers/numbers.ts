@@ -264,10 +264,35 @@ export function numberSql(column: string, format: NumberFormat | null): string {
   );
 }
 
-/** A DuckDB expression (BOOLEAN) reading `column` exactly as parseBoolean does; NULL otherwise. */
-export function booleanSql(column: string): string {
+/**
+ * The yes/no words as exports spell them (lower, UPPER, Capitalised, Title Case) with no
+ * surrounding space: for these the rule's trim and lower-casing change nothing but the case, so
+ * booleanSql answers them by an exact match before running the rule.
+ */
+export function plainBooleanSpellings(words: readonly string[]): string[] {
+  const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return [...new Set(words.flatMap((w) => [w, w.toUpperCase(), capital(w), w.split(' ').map(capital).join(' ')]))];
+}
+const PLAIN_TRUE = plainBooleanSpellings(TRUE_WORDS);
+const PLAIN_FALSE = plainBooleanSpellings(FALSE_WORDS);
+
+/**
+ * The yes/no rule itself in SQL (parseBoolean): trimmed, lower-cased, one of the words. The
+ * words are matched by list_contains, not IN: DuckDB turns an IN of this many constants into a
+ * join, which computes the trimmed word for every row even where a CASE does not need it.
+ */
+export function booleanRuleSql(column: string): string {
   const word = `lower(regexp_replace(${column}, '^${SQL_SPACE_CLASS}+|${SQL_SPACE_CLASS}+$', '', 'g'))`;
-  return `(CASE WHEN ${word} IN (${sqlList(TRUE_WORDS)}) THEN TRUE WHEN ${word} IN (${sqlList(FALSE_WORDS)}) THEN FALSE ELSE NULL END)`;
+  return `(CASE WHEN list_contains([${sqlList(TRUE_WORDS)}], ${word}) THEN TRUE WHEN list_contains([${sqlList(FALSE_WORDS)}], ${word}) THEN FALSE ELSE NULL END)`;
+}
+
+/**
+ * A DuckDB expression (BOOLEAN) reading `column` exactly as parseBoolean does; NULL otherwise.
+ * A cell already spelled plainly (`ya`, `Tidak`, `1`) is answered by one exact match; only
+ * other cells pay for the rule's regular expression (about ten times cheaper on a register).
+ */
+export function booleanSql(column: string): string {
+  return `(CASE WHEN list_contains([${sqlList(PLAIN_TRUE)}], ${column}) THEN TRUE WHEN list_contains([${sqlList(PLAIN_FALSE)}], ${column}) THEN FALSE ELSE ${booleanRuleSql(column)} END)`;
 }
 
 /** A DuckDB expression (BOOLEAN) true when `column` is empty by rule 3 (or NULL). */

@@ -5,15 +5,13 @@
  * same household files, read by the shared household SQL and aggregated by households.ts on both
  * engines, give every kelurahan's every figure exactly equal.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNativeDatabase, type NativeDatabase } from '../../../src/cli/native-db';
-import { openNodeDatabase } from '../../../src/cli/node-db';
+import { describe, expect, it } from 'vitest';
 import { toRows, type Database } from '../../../src/data/database';
 import { aggregateHouseholds, type DeprivationSpec } from '../../../src/data/households';
 import { createHouseholdsView, probeHouseholdFile, type HouseholdSource } from '../../../src/data/household-read-sql';
+import { useBothEngines } from '../both-engines';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const DEMO_PATH = `${ROOT}data/demo/rumah_tangga_surakarta.csv`;
@@ -59,15 +57,10 @@ async function aggregate(db: Database, file: string, deprivations: DeprivationSp
 }
 
 describe('the native Database seam', () => {
-  let wasm: Database;
-  let native: NativeDatabase;
-  beforeAll(async () => {
-    wasm = await openNodeDatabase();
-    native = await openNativeDatabase();
-  }, 120_000);
-  afterAll(() => native?.close());
+  const engines = useBothEngines('pkk-native-seam');
 
   it('returns results in the WASM seam’s shape', async () => {
+    const { wasm, native } = engines;
     const sql = `SELECT 42::BIGINT AS b, 7::INTEGER AS i, sum(x) AS s, 0.5::DOUBLE AS d, 'teks' AS t, true AS ok, NULL::VARCHAR AS n FROM range(3) r(x)`;
     const [a, b] = [await wasm.query(sql), await native.query(sql)];
     expect(b.schema.fields.map((f) => f.name)).toEqual(a.schema.fields.map((f) => f.name));
@@ -86,6 +79,7 @@ describe('the native Database seam', () => {
   });
 
   it('binds parameters, reads registered files and writes CSV through COPY', async () => {
+    const { wasm, native } = engines;
     for (const db of [wasm, native]) {
       await db.registerFileText('kecil.csv', 'kode,n\n33.72.01.1001,5\n33.72.01.1002,7\n');
       await db.exec(`CREATE OR REPLACE TABLE kecil AS SELECT * FROM read_csv('kecil.csv', header = true)`);
@@ -97,6 +91,7 @@ describe('the native Database seam', () => {
   });
 
   it('loads no extension on demand: parquet and json are built in, others fail at once', async () => {
+    const { native } = engines;
     const loaded = toRows(await native.query(`SELECT extension_name AS e FROM duckdb_extensions() WHERE loaded ORDER BY 1`)).map((r) => r.e);
     expect(loaded).toEqual(expect.arrayContaining(['json', 'parquet']));
     await expect(native.query(`SELECT ST_Point(1, 2)`)).rejects.toThrow();
@@ -104,19 +99,12 @@ describe('the native Database seam', () => {
 });
 
 describe('household aggregates on DuckDB-WASM and native DuckDB', () => {
-  let wasm: Database;
-  let native: NativeDatabase;
-  let dir: string;
-  beforeAll(async () => {
-    wasm = await openNodeDatabase();
-    native = await openNativeDatabase();
-    dir = mkdtempSync(join(tmpdir(), 'pkk-engines-'));
-  }, 120_000);
-  afterAll(() => native?.close());
+  const engines = useBothEngines('pkk-engines');
 
   it.each(CASES)(
     '$name: every kelurahan, every column exactly equal',
     async ({ text, deprivations, k }) => {
+      const { wasm, native, dir } = engines;
       await wasm.registerFileText('rt.csv', text);
       writeFileSync(join(dir, 'rt.csv'), text);
       const a = await aggregate(wasm, 'rt.csv', deprivations, k);
@@ -133,6 +121,7 @@ describe('household aggregates on DuckDB-WASM and native DuckDB', () => {
   );
 
   it('the messy variant exercises what the demo does not', async () => {
+    const { wasm } = engines;
     await wasm.registerFileText('rt.csv', messyVariant(DEMO));
     const { summary } = await aggregate(wasm, 'rt.csv', CASES[2].deprivations, CASES[2].k);
     expect(summary.notJoined).toBeGreaterThan(0);

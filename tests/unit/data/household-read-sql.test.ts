@@ -6,20 +6,26 @@
  * Windows-1252, 1.234,5 numbers, Ya/Tidak, codes in other spellings), each read by the app's own
  * JavaScript reader for the expected values.
  */
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNativeDatabase, type NativeDatabase } from '../../../src/cli/native-db';
-import { openNodeDatabase } from '../../../src/cli/node-db';
+import { describe, expect, it } from 'vitest';
 import { toRows, type Database } from '../../../src/data/database';
 import { proposeHouseholdColumns } from '../../../src/data/household-columns';
-import { householdsSelectSql, householdSourceSql, kodeSql, probeHouseholdFile, type HouseholdSource } from '../../../src/data/household-read-sql';
+import {
+  desilRuleSql,
+  desilSql,
+  householdsSelectSql,
+  householdSourceSql,
+  kodeRuleSql,
+  kodeSql,
+  probeHouseholdFile,
+  type HouseholdSource,
+} from '../../../src/data/household-read-sql';
 import { DelimitedParser } from '../../../src/data/importers/delimited';
-import { parseBoolean, parseNumber } from '../../../src/data/importers/numbers';
+import { booleanRuleSql, booleanSql, FALSE_WORDS, parseBoolean, parseNumber, plainBooleanSpellings, TRUE_WORDS } from '../../../src/data/importers/numbers';
 import { readTable } from '../../../src/data/importers/read-table';
 import { formatKemendagri, normalizeKode } from '../../../src/data/kode-wilayah';
+import { useBothEngines } from '../both-engines';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const DEMO = readFileSync(`${ROOT}data/demo/rumah_tangga_surakarta.csv`, 'utf8');
@@ -55,6 +61,32 @@ const KODE_CORPUS = [
   '-',
   'n/a',
 ];
+
+/**
+ * Cells for the fast paths: every spelling a fast path answers, and near misses it must leave to
+ * the rule (spaces, other case, other digits, a character too many or too few).
+ */
+const FAST_CORPUS: Record<'kode' | 'desil' | 'yesNo', (string | null)[]> = {
+  kode: [...KODE_CORPUS, '1101012001', '11.01.01.2001', '33.72.03.100', '33.72.03.10021', '33.72.031002', ' 33.72.03.1002', '3372031002 ', '33.72.03.1002\n', '33,72,03,1002', '33-72-03.1002', '33x72x03.1002', null],
+  desil: ['1', '2', '9', '10', '0', '11', '007', '123456789', '1234567890', ' 5', '5 ', '5,0', '5.0', '+5', '-5', '1.234', '1.234,5', "'5", '(5)', '5%', '', ' ', 'lima', null],
+  yesNo: [
+    ...plainBooleanSpellings([...TRUE_WORDS, ...FALSE_WORDS]),
+    ' ya',
+    'tidak ',
+    'yA',
+    'tIdak',
+    'TIDAK  ADA',
+    'Tidak ada ',
+    '\u00a0Ya',
+    'ya\t',
+    '2',
+    '01',
+    'mungkin',
+    '',
+    ' ',
+    null,
+  ],
+};
 
 /** The demo file as an Indonesian office exports it: `;`, CRLF, BOM, Ya/Tidak, desil `2,0`, dotless codes, a dash for unknown. */
 function indonesianExport(text: string, lines: number): string {
@@ -131,17 +163,10 @@ const FILES: { name: string; bytes: () => Uint8Array; encoding?: 'latin-1'; deli
 ];
 
 describe('household SQL on both engines', () => {
-  let wasm: Database;
-  let native: NativeDatabase;
-  let dir: string;
-  beforeAll(async () => {
-    wasm = await openNodeDatabase();
-    native = await openNativeDatabase();
-    dir = mkdtempSync(join(tmpdir(), 'pkk-household-sql-'));
-  }, 120_000);
-  afterAll(() => native?.close());
+  const engines = useBothEngines('pkk-household-sql');
 
   it('kodeSql reads every code as kode-wilayah.ts does', async () => {
+    const { wasm, native } = engines;
     const values = KODE_CORPUS.map((c, i) => `(${i}, '${c.replaceAll("'", "''")}')`).join(', ');
     const expected = KODE_CORPUS.map((c) => {
       const digits = normalizeKode(c);
@@ -156,7 +181,33 @@ describe('household SQL on both engines', () => {
     }
   });
 
+  it.each([
+    { cells: 'kode' as const, fast: kodeSql, rule: kodeRuleSql },
+    { cells: 'desil' as const, fast: (v: string) => desilSql(v, 'id'), rule: (v: string) => desilRuleSql(v, 'id') },
+    { cells: 'desil' as const, fast: (v: string) => desilSql(v, 'en'), rule: (v: string) => desilRuleSql(v, 'en') },
+    { cells: 'yesNo' as const, fast: booleanSql, rule: booleanRuleSql },
+  ])('the $cells fast path answers every cell as the rule does, on both engines', async ({ cells, fast, rule }) => {
+    const { wasm, native } = engines;
+    const corpus = FAST_CORPUS[cells];
+    const values = corpus.map((c, i) => `(${i}, ${c === null ? 'NULL::VARCHAR' : `'${c.replaceAll("'", "''")}'`})`).join(', ');
+    const sql = `SELECT ${fast('v')} AS fast, ${rule('v')} AS rule FROM (VALUES ${values}) t(i, v) ORDER BY i`;
+    for (const db of [wasm, native]) {
+      const rows = toRows(await db.query(sql));
+      expect(rows).toHaveLength(corpus.length);
+      rows.forEach((r, i) => expect(r.fast, `${db === wasm ? 'WASM' : 'native'}: ${JSON.stringify(corpus[i])}`).toEqual(r.rule));
+      // Both answers occur (a value and NULL), so an always-NULL fast path cannot pass.
+      expect(rows.some((r) => r.rule === null)).toBe(true);
+      expect(rows.filter((r) => r.rule !== null).length).toBeGreaterThan(3);
+    }
+    if (cells === 'yesNo') {
+      // The rule itself is still parseBoolean's.
+      const rows = toRows(await native.query(sql));
+      rows.forEach((r, i) => expect(r.rule, JSON.stringify(corpus[i])).toBe(corpus[i] === null ? null : (parseBoolean(corpus[i] as string) ?? null)));
+    }
+  });
+
   it.each(FILES)('$name: typed rows equal the JavaScript rules on both engines', async ({ name, bytes, encoding, delimiter }) => {
+    const { wasm, native, dir } = engines;
     const content = bytes();
     const expected = await expectedRows(content, name);
     expect(expected.length).toBeGreaterThan(3000);
@@ -172,6 +223,7 @@ describe('household SQL on both engines', () => {
   }, 120_000);
 
   it('reads a list of files as one source, by column name', async () => {
+    const { native, dir } = engines;
     const [a, b] = ['satu.csv', 'dua.csv'];
     const lines = DEMO.trim().split('\n');
     writeFileSync(join(dir, a), `${lines.slice(0, 101).join('\n')}\n`);
@@ -189,6 +241,7 @@ describe('household SQL on both engines', () => {
   }, 120_000);
 
   it('reads Parquet on native DuckDB with the same values as its CSV', async () => {
+    const { native, dir } = engines;
     const csv = join(dir, 'rumah_tangga_surakarta.csv');
     writeFileSync(csv, DEMO);
     const parquet = join(dir, 'rt.parquet');
@@ -201,6 +254,7 @@ describe('household SQL on both engines', () => {
   }, 120_000);
 
   it('never pads a short row: a cut-off CSV is an error, not a complete file', async () => {
+    const { wasm } = engines;
     const cut = DEMO.slice(0, DEMO.lastIndexOf('\n', DEMO.length - 2) + 30);
     await wasm.registerFileText('cut.csv', cut);
     await expect(wasm.query(`SELECT count(*) FROM ${householdSourceSql({ files: ['cut.csv'], format: 'csv', delimiter: ',' })}`)).rejects.toThrow(/column|line/i);
