@@ -22,6 +22,7 @@ import TargetingOverlay from '../map/overlays/TargetingOverlay.svelte';
 import AccessPanel from './AccessPanel.svelte';
 import AreasPanel from './AreasPanel.svelte';
 import DataPanel from './DataPanel.svelte';
+import { ANALYSIS_PROPS, CONTROLS_PROPS, POCKETS_PROPS } from './map-props';
 import MapTab from './MapTab.svelte';
 import ProgramPanel from './ProgramPanel.svelte';
 import TargetingPanel from './TargetingPanel.svelte';
@@ -72,7 +73,7 @@ export const PANEL_LIST: readonly PanelDescriptor[] = [
     id: 'peta',
     label: 'tabs.peta',
     component: MapTab,
-    props: { app: (app) => app },
+    props: { controls: (app) => liveProps(app, CONTROLS_PROPS), analysis: (app) => liveProps(app, ANALYSIS_PROPS), pockets: (app) => liveProps(app, POCKETS_PROPS), t },
     eager: true,
     overlay: AnalysisOverlay,
     overlayProps: {
