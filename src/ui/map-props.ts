@@ -6,6 +6,7 @@
  */
 import type { ComponentProps } from 'svelte';
 import type { AppState } from '../state/app.svelte';
+import type MapView from '../map/MapView.svelte';
 import type { PropsFrom } from './panels';
 import type AnalysisPanel from './AnalysisPanel.svelte';
 import type Controls from './Controls.svelte';
@@ -122,4 +123,37 @@ export const PROFILE_PROPS: PropsFrom<ComponentProps<typeof KelurahanPanel>> = {
   lang,
   t,
   closeProfile: (app) => () => app.closeProfile(),
+};
+
+/** The base map: what it draws and frames, and what a gesture on it does in the app. */
+export const MAP_VIEW_PROPS: PropsFrom<Omit<ComponentProps<typeof MapView>, 'tools' | 'legendCorner' | 'top' | 'children'>> = {
+  lang,
+  t,
+  city,
+  indicator,
+  tahun,
+  kelurahan,
+  kecamatan: (app) => app.kecamatan,
+  values: (app) => app.values,
+  valuesKey: (app) => app.valuesKey,
+  wantedKey: (app) => app.wantedKey,
+  classification: (app) => app.classification,
+  colors: (app) => app.colors,
+  categories: (app) => app.categories,
+  analysis,
+  program: (app) => app.program,
+  selected,
+  hoverKode: (app) => app.hoverKode,
+  camera: (app) => app.camera,
+  focus: (app) => app.focus,
+  basemap: (app) => app.basemap,
+  presenting: (app) => app.views.presenting,
+  slide: (app) => app.views.slide,
+  // Only the user's own moves become the view in the URL (the map calls this on theirs alone).
+  moved: (app) => (camera) => (app.camera = camera),
+  hovered: (app) => (hover) => (app.hover = hover),
+  select: (app) => (kode) => app.select(kode),
+  // Exports render through the map view's port while it is mounted.
+  lendPort: (app) => (port) => (app.mapPort = port),
+  basemapUnavailable: (app) => () => app.reportBasemapUnavailable(),
 };
