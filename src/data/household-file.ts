@@ -24,11 +24,15 @@ import { sqlIdentifier } from './sql';
 const MB = 1024 * 1024;
 
 /**
- * The largest household file the browser imports. NOT YET MEASURED: the JavaScript reader's
- * limit (read-table.ts MAX_TABLE_BYTES) stands in until the bench measure of the browser's
- * ceiling (issue 17, item 1) has run and this constant cites its row.
+ * The largest household file the browser imports, from bench measure 8 (`npm run bench --
+ * --only=8 --households-large`, 2026-12-04, 2 cores at a load average of 15-19): a register of
+ * 1 M households (70 MB) imported whole (read 11 s, join and aggregation 73 s); 5 M (352 MB) was
+ * read in 48 s but its join and aggregation had not ended after 8 minutes; 20 M (1.4 GB) was read
+ * in 144 s but the aggregation ran out of DuckDB-WASM's 4 GB (renderer peak 4.1 GB). The ceiling
+ * sits between the largest size that imported and the smallest that did not, at about 2 M
+ * households, where the times measured at 1 M grow to about 3 minutes on that machine.
  */
-export const HOUSEHOLD_CEILING_BYTES = 600 * MB;
+export const HOUSEHOLD_CEILING_BYTES = 150 * MB;
 
 /** Bytes of the head read by the JavaScript reader (header, delimiter, types, preview, key sample). */
 export const HOUSEHOLD_HEAD_BYTES = SLICE_BYTES;

@@ -3,7 +3,8 @@
  * issue 7 (each against a baseline measured in the same run, interleaved), and writes
  * tests/bench/results/latest.{json,md}.
  *
- * Options: `--runs=N` (default 5), `--only=1,2,3,5,7` (a subset; 7 needs 1; `6` is 6a and 6b,
+ * Options: `--runs=N` (default 5), `--only=1,2,3,5,7` (a subset; 7 needs 1; 8 is the household
+ * ceiling, with `--households-large` also at 5 and 20 million households; `6` is 6a and 6b,
  * `6a` or `6b` one of them). A run with fewer than 5 repetitions or a subset writes
  * results/partial.{json,md} instead of the latest; with `--merge`, a subset's rows, checks and
  * notes replace those of the same measures in results/latest.{json,md} instead (said in its notes).
@@ -23,6 +24,7 @@ import { toMarkdown, type Results } from './lib/report';
 import { startServer, type BenchServer } from './lib/server';
 import { measureFirstPaint } from './measures/first-paint';
 import { measureHouseholds } from './measures/households';
+import { measureHouseholdCeiling } from './measures/household-ceiling';
 import { measureLocalMoran } from './measures/local-moran';
 import { measureLocalMoranNational } from './measures/local-moran-national';
 import { measureNational } from './measures/national';
@@ -31,7 +33,7 @@ import { buildNationalMap } from '../../scripts/build-national-map';
 import { measureRecolour } from './measures/recolour';
 import { measureWeight } from './measures/weight';
 
-const ALL = ['1', '2', '3', '4', '5', '6', '7'];
+const ALL = ['1', '2', '3', '4', '5', '6', '7', '8'];
 
 /** Without GDAL (or the national file) measures 2d and 4 become rows that say what they need. */
 function nationalMapMissing(error: unknown): false {
@@ -135,6 +137,12 @@ async function main(): Promise<void> {
       results.rows.push(...h.rows);
       results.checks.push(...h.checks);
       results.notes.push(...h.notes);
+    }
+    if (wants('8')) {
+      const c = await measureHouseholdCeiling(ctx, { large: process.argv.includes('--households-large') });
+      results.rows.push(...c.rows);
+      results.checks.push(...c.checks);
+      results.notes.push(...c.notes);
     }
     if (wants6a) {
       const l = await measureLocalMoran(ctx, lisaModule, lisaBuilt);
