@@ -13,6 +13,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { classIndex } from '../analysis/classify';
 import { LOCAL_METHODS } from '../analysis/methods';
+import { OPEN_MAP_NOT_SIGNIFICANT } from '../analysis/open-map-colours';
 import { classColors, divergingColors, NO_DATA_COLOR } from './palette';
 
 /** The feature-state key holding a desa's palette slot (unset or null: no data, grey). */
@@ -34,6 +35,7 @@ function buildPalette(): string[] {
   for (let k = 1; k <= MOST_DIVERGING; k++) for (const c of divergingColors(k, 'higher_worse')) colors.add(norm(c));
   // Every local method's categories (LISA clusters, hot and cold spots, ...).
   for (const method of LOCAL_METHODS) for (const category of method.categories) colors.add(norm(category.color));
+  colors.add(norm(OPEN_MAP_NOT_SIGNIFICANT));
   return [...colors];
 }
 

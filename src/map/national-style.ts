@@ -12,6 +12,12 @@ export const NATIONAL_SOURCE = 'desa-nasional';
 export const NATIONAL_HOVER_SOURCE = 'desa-nasional-hover';
 export const NATIONAL_LAYERS = { fill: 'desa-fill', line: 'desa-line', hover: 'desa-hover' } as const;
 
+/**
+ * The sea behind the desa: a slate blue-grey no class, category or "no data" grey is near (the old
+ * #EEF1F4 was the near-white of "not significant"; tests/unit/map/national-colours.test.ts).
+ */
+export const NATIONAL_BACKGROUND = '#8890b0';
+
 /** The national map's style for tiles at `tileTemplate`; values arrive later as feature-state. */
 export function nationalStyle(tileTemplate: string): StyleSpecification {
   return {
@@ -29,7 +35,7 @@ export function nationalStyle(tileTemplate: string): StyleSpecification {
       [NATIONAL_HOVER_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } },
+      { id: 'background', type: 'background', paint: { 'background-color': NATIONAL_BACKGROUND } },
       {
         id: NATIONAL_LAYERS.fill,
         type: 'fill',

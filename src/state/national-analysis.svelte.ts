@@ -5,6 +5,7 @@
  * (permutations, seed, alpha, correction). The map draws the categories as palette slots, as it
  * draws classes; the table lists each desa's category.
  */
+import { openMapColours } from '../analysis/open-map-colours';
 import { localMethod } from '../analysis/methods';
 import type { Correction } from '../analysis/significance';
 import { alignValues, fetchNationalWeights, type NationalWeights } from '../data/national-weights';
@@ -66,7 +67,9 @@ export class NationalAnalysis {
     const run = this.current;
     if (!run) return null;
     const { alpha, correction } = this.host.significance;
-    return localCategories(localMethod(run.output.method), run.output, alpha, correction);
+    const categories = localCategories(localMethod(run.output.method), run.output, alpha, correction);
+    // Map, legend, table and export all read these rows: one colour for "not significant" in each.
+    return { ...categories, rows: openMapColours(categories.rows) };
   });
   /** Category code by kode, for the table (built when first read after a new map). */
   categoryByKode: Map<string, number> = $derived.by(() => {

@@ -70,6 +70,12 @@ test('LISA on all of Indonesia: clusters on the tiles, the table with its cluste
   const after = await drawnWithColour(page, '#FF0000');
   expect(after.matching).toBeGreaterThan(100);
   expect(after.withSlot).toBe(after.drawn);
+  // "Not significant" is white on the national map (not GeoDa's #F0F0F0, which was the sea's
+  // colour there), in the legend as on the tiles.
+  const notSignificant = page.getByTestId('national-cluster-legend').locator('li', { hasText: 'Tidak signifikan' }).locator('.swatch');
+  await expect(notSignificant).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  expect((await drawnWithColour(page, '#ffffff')).matching).toBeGreaterThan(1000);
+  expect((await drawnWithColour(page, '#f0f0f0')).matching).toBe(0);
   await expect(page.getByTestId('national-run-done')).toContainText('ms');
   const gapLine = logs.find((l) => l.includes('frame gap'));
   expect(gapLine).toBeTruthy();
