@@ -48,6 +48,25 @@ function deprivationOption(raw: RawOptions): { source: string; weight: number }[
 }
 
 /**
+ * What to print of DuckDB's progress polls during one step: each new whole percent; when the
+ * share falls back, the step's next statement has started (the aggregation runs three), which is
+ * said, so a long last statement does not sit silently at 99 %. -1 (between statements) is skipped.
+ */
+export function progressReporter(write: (line: string) => void): (percentage: number) => void {
+  let shown = 0;
+  let statement = 1;
+  return (percentage) => {
+    const percent = Math.floor(percentage);
+    if (percent < 0) return;
+    if (percent < shown) {
+      statement += 1;
+      shown = -1;
+    }
+    if (percent > shown) write(`${(shown = percent)}%${statement > 1 ? ` (kueri/query ${statement})` : ''}`);
+  };
+}
+
+/**
  * Runs one step of the command with its name on stderr, DuckDB's progress every few seconds
  * while it runs (when DuckDB knows it), and its time at the end; a read error becomes the
  * bilingual message.
@@ -56,11 +75,8 @@ async function step<T>(db: NativeDatabase, streams: Streams, name: string, files
   const started = Date.now();
   const cpu = process.cpuUsage();
   streams.stderr.write(`  ${name}\n`);
-  let shown = 0;
-  const timer = setInterval(() => {
-    const percent = Math.floor(db.progress().percentage);
-    if (percent > shown) streams.stderr.write(`    ${(shown = percent)}%\n`);
-  }, 5000);
+  const report = progressReporter((line) => streams.stderr.write(`    ${line}\n`));
+  const timer = setInterval(() => report(db.progress().percentage), 5000);
   try {
     return await work();
   } catch (error) {

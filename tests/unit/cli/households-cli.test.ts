@@ -16,6 +16,7 @@ import { readTable } from '../../../src/data/importers/read-table';
 import type { StoredDataset } from '../../../src/data/store';
 import { ImportSession, type ImportHost } from '../../../src/state/import.svelte';
 import { commitIndicators, openPipelineDatabase, stageTable, surakartaAreas, targetsOf, valuesOf, YEAR } from '../import-pipeline/pipeline';
+import { progressReporter } from '../../../src/cli/commands/households';
 import { repo, runCli, tempDir } from './run-cli';
 
 const DEMO = repo('data/demo/rumah_tangga_surakarta.csv');
@@ -267,5 +268,14 @@ describe('peta-kantong households refuses bad input', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/file not found \(berkas tidak ditemukan\)/);
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+  });
+});
+
+describe('households progress on stderr', () => {
+  it('prints each new percent and says when the step’s next statement starts', () => {
+    const lines: string[] = [];
+    const report = progressReporter((line) => lines.push(line));
+    for (const p of [-1, 0, 12.7, 12.9, 55, 99.4, -1, 3, 3, 60, 99, 2]) report(p);
+    expect(lines).toEqual(['12%', '55%', '99%', '3% (kueri/query 2)', '60% (kueri/query 2)', '99% (kueri/query 2)', '2% (kueri/query 3)']);
   });
 });
