@@ -50,9 +50,13 @@ export function prebuiltKey(slug: string, tahun: number, indikator: string, meas
   return `${slug}|${tahun}|${indikator}|${measure}`;
 }
 
-/** Where a city's file goes in the build: its name carries the hash, so a stale one is never fetched. */
+/**
+ * Where a city's file goes in the build: its name carries the hash, so a stale one is never
+ * fetched. Eight characters, as Vite names its assets: the service worker (sw/routes.ts) then
+ * answers it from its cache on a returning visit without asking the network.
+ */
 export function firstViewFileName(slug: string, hash: string): string {
-  return `assets/first-view-${slug}-${hash.slice(0, 12)}.json`;
+  return `assets/first-view-${slug}-${hash.slice(0, 8)}.json`;
 }
 
 function isValue(entry: unknown): entry is [string, number | null] {

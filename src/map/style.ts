@@ -42,6 +42,20 @@ export function categoryColorExpression(colors: readonly string[]): ExpressionSp
   return ['match', ['number', ['feature-state', CATEGORY_STATE], -1], ...pairs, NO_DATA_COLOR] as unknown as ExpressionSpecification;
 }
 
+/**
+ * Layers of the overlays' own sources (imported points, program sites, the focus area's outline):
+ * hidden in the style the map starts with and switched on by MapView with the labels, once the
+ * first polygons are drawn. A source none of whose layers is visible asks its worker for no tiles:
+ * before the first map these empty sources tripled the tiles the single worker cut (measure 1).
+ */
+export const AFTER_FIRST_MAP: readonly string[] = [LAYER.areaLineCasing, LAYER.areaLine, LAYER.areaVertices, LAYER.points, LAYER.siteClusters, LAYER.siteCount, LAYER.sites];
+
+/** `layer` hidden when it waits for the first map (AFTER_FIRST_MAP). */
+function waiting(layer: LayerSpecification): LayerSpecification {
+  if (!AFTER_FIRST_MAP.includes(layer.id)) return layer;
+  return { ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification;
+}
+
 /** The offline style the map starts with; sources start empty and are filled from state. */
 export function baseStyle(): StyleSpecification {
   return {
@@ -56,66 +70,70 @@ export function baseStyle(): StyleSpecification {
       // Dense program sites are grouped into one circle with their count until zoomed in.
       [SOURCE.sites]: { type: 'geojson', data: empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 15 },
     },
-    layers: [
-      { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef1f4' } },
-      {
-        id: LAYER.fill,
-        type: 'fill',
-        source: SOURCE.kelurahan,
-        paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.92 },
-      },
-      {
-        id: LAYER.line,
-        type: 'line',
-        source: SOURCE.kelurahan,
-        paint: { 'line-color': '#ffffff', 'line-width': kelurahanLineWidth(false), 'line-opacity': 0.9 },
-      },
-      {
-        id: LAYER.kecamatan,
-        type: 'line',
-        source: SOURCE.kecamatan,
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.2, 15, 3] },
-      },
-      ...outlineLayers(),
-      ...areaLayers(),
-      labelLayer(),
-      {
-        // Imported sites (program locations) on top, small enough not to hide the choropleth.
-        id: LAYER.points,
-        type: 'circle',
-        source: SOURCE.points,
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 15, 6],
-          'circle-color': '#1a237e',
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1.2,
-        },
-      },
-      {
-        id: LAYER.siteClusters,
-        type: 'circle',
-        source: SOURCE.sites,
-        filter: ['has', 'point_count'],
-        paint: { 'circle-color': '#004d40', 'circle-radius': ['step', ['get', 'point_count'], 11, 5, 14, 10, 17], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-      },
-      {
-        id: LAYER.siteCount,
-        type: 'symbol',
-        source: SOURCE.sites,
-        filter: ['has', 'point_count'],
-        layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [LABEL_FONT_SEMIBOLD], 'text-size': 11 },
-        paint: { 'text-color': '#ffffff' },
-      },
-      {
-        id: LAYER.sites,
-        type: 'circle',
-        source: SOURCE.sites,
-        filter: ['!', ['has', 'point_count']],
-        paint: { 'circle-color': '#004d40', 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-      },
-    ],
+    layers: layers().map(waiting),
   };
+}
+
+function layers(): LayerSpecification[] {
+  return [
+    { id: LAYER.background, type: 'background', paint: { 'background-color': '#eef1f4' } },
+    {
+      id: LAYER.fill,
+      type: 'fill',
+      source: SOURCE.kelurahan,
+      paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.92 },
+    },
+    {
+      id: LAYER.line,
+      type: 'line',
+      source: SOURCE.kelurahan,
+      paint: { 'line-color': '#ffffff', 'line-width': kelurahanLineWidth(false), 'line-opacity': 0.9 },
+    },
+    {
+      id: LAYER.kecamatan,
+      type: 'line',
+      source: SOURCE.kecamatan,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.2, 15, 3] },
+    },
+    ...outlineLayers(),
+    ...areaLayers(),
+    labelLayer(),
+    {
+      // Imported sites (program locations) on top, small enough not to hide the choropleth.
+      id: LAYER.points,
+      type: 'circle',
+      source: SOURCE.points,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 15, 6],
+        'circle-color': '#1a237e',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.2,
+      },
+    },
+    {
+      id: LAYER.siteClusters,
+      type: 'circle',
+      source: SOURCE.sites,
+      filter: ['has', 'point_count'],
+      paint: { 'circle-color': '#004d40', 'circle-radius': ['step', ['get', 'point_count'], 11, 5, 14, 10, 17], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    },
+    {
+      id: LAYER.siteCount,
+      type: 'symbol',
+      source: SOURCE.sites,
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': [LABEL_FONT_SEMIBOLD], 'text-size': 11 },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: LAYER.sites,
+      type: 'circle',
+      source: SOURCE.sites,
+      filter: ['!', ['has', 'point_count']],
+      paint: { 'circle-color': '#004d40', 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    },
+  ];
 }
 
 /** Kelurahan names by zoom; on a projector at least 16 px, to be read from the back of a room. */

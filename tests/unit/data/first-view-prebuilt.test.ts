@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPrebuiltView } from '../../../src/data/first-view-prebuilt';
-import { FIRST_VIEW_FORMAT, type FirstViewFile, type FirstViewManifest } from '../../../src/data/first-view-file';
+import { FIRST_VIEW_FORMAT, firstViewFileName, type FirstViewFile, type FirstViewManifest } from '../../../src/data/first-view-file';
+import { strategyFor } from '../../../src/sw/routes';
 
 const KEY = 'surakarta|2025|penduduk_miskin|rasio';
 const FILE: FirstViewFile = {
@@ -71,5 +72,14 @@ describe('loadPrebuiltView', () => {
       throw new TypeError('Failed to fetch');
     });
     expect(await loadPrebuiltView('surakarta', KEY, MANIFEST)).toBeNull();
+  });
+});
+
+describe('firstViewFileName', () => {
+  it('names a file the service worker answers from its cache (a content-hashed asset), one per hash', () => {
+    const scope = 'https://pemda.example/peta/';
+    const name = firstViewFileName('surakarta', 'a1b2c3d4e5f60718');
+    expect(strategyFor({ method: 'GET', url: `${scope}${name}`, hasRange: false }, scope)).toBe('cache-first');
+    expect(firstViewFileName('surakarta', 'b1b2c3d4e5f60718')).not.toBe(name);
   });
 });

@@ -11,7 +11,7 @@ import { GEODA_LISA_COLOURS, LIBGEODA_LISA_COLOURS } from '../../../src/analysis
 import { quadrantCategories } from '../../../src/state/cluster-categories';
 import { ANALYSIS_METHODS } from '../../../src/analysis/methods';
 import { NO_DATA_COLOR, classColors, divergingColors } from '../../../src/map/palette';
-import { CASING_OF, LAYER, ON_DEMAND, PRESENTATION_LINE_SCALE, TARGET_STATE, baseStyle, overlayWidths } from '../../../src/map/style';
+import { AFTER_FIRST_MAP, CASING_OF, LAYER, ON_DEMAND, PRESENTATION_LINE_SCALE, TARGET_STATE, baseStyle, overlayWidths } from '../../../src/map/style';
 import { OVERLAY_COLORS } from '../../../src/map/overlay-style';
 
 /** sRGB channels 0..1 of a CSS colour. */
@@ -131,11 +131,14 @@ describe('overlay line widths', () => {
 });
 
 describe('the focus area', () => {
-  it('starts with its veil hidden (shown only in the area tab) and its outline visible', () => {
+  it('starts with its veil hidden (shown only in the area tab) and its outline waiting for the first map', () => {
     const layers = baseStyle().layers;
     const fill = layers.find((l) => l.id === LAYER.areaFill)!;
     const line = layers.find((l) => l.id === LAYER.areaLine)!;
     expect((fill.layout as { visibility?: string }).visibility).toBe('none');
-    expect((line.layout as { visibility?: string }).visibility).toBeUndefined();
+    expect(AFTER_FIRST_MAP).not.toContain(LAYER.areaFill);
+    // MapView shows the outline once the first polygons are drawn (style.ts AFTER_FIRST_MAP).
+    expect((line.layout as { visibility?: string }).visibility).toBe('none');
+    expect(AFTER_FIRST_MAP).toContain(LAYER.areaLine);
   });
 });

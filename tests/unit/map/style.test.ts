@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Color, createExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
-import { CASING_OF, CATEGORY_STATE, LAYER, ON_DEMAND, VALUE_STATE, baseStyle, categoryColorExpression, fillColorExpression, osmLayer, osmSource } from '../../../src/map/style';
+import {
+  AFTER_FIRST_MAP,
+  CASING_OF,
+  CATEGORY_STATE,
+  LAYER,
+  SOURCE,
+  ON_DEMAND,
+  VALUE_STATE,
+  baseStyle,
+  categoryColorExpression,
+  fillColorExpression,
+  osmLayer,
+  osmSource,
+} from '../../../src/map/style';
 import { NO_DATA_COLOR, classColors } from '../../../src/map/palette';
 
 /** Evaluates a fill-color expression as MapLibre would for a feature with this feature-state. */
@@ -107,5 +120,21 @@ describe('outline layers drawn on demand', () => {
       expect((layer.layout as { visibility?: string }).visibility).toBe('none');
     }
     expect(ON_DEMAND).toHaveLength(4);
+  });
+});
+
+describe('the overlays’ own sources before the first map', () => {
+  it('have no visible layer but the area tab’s veil (switched by its tab), so no tiles are cut for them', () => {
+    const style = baseStyle();
+    const overlaySources: string[] = [SOURCE.points, SOURCE.sites, SOURCE.area];
+    const layers = style.layers.filter((l) => 'source' in l && overlaySources.includes(l.source as string));
+    expect(layers.length).toBeGreaterThanOrEqual(7);
+    for (const layer of layers) expect([layer.id, (layer.layout as { visibility?: string } | undefined)?.visibility]).toEqual([layer.id, 'none']);
+    expect(
+      layers
+        .map((l) => l.id)
+        .filter((id) => id !== LAYER.areaFill)
+        .sort(),
+    ).toEqual([...AFTER_FIRST_MAP].sort());
   });
 });
