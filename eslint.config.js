@@ -30,8 +30,8 @@ const LAYERS = {
 
 /**
  * Closed arrows that still let types through: a type carries no code and no dependency at run
- * time. The map's views take the app state's type (MapView and NationalMapView are handed the
- * app; the overlays take plain props); the state names the map's image port it is lent; the UI
+ * time. The map's views name the state types they draw (AnalysisState, NationalState; none is
+ * handed the app); the state names the map's image port it is lent; the UI
  * names data shapes (City, IndicatorDef, AreaCollection) in its props.
  */
 const TYPE_ONLY = { map: ['state'], state: ['map'], ui: ['data'] };
