@@ -52,14 +52,18 @@ test('a household CSV is read by DuckDB on the file, joined and mapped', async (
   expect(problems).toEqual([]);
 });
 
-/** A register of about 50 MB: the demo's rows ten times over (ids repeat; it is cancelled before any join). */
+/**
+ * A register of about 125 MB, under the 150 MB ceiling: the demo's rows 25 times over (ids repeat;
+ * it is cancelled before any join). Large enough that DuckDB's read lasts several progress reports
+ * (at most five a second) on a quiet machine too: at 50 MB a fresh CI run read it between two.
+ */
 function largeRegister(): string {
   const file = `${SHOTS}/rumah_tangga_SINTETIS_besar.csv`;
   const demo = readFileSync(DEMO);
   const body = demo.subarray(demo.indexOf(0x0a) + 1);
   const fd = openSync(file, 'w');
   writeSync(fd, demo);
-  for (let i = 1; i < 10; i++) writeSync(fd, body);
+  for (let i = 1; i < 25; i++) writeSync(fd, body);
   closeSync(fd);
   return file;
 }
