@@ -9,48 +9,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openNativeDatabase } from '../../../src/cli/native-db';
-import { allIndicators, findCity, indicatorInRegion, registerIndicators, type City } from '../../../src/data/catalog';
-import { toRows, type Database, type Row } from '../../../src/data/database';
-import { applyStoredDataset, datasetIndicators } from '../../../src/data/dataset-apply';
+import { toRows, type Row } from '../../../src/data/database';
 import { readTable } from '../../../src/data/importers/read-table';
-import type { StoredDataset } from '../../../src/data/store';
-import { ImportSession, type ImportHost } from '../../../src/state/import.svelte';
-import { commitIndicators, openPipelineDatabase, stageTable, surakartaAreas, targetsOf, valuesOf, YEAR } from '../import-pipeline/pipeline';
+import { ImportSession } from '../../../src/state/import.svelte';
+import { commitIndicators, openPipelineDatabase, stageTable, surakartaAreas, targetsOf, valuesOf } from '../import-pipeline/pipeline';
 import { progressReporter } from '../../../src/cli/commands/households';
 import { repo, runCli, tempDir } from './run-cli';
+import { surakartaImportHost } from '../import-pipeline/import-host';
 
 const DEMO = repo('data/demo/rumah_tangga_surakarta.csv');
-
-/** The app's side of an import (as tests/unit/state/import-session.test.ts): what was stored. */
-function hostOf(db: Database): ImportHost & { stored: StoredDataset[] } {
-  const city = findCity('surakarta') as City;
-  const stored: StoredDataset[] = [];
-  return {
-    city,
-    kelurahan: surakartaAreas(),
-    tahun: YEAR,
-    lang: 'id',
-    get regionIndicators() {
-      return allIndicators().filter((i) => indicatorInRegion(i, city));
-    },
-    workspace: {
-      datasets: stored,
-      database: async () => db,
-      salt: async () => 'garam-uji',
-      addDataset: async (dataset) => {
-        await applyStoredDataset(db, dataset);
-        registerIndicators(dataset.id, datasetIndicators(dataset));
-        stored.push(dataset);
-      },
-      addRegion: async () => {
-        throw new Error('no region in this test');
-      },
-    },
-    setIndicator: () => undefined,
-    selectCity: () => undefined,
-    stored,
-  };
-}
 
 /** A CSV the command wrote, as rows of numbers (empty cells null, kode as text). */
 function readOutput(path: string): Row[] {
@@ -67,7 +34,7 @@ describe('peta-kantong households', () => {
     dir = await tempDir();
     // The app: the import dialog's state reads, joins and commits the demo file; its aggregate table is the reference.
     const db = await openPipelineDatabase();
-    const host = hostOf(db);
+    const host = surakartaImportHost(db);
     const session = new ImportSession(host, {
       table: (file, options, hooks) => readTable(file, options, hooks?.onProgress, hooks?.signal),
       geo: () => Promise.reject(new Error('no geo')),

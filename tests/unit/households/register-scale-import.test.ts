@@ -11,47 +11,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDesaCodes } from '../../../src/cli/desa-codes';
 import { generateRegisterScale } from '../../../src/cli/generate-register-scale';
-import { allIndicators, findCity, indicatorInRegion, registerIndicators, type City } from '../../../src/data/catalog';
-import { toRows, type Database } from '../../../src/data/database';
-import { aggregateTable, applyStoredDataset, datasetIndicators } from '../../../src/data/dataset-apply';
+import { toRows } from '../../../src/data/database';
+import { aggregateTable } from '../../../src/data/dataset-apply';
 import { readTable } from '../../../src/data/importers/read-table';
-import type { StoredDataset } from '../../../src/data/store';
-import { ImportSession, type ImportHost, type ImportReaders } from '../../../src/state/import.svelte';
-import { openPipelineDatabase, ROOT, surakartaAreas, YEAR } from '../import-pipeline/pipeline';
+import { ImportSession, type ImportReaders } from '../../../src/state/import.svelte';
+import { openPipelineDatabase, ROOT } from '../import-pipeline/pipeline';
+import { surakartaImportHost } from '../import-pipeline/import-host';
 
 const ROWS = 3000;
 const DEPRIVATIONS = ['rtlh', 'tanpa_air_layak', 'tanpa_sanitasi_layak', 'anak_tidak_sekolah', 'tanpa_penghasilan'];
 const dir = mkdtempSync(join(tmpdir(), 'pkk-scale-import-'));
-
-function hostOf(db: Database): ImportHost & { stored: StoredDataset[] } {
-  const city = findCity('surakarta') as City;
-  const stored: StoredDataset[] = [];
-  return {
-    city,
-    kelurahan: surakartaAreas(),
-    tahun: YEAR,
-    lang: 'id',
-    get regionIndicators() {
-      return allIndicators().filter((i) => indicatorInRegion(i, city));
-    },
-    workspace: {
-      datasets: stored,
-      database: async () => db,
-      salt: async () => 'garam-uji',
-      addDataset: async (dataset) => {
-        await applyStoredDataset(db, dataset);
-        registerIndicators(dataset.id, datasetIndicators(dataset));
-        stored.push(dataset);
-      },
-      addRegion: async () => {
-        throw new Error('no region in this test');
-      },
-    },
-    setIndicator: () => undefined,
-    selectCity: () => undefined,
-    stored,
-  };
-}
 
 const nodeReaders: ImportReaders = {
   table: (file, options, hooks) => readTable(file, options, hooks?.onProgress),
@@ -89,7 +58,7 @@ describe('a generated register through the app’s household import', () => {
       const expected = countsOf(readFileSync(join(dir, 'pembanding_SINTETIS.csv'), 'utf8'));
 
       const db = await openPipelineDatabase();
-      const host = hostOf(db);
+      const host = surakartaImportHost(db);
       const session = new ImportSession(host, nodeReaders);
       await session.begin(new File([readFileSync(join(dir, name))], name));
       expect(session.error).toBeNull();

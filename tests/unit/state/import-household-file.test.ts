@@ -7,15 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { allIndicators, findCity, indicatorInRegion, registerIndicators, type City } from '../../../src/data/catalog';
 import { toRows, type Database } from '../../../src/data/database';
-import { applyStoredDataset, datasetIndicators } from '../../../src/data/dataset-apply';
 import { checkHouseholdSize, HOUSEHOLD_CEILING_BYTES, householdCommand } from '../../../src/data/household-file';
 import { readTable } from '../../../src/data/importers/read-table';
 import { ImportError } from '../../../src/data/importers/types';
-import { gunzip, type StoredDataset } from '../../../src/data/store';
-import { ImportSession, type ImportHost, type ImportReaders } from '../../../src/state/import.svelte';
-import { openPipelineDatabase, ROOT, surakartaAreas, YEAR } from '../import-pipeline/pipeline';
+import { gunzip } from '../../../src/data/store';
+import { ImportSession, type ImportReaders } from '../../../src/state/import.svelte';
+import { openPipelineDatabase, ROOT } from '../import-pipeline/pipeline';
+import { surakartaImportHost } from '../import-pipeline/import-host';
 
 const DEMO = ['rumah_tangga_surakarta.csv', 'register_dtsen_sintetis_surakarta.csv'];
 const demoBytes = (name: string) => readFileSync(`${ROOT}data/demo/${name}`);
@@ -27,37 +26,6 @@ async function tableText(db: Database, table: string): Promise<string> {
 
 async function tables(db: Database, like: string): Promise<string[]> {
   return toRows(await db.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_name LIKE '${like}' ORDER BY 1`)).map((r) => String(r.t));
-}
-
-/** The app's side of an import, as plain data (as tests/unit/state/import-session.test.ts). */
-function hostOf(db: Database): ImportHost & { stored: StoredDataset[] } {
-  const city = findCity('surakarta') as City;
-  const stored: StoredDataset[] = [];
-  return {
-    city,
-    kelurahan: surakartaAreas(),
-    tahun: YEAR,
-    lang: 'id',
-    get regionIndicators() {
-      return allIndicators().filter((i) => indicatorInRegion(i, city));
-    },
-    workspace: {
-      datasets: stored,
-      database: async () => db,
-      salt: async () => 'garam-uji',
-      addDataset: async (dataset) => {
-        await applyStoredDataset(db, dataset);
-        registerIndicators(dataset.id, datasetIndicators(dataset));
-        stored.push(dataset);
-      },
-      addRegion: async () => {
-        throw new Error('no region in this test');
-      },
-    },
-    setIndicator: () => undefined,
-    selectCity: () => undefined,
-    stored,
-  };
 }
 
 /** Node's reader in place of the import worker, counting the files it is handed. */
@@ -75,10 +43,10 @@ function countingReaders(): ImportReaders & { read: string[] } {
 
 describe('the import dialog on the DuckDB path', () => {
   let db: Database;
-  let host: ReturnType<typeof hostOf>;
+  let host: ReturnType<typeof surakartaImportHost>;
   beforeAll(async () => {
     db = await openPipelineDatabase();
-    host = hostOf(db);
+    host = surakartaImportHost(db);
   }, 120_000);
 
   it('stores the same records and aggregates as the JavaScript reader', async () => {

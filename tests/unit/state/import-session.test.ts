@@ -5,47 +5,11 @@
  * calls the app makes, and the map's values are then read back from DuckDB.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allIndicators, findCity, indicatorInRegion, registerIndicators, type City } from '../../../src/data/catalog';
 import type { Database } from '../../../src/data/database';
-import { applyStoredDataset, datasetIndicators } from '../../../src/data/dataset-apply';
 import { readTable } from '../../../src/data/importers/read-table';
-import type { StoredDataset } from '../../../src/data/store';
-import { ImportSession, type ImportHost, type ImportReaders } from '../../../src/state/import.svelte';
-import { fixtureFile, openPipelineDatabase, surakartaAreas, valuesOf, YEAR } from '../import-pipeline/pipeline';
-
-/** The app's side of an import, as plain data: what was stored and what the map was asked to show. */
-function hostOf(db: Database): ImportHost & { stored: StoredDataset[]; shown: string[] } {
-  const city = findCity('surakarta') as City;
-  const stored: StoredDataset[] = [];
-  const shown: string[] = [];
-  return {
-    city,
-    kelurahan: surakartaAreas(),
-    tahun: YEAR,
-    lang: 'id',
-    get regionIndicators() {
-      return allIndicators().filter((i) => indicatorInRegion(i, city));
-    },
-    workspace: {
-      datasets: stored,
-      database: async () => db,
-      salt: async () => 'garam-uji',
-      // As WorkspaceState.addDataset: applied to DuckDB, its indicators registered.
-      addDataset: async (dataset) => {
-        await applyStoredDataset(db, dataset);
-        registerIndicators(dataset.id, datasetIndicators(dataset));
-        stored.push(dataset);
-      },
-      addRegion: async () => {
-        throw new Error('no region in this test');
-      },
-    },
-    setIndicator: (id) => shown.push(id),
-    selectCity: () => undefined,
-    stored,
-    shown,
-  };
-}
+import { ImportSession, type ImportReaders } from '../../../src/state/import.svelte';
+import { fixtureFile, openPipelineDatabase, valuesOf, YEAR } from '../import-pipeline/pipeline';
+import { surakartaImportHost } from '../import-pipeline/import-host';
 
 /** Files read in this process instead of the import worker. */
 const nodeReaders: ImportReaders = {
@@ -57,11 +21,11 @@ const PASAR_KLIWON = ['33.72.03.1001', '33.72.03.1002', '33.72.03.1003', '33.72.
 
 describe('ImportSession without the app', () => {
   let db: Database;
-  let host: ReturnType<typeof hostOf>;
+  let host: ReturnType<typeof surakartaImportHost>;
   let session: ImportSession;
   beforeAll(async () => {
     db = await openPipelineDatabase();
-    host = hostOf(db);
+    host = surakartaImportHost(db);
     session = new ImportSession(host, nodeReaders);
   }, 120_000);
 
