@@ -153,7 +153,7 @@ function nationalSampleCounts(): IndicatorDef[] {
     {
       ...synthetic,
       id: 'nasional_rtlh_unit',
-      label: { id: 'Jumlah RTLH (contoh sintetis)', en: 'RTLH count (synthetic sample)' },
+      label: { id: 'Rumah tidak layak huni (RTLH, contoh sintetis)', en: 'Uninhabitable houses (RTLH, synthetic sample)' },
       unit: { id: 'unit', en: 'units' },
       theme: 'perumahan',
       rate: { denominator: 'nasional_rumah_tangga', per: 100, unit: { id: 'per 100 rumah tangga', en: 'per 100 households' } },

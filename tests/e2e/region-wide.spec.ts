@@ -142,7 +142,7 @@ test('DI Yogyakarta opens from a link as one region: 438 desa/kelurahan in frame
   expect(chosen.every((kode) => kode.startsWith('34.'))).toBe(true);
   // Ranked across the provinsi's kab/kota, not inside one, and the first is the worst per 100 households.
   await expect(list.locator('> li').first()).toContainText('peringkat 1 dari 438');
-  await expect(page.getByTestId('legend')).toContainText('Jumlah RTLH (contoh sintetis)');
+  await expect(page.getByTestId('legend')).toContainText('Rumah tidak layak huni (RTLH, contoh sintetis)');
   await page.screenshot({ path: `${SCREENSHOTS}/region-diy-targeting.png` });
 
   await page.getByTestId('tab-tampilan').click();
