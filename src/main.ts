@@ -11,11 +11,13 @@ import './ui/styles/forms.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { registerServiceWorker } from './sw/register';
-import { MARK_CHOROPLETH, whenMarked } from './map/marks';
+import { MARK_DATABASE, whenMarked } from './map/marks';
 
 mount(App, { target: document.getElementById('app')! });
 
 // Offline use and a fast second visit (src/sw). Only in builds: in `vite dev` a worker would
-// serve stale modules. Registered once the first choropleth is drawn (the mark MapView sets),
-// or after a minute without one (e.g. DuckDB failed), so caching never slows the first view.
-if (import.meta.env.PROD) void registerServiceWorker(whenMarked(MARK_CHOROPLETH, 60_000));
+// serve stale modules. Registered once DuckDB has answered (the first map comes earlier, from the
+// prebuilt first view, and DuckDB's 7.7 MB WASM is still downloading then), or after a minute
+// without an answer (e.g. DuckDB failed, or the national map), so the precache never competes
+// with the first visit's own downloads.
+if (import.meta.env.PROD) void registerServiceWorker(whenMarked(MARK_DATABASE, 60_000));

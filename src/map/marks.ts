@@ -6,6 +6,8 @@
 export const MARK_POLYGONS = 'pkk:polygons-drawn';
 /** The first full choropleth of the page is on screen (map idle). */
 export const MARK_CHOROPLETH = 'pkk:choropleth-drawn';
+/** The first values answered by DuckDB (after the prebuilt or stored first view) are in the state. */
+export const MARK_DATABASE = 'pkk:database-values';
 /** The first full choropleth of the map of all of Indonesia is on screen. */
 export const MARK_NATIONAL = 'pkk:national-drawn';
 

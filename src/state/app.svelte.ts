@@ -29,7 +29,7 @@ import { boundaryUrls, demoHouseholdFile } from '../data/demo';
 import { firstViewKey, hintStoredView, loadFirstView, mayHaveStoredView, saveFirstView } from '../data/first-view-cache';
 import { DEFAULT_VIEW } from '../data/first-view-file';
 import { loadPrebuiltView } from '../data/first-view-prebuilt';
-import { MARK_CHOROPLETH, whenMarked } from '../map/marks';
+import { MARK_CHOROPLETH, MARK_DATABASE, markOnce, whenMarked } from '../map/marks';
 import { openStore } from '../data/store';
 import type { Database } from '../data/database';
 import { fetchCitySummary, fetchProfile, fetchTrend, fetchRateParts, fetchValues, fetchYears, type CitySummary, type ProfileEntry, type TrendPoint } from '../data/indicators';
@@ -690,6 +690,7 @@ export class AppState {
       this.summary = compare === null ? summary : summary && summaryBefore ? subtractSummary(summary, summaryBefore) : null;
       this.valuesKey = key;
       this.valuesFrom = 'database';
+      markOnce(MARK_DATABASE);
       this.#storeView(key, shown);
     } catch (error) {
       // A dead database worker is replaced on the next question; what is shown stays.
