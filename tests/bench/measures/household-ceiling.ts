@@ -18,7 +18,7 @@ import { generateRegisterScale } from '../../../src/cli/generate-register-scale'
 import { launchBrowser, VIEWPORT } from '../lib/browser';
 import { START_STAMP, START_VIEW, type BenchContext } from '../lib/context';
 import { CACHE, ROOT } from '../lib/paths';
-import { summarize } from '../lib/stats';
+import { summarize, type Summary } from '../lib/stats';
 import type { Check, Row } from '../lib/report';
 
 /**
@@ -218,6 +218,13 @@ async function importOnce(ctx: BenchContext, file: string, rows: number): Promis
   return run;
 }
 
+/** A size's read times (CSV or Parquet alike): the samples, their summary and median in seconds, none when no run read the file. */
+function readsOf(list: readonly CeilingRun[]): { samples: number[]; app: Summary | undefined; seconds: number | null } {
+  const samples = list.filter((r) => r.readMs !== null).map((r) => r.readMs!);
+  const app = samples.length > 0 ? summarize(samples) : undefined;
+  return { samples, app, seconds: app ? app.median / 1000 : null };
+}
+
 /** The read's MB per CPU-second of the renderer: about the MB/s of an unloaded core. */
 function cpuRate(list: readonly CeilingRun[], bytes: number): string {
   const cpu = list.filter((r) => r.readCpuMs !== null && r.readCpuMs > 0).map((r) => r.readCpuMs!);
@@ -248,16 +255,16 @@ export async function measureHouseholdCeiling(ctx: BenchContext, options: { larg
   bySize.forEach((list, i) => {
     const rows = sizes[i];
     const { bytes } = list[0];
-    const reads = list.filter((r) => r.readMs !== null).map((r) => r.readMs!);
-    const mbps = reads.length > 0 ? bytes / MB / (summarize(reads).median / 1000) : null;
+    const reads = readsOf(list);
+    const mbps = reads.seconds === null ? null : bytes / MB / reads.seconds;
     rowsOut.push({
       id: `8${'abc'[i]}`,
       measure: `${label(rows)} (${mb(bytes)} CSV): import read in the app (DuckDB read_csv on the File)`,
       unit: 'ms',
-      app: reads.length > 0 ? summarize(reads) : undefined,
+      app: reads.app,
       goal: '≥ 100 MB/s',
       status: mbps === null ? 'missed' : mbps >= 100 ? 'met' : 'missed',
-      samples: { app: reads, baseline: [] },
+      samples: { app: reads.samples, baseline: [] },
       note: mbps === null ? `did not read: ${list[0].failure}` : `${mbps.toFixed(0)} MB/s${cpuRate(list, bytes)}`,
     });
     const commits = list.filter((r) => r.commitMs !== null).map((r) => r.commitMs! + r.joinMs!);
@@ -296,19 +303,18 @@ export async function measureHouseholdCeiling(ctx: BenchContext, options: { larg
       if (run.failure) break;
     }
     const { bytes } = list[0];
-    const reads = list.filter((r) => r.readMs !== null).map((r) => r.readMs!);
-    const seconds = reads.length > 0 ? summarize(reads).median / 1000 : null;
+    const reads = readsOf(list);
     rowsOut.push({
       id: `8${'hi'[i]}`,
       measure: `${label(rows)} (${mb(bytes)} Parquet): import read in the app (hyparquet in the import worker)`,
       unit: 'ms',
-      app: reads.length > 0 ? summarize(reads) : undefined,
+      app: reads.app,
       status: 'info',
-      samples: { app: reads, baseline: [] },
+      samples: { app: reads.samples, baseline: [] },
       note:
-        seconds === null
+        reads.seconds === null
           ? `did not read: ${list[0].failure}`
-          : `${(bytes / MB / seconds).toFixed(1)} MB/s of Parquet, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s${cpuRate(list, bytes)}`,
+          : `${(bytes / MB / reads.seconds).toFixed(1)} MB/s of Parquet, ${Math.round(rows / reads.seconds).toLocaleString('en-US')} rows/s${cpuRate(list, bytes)}`,
     });
     const peak = Math.max(...list.map((r) => r.rendererPeak ?? 0));
     const gap = Math.max(...list.map((r) => Math.max(r.readGap, r.commitGap)));
