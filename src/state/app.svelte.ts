@@ -48,6 +48,7 @@ import { AreasState } from './areas.svelte';
 import { ViewsState } from './views.svelte';
 import { isProgramIndicator, ProgramState } from './program.svelte';
 import { AccessState, isAccessIndicator } from './access.svelte';
+import { ReconcileState } from './reconcile.svelte';
 import { NationalState } from './national.svelte';
 import { mapOf } from './collections';
 
@@ -190,6 +191,8 @@ export class AppState {
   readonly targeting: TargetingState = new TargetingState(this);
   readonly program: ProgramState = new ProgramState(this);
   readonly access: AccessState = new AccessState(this);
+  /** Two household registers side by side (the data tab): held here so the panel never reaches the database. */
+  readonly reconcile: ReconcileState = new ReconcileState(this);
   /** The map of all of Indonesia, shown instead of the region's map when opened. */
   readonly national: NationalState = new NationalState(this);
   /** Every indicator known: the catalog's and those of imported datasets. */

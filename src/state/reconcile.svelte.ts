@@ -4,6 +4,8 @@
  * by the pipeline the CLI runs (src/data/reconcile.ts). A file is checked alone as soon as it is
  * chosen; a refused file leaves the register it was meant to replace, and the last result, as
  * they were. Ids and NIK are hashed with this session's salt inside DuckDB and never held here.
+ * The app holds it (as it holds every feature state) and the data tab's panel is handed it: the
+ * panel never sees the database, which only this state reaches, through src/data.
  */
 import type { Database } from '../data/database';
 import { demoRegisterFile } from '../data/demo-registers';
@@ -12,18 +14,18 @@ import { reconcileRegisters, type RegisterReconciliation } from '../data/reconci
 import { dropRegister, loadRegister, readRegister, type RegisterSpec } from '../data/register-rows';
 import { readTableInWorker } from '../workers/import-client';
 import type { MessageKey } from '../i18n';
+import type { DatabaseHost } from './host';
 
 export type RegisterKind = 'dtsen' | 'p3ke' | 'kota' | 'lain';
 export const REGISTER_KINDS: readonly RegisterKind[] = ['dtsen', 'p3ke', 'kota', 'lain'];
 export type Slot = 'a' | 'b';
 
-/** What the reconciliation needs of the app. */
-export interface ReconcileHost {
-  database(): Promise<Database>;
-  /** The region's kab/kota code (e.g. 33.72): every register must lie in it. */
-  regionKode(): string;
+/** What the reconciliation needs of the app: its database and the region on the map. */
+export interface ReconcileHost extends DatabaseHost {
+  /** The region shown; its kab/kota code (e.g. 33.72) is where every register must lie. */
+  readonly city: { readonly kode: string };
   /** How a file becomes a table (default: the import worker; a test passes the importer itself). */
-  readTable?: (file: File) => Promise<ImportedTable>;
+  readonly readTable?: (file: File) => Promise<ImportedTable>;
 }
 
 interface LoadedRegister {
@@ -47,7 +49,7 @@ export class ReconcileState {
   async load(slot: Slot, file: File, kind: RegisterKind): Promise<void> {
     this.busy = true;
     this.error = null;
-    const db = await this.host.database();
+    const db = await this.host.workspace.database();
     const tableId = `rekon_${slot}_${++loads}`;
     let spec: RegisterSpec | null = null;
     try {
@@ -85,6 +87,6 @@ export class ReconcileState {
   }
 
   #region(): string {
-    return this.host.regionKode().replace(/\D/g, '');
+    return this.host.city.kode.replace(/\D/g, '');
   }
 }

@@ -78,7 +78,7 @@ export const ANALYSIS_PROPS: PropsFrom<ComponentProps<typeof AnalysisPanel>> = {
   select: (app) => (kode) => app.select(kode),
 };
 
-/** Pockets year by year; the rakor brief renders the app's own maps, so it is written from the app. */
+/** Pockets year by year; the rakor brief renders the app's own maps, so the app is handed to it as its BriefHost (what it reads and drives). */
 export const POCKETS_PROPS: PropsFrom<ComponentProps<typeof PocketsPanel>> = {
   city,
   kelurahan,

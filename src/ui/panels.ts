@@ -191,6 +191,7 @@ export const PANEL_LIST: readonly PanelDescriptor[] = [
       tryDemoHouseholds: (app) => (which) => void app.tryDemoHouseholds(which),
       workspaceFile: (app) => () => app.workspaceFile(),
       openWorkspace: (app) => (file) => void app.openWorkspace(file),
+      reconcile: (app) => app.reconcile,
       // A reconciliation shown on the map: its dataset stored, its indicator mapped as a share or a count.
       showOnMap: (app) => async (dataset, indicator, share) => {
         await app.workspace.addDataset(dataset);

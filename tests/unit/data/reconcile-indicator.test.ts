@@ -31,7 +31,7 @@ describe('reconciliation as a map indicator', () => {
   it('has per kelurahan the reconciliation counts, none below 5, and shares of the register households', async () => {
     const db = await openNodeDatabase();
     await loadIndicators(db, readFileSync('data/demo/indikator.csv', 'utf8'), catalog.indicators);
-    const state = new ReconcileState({ database: async () => db, regionKode: () => '33.72', readTable: (f) => readTable(f) });
+    const state = new ReconcileState({ workspace: { database: async () => db }, city: { kode: '33.72' }, readTable: (f) => readTable(f) });
     await state.load('a', file('data/demo/register_dtsen_sintetis_surakarta.csv', 'DTSEN (contoh sintetis).csv'), 'dtsen');
     await state.load('b', file('data/demo/register_p3ke_sintetis_surakarta.csv', 'P3KE (contoh sintetis).csv'), 'p3ke');
     const result = state.result!;

@@ -19,7 +19,7 @@ const B = file('b.csv', ['R1,3372010101900001,33.72.01.1001,1', 'R2,337201010190
 describe('ReconcileState', () => {
   it('reconciles two registers and keeps them when a refused file is offered', async () => {
     const db = await openNodeDatabase();
-    const state = new ReconcileState({ database: async () => db, regionKode: () => '33.72', readTable: (f) => readTable(f) });
+    const state = new ReconcileState({ workspace: { database: async () => db }, city: { kode: '33.72' }, readTable: (f) => readTable(f) });
     await state.load('a', A, 'dtsen');
     expect(state.result).toBeNull();
     await state.load('b', B, 'p3ke');

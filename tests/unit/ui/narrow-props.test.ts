@@ -2,7 +2,9 @@
  * Components take the few values, state objects and callbacks they read, not the app (issue 14,
  * item 2). Read from the sources: a component whose `$props()` names an `app`, or that mentions
  * `AppState`, must be one of those not converted yet (listed with who converts them); the map tab,
- * its parts, the profile and the map view must never take the app again.
+ * its parts, the profile and the map view must never take the app again. No component reaches the
+ * database: no `database` prop or getter, no call of `database()`, no import of the Database seam
+ * (a state object asks src/data and the component is handed the state).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -56,6 +58,11 @@ function takesApp(source: string): boolean {
   return propNames(source).includes('app') || /\bAppState\b/.test(source);
 }
 
+/** Whether a component reaches the database: a `database` prop or getter, a call of one, or the seam's module. */
+function reachesDatabase(source: string): boolean {
+  return propNames(source).includes('database') || /\bdatabase\(|\['database'\]|\/data\/(db|database)['"]/.test(source);
+}
+
 // App.svelte builds the app: it is the one component that holds it.
 const components = svelteFiles(join(root, 'src'))
   .map((path) => relative(root, path))
@@ -67,11 +74,20 @@ describe('components take narrow props', () => {
     expect(takesApp('let { app }: { app: AppState } = $props();')).toBe(true);
     expect(takesApp('let { app }: { app: LegendSource } = $props();')).toBe(true);
     expect(takesApp('let { analysis, t }: { analysis: AnalysisState; t: Translate } = $props();')).toBe(false);
+    expect(reachesDatabase("let { database }: { database: ReconcileHost['database'] } = $props();")).toBe(true);
+    expect(reachesDatabase('<ReconcilePanel database={() => workspace.database()} />')).toBe(true);
+    expect(reachesDatabase("import type { Database } from '../data/database';")).toBe(true);
+    expect(reachesDatabase('let { reconcile }: { reconcile: ReconcileState } = $props(); {app.databaseFailed}')).toBe(false);
   });
 
   it('only the components not converted yet take the app', () => {
     const taking = components.filter((path) => takesApp(readFileSync(join(root, path), 'utf8')));
     expect(taking.filter((path) => !(path in NOT_YET))).toEqual([]);
+  });
+
+  it('no component reaches the database (the reconciliation panel is handed its state)', () => {
+    const reaching = components.filter((path) => reachesDatabase(readFileSync(join(root, path), 'utf8')));
+    expect(reaching).toEqual([]);
   });
 
   it('the map tab, its parts, the profile and the map view take plain props', () => {
