@@ -260,6 +260,13 @@ export const id = {
   'cluster.hl': 'Tinggi-Rendah',
   'cluster.ns': 'Tidak signifikan',
   'cluster.isolated': 'Tanpa tetangga',
+  'cluster.explain.hh': 'Nilai kelurahan ini tinggi dan tetangganya juga tinggi, lebih mengelompok daripada yang bisa terjadi secara kebetulan: bagian dari sebuah kantong.',
+  'cluster.explain.ll': 'Nilai kelurahan ini rendah dan tetangganya juga rendah, lebih mengelompok daripada kebetulan: kelompok yang angkanya rendah.',
+  'cluster.explain.lh': 'Nilai kelurahan ini rendah, tetapi tetangganya tinggi: kelurahan rendah di tepi atau di tengah daerah yang tinggi.',
+  'cluster.explain.hl': 'Nilai kelurahan ini tinggi, tetapi tetangganya rendah: titik tinggi yang menyendiri, bukan bagian dari kantong.',
+  'cluster.explain.ns':
+    'Nilai kelurahan ini dan tetangganya tidak berbeda dari pola acak pada batas signifikansi yang dipilih: bukan kantong, tetapi bukan berarti angkanya rendah.',
+  'cluster.explain.isolated': 'Kelurahan ini tidak bersinggungan dengan kelurahan lain, jadi tidak dapat diuji (lihat pilihan menghubungkan ke yang terdekat).',
   'hotspot.hot99': 'Titik panas, 99%',
   'hotspot.hot95': 'Titik panas, 95%',
   'hotspot.hot90': 'Titik panas, 90%',

@@ -5,6 +5,8 @@ import { SCREENSHOTS, kelurahanOnPage, legendTotal, paintedColours, waitForMap, 
 type Pkk = { map: import('maplibre-gl').Map };
 
 test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivity, neighbours of Semanggi', async ({ page, baseURL }) => {
+  // A dozen steps, two LISA runs and a painted-pixel check: 90 s is not enough on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=surakarta&indikator=rtlh');
   await waitForMap(page, 'surakarta|2025|rtlh|rasio');
@@ -66,6 +68,9 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
   await expect(section).toContainText('I lokal');
   await expect(section).toContainText('p semu');
   await expect(section).toContainText('Sumbangan ke I Moran global');
+  // ... and says in words what its category means, for a reader who is not a statistician.
+  await expect(section.locator('.category strong')).toHaveText('Tinggi-Tinggi (kantong)');
+  await expect(page.getByTestId('panel-category-explain')).toContainText('tinggi dan tetangganya juga tinggi');
   const listed = (await section.locator('.neighbours').innerText())
     .split(':')[1]
     .split(',')

@@ -36,7 +36,9 @@ export const lisa: LocalMethod = {
   options: ['alpha', 'correction'],
   weightsStyle: 'row-standardised',
   moranScatter: true,
-  categories: LISA_CATEGORIES,
+  // Each category says in words what it means for the kelurahan clicked (the bivariate LISA, whose
+  // neighbours are of another indicator, keeps the bare names).
+  categories: LISA_CATEGORIES.map((c) => ({ ...c, explain: c.label.replace('cluster.', 'cluster.explain.') })),
   profile: [
     { label: 'panel.standardised', field: 'value', digits: 3 },
     { label: 'panel.lag', field: 'lag', digits: 3 },
