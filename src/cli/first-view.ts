@@ -38,10 +38,10 @@ function duckdbVersion(): string {
   return existsSync(manifest) ? String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version) : 'unknown';
 }
 
-/** The hash of the inputs under `root` (SHA-256, hex). */
-export function firstViewHash(root: string): string {
-  const hash = createHash('sha256').update(`format ${FIRST_VIEW_FORMAT}\0duckdb ${duckdbVersion()}\0`);
-  for (const path of FIRST_VIEW_INPUTS) {
+/** The hash (SHA-256, hex) of `inputs` under `root`, a file format and DuckDB's version. */
+export function hashInputs(root: string, inputs: readonly string[], format: string): string {
+  const hash = createHash('sha256').update(`format ${format}\0duckdb ${duckdbVersion()}\0`);
+  for (const path of inputs) {
     const file = join(root, path);
     hash
       .update(`${path}\0`)
@@ -49,6 +49,11 @@ export function firstViewHash(root: string): string {
       .update('\0');
   }
   return hash.digest('hex');
+}
+
+/** The hash of the cities' inputs under `root`. */
+export function firstViewHash(root: string): string {
+  return hashInputs(root, FIRST_VIEW_INPUTS, String(FIRST_VIEW_FORMAT));
 }
 
 export interface BuiltFirstViews {

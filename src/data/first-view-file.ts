@@ -43,6 +43,12 @@ export interface FirstViewManifest {
   hash: string;
   /** slug → the request its file answers and the file's path under the app's base. */
   views: Record<string, { key: string; file: string }>;
+  /**
+   * The national map's default view (first-view-national-file.ts); absent when the site was built
+   * without the national sample (`npm run data:national`), and then the map waits for DuckDB.
+   * Its own hash: a new national sample does not rename the cities' files, nor the other way round.
+   */
+  national?: { hash: string; key: string; file: string };
 }
 
 /** The request key of a plain view (no smoothing, composite, target or comparison). */

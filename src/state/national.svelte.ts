@@ -16,10 +16,13 @@ import {
   type NationalIndicator,
   type NationalValues,
 } from '../data/national-map';
+import { loadPrebuiltNational } from '../data/first-view-prebuilt';
+import { NATIONAL_DEFAULT_VIEW } from '../data/first-view-national-file';
 import { loadRegionIndex, parentsOf } from '../data/regions';
 import { fetchDesaNames, type DesaNames } from '../data/national-weights';
 import type { Database } from '../data/database';
 import type { MapImagePort } from '../map/export-image';
+import { MARK_NATIONAL, whenMarked } from '../map/marks';
 import { noticeOf, type DatabaseHost, type NoticeHost } from './host';
 import { NationalAnalysis, type Significance } from './national-analysis.svelte';
 import type { RegionLoader } from './regions.svelte';
@@ -48,14 +51,18 @@ export interface NationalHost extends DatabaseHost, NoticeHost {
 export class NationalState {
   /** Whether the national map replaces the region's map. */
   active = $state(false);
-  indikator = $state<NationalIndicator>('penduduk_miskin');
-  tahun = $state(2025);
+  indikator = $state<NationalIndicator>(NATIONAL_DEFAULT_VIEW.indikator);
+  tahun = $state(NATIONAL_DEFAULT_VIEW.tahun);
   years = $state.raw<number[]>([]);
   classes = $state(5);
   scheme = $state<Scheme>('quantile');
   /** Values on the map and the request they answer (`valuesKey`). */
   values = $state.raw<NationalValues | null>(null);
   valuesKey = $state('');
+  /** Who answered the values shown: the build's prebuilt default view, or DuckDB. */
+  valuesFrom = $state<'prebuilt' | 'database' | null>(null);
+  /** Whether the first open drew the build's answer before DuckDB (null: not decided yet). */
+  firstView = $state<'prebuilt' | 'none' | null>(null);
   status = $state<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   hover = $state.raw<NationalHover | null>(null);
   /** Set when the tiles are missing (the site was built without `npm run data:national`). */
@@ -83,6 +90,7 @@ export class NationalState {
   /** The national CSV, fetched as soon as the map opens, while DuckDB may still be starting. */
   #download: Promise<Uint8Array> | null = null;
   #request = 0;
+  #opened = false;
 
   #names: Promise<void> | null = null;
 
@@ -125,13 +133,45 @@ export class NationalState {
   /** Shows the national map and loads its values (once). */
   open(): void {
     this.active = true;
-    if (!this.#download) {
-      this.#download = this.#fetchCsv();
-      // A failed download is reported by the refresh that awaits it, not as an unhandled rejection.
-      this.#download.catch(() => undefined);
-      void this.#checkTiles();
-    }
-    void this.refresh();
+    if (this.#opened) return void this.refresh();
+    this.#opened = true;
+    void this.#checkTiles();
+    // With the build's answer of the default view drawn, DuckDB (a 7.7 MB download, then a WASM
+    // compile on both cores) and the 5 MB sample CSV start once that map is on screen, so they
+    // never compete with it; without it, at once.
+    void this.drawPrebuilt()
+      .then((drawn) => {
+        this.firstView = drawn ? 'prebuilt' : 'none';
+        return drawn ? whenMarked(MARK_NATIONAL, 20_000) : undefined;
+      })
+      .then(() => {
+        this.#startDownload();
+        return this.refresh();
+      });
+  }
+
+  /**
+   * Draws the build's answer of the default view (data/first-view-national-file.ts), computed by
+   * the same SQL when the site was built, while nothing else is shown; true when it did.
+   */
+  async drawPrebuilt(): Promise<boolean> {
+    const request = this.wantedKey;
+    const view = await loadPrebuiltNational(request);
+    if (!view || this.values !== null || this.wantedKey !== request) return false;
+    if (this.years.length === 0) this.years = view.years;
+    this.values = { kode: view.kode, nilai: view.nilai };
+    this.valuesKey = request;
+    this.valuesFrom = 'prebuilt';
+    this.status = 'ready';
+    return true;
+  }
+
+  /** Starts the sample CSV's download (once), while DuckDB may still be starting. */
+  #startDownload(): void {
+    if (this.#download) return;
+    this.#download = this.#fetchCsv();
+    // A failed download is reported by the refresh that awaits it, not as an unhandled rejection.
+    this.#download.catch(() => undefined);
   }
 
   /** Says once, in words, when the site was built without the national tiles. */
@@ -178,6 +218,7 @@ export class NationalState {
     if (kept) {
       this.values = kept;
       this.valuesKey = key;
+      this.valuesFrom = 'database';
       this.status = 'ready';
       return;
     }
@@ -191,6 +232,7 @@ export class NationalState {
       if (request !== this.#request) return;
       this.values = values;
       this.valuesKey = asked;
+      this.valuesFrom = 'database';
       this.status = 'ready';
       void this.#prefetch(db, kode);
     } catch (error) {

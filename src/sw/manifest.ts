@@ -6,6 +6,12 @@
 
 /** The DuckDB WebAssembly bundles: 34 and 39 MB, of which a browser uses one (see db.ts). */
 const DUCKDB_WASM = /^assets\/duckdb-(eh|mvp|coi)-[^/]*\.wasm$/;
+/**
+ * The national map's prebuilt first view (about 0.9 MB, named by data/first-view-national-file.ts
+ * nationalFirstViewFileName): national data, fetched when that map opens and then kept as any
+ * hashed asset, not installed for every visitor who may never open it.
+ */
+const NATIONAL_FIRST_VIEW = /^assets\/first-view-nasional-[^/]+\.json$/;
 
 /**
  * Whether a built file (path relative to the output folder, `/`-separated) belongs to the app
@@ -19,7 +25,7 @@ export function inShell(path: string): boolean {
   if (path === 'regions/regions.json') return true;
   if (/^boundaries\/[^/]+\.fgb$/.test(path)) return true;
   if (!path.startsWith('assets/') || path.slice('assets/'.length).includes('/')) return false;
-  if (DUCKDB_WASM.test(path)) return false;
+  if (DUCKDB_WASM.test(path) || NATIONAL_FIRST_VIEW.test(path)) return false;
   return /\.(js|mjs|css|woff2|csv|json|wasm)$/.test(path);
 }
 

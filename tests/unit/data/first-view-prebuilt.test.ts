@@ -5,7 +5,8 @@
  * and the map then waits for DuckDB.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadPrebuiltView } from '../../../src/data/first-view-prebuilt';
+import { loadPrebuiltNational, loadPrebuiltView } from '../../../src/data/first-view-prebuilt';
+import { encodeKode, NATIONAL_FIRST_VIEW_FORMAT, type NationalFirstViewFile } from '../../../src/data/first-view-national-file';
 import { FIRST_VIEW_FORMAT, firstViewFileName, type FirstViewFile, type FirstViewManifest } from '../../../src/data/first-view-file';
 import { strategyFor } from '../../../src/sw/routes';
 
@@ -81,5 +82,37 @@ describe('firstViewFileName', () => {
     const name = firstViewFileName('surakarta', 'a1b2c3d4e5f60718');
     expect(strategyFor({ method: 'GET', url: `${scope}${name}`, hasRange: false }, scope)).toBe('cache-first');
     expect(firstViewFileName('surakarta', 'b1b2c3d4e5f60718')).not.toBe(name);
+  });
+});
+
+const NATIONAL: NationalFirstViewFile = {
+  format: NATIONAL_FIRST_VIEW_FORMAT,
+  hash: 'f0e1d2c3b4a59687',
+  key: 'penduduk_miskin|2025',
+  years: [2024, 2025],
+  kode: encodeKode(['11.01.01.2001', '11.01.01.2002', '11.01.02.1001']),
+  nilai: [16.6, null, 0.1],
+};
+const WITH_NATIONAL: FirstViewManifest = { ...MANIFEST, national: { hash: NATIONAL.hash, key: NATIONAL.key, file: 'assets/first-view-nasional-f0e1d2c3.json' } };
+
+describe('loadPrebuiltNational', () => {
+  it('draws the national file of this build for the default view, with its own hash', async () => {
+    const asked = serve(NATIONAL);
+    const view = await loadPrebuiltNational(NATIONAL.key, WITH_NATIONAL);
+    expect(asked).toEqual(['/assets/first-view-nasional-f0e1d2c3.json']);
+    expect(view?.kode).toEqual(['11.01.01.2001', '11.01.01.2002', '11.01.02.1001']);
+    expect([...view!.nilai]).toEqual([16.6, NaN, 0.1]);
+    expect(view?.years).toEqual([2024, 2025]);
+  });
+
+  it('ignores a stale file, does not fetch another view, and waits for DuckDB without a national entry', async () => {
+    serve({ ...NATIONAL, hash: MANIFEST.hash });
+    expect(await loadPrebuiltNational(NATIONAL.key, WITH_NATIONAL)).toBeNull();
+    const asked = serve(NATIONAL);
+    expect(await loadPrebuiltNational('rtlh|2025', WITH_NATIONAL)).toBeNull();
+    expect(await loadPrebuiltNational(NATIONAL.key, MANIFEST)).toBeNull();
+    expect(asked).toEqual([]);
+    serve(NATIONAL, 404);
+    expect(await loadPrebuiltNational(NATIONAL.key, WITH_NATIONAL)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nationalFirstViewFileName } from '../../../src/data/first-view-national-file';
 import { inShell, precacheList, versionSource } from '../../../src/sw/manifest';
 
 /** The files of a real build (dist/, 2026-11-22), with made-up digests. */
@@ -36,6 +37,11 @@ describe('precache list', () => {
       'regions/regions.json',
     ]);
     expect(inShell('assets/duckdb-coi-abcdefgh.wasm')).toBe(false);
+  });
+
+  it("holds the cities' prebuilt first views but not the national one (national data is fetched when that map opens)", () => {
+    expect(inShell('assets/first-view-surakarta-a1b2c3d4.json')).toBe(true);
+    expect(inShell(nationalFirstViewFileName('a1b2c3d4e5f60718'))).toBe(false);
   });
 
   it('gives a new version source when a shell file changes, and the same one for other changes or order', () => {
