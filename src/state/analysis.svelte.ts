@@ -115,6 +115,12 @@ export class AnalysisState {
   });
   /** The method compares the indicator on the map with a second one. */
   bivariate = $derived(this.descriptor?.secondVariable ?? false);
+  /**
+   * Whether a run can start: the region's boundaries and the values wanted are both there. They
+   * arrive in either order (a prebuilt first view often before the boundaries), so a run asked for
+   * before then must start when this turns true, not only when `inputKey` changes.
+   */
+  ready = $derived.by(() => this.host.kelurahan !== null && this.host.values !== null && this.host.valuesKey === this.host.wantedKey);
   /** Everything a run depends on. */
   inputKey = $derived.by(() => {
     const second = this.bivariate ? `|${this.second}` : '';
@@ -254,7 +260,7 @@ export class AnalysisState {
   async run(): Promise<void> {
     const host = this.host;
     const key = this.inputKey;
-    if (!this.active || !host.kelurahan || !host.values || host.valuesKey !== host.wantedKey) return;
+    if (!this.active || !this.ready || !host.kelurahan || !host.values) return;
     const descriptor = this.descriptor!;
     if (descriptor.kind === 'quadrant') {
       if (this.quadrant?.key !== key) await this.#runQuadrant(key);

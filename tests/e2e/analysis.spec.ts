@@ -93,6 +93,8 @@ test('LISA clusters of RTLH in Surakarta: cluster map, power warning, sensitivit
 });
 
 test('the same seed gives the same clusters; the seed is shown and can be set', async ({ page, baseURL }) => {
+  // Two page loads that each wait for DuckDB, and three LISA runs: at load 30 on two cores that took over 90 s.
+  test.setTimeout(180_000);
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=jakarta-pusat&indikator=penduduk_miskin');
   await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio');
@@ -123,6 +125,28 @@ test('the same seed gives the same clusters; the seed is shown and can be set', 
   await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio|5|lisa');
   await expect(page.getByTestId('analysis-method')).toHaveValue('lisa');
   expect(await read()).toBe(first);
+  expect(problems).toEqual([]);
+});
+
+/**
+ * A linked analysis whose region's boundaries arrive after the build's first view (values first is
+ * the usual order on a busy machine: the values file is small): the run waits for the boundaries
+ * and starts when they come. It once never started, and the map never announced anything.
+ */
+test('a linked analysis starts when the boundaries arrive after the first values', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const problems = watchPage(page, baseURL!);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/boundaries/kelurahan_*.fgb', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.goto('/?kota=jakarta-pusat&indikator=penduduk_miskin&analisis=lisa&permutasi=999&seed=20250707&alpha=0.05&koreksi=none&bobot=queen&toleransi=10');
+  await page.waitForFunction(() => (window as unknown as { __pkk?: { app: { valuesFrom: string | null } } }).__pkk?.app.valuesFrom === 'prebuilt', null, { timeout: 60_000 });
+  release();
+  await waitForMap(page, 'jakarta-pusat|2025|penduduk_miskin|rasio|5|lisa');
+  await expect(page.getByTestId('legend')).toContainText('seed 20250707');
   expect(problems).toEqual([]);
 });
 
