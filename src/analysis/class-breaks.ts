@@ -11,11 +11,14 @@
 import { rPretty } from './pretty';
 import { accurateSum } from './sums';
 
-/** The finite values of a list, sorted ascending. */
+/**
+ * The finite values of a list, sorted ascending. A typed array sorts numbers natively: for the
+ * national map's 83,402 values at every recolour, 80-200 ms with a comparator became a few ms.
+ */
 export function sortedFinite(values: Iterable<number | null | undefined>): number[] {
   const out: number[] = [];
   for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
-  return out.sort((a, b) => a - b);
+  return Array.from(Float64Array.from(out).sort());
 }
 
 /** The distinct values of an ascending list. */

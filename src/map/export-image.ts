@@ -36,11 +36,19 @@ const EARTH_CIRCUMFERENCE = 40_075_016.686;
 
 /**
  * Renders `map` into a `width` × `height` px PNG showing `bounds` (default: what the user sees).
- * `codes` are the kelurahan whose feature-state is copied.
+ * `codes` are the kelurahan whose feature-state is copied; `prepare` adds to the copy what its
+ * style cannot carry (the national map's custom colour layer).
  */
 export async function renderMapImage(
   map: MapLibreMap,
-  options: { width: number; height: number; codes: string[]; bounds?: [number, number, number, number]; featureSource?: FeatureSource },
+  options: {
+    width: number;
+    height: number;
+    codes: readonly string[];
+    bounds?: [number, number, number, number];
+    featureSource?: FeatureSource;
+    prepare?: (copy: MapLibreMap) => void;
+  },
 ): Promise<MapImage> {
   // The image is drawn at a device pixel ratio that keeps labels and lines the size they have on
   // screen relative to the map, so a print is the screen map at a higher resolution.
@@ -70,6 +78,7 @@ export async function renderMapImage(
       copy.once('load', () => resolve());
       copy.once('error', (event) => reject((event as unknown as { error: Error }).error));
     });
+    options.prepare?.(copy);
     const from = options.featureSource ?? { source: SOURCE.kelurahan };
     for (const id of options.codes) copy.setFeatureState({ ...from, id }, map.getFeatureState({ ...from, id }));
     await new Promise<void>((resolve) => {

@@ -1,23 +1,13 @@
 /**
- * How the map of all of Indonesia colours 83,402 desa fast: each desa holds one small integer in
- * feature-state, its slot in a fixed palette, and the fill colour is one `match` expression over
- * that slot that never changes. A new indicator, year, class count, scheme or cluster map sets
- * integers only.
- *
- * Why not a colour string per desa (as before): MapLibre evaluated `to-color` on 83,402 strings at
- * every recolour. Why not a class index against a `step` or `match` that changes with the classes:
- * changing a paint expression that reads feature-state makes MapLibre lay out every loaded tile
- * again in its worker (Style#_updatePaintProperty: a data-driven value "requires relayout"),
- * seconds for the whole country, whereas new integers only rewrite the colour of each vertex.
+ * Which colour each of the 83,402 desa of the map of all of Indonesia takes: every colour the map
+ * can show sits in a fixed palette, each desa gets the slot of its colour (its class on a value
+ * map, its category on a cluster map), and the slots become one RGBA texel per desa for the
+ * colour layer (national-colour-layer.ts), which draws them in one frame.
  */
-import type { ExpressionSpecification } from 'maplibre-gl';
 import { classIndex } from '../analysis/classify';
 import { LOCAL_METHODS } from '../analysis/methods';
 import { OPEN_MAP_NOT_SIGNIFICANT } from '../analysis/open-map-colours';
 import { classColors, divergingColors, NO_DATA_COLOR } from './palette';
-
-/** The feature-state key holding a desa's palette slot (unset or null: no data, grey). */
-export const SLOT_STATE = 'k';
 
 /**
  * Most diverging classes the palette holds: a standard-deviation map of up to 9 classes takes
@@ -48,10 +38,40 @@ export function paletteSlot(color: string): number {
   return SLOT_OF.get(norm(color)) ?? -1;
 }
 
-/** The national fill colour: the palette colour of each desa's slot, grey without one. */
-export function nationalFillColor(): ExpressionSpecification {
-  const cases = NATIONAL_PALETTE.flatMap((color, slot) => [slot, color]);
-  return ['match', ['feature-state', SLOT_STATE], ...cases, NO_DATA_COLOR] as unknown as ExpressionSpecification;
+/** #rgb, #rrggbb or rgb(r, g, b) (d3's interpolated ramps) as red, green and blue bytes. */
+export function colourBytes(color: string): [number, number, number] {
+  const c = norm(color);
+  const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/.exec(c);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(c);
+  if (!hex) throw new Error(`not a colour the national map can draw: ${color}`);
+  const h = hex[1].length === 3 ? [...hex[1]].map((d) => d + d).join('') : hex[1];
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** Each palette slot's RGBA bytes, then the no-data grey's (the colour of slot -1). */
+const SLOT_BYTES: Uint8Array = Uint8Array.from([...NATIONAL_PALETTE, NO_DATA_COLOR].flatMap((color) => [...colourBytes(color), 255]));
+const NO_DATA_SLOT = NATIONAL_PALETTE.length;
+
+/**
+ * The colour layer's texels: the RGBA colour of each desa index (`count` of them, in rows of
+ * `rowWidth`). `slots[j]` belongs to index `indexOf[j]` (to `j` when `indexOf` is null); an index no
+ * slot names, or slot -1, is drawn in the no-data grey.
+ */
+export function slotColours(slots: Int16Array, indexOf: Int32Array | null, count: number, rowWidth: number): Uint8Array {
+  const texels = new Uint8Array(Math.max(1, Math.ceil(count / rowWidth)) * rowWidth * 4);
+  const grey = NO_DATA_SLOT * 4;
+  for (let i = 0; i < count; i++) texels.set(SLOT_BYTES.subarray(grey, grey + 4), i * 4);
+  for (let j = 0; j < slots.length; j++) {
+    const index = indexOf ? indexOf[j] : j;
+    if (index < 0 || index >= count) continue;
+    const from = (slots[j] < 0 ? NO_DATA_SLOT : slots[j]) * 4;
+    texels[index * 4] = SLOT_BYTES[from];
+    texels[index * 4 + 1] = SLOT_BYTES[from + 1];
+    texels[index * 4 + 2] = SLOT_BYTES[from + 2];
+    texels[index * 4 + 3] = 255;
+  }
+  return texels;
 }
 
 /**

@@ -1,16 +1,18 @@
 /**
  * The style of the map of all of Indonesia (pure, tested as JSON): the desa/kelurahan vector
- * tiles filled with the palette colour of the slot each desa carries in feature-state
- * (national-classes.ts), outlines only where desa are large enough on screen to tell apart, and
- * the hovered desa's outline from its own source.
+ * tiles filled with the code of each desa's index (feature-state), which the colour layer
+ * (national-colour-layer.ts, added by the map view after the fills: custom layers cannot be
+ * written in a style) turns into its colour; outlines only where desa are large enough on screen
+ * to tell apart, and the hovered desa's outline from its own source.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import { NATIONAL_BOUNDS, NATIONAL_LAYER, NATIONAL_TILE_ZOOMS } from '../data/national-map';
-import { nationalFillColor } from './national-classes';
+import { desaIndexFillColor } from './national-colour-layer';
 
 export const NATIONAL_SOURCE = 'desa-nasional';
 export const NATIONAL_HOVER_SOURCE = 'desa-nasional-hover';
-export const NATIONAL_LAYERS = { fill: 'desa-fill', line: 'desa-line', hover: 'desa-hover' } as const;
+/** The style's layers, and the colour layer the map view puts before the outlines. */
+export const NATIONAL_LAYERS = { fill: 'desa-fill', colour: 'desa-colour', line: 'desa-line', hover: 'desa-hover' } as const;
 
 /**
  * The sea behind the desa: a slate blue-grey no class, category or "no data" grey is near (the old
@@ -18,7 +20,7 @@ export const NATIONAL_LAYERS = { fill: 'desa-fill', line: 'desa-line', hover: 'd
  */
 export const NATIONAL_BACKGROUND = '#8890b0';
 
-/** The national map's style for tiles at `tileTemplate`; values arrive later as feature-state. */
+/** The national map's style for tiles at `tileTemplate`; desa indices arrive later as feature-state. */
 export function nationalStyle(tileTemplate: string): StyleSpecification {
   return {
     version: 8,
@@ -41,11 +43,10 @@ export function nationalStyle(tileTemplate: string): StyleSpecification {
         type: 'fill',
         source: NATIONAL_SOURCE,
         'source-layer': NATIONAL_LAYER,
-        // A fixed palette over the slot in feature-state, so this expression never changes: a new
-        // expression would make MapLibre lay out every tile again (seconds for 83,402 desa), a new
-        // slot only rewrites vertex colours.
-        // No antialiasing: tiny polygons at zoom 4 draw faster and without halos at their seams.
-        paint: { 'fill-color': nationalFillColor(), 'fill-antialias': false },
+        // Each desa's index as a colour code, set once; colours change in the colour layer only.
+        // No antialiasing: a pixel must hold one desa's code unmixed (and tiny polygons at zoom 4
+        // draw faster and without halos at their seams).
+        paint: { 'fill-color': desaIndexFillColor(), 'fill-antialias': false },
       },
       {
         id: NATIONAL_LAYERS.line,

@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { SCREENSHOTS, watchPage } from './helpers';
+import { foreignColours, pixelColours, swatchColours } from './national-pixels';
 
 /** Built by `npm run data:national` (part of `npm run test:e2e`) and copied into the site. */
 const WEIGHTS = 'dist/national/bobot-queen.bin';
@@ -24,21 +25,9 @@ async function legendCount(page: Page, testid: string): Promise<number> {
   return counts.map((c) => Number(c.replaceAll('.', ''))).reduce((a, b) => a + b, 0);
 }
 
-/** Desa drawn in view holding the palette slot of `color` in feature-state (the fill's match expression says which). */
-function drawnWithColour(page: Page, color: string): Promise<{ matching: number; drawn: number; withSlot: number }> {
-  return page.evaluate((wanted) => {
-    const { nationalMap: map } = (window as unknown as { __pkk: { nationalMap: import('maplibre-gl').Map } }).__pkk;
-    const expression = map.getPaintProperty('desa-fill', 'fill-color') as unknown[];
-    let slot = -1;
-    for (let i = 2; i < expression.length - 1; i += 2) if (String(expression[i + 1]).toLowerCase() === wanted) slot = Number(expression[i]);
-    const features = map.queryRenderedFeatures({ layers: ['desa-fill'] });
-    return {
-      matching: features.filter((f) => f.state.k === slot).length,
-      drawn: features.length,
-      withSlot: features.filter((f) => typeof f.state.k === 'number').length,
-    };
-  }, color.toLowerCase());
-}
+/** The sea and the grey of a desa without a value (src/map/national-style.ts, palette.ts). */
+const SEA = '#8890b0';
+const NO_DATA = '#d9d9d9';
 
 test('LISA on all of Indonesia: clusters on the tiles, the table with its cluster column, a PNG of the view', async ({ page, baseURL }) => {
   test.setTimeout(360_000);
@@ -50,10 +39,10 @@ test('LISA on all of Indonesia: clusters on the tiles, the table with its cluste
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/?nasional=1');
   await waitForNational(page, /^penduduk_miskin\|2025\|5\|quantile$/);
-  // The value map: every desa drawn holds a palette slot, not a colour string.
-  const before = await drawnWithColour(page, '#FF0000');
-  expect(before.withSlot).toBe(before.drawn);
-  expect(before.matching).toBe(0);
+  // The value map: only its class colours are drawn, none of them GeoDa's High-High red.
+  const before = await pixelColours(page);
+  expect(foreignColours(before, [SEA, NO_DATA, ...(await swatchColours(page, 'national-legend'))])).toEqual([]);
+  expect(before.get('#ff0000') ?? 0).toBe(0);
 
   // LISA with a small permutation count, the city panel's seed and significance.
   await page.getByTestId('national-method').selectOption('lisa');
@@ -66,16 +55,16 @@ test('LISA on all of Indonesia: clusters on the tiles, the table with its cluste
   expect(await legendCount(page, 'national-cluster-legend')).toBe(83_402);
   const legend = await page.getByTestId('national-cluster-legend').innerText();
   expect(legend).toContain('Tinggi-Tinggi');
-  // High-High desa are drawn in GeoDa's red from the same feature-state slot mechanism.
-  const after = await drawnWithColour(page, '#FF0000');
-  expect(after.matching).toBeGreaterThan(100);
-  expect(after.withSlot).toBe(after.drawn);
+  // High-High desa are drawn in GeoDa's red by the same colour layer; only cluster colours are drawn.
+  const after = await pixelColours(page);
+  expect(foreignColours(after, [SEA, NO_DATA, ...(await swatchColours(page, 'national-cluster-legend'))])).toEqual([]);
+  expect(after.get('#ff0000') ?? 0).toBeGreaterThan(100);
   // "Not significant" is white on the national map (not GeoDa's #F0F0F0, which was the sea's
   // colour there), in the legend as on the tiles.
   const notSignificant = page.getByTestId('national-cluster-legend').locator('li', { hasText: 'Tidak signifikan' }).locator('.swatch');
   await expect(notSignificant).toHaveCSS('background-color', 'rgb(255, 255, 255)');
-  expect((await drawnWithColour(page, '#ffffff')).matching).toBeGreaterThan(1000);
-  expect((await drawnWithColour(page, '#f0f0f0')).matching).toBe(0);
+  expect(after.get('#ffffff') ?? 0).toBeGreaterThan(1000);
+  expect(after.get('#f0f0f0') ?? 0).toBe(0);
   await expect(page.getByTestId('national-run-done')).toContainText('ms');
   const gapLine = logs.find((l) => l.includes('frame gap'));
   expect(gapLine).toBeTruthy();
@@ -100,6 +89,11 @@ test('LISA on all of Indonesia: clusters on the tiles, the table with its cluste
   const png = readFileSync(await download.path());
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.length).toBeGreaterThan(20_000);
+  // Drawn again by a second map with its own colour layer: High-High red on the map, not only in
+  // the legend's swatch (6,775 red pixels here at 1366x768; without the layer the desa show codes).
+  const exported = await pixelColours(page, `data:image/png;base64,${png.toString('base64')}`);
+  console.log(`national PNG: ${exported.get('#ff0000') ?? 0} red, ${exported.get('#8890b0') ?? 0} sea pixels`);
+  expect(exported.get('#ff0000') ?? 0).toBeGreaterThan(2000);
 
   // The table: every desa, only the rows in view in the page, the cluster column, a search.
   await page.getByTestId('national-table-toggle').click();

@@ -263,7 +263,7 @@ export async function measureAllIndonesia(ctx: BenchContext, fgb: string | null,
   const baselineAll = summarize(panBaseline.flat());
   const rows: Row[] = [];
   const note2d =
-    'app: a palette slot per desa in feature-state on vector tiles, one fixed paint expression (a change of indicator, year or classes sets the slots of the desa whose colour changed); baseline: GeoJSON setData with new properties';
+    'app: vector tiles, each desa filled with the code of its index (feature-state, written once) and a custom colour layer turning codes into colours from one texel per desa (a change of indicator, year or classes uploads those texels); baseline: GeoJSON setData with new properties';
   if (baseline.length)
     rows.push(
       compare(
