@@ -141,6 +141,8 @@ test('the table view lists every kelurahan, sorts by value, and a row opens the 
   const trend = page.getByTestId('trend');
   await expect(trend).toBeVisible();
   await expect(trend.locator('table tbody tr')).toHaveCount(5);
+  // Its numbers (14,3 …) say what they count: the heading carries the unit.
+  await expect(trend.locator('figcaption')).toHaveText('Rumah tidak layak huni (RTLH) dari tahun ke tahun (per 100 rumah tangga)');
   await page.getByTestId('view-toggle').click();
   await expect(table).toBeHidden();
   await page.screenshot({ path: `${SCREENSHOTS}/profile-trend.png` });
