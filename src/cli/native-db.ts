@@ -98,9 +98,9 @@ export async function openNativeDatabase(options: NativeOptions = {}): Promise<N
     async dropFile(name) {
       rmSync(registered(name), { force: true });
     },
-    async copyToCsv(select) {
-      const path = join(files, `copy-${++copies}.csv`);
-      await conn.run(`COPY (${select}) TO '${path.replaceAll("'", "''")}' (HEADER, DELIMITER ',')`);
+    async copyToCsv(select, options = {}) {
+      const path = join(files, `copy-${++copies}.csv${options.gzip ? '.gz' : ''}`);
+      await conn.run(`COPY (${select}) TO '${path.replaceAll("'", "''")}' (HEADER, DELIMITER ','${options.gzip ? ', COMPRESSION gzip' : ''})`);
       try {
         return new Uint8Array(readFileSync(path));
       } finally {

@@ -53,10 +53,10 @@ export async function openNodeDatabase(): Promise<Database> {
     async run(sql) {
       conn.query(sql);
     },
-    async copyToCsv(select) {
+    async copyToCsv(select, options = {}) {
       // In Node, DuckDB writes COPY targets to the real file system: use a temporary file.
-      const name = join(tmpdir(), `pkk-${process.pid}-${++copies}.csv`);
-      conn.query(`COPY (${select}) TO '${name.replaceAll("'", "''")}' (HEADER, DELIMITER ',')`);
+      const name = join(tmpdir(), `pkk-${process.pid}-${++copies}.csv${options.gzip ? '.gz' : ''}`);
+      conn.query(`COPY (${select}) TO '${name.replaceAll("'", "''")}' (HEADER, DELIMITER ','${options.gzip ? ', COMPRESSION gzip' : ''})`);
       try {
         return new Uint8Array(readFileSync(name));
       } finally {

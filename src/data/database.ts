@@ -24,8 +24,11 @@ export interface Database {
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
   /** Forgets a registered file (its table, if one was made from it, stays). */
   dropFile(name: string): Promise<void>;
-  /** The result of `select` as a UTF-8 CSV with a header (DuckDB's COPY, never through JS rows). */
-  copyToCsv(select: string): Promise<Uint8Array>;
+  /**
+   * The result of `select` as a UTF-8 CSV with a header (DuckDB's COPY, never through JS rows);
+   * with `gzip`, gzipped by DuckDB as it writes (in the browser in DuckDB's worker, not the page).
+   */
+  copyToCsv(select: string, options?: { gzip?: boolean }): Promise<Uint8Array>;
   /**
    * Makes a file readable by SQL under `name` where it lies, without copying it into memory
    * (the browser: a File read in slices by DuckDB's worker). Absent where an engine cannot.

@@ -7,6 +7,7 @@ import type { Database } from './database';
 import type { IndicatorDef, LocalText } from './catalog';
 import {
   applyIndicatorTable,
+  dropDataset,
   indicatorDef,
   loadMapping,
   loadRawTable,
@@ -20,6 +21,7 @@ import { replaceDataset, type MeasureDef } from './indicators';
 import { gunzip, gzip, type StoredDataset } from './store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression';
 import { sqlIdentifier, sqlLiteral } from './sql';
+import { TaskCancelled } from './task-cancelled';
 
 /** Where a dataset came from, shown in the datasets list and the legend. */
 export interface SourceInfo {
@@ -118,8 +120,30 @@ export const aggregateTable = (id: string) => `agregat_${id}`;
 export const beneficiaryTable = (id: string) => `pm_${id}`;
 export const matchTable = (id: string) => `cocok_${id}`;
 
+/** How a dataset is applied. */
+export interface ApplyOptions {
+  /**
+   * Household records: `rt_<id>` was just made from the import's rows inside DuckDB (the
+   * import's commit), so it is aggregated as it is instead of being read back from the payload.
+   */
+  loaded?: boolean;
+  /** A cancelled import: stops before the dataset's values go in (TaskCancelled), so the caller stores nothing. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Takes a dataset out of DuckDB whole: its values and its raw and mapping tables (dropDataset)
+ * and the tables a household or beneficiary dataset is aggregated from, which hold a row per
+ * household (a million households are hundreds of MB of DuckDB's memory).
+ */
+export async function dropAppliedDataset(db: Database, id: string): Promise<void> {
+  const tables = [householdTable(id), aggregateTable(id), beneficiaryTable(id), matchTable(id)];
+  await db.exec(tables.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
+  await dropDataset(db, id);
+}
+
 /** Loads a stored dataset into DuckDB: its tables and its indicators in `nilai`. */
-export async function applyStoredDataset(db: Database, dataset: StoredDataset): Promise<void> {
+export async function applyStoredDataset(db: Database, dataset: StoredDataset, options: ApplyOptions = {}): Promise<void> {
   const meta = metaOf(dataset);
   switch (meta.kind) {
     case 'indicators': {
@@ -129,24 +153,27 @@ export async function applyStoredDataset(db: Database, dataset: StoredDataset): 
       return;
     }
     case 'households': {
-      await loadTypedCsv(db, householdTable(dataset.id), await payloadBytes(dataset), {
-        kode: 'VARCHAR',
-        id_rt: 'VARCHAR',
-        desil: 'INTEGER',
-        ...Object.fromEntries(meta.deprivations.map((d) => [d.column, 'BOOLEAN'])),
-      });
+      if (!options.loaded) {
+        await loadTypedCsv(db, householdTable(dataset.id), storedPayload(dataset), {
+          kode: 'VARCHAR',
+          id_rt: 'VARCHAR',
+          desil: 'INTEGER',
+          ...Object.fromEntries(meta.deprivations.map((d) => [d.column, 'BOOLEAN'])),
+        });
+      }
       await aggregateHouseholds(db, {
         view: householdTable(dataset.id),
         deprivations: meta.deprivations.map((d) => ({ column: d.column, weight: d.weight })),
         k: meta.k,
         target: aggregateTable(dataset.id),
       });
+      if (options.signal?.aborted) throw new TaskCancelled();
       const { select, defs } = householdMeasures(dataset.id, meta);
       await replaceDataset(db, dataset.id, select, defs);
       return;
     }
     case 'beneficiaries': {
-      await loadTypedCsv(db, beneficiaryTable(dataset.id), await payloadBytes(dataset), { id_rt: 'VARCHAR', program: 'VARCHAR', tahun: 'INTEGER' });
+      await loadTypedCsv(db, beneficiaryTable(dataset.id), storedPayload(dataset), { id_rt: 'VARCHAR', program: 'VARCHAR', tahun: 'INTEGER' });
       await matchBeneficiaries(db, {
         households: householdTable(meta.households),
         beneficiaries: beneficiaryTable(dataset.id),
@@ -159,7 +186,7 @@ export async function applyStoredDataset(db: Database, dataset: StoredDataset): 
     }
     case 'aggregate': {
       const table = `agr_${dataset.id}`;
-      await loadTypedCsv(db, table, await payloadBytes(dataset), { kode: 'VARCHAR', kode_kota: 'VARCHAR', tahun: 'INTEGER', indikator: 'VARCHAR', nilai: 'DOUBLE' });
+      await loadTypedCsv(db, table, storedPayload(dataset), { kode: 'VARCHAR', kode_kota: 'VARCHAR', tahun: 'INTEGER', indikator: 'VARCHAR', nilai: 'DOUBLE' });
       await replaceDataset(db, dataset.id, `SELECT kode, kode_kota, tahun, indikator, nilai FROM ${table}`, meta.indicators);
       await db.exec(`DROP TABLE ${table}`);
       return;
@@ -176,12 +203,24 @@ export async function applyStoredDataset(db: Database, dataset: StoredDataset): 
   }
 }
 
-async function loadTypedCsv(db: Database, table: string, csv: Uint8Array, types: Record<string, string>): Promise<void> {
-  const file = `${table}.csv`;
-  await db.registerFileBuffer(file, csv);
+/**
+ * A copy of the stored gzipped CSV, handed to DuckDB as it is: DuckDB inflates it in its worker
+ * while reading (a million households' records are tens of MB, too much to inflate on the page's
+ * thread). A copy, because registering a buffer may transfer it away from the stored dataset.
+ */
+function storedPayload(dataset: StoredDataset): Uint8Array {
+  if (!dataset.payload) throw new Error(`Dataset ${dataset.name} has no stored content`);
+  return dataset.payload.slice();
+}
+
+async function loadTypedCsv(db: Database, table: string, csvGz: Uint8Array, types: Record<string, string>): Promise<void> {
+  const file = `${table}.csv.gz`;
+  await db.registerFileBuffer(file, csvGz);
   try {
     const typeList = Object.entries(types).map(([name, type]) => `${sqlLiteral(name)}: ${sqlLiteral(type)}`);
-    await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', types = {${typeList.join(', ')}})`);
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', compression = 'gzip', types = {${typeList.join(', ')}})`,
+    );
   } finally {
     await db.dropFile(file);
   }

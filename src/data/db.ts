@@ -177,9 +177,9 @@ async function start(onProgress: ProgressListener): Promise<Database> {
         fileReads.delete(listener);
       }
     },
-    async copyToCsv(select) {
-      const name = `uitvoer_${++copies}.csv`;
-      await lost.race(conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ',')`));
+    async copyToCsv(select, options = {}) {
+      const name = `uitvoer_${++copies}.csv${options.gzip ? '.gz' : ''}`;
+      await lost.race(conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ','${options.gzip ? ', COMPRESSION gzip' : ''})`));
       try {
         return await lost.race(db.copyFileToBuffer(name));
       } finally {

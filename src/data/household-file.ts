@@ -7,16 +7,17 @@
  * SQL number and yes/no rules, reduction, aggregation) already reads.
  *
  * Only the head of the file (the first few MB, cut at a line end) goes through the JavaScript
- * reader, for what it alone knows: the header row under title rows, the delimiter, the column
- * types and the preview. Above a measured size the file is refused before anything is read, with
- * the command that aggregates it on this machine's native DuckDB instead.
+ * reader, for what it alone knows: the header row under title rows, the delimiter, the encoding
+ * (UTF-8 or an office PC's Windows-1252), the column types and the preview. Above a measured size
+ * the file is refused before anything is read, with the command that aggregates it on this
+ * machine's native DuckDB instead; a file cut off in a row is refused from its last bytes.
  */
 import { toRows, type Database, type RunHooks } from './database';
 import { rawTable } from './datasets';
 import { SLICE_BYTES } from './importers/delimited-file';
 import { formatOfName } from './importers/formats';
 import { detectEncoding, hasUtf16Bom } from './importers/text';
-import { ImportError, type ImportedTable } from './importers/types';
+import { ImportError, type ImportedTable, type TextEncoding } from './importers/types';
 import { checkHouseholdTail, TAIL_BYTES } from './household-file-check';
 import { householdSourceSql } from './household-read-sql';
 import { sqlIdentifier } from './sql';
@@ -44,20 +45,21 @@ export function householdCommand(fileName: string): string {
 }
 
 /**
- * The head of `file` as a small File cut after its last complete line, when the file is a UTF-8
- * CSV household register (a column named like `desil` in its first lines); null otherwise, and
- * the file is read the usual way (other tables, Excel, Parquet, Windows-1252 text).
+ * The head of `file` as a small File cut after its last complete line, when the file is a CSV
+ * household register (a column named like `desil` in its first lines) in UTF-8 or Windows-1252;
+ * null otherwise, and the file is read the usual way (other tables, Excel, Parquet, UTF-16).
  */
 export async function householdHead(file: File): Promise<File | null> {
   if (formatOfName(file.name, 'table')?.id !== 'csv') return null;
   const bytes = new Uint8Array(await file.slice(0, Math.min(file.size, HOUSEHOLD_HEAD_BYTES)).arrayBuffer());
   if (bytes.length === 0 || hasUtf16Bom(bytes)) return null;
+  let encoding: TextEncoding;
   try {
-    if (detectEncoding(bytes, file.name, bytes.length === file.size).encoding !== 'utf-8') return null;
+    encoding = detectEncoding(bytes, file.name, bytes.length === file.size).encoding;
   } catch {
     return null; // mixed encodings: the JavaScript reader says where
   }
-  const start = new TextDecoder('utf-8').decode(bytes.subarray(0, 65536));
+  const start = new TextDecoder(encoding).decode(bytes.subarray(0, 65536));
   if (!start.split(/\r?\n|\r/, 30).some((line) => /desil/i.test(line))) return null;
   const whole = bytes.length === file.size;
   const cut = whole ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
@@ -79,11 +81,15 @@ export function checkHouseholdSize(file: File, ceiling = HOUSEHOLD_CEILING_BYTES
 /**
  * The whole file as the head was read: DuckDB's reader as the shared household module sets it
  * up (household-read-sql.ts: every cell text, a row of the wrong width an error, never padded),
- * with the head's delimiter, and its columns under the names the head gave them (the JavaScript
- * reader names blank and repeated headers).
+ * with the head's delimiter and encoding, and its columns under the names the head gave them
+ * (the JavaScript reader names blank and repeated headers). A Windows-1252 file is read as
+ * Latin-1, which gives every byte the same letter except 0x80-0x9F (euro sign, curly quotes,
+ * dashes); DuckDB refuses those bytes (`householdFile.windowsLetters`), and the import reads such
+ * a file with the JavaScript reader instead.
  */
-export function householdReadSql(fileName: string, head: Pick<ImportedTable, 'delimiter' | 'columns'>): string {
-  const source = householdSourceSql({ files: [fileName], format: 'csv', delimiter: head.delimiter ?? ',' });
+export function householdReadSql(fileName: string, head: Pick<ImportedTable, 'delimiter' | 'columns' | 'encoding'>): string {
+  const encoding = head.encoding === 'windows-1252' ? 'latin-1' : 'utf-8';
+  const source = householdSourceSql({ files: [fileName], format: 'csv', delimiter: head.delimiter ?? ',', encoding });
   return `SELECT * FROM ${source} AS f(${head.columns.map((c) => sqlIdentifier(c.name)).join(', ')})`;
 }
 
@@ -96,7 +102,8 @@ export function householdReadSql(fileName: string, head: Pick<ImportedTable, 'de
 export async function loadHouseholdFile(db: Database, file: File, id: string, head: ImportedTable, hooks: RunHooks = {}): Promise<ImportedTable> {
   // A copy cut off in the middle of a row is refused from its last bytes, before minutes of reading.
   const tail = new Uint8Array(await file.slice(Math.max(0, file.size - TAIL_BYTES)).arrayBuffer());
-  checkHouseholdTail(tail, file.name, { format: 'csv', delimiter: head.delimiter ?? ',', headerCells: head.columns.length });
+  const encoding = head.encoding === 'windows-1252' ? 'latin-1' : 'utf-8';
+  checkHouseholdTail(tail, file.name, { format: 'csv', encoding, delimiter: head.delimiter ?? ',', headerCells: head.columns.length });
   const name = `rt_berkas_${id}.csv`;
   const table = rawTable(id);
   if (db.registerFileHandle) await db.registerFileHandle(name, file);
@@ -123,10 +130,20 @@ export async function loadHouseholdFile(db: Database, file: File, id: string, he
   return { ...head, file: file.name, rowCount: Number(count.n), inDatabase: true };
 }
 
-/** DuckDB's complaint about a row (wrong number of cells, an unclosed quote, a cut-off end) as the user's message. */
+/**
+ * DuckDB's complaint about the file as the user's message: a quote left open at the end (a copy
+ * cut off inside a quoted cell), a row of the wrong number of cells, bytes that are not UTF-8 past
+ * the head; otherwise DuckDB's own first line, with the row when it names one.
+ */
 function readError(file: string, error: unknown): ImportError {
   const message = error instanceof Error ? error.message : String(error);
-  const line = /line[: ]+(\d+)/i.exec(message)?.[1];
+  const row = /line[: ]+(\d+)/i.exec(message)?.[1] ?? '';
+  const options = { cause: error };
+  if (/unterminated quote/i.test(message)) return new ImportError('householdFile.openQuote', { file, row }, options);
+  const width = /Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)/i.exec(message);
+  if (width && row) return new ImportError('householdFile.wrongWidth', { file, row, expected: width[1], found: width[2] }, options);
+  if (/invalid unicode/i.test(message)) return new ImportError('householdFile.notUtf8', { file, row }, options);
+  if (/not latin-1 encoded/i.test(message)) return new ImportError('householdFile.windowsLetters', { file }, options);
   const detail = message.split('\n')[0].slice(0, 300);
-  return new ImportError(line ? 'householdFile.badRow' : 'householdFile.readFailed', { file, row: line ?? '', detail }, { cause: error });
+  return new ImportError(row ? 'householdFile.badRow' : 'householdFile.readFailed', { file, row, detail }, options);
 }

@@ -3,7 +3,8 @@
  * src/state only decides and never writes SQL: the rows of a point table, the reduced
  * household and beneficiary records that are stored, the program values, and the clean-up.
  */
-import { toRows, type Database } from './database';
+import { toRows, type Database, type RunHooks } from './database';
+import { desilSql } from './household-read-sql';
 import { mappedRows, mappingTable, rawTable, typedColumn, yearSql, type ColumnChoice, type KeyColumns } from './datasets';
 import { sqlIdentifier, sqlLiteral } from './sql';
 
@@ -30,15 +31,36 @@ export interface HouseholdRecordsSpec {
 }
 
 /**
- * Household records reduced to kelurahan code, salted id hash, desil and yes/no deprivations,
- * as CSV. Only what the aggregation needs leaves this function: no name, no identity number.
+ * The SELECT reducing household records to kelurahan code, salted id hash, desil and yes/no
+ * deprivations: only what the aggregation needs, no name, no identity number. The desil is read
+ * by the household module's rule (desilSql: plain digits at once, else the app's number rule).
  */
-export function householdRecordsCsv(db: Database, spec: HouseholdRecordsSpec): Promise<Uint8Array> {
-  const desil = spec.desil ? `TRY_CAST(${typedColumn({ ...spec.desil, type: 'number' })} AS INTEGER)` : 'NULL::INTEGER';
+export function householdRecordsSql(spec: HouseholdRecordsSpec): string {
+  const desil = spec.desil ? desilSql(`m.${sqlIdentifier(spec.desil.name)}`, spec.desil.numberFormat) : 'NULL::INTEGER';
   const deprivations = spec.deprivations.map((d) => `${typedColumn({ ...d.source, type: 'boolean' })} AS ${sqlIdentifier(d.column)}`);
-  const reduced = `SELECT p.kode, sha256(${sqlLiteral(spec.salt)} || trim(m.${sqlIdentifier(spec.idColumn)})) AS id_rt, ${desil} AS desil, ${deprivations.join(', ')}
+  return `SELECT p.kode, sha256(${sqlLiteral(spec.salt)} || trim(m.${sqlIdentifier(spec.idColumn)})) AS id_rt, ${desil} AS desil, ${deprivations.join(', ')}
         FROM ${mappedRows(spec.id, spec.keys, true)}`;
-  return db.copyToCsv(reduced);
+}
+
+/**
+ * Creates `target` from the reduced household records inside DuckDB (in the browser its worker:
+ * a register of a million households never passes through the page), as one statement that
+ * `hooks.signal` stops; stopped or failed, DuckDB creates no table.
+ */
+export async function createHouseholdRecords(db: Database, spec: HouseholdRecordsSpec, target: string, hooks: RunHooks = {}): Promise<void> {
+  const sql = `CREATE OR REPLACE TABLE ${sqlIdentifier(target)} AS ${householdRecordsSql(spec)}`;
+  if (db.run) await db.run(sql, hooks);
+  else await db.exec(sql);
+}
+
+/** A household table as the store keeps it: CSV gzipped by DuckDB as it writes (in the browser in its worker). */
+export function householdRecordsGz(db: Database, table: string): Promise<Uint8Array> {
+  return db.copyToCsv(`SELECT * FROM ${sqlIdentifier(table)}`, { gzip: true });
+}
+
+/** Drops a household table made by createHouseholdRecords (a commit that stopped before storing it). */
+export async function dropHouseholdRecords(db: Database, table: string): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS ${sqlIdentifier(table)}`);
 }
 
 /** The columns of a beneficiary list, and the year of every row when it has no year column. */
@@ -51,11 +73,11 @@ export interface BeneficiaryRecordsSpec {
   year: number;
 }
 
-/** A beneficiary list reduced to salted id hash, program and year, as CSV. */
-export function beneficiaryRecordsCsv(db: Database, spec: BeneficiaryRecordsSpec): Promise<Uint8Array> {
+/** A beneficiary list reduced to salted id hash, program and year, as CSV (gzipped by DuckDB with `gzip`). */
+export function beneficiaryRecordsCsv(db: Database, spec: BeneficiaryRecordsSpec, options: { gzip?: boolean } = {}): Promise<Uint8Array> {
   const year = spec.yearColumn ? yearSql(`m.${sqlIdentifier(spec.yearColumn)}`) : String(spec.year);
   const select = `SELECT sha256(${sqlLiteral(spec.salt)} || trim(m.${sqlIdentifier(spec.idColumn)})) AS id_rt, trim(m.${sqlIdentifier(spec.programColumn)}) AS program, ${year} AS tahun FROM ${rawTable(spec.id)} m`;
-  return db.copyToCsv(select);
+  return db.copyToCsv(select, options);
 }
 
 /** The distinct non-empty program values of a beneficiary list, sorted. */

@@ -22,14 +22,23 @@ import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
 import { readGeoInWorker, readTableInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
-import type { BeneficiariesMeta, DatasetMeta, DeprivationChoice, HouseholdsMeta, PointsMeta } from '../data/dataset-apply';
+import { householdTable, type ApplyOptions, type BeneficiariesMeta, type DatasetMeta, type DeprivationChoice, type HouseholdsMeta, type PointsMeta } from '../data/dataset-apply';
 import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
 import { GEO_EXTENSIONS } from '../data/importers/read-geo';
 import type { GeoImport } from '../data/importers/geo-features';
 import { pointsFromRows } from '../data/importers/points';
 import { loadRegionIndex } from '../data/regions';
 import { noticeOf, type DatabaseHost, type Notice } from './host';
-import { beneficiaryRecordsCsv, dropImportTables, householdRecordsCsv, programValues, rawTableCsv, rawTableRows } from '../data/import-records';
+import {
+  beneficiaryRecordsCsv,
+  createHouseholdRecords,
+  dropHouseholdRecords,
+  dropImportTables,
+  householdRecordsGz,
+  programValues,
+  rawTableCsv,
+  rawTableRows,
+} from '../data/import-records';
 import { checkHouseholdSize, HOUSEHOLD_CEILING_BYTES, householdHead, loadHouseholdFile } from '../data/household-file';
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
@@ -53,7 +62,7 @@ export interface ImportHost {
   readonly workspace: DatabaseHost['workspace'] & {
     readonly datasets: StoredDataset[];
     salt(): Promise<string>;
-    addDataset(dataset: StoredDataset): Promise<void>;
+    addDataset(dataset: StoredDataset, options?: ApplyOptions): Promise<void>;
     addRegion(region: City, areas: AreaCollection): Promise<void>;
   };
   setIndicator(id: string): void;
@@ -171,7 +180,15 @@ export class ImportSession {
     if (headTable.headerRow !== 1) return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
     const db = (this.#db ??= await this.host.workspace.database());
     this.progress = null; // indeterminate until DuckDB's worker reports the share of the file it has read (db.ts)
-    const table = await loadHouseholdFile(db, file, id, headTable, { signal, onProgress: (f) => (this.progress = f) });
+    let table: ImportedTable;
+    try {
+      table = await loadHouseholdFile(db, file, id, headTable, { signal, onProgress: (f) => (this.progress = f) });
+    } catch (error) {
+      // Windows-1252's curly quotes, euro sign and dashes, which DuckDB's Latin-1 refuses: the JavaScript reader reads them.
+      if (!(error instanceof ImportError && error.key === 'householdFile.windowsLetters')) throw error;
+      this.progress = 0;
+      return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
+    }
     if (signal.aborted || id !== this.#id) {
       await dropImportTables(db, id).catch(() => undefined);
       throw new TaskCancelled();
@@ -221,7 +238,8 @@ export class ImportSession {
     const idColumn = findHouseholdIdColumn(header);
     const program = header.find((h, i) => /program|bantuan|jenis_bansos/.test(lower[i]));
     const coordinates = header.filter((h, i) => /^(lat|lon|lng|long|latitude|longitude|lintang|bujur)$/.test(lower[i])).length >= 2;
-    this.kind = coordinates ? 'points' : program && idColumn ? 'beneficiaries' : desil || this.personal.length > 0 ? 'households' : 'indicators';
+    // Household records have a household id: a kelurahan table of desil figures (no id, no personal data) is indicators.
+    this.kind = coordinates ? 'points' : program && idColumn ? 'beneficiaries' : (desil && idColumn) || this.personal.length > 0 ? 'households' : 'indicators';
     const personalNames = new Set(this.personal.map((p) => header[p.column]));
     const proposal = proposeIndicators({
       columns: table.columns,
@@ -332,7 +350,7 @@ export class ImportSession {
         this.step = 'report';
         return;
       }
-      if (!this.keys.kode && !this.keys.nama) throw new ImportError('import.noKeyColumn');
+      if (!this.keys.kode && !this.keys.nama) throw this.#noKeyError(table);
       await this.#loadRaw(table);
       const staged = await stageJoin(this.#db!, this.#id, this.keys, table.headerRow, this.targets(), { oneRowPerKelurahan: this.kind === 'indicators' });
       this.keyRows = staged.keyRows;
@@ -344,6 +362,15 @@ export class ImportSession {
       this.#fail(error, 'import.failed');
       this.step = 'table';
     }
+  }
+
+  /** No key chosen: the file has no column that looks like one (say so, with its columns), or the user cleared it. */
+  #noKeyError(table: ImportedTable): ImportError {
+    const roles = this.keyChoice?.roles;
+    if (roles && (roles.kode.chosen || roles.nama.chosen)) return new ImportError('import.noKeyColumn');
+    const names = table.columns.map((c) => c.name);
+    const columns = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
+    return new ImportError('import.noKeyInFile', { file: table.file, columns });
   }
 
   async #loadRaw(table: ImportedTable): Promise<void> {
@@ -362,28 +389,43 @@ export class ImportSession {
     return joinReportCsv(this.report, this.joinKeys, this.targets(), this.host.lang, $state.snapshot(this.decisions.manual));
   }
 
-  /** Stores the dataset with the user's decisions and shows it on the map. */
+  /**
+   * Stores the dataset with the user's decisions and shows it on the map. Cancel (the dialog's ×)
+   * while saving stops DuckDB's long statements and stores nothing; a failure stores nothing.
+   */
   async commit(): Promise<void> {
     const table = this.table;
-    if (!table || !this.#db) return;
+    const db = this.#db;
+    if (!table || !db) return;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const id = this.#id;
     this.error = null;
     this.step = 'saving';
+    let handedOver = false;
     try {
       const region = this.host.city;
-      const dataset = await this.#build(table, region);
+      const { dataset, loaded } = await this.#build(table, region, abort.signal);
+      if (abort.signal.aborted) throw new TaskCancelled();
       await this.#dropTemporary();
-      await this.host.workspace.addDataset(dataset);
+      handedOver = true; // from here the workspace takes the dataset out again if it fails
+      await this.host.workspace.addDataset(dataset, { loaded, signal: abort.signal });
       const own = this.host.regionIndicators.filter((i) => i.dataset === dataset.id);
       const first = own.find((i) => i.id.endsWith('_af_m0')) ?? own.find((i) => i.direction !== 'neutral') ?? own[0];
       if (first) this.host.setIndicator(first.id);
       this.#reset();
     } catch (error) {
+      // The household table made for this dataset, if the commit stopped before handing it over.
+      if (!handedOver) await dropHouseholdRecords(db, householdTable(id)).catch(() => undefined);
+      if (error instanceof TaskCancelled || abort.signal.aborted) return;
       this.#fail(error, 'import.failed');
       this.step = 'report';
     }
   }
 
-  async #build(table: ImportedTable, region: City): Promise<StoredDataset> {
+  /** The dataset to store; `loaded` when its household table is already in DuckDB. */
+  async #build(table: ImportedTable, region: City, signal: AbortSignal): Promise<{ dataset: StoredDataset; loaded: boolean }> {
     const db = this.#db!;
     const mapping = this.kind === 'beneficiaries' ? [] : this.#mapping();
     const source = sourceInfoOf(table, this.report, this.decisions);
@@ -392,7 +434,7 @@ export class ImportSession {
       if (this.indicators.length === 0) throw new ImportError('import.noIndicator');
       // Rows DuckDB read from the file are stored from its table (the table's csv is only a sample).
       const stored = table.inDatabase ? { ...table, csv: await rawTableCsv(db, this.#id) } : table;
-      return indicatorDataset(base, stored, {
+      const dataset = await indicatorDataset(base, stored, {
         source,
         columns: $state.snapshot(this.columns),
         keys: $state.snapshot(this.keys),
@@ -401,6 +443,7 @@ export class ImportSession {
         duplicates: this.decisions.duplicates,
         indicators: this.#ungrouped($state.snapshot(this.indicators)),
       });
+      return { dataset, loaded: false };
     }
     await loadMapping(db, this.#id, mapping);
     if (this.kind === 'households') {
@@ -409,15 +452,22 @@ export class ImportSession {
       if (h.deprivations.length === 0) throw new ImportError('import.needDeprivation');
       const salt = await this.host.workspace.salt();
       const column = (name: string) => this.columns.find((c) => c.name === name)!;
-      // Only what the aggregation needs is stored: no name, no identity number.
-      const csv = await householdRecordsCsv(db, {
+      // Only what the aggregation needs is stored: no name, no identity number. The records are
+      // reduced into the dataset's own table inside DuckDB's worker, stored from there gzipped
+      // by DuckDB, and aggregated where they lie: no household row crosses to the page, whose
+      // thread stays free to draw (issue 17: a million households froze it for seconds).
+      const records = householdTable(this.#id);
+      const spec = {
         id: this.#id,
         keys: this.keys,
         salt,
         idColumn: h.idColumn,
         desil: h.desilColumn ? column(h.desilColumn) : null,
         deprivations: h.deprivations.map((d) => ({ source: column(d.source), column: d.column })),
-      });
+      };
+      await createHouseholdRecords(db, $state.snapshot(spec), records, { signal });
+      if (signal.aborted) throw new TaskCancelled();
+      const payload = await householdRecordsGz(db, records);
       const meta: HouseholdsMeta = {
         kind: 'households',
         source,
@@ -427,12 +477,16 @@ export class ImportSession {
         suppressBelow: h.suppressBelow,
         personal: this.personal.map((p) => table.columns[p.column].name),
       };
-      return { ...base, kind: 'households', meta: meta satisfies DatasetMeta, payload: await gzip(csv) };
+      return { dataset: { ...base, kind: 'households', meta: meta satisfies DatasetMeta, payload }, loaded: true };
     }
     const b = this.beneficiaries;
     if (!b.idColumn || !b.programColumn || !b.households) throw new ImportError('import.needBeneficiaryColumns');
     const salt = await this.host.workspace.salt();
-    const csv = await beneficiaryRecordsCsv(db, { id: this.#id, salt, idColumn: b.idColumn, programColumn: b.programColumn, yearColumn: b.yearColumn, year: this.year });
+    const payload = await beneficiaryRecordsCsv(
+      db,
+      { id: this.#id, salt, idColumn: b.idColumn, programColumn: b.programColumn, yearColumn: b.yearColumn, year: this.year },
+      { gzip: true },
+    );
     const values = await programValues(db, this.#id, b.programColumn);
     const taken = new Set<string>();
     const meta: BeneficiariesMeta = {
@@ -443,7 +497,7 @@ export class ImportSession {
       suppressBelow: this.households.suppressBelow,
       programs: values.map((value) => ({ value, slug: slugOf(value, taken) })),
     };
-    return { ...base, kind: 'beneficiaries', meta: meta satisfies DatasetMeta, payload: await gzip(csv) };
+    return { dataset: { ...base, kind: 'beneficiaries', meta: meta satisfies DatasetMeta, payload }, loaded: false };
   }
 
   /** Commits a spatial import: boundaries become a region, points a count per kelurahan. */

@@ -7,13 +7,13 @@
 import { registerIndicators, unregisterIndicators, type City } from '../data/catalog';
 import type { AreaCollection } from '../data/boundaries';
 import type { Database } from '../data/database';
-import { dropDataset } from '../data/datasets';
 import { demoDatabase, forgetDemoDatabase } from '../data/demo';
 import type { ProgressListener } from '../data/db';
 import { ImportError } from '../data/importers/types';
+import { TaskCancelled } from '../data/task-cancelled';
 import { gunzip, openStore, type Store, type StoredDataset, type StoredRegion, type StoredView } from '../data/store';
 import type { FeatureCollection, Point } from 'geojson';
-import { applyStoredDataset, datasetIndicators, shareableDataset } from '../data/dataset-apply';
+import { applyStoredDataset, datasetIndicators, dropAppliedDataset, shareableDataset, type ApplyOptions } from '../data/dataset-apply';
 import { readWorkspaceFile, writeWorkspaceFile } from '../data/workspace-file';
 import type { FocusArea } from './areas.svelte';
 import { noticeOf, type NoticeHost } from './host';
@@ -86,7 +86,7 @@ export class WorkspaceState {
           await applyStoredDataset(db, dataset);
         } catch (error) {
           // One broken dataset must not take the others (or the demo) down with it.
-          await dropDataset(db, dataset.id).catch(() => undefined);
+          await dropAppliedDataset(db, dataset.id).catch(() => undefined);
           this.host.notify('workspace.replayFailed', { name: dataset.name, detail: error instanceof Error ? error.message : String(error) });
         }
       }
@@ -159,13 +159,14 @@ export class WorkspaceState {
    * Applies a new dataset to DuckDB and stores it. On any failure the dataset is taken out of
    * DuckDB again and the error is rethrown: the workspace is as it was.
    */
-  async addDataset(dataset: StoredDataset): Promise<void> {
+  async addDataset(dataset: StoredDataset, options: ApplyOptions = {}): Promise<void> {
     const db = await this.database();
     try {
-      await applyStoredDataset(db, dataset);
+      await applyStoredDataset(db, dataset, options);
+      if (options.signal?.aborted) throw new TaskCancelled();
       if (this.#store) await this.#store.putDataset(dataset);
     } catch (error) {
-      await dropDataset(db, dataset.id).catch(() => undefined);
+      await dropAppliedDataset(db, dataset.id).catch(() => undefined);
       throw error;
     }
     registerIndicators(dataset.id, datasetIndicators(dataset));
@@ -189,7 +190,7 @@ export class WorkspaceState {
   async removeDataset(id: string): Promise<void> {
     if (this.#store) await this.#store.deleteDataset(id);
     const db = await this.database();
-    await dropDataset(db, id);
+    await dropAppliedDataset(db, id);
     unregisterIndicators(id);
     this.datasets = this.datasets.filter((d) => d.id !== id);
     this.host.workspaceChanged();
@@ -224,7 +225,7 @@ export class WorkspaceState {
     else for (const region of content.regions) this.#memoryRegions.set(region.kode, region);
     const db = await this.database();
     for (const dataset of this.datasets) {
-      await dropDataset(db, dataset.id);
+      await dropAppliedDataset(db, dataset.id);
       unregisterIndicators(dataset.id);
     }
     this.datasets = [];
@@ -235,7 +236,7 @@ export class WorkspaceState {
         registerIndicators(dataset.id, datasetIndicators(dataset));
         this.datasets = [...this.datasets, dataset];
       } catch (error) {
-        await dropDataset(db, dataset.id).catch(() => undefined);
+        await dropAppliedDataset(db, dataset.id).catch(() => undefined);
         this.host.notify('workspace.replayFailed', { name: dataset.name, detail: error instanceof Error ? error.message : String(error) });
       }
     }

@@ -9,7 +9,7 @@
  * refusal at 1024x768, 1366x768 and 1920x1080 and of a read under way (tests/results/household-file/).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, ftruncateSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { HOUSEHOLD_CEILING_BYTES } from '../../src/data/household-file';
 import { waitForMap, watchPage } from './helpers';
 
@@ -162,6 +162,206 @@ test('the refusal in English', async ({ page, baseURL }) => {
     await expect(dialog.getByTestId('import-error')).toContainText('MB a browser can handle');
     await expect(dialog.getByTestId('import-cli-command')).toHaveText('peta-kantong households --data dtsen_SINTETIS_jawa_tengah.csv --out agregat.csv');
     await page.screenshot({ path: `${SHOTS}/refused-en-1366.png` });
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
+
+/** Bytes of `text` in Windows-1252 (its letters above 0x7F from the WHATWG table, as the app decodes them). */
+function windows1252(text: string): Buffer {
+  const decoder = new TextDecoder('windows-1252');
+  const byteOf = new Map<string, number>();
+  for (let b = 0; b < 256; b++) byteOf.set(decoder.decode(new Uint8Array([b])), b);
+  return Buffer.from([...text].map((ch) => byteOf.get(ch) ?? 0x3f));
+}
+
+/** The demo register as an office PC's Excel saves "CSV (Comma delimited)": Windows-1252, heads' names with é, ü, í. */
+function windowsRegister(name: string, size?: number): string {
+  const lines = readFileSync(DEMO, 'utf8').trim().split('\n');
+  const names = ['Andréas Wibowo', 'Jürgen Santoso', 'Sri Ayu Lestarí'];
+  const out = lines.map((line, i) => {
+    if (i === 0 || i % 1000 !== 0) return line;
+    const cells = line.split(',');
+    cells[2] = names[(i / 1000) % names.length];
+    return cells.join(',');
+  });
+  const file = `${SHOTS}/${name}`;
+  const fd = openSync(file, 'w');
+  writeSync(fd, windows1252(out.join('\r\n') + '\r\n'));
+  if (size !== undefined) ftruncateSync(fd, size);
+  closeSync(fd);
+  return file;
+}
+
+/** Ids of the stored datasets (the workspace) and the map's view, to show nothing changed. */
+function storedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __pkk: { app: { workspace: { datasets: { id: string }[] } } } }).__pkk.app.workspace.datasets.map((d) => d.id));
+}
+
+/** Opens the app in `lang`, the data tab, and picks `file`; returns the map's view before. */
+async function pick(page: Page, file: string, lang: 'id' | 'en'): Promise<string> {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`/?kota=surakarta${lang === 'en' ? '&lang=en' : ''}`);
+  const before = await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('import-input').setInputFiles(file);
+  return before;
+}
+
+/** The dialog's message is `expected`; closing it leaves the map and the stored datasets as they were, and nothing in DuckDB. */
+async function refusedCleanly(page: Page, before: string, expected: RegExp, shot: string): Promise<void> {
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-error')).toContainText(expected, { timeout: 120_000 });
+  await page.screenshot({ path: `${SHOTS}/${shot}.png` });
+  expect(await storedIds(page)).toEqual([]);
+  await dialog.locator('header button.close').click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => rawTables(page), { timeout: 60_000 }).toEqual({});
+  expect(await page.locator('.map').getAttribute('data-rendered')).toBe(before);
+  expect(await storedIds(page)).toEqual([]);
+}
+
+/** The demo register cut `at` bytes into its last row, or (quote) with a last row whose quoted cell never closes. */
+function cutRegister(name: string, how: 'row' | 'quote'): string {
+  const demo = readFileSync(DEMO);
+  const lastRow = demo.lastIndexOf(0x0a, demo.length - 2) + 1;
+  const file = `${SHOTS}/${name}`;
+  if (how === 'row') writeFileSync(file, demo.subarray(0, lastRow + 30));
+  // A copy that stopped inside a quoted name: the quote opens and the file ends.
+  else writeFileSync(file, Buffer.concat([demo.subarray(0, lastRow), Buffer.from('RT3372051015-000506,3372052203511960,"Hartono, Budi')]));
+  return file;
+}
+
+for (const lang of ['id', 'en'] as const) {
+  test(`a register cut off mid-row is refused from its last bytes, before it is read (${lang})`, async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const problems = watchPage(page, baseURL!);
+    const file = cutRegister(`terpotong_${lang}.csv`, 'row');
+    try {
+      const before = await pick(page, file, lang);
+      const message = lang === 'id' ? /terpotong_id\.csv terpotong: baris terakhirnya tidak lengkap/ : /terpotong_en\.csv is cut off: its last line is incomplete/;
+      await refusedCleanly(page, before, message, `cut-row-${lang}-1366`);
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  test(`a register cut off inside a quoted cell says so, and keeps nothing (${lang})`, async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const problems = watchPage(page, baseURL!);
+    const file = cutRegister(`kutip_${lang}.csv`, 'quote');
+    try {
+      const before = await pick(page, file, lang);
+      const message = lang === 'id' ? /kutip_id\.csv berhenti di dalam sel bertanda kutip/ : /kutip_en\.csv ends inside a quoted cell/;
+      await refusedCleanly(page, before, message, `cut-quote-${lang}-1366`);
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+}
+
+test('a Windows-1252 register takes the DuckDB path: read on the file, its letters right, joined and mapped', async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  const problems = watchPage(page, baseURL!);
+  const file = windowsRegister('rumah_tangga_windows1252.csv');
+  try {
+    await pick(page, file, 'id');
+    const dialog = page.getByTestId('import-dialog');
+    await expect(dialog.getByTestId('import-summary')).toContainText('47.442 baris data', { timeout: 120_000 });
+    await expect(dialog.getByTestId('import-summary')).toContainText('windows-1252');
+    // Every row is in DuckDB before the join (DuckDB read the file), with Windows-1252's letters.
+    expect(Object.values(await rawTables(page))).toEqual([47442]);
+    const names = await page.evaluate(async () => {
+      type Db = { query(sql: string): Promise<{ toArray(): { n: string }[] }> };
+      const { app } = (window as unknown as { __pkk: { app: { workspace: { database(): Promise<Db> } } } }).__pkk;
+      const db = await app.workspace.database();
+      const [table] = (await db.query("SELECT table_name AS n FROM information_schema.tables WHERE table_name LIKE 'mentah_%'")).toArray();
+      return (await db.query(`SELECT DISTINCT nama_kepala AS n FROM ${table.n} WHERE nama_kepala SIMILAR TO '.*[^ -~].*' ORDER BY 1`)).toArray().map((r) => r.n);
+    });
+    expect(names).toEqual(['Andréas Wibowo', 'Jürgen Santoso', 'Sri Ayu Lestarí']);
+    await dialog.getByTestId('import-next').click();
+    await expect(dialog.getByTestId('join-report').getByTestId('join-count-code')).toHaveText('54');
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog).toBeHidden({ timeout: 60_000 });
+    const stamp = await waitForMap(page, 'surakarta|2025|d');
+    expect(stamp.split('|')[2]).toMatch(/_af_m0$/);
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
+
+test('a Windows-1252 register over the ceiling is refused before reading, with the CLI command', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const problems = watchPage(page, baseURL!);
+  const file = windowsRegister('dtsen_windows1252.csv', HOUSEHOLD_CEILING_BYTES + 1);
+  try {
+    const before = await pick(page, file, 'en');
+    const dialog = page.getByTestId('import-dialog');
+    await expect(dialog.getByTestId('import-cli-command')).toHaveText('peta-kantong households --data dtsen_windows1252.csv --out agregat.csv');
+    await refusedCleanly(page, before, /dtsen_windows1252\.csv is \d+ MB, above the 150 MB a browser can handle/, 'refused-windows1252-en-1366');
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
+
+/** A kelurahan table with desil figures (one row per kelurahan of the demo register, no household id). */
+function desilTable(): string {
+  const lines = readFileSync(DEMO, 'utf8').trim().split('\n').slice(1);
+  const kelurahan = new Map<string, string>();
+  for (const line of lines) {
+    const cells = line.split(',');
+    kelurahan.set(cells[3], cells[4]);
+  }
+  // As Indonesian Excel saves it: semicolons, decimal commas.
+  const rows = [...kelurahan].map(([kode, nama], i) => `${kode};${nama};${100 + i};${(10 + (i % 30)).toFixed(1).replace('.', ',')}`);
+  const file = `${SHOTS}/rekap_desil_kelurahan.csv`;
+  writeFileSync(file, ['kode_kelurahan;kelurahan;jumlah_rt_desil_1;persen_desil_1_4', ...rows].join('\n') + '\n');
+  return file;
+}
+
+for (const lang of ['id', 'en'] as const) {
+  test(`a table with no kelurahan column says what it lacks at the join and keeps nothing (${lang})`, async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const problems = watchPage(page, baseURL!);
+    const file = `${SHOTS}/daftar_barang_${lang}.csv`;
+    writeFileSync(file, ['barang,harga,stok', ...Array.from({ length: 40 }, (_, i) => `Barang ${i + 1},${1000 * (i + 1)},${i % 7}`)].join('\n') + '\n');
+    try {
+      const before = await pick(page, file, lang);
+      const dialog = page.getByTestId('import-dialog');
+      await expect(dialog.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
+      await dialog.getByTestId('import-next').click();
+      const message =
+        lang === 'id'
+          ? /Tidak ada kolom kode atau nama kelurahan di daftar_barang_id\.csv \(kolomnya: barang, harga, stok\)/
+          : /daftar_barang_en\.csv has no kelurahan code or name column \(its columns: barang, harga, stok\)/;
+      await refusedCleanly(page, before, message, `no-key-${lang}-1366`);
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+}
+
+test('a kelurahan table with desil figures is read as indicators per kelurahan, not as household records', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const problems = watchPage(page, baseURL!);
+  const file = desilTable();
+  try {
+    const before = await pick(page, file, 'id');
+    const dialog = page.getByTestId('import-dialog');
+    await expect(dialog.getByTestId('import-summary')).toContainText('54 baris data', { timeout: 60_000 });
+    await expect(dialog.getByTestId('import-kind-indicators')).toBeChecked();
+    // Taken as household records by hand, it says what household records need, and stores nothing.
+    await dialog.getByTestId('import-kind-households').check();
+    await dialog.getByTestId('import-next').click();
+    await expect(dialog.getByTestId('join-report').getByTestId('join-count-code')).toHaveText('54');
+    await dialog.getByTestId('import-commit').click();
+    await refusedCleanly(page, before, /satu baris per rumah tangga dengan ID-nya/, 'desil-table-as-households-id-1366');
     expect(problems).toEqual([]);
   } finally {
     rmSync(file, { force: true });

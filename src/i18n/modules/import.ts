@@ -3,7 +3,10 @@ export const importId = {
   'import.failed': 'Berkas tidak dapat diimpor ({detail}). Data yang sudah dimuat tetap utuh.',
   'import.noKeyColumn': 'Pilih kolom kode kelurahan (kode Kemendagri) atau kolom nama kelurahan agar baris dapat dicocokkan.',
   'import.noIndicator': 'Tandai minimal satu kolom angka sebagai indikator.',
-  'import.needIdColumn': 'Pilih kolom ID rumah tangga.',
+  'import.noKeyInFile':
+    'Tidak ada kolom kode atau nama kelurahan di {file} (kolomnya: {columns}), jadi barisnya tidak dapat dicocokkan dengan kelurahan. Bila salah satu kolom itu memang berisi kode Kemendagri atau nama kelurahan, pilih di atas; bila tidak, berkas ini bukan tabel per kelurahan atau data rumah tangga. Tidak ada yang disimpan.',
+  'import.needIdColumn':
+    'Pilih kolom ID rumah tangga. Data rumah tangga berisi satu baris per rumah tangga dengan ID-nya (misalnya id_rt atau no_kk); tabel berisi angka per kelurahan diimpor sebagai "Indikator per kelurahan". Tidak ada yang disimpan.',
   'import.needDeprivation': 'Tandai minimal satu kolom ya/tidak sebagai deprivasi (misalnya RTLH, tanpa air layak).',
   'import.needHouseholds': 'Daftar penerima bantuan dicocokkan dengan data rumah tangga: impor data rumah tangga wilayah ini lebih dulu.',
   'import.needBeneficiaryColumns': 'Pilih kolom ID rumah tangga dan kolom program pada daftar penerima.',
@@ -125,7 +128,10 @@ export const importEn: Record<keyof typeof importId, string> = {
   'import.failed': 'The file could not be imported ({detail}). The data loaded before is intact.',
   'import.noKeyColumn': 'Choose the kelurahan code column (Kemendagri code) or the kelurahan name column so rows can be matched.',
   'import.noIndicator': 'Mark at least one number column as an indicator.',
-  'import.needIdColumn': 'Choose the household ID column.',
+  'import.noKeyInFile':
+    '{file} has no kelurahan code or name column (its columns: {columns}), so its rows cannot be matched to kelurahan. If one of these columns does hold Kemendagri codes or kelurahan names, choose it above; otherwise this file is neither a table per kelurahan nor household records. Nothing was stored.',
+  'import.needIdColumn':
+    'Choose the household ID column. Household records have one row per household with its ID (e.g. id_rt or no_kk); a table of figures per kelurahan is imported as "Indicators per kelurahan". Nothing was stored.',
   'import.needDeprivation': 'Mark at least one yes/no column as a deprivation (e.g. RTLH, no safe water).',
   'import.needHouseholds': "A beneficiary list is matched against household records: import this region's household records first.",
   'import.needBeneficiaryColumns': 'Choose the household ID column and the program column of the beneficiary list.',

@@ -4,7 +4,8 @@ import { catalog } from '../../../src/data/catalog';
 import type { Database } from '../../../src/data/database';
 import { fetchValues, fetchYears, loadIndicators } from '../../../src/data/indicators';
 import { gunzip, gzip, type StoredDataset } from '../../../src/data/store';
-import { applyStoredDataset, datasetIndicators, shareableDataset, type HouseholdsMeta, type IndicatorsMeta } from '../../../src/data/dataset-apply';
+import { applyStoredDataset, datasetIndicators, dropAppliedDataset, shareableDataset, type HouseholdsMeta, type IndicatorsMeta } from '../../../src/data/dataset-apply';
+import { toRows } from '../../../src/data/database';
 import { readFileSync } from 'node:fs';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -113,6 +114,37 @@ describe('stored datasets replayed into DuckDB', () => {
     const defs = datasetIndicators(await householdDataset());
     expect(defs.find((d) => d.id === 'rx_rt')?.suppressBelow).toBe(5);
     expect(defs.find((d) => d.id === 'rx_af_m0')?.kind).toBe('index');
+  });
+
+  it('household records already in DuckDB (an import just made rt_<id>) are aggregated where they lie, the payload left unread and whole', async () => {
+    const db = await database();
+    await db.registerFileText('rt.csv', households);
+    await db.exec("CREATE TABLE rt_rx AS SELECT * FROM read_csv('rt.csv', header = true, types = {'kode': 'VARCHAR', 'id_rt': 'VARCHAR', 'desil': 'INTEGER'})");
+    // A payload that is not gzip: read, it would fail.
+    const dataset = { ...(await householdDataset()), payload: encode('bukan gzip') };
+    await applyStoredDataset(db, dataset, { loaded: true });
+    expect(await values(db, 'rx_af_m0', 'jumlah', 2025)).toEqual({ '33.72.03.1002': 0.75, '33.72.01.1001': 0 });
+    // Replayed from the store, the gzipped payload is read by DuckDB and the stored bytes stay usable.
+    const stored = await householdDataset();
+    const other = await database();
+    await applyStoredDataset(other, stored);
+    await applyStoredDataset(other, stored);
+    expect(await values(other, 'rx_af_m0', 'jumlah', 2025)).toEqual({ '33.72.03.1002': 0.75, '33.72.01.1001': 0 });
+    expect(new TextDecoder().decode(await gunzip(stored.payload!))).toBe(households);
+  });
+
+  it('a cancelled apply stops before the values go in; dropAppliedDataset takes every table of the dataset out', async () => {
+    const db = await database();
+    const abort = new AbortController();
+    abort.abort();
+    await expect(applyStoredDataset(db, await householdDataset(), { signal: abort.signal })).rejects.toThrow('Task cancelled');
+    expect(await values(db, 'rx_rt', 'jumlah', 2025)).toEqual({});
+    await applyStoredDataset(db, await householdDataset());
+    expect(await values(db, 'rx_rt', 'jumlah', 2025)).not.toEqual({});
+    await dropAppliedDataset(db, 'rx');
+    const left = toRows(await db.query("SELECT table_name AS t FROM information_schema.tables WHERE table_name LIKE '%rx'"));
+    expect(left).toEqual([]);
+    expect(await values(db, 'rx_rt', 'jumlah', 2025)).toEqual({});
   });
 
   it('a workspace file carries household data only as kelurahan figures, with small counts removed', async () => {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/data/database';
+import { toRows, type Database } from '../../../src/data/database';
 import { householdHead, loadHouseholdFile } from '../../../src/data/household-file';
 import { readTable } from '../../../src/data/importers/read-table';
 import { loadTable } from '../../../src/data/table-pipeline';
@@ -52,9 +52,38 @@ describe('a household file read by DuckDB equals the JavaScript reader', () => {
     expect(await tableText(db, 'mentah_sq')).toBe(await tableText(db, 'mentah_js'));
   }, 120_000);
 
-  it('is taken only for UTF-8 CSV registers: not for other tables, Parquet or Windows-1252', async () => {
+  /** The demo register in Windows-1252 bytes, heads' names every 997 rows (past the head too) given `names`. */
+  function windowsRegister(names: string[]): File {
+    const lines = demoBytes(DEMO[0]).toString('utf8').trim().split('\n');
+    const text = lines.map((line, i) => (i > 0 && i % 997 === 0 ? line.replace(/^([^,]*,[^,]*,)[^,]*/, `$1${names[i % names.length]}`) : line)).join('\r\n') + '\r\n';
+    // Windows-1252's bytes written out: Node's TextDecoder reads 0x80-0x9F as Latin-1 (Chromium's as Windows-1252).
+    const byteOf = new Map([...'€Š’–'].map((ch, i) => [ch, [0x80, 0x8a, 0x92, 0x96][i]]));
+    return new File([new Uint8Array([...text].map((ch) => byteOf.get(ch) ?? ch.charCodeAt(0)))], 'rt_windows.csv');
+  }
+
+  it('a Windows-1252 register (an office PC\'s Excel CSV) is read by DuckDB too, every letter as the JavaScript reader gives it', async () => {
+    const file = windowsRegister(['Andréas', 'Jürgen Santoso', 'Sri Ayu Lestarí']);
+    const js = await readTable(file);
+    expect(js.encoding).toBe('windows-1252');
+    await loadTable(db, 'jw', js);
+    const head = await householdHead(file);
+    expect(head).not.toBeNull();
+    const sql = await loadHouseholdFile(db, file, 'sw', await readTable(head!));
+    expect(sql.rowCount).toBe(js.rowCount);
+    expect(await tableText(db, 'mentah_sw')).toBe(await tableText(db, 'mentah_jw'));
+    expect(await tableText(db, 'mentah_sw')).toContain('Jürgen Santoso');
+  }, 120_000);
+
+  it("refuses Windows-1252's curly quotes, euro sign and dashes (DuckDB's Latin-1 does not read them), so the import reads the file the other way", async () => {
+    const file = windowsRegister(['Sri’ah', 'Bambang – Purnomo', 'Rp€ Šukri']);
+    const head = await householdHead(file);
+    await expect(loadHouseholdFile(db, file, 'sx', await readTable(head!))).rejects.toMatchObject({ key: 'householdFile.windowsLetters' });
+    expect(toRows(await db.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'mentah_sx'"))[0].n).toBe(0);
+  }, 120_000);
+
+  it('is taken only for CSV registers: not for other tables, Parquet or mixed encodings', async () => {
     expect(await householdHead(new File(['kode,nama,jumlah\n3372011001,Pajang,5\n'], 'indikator.csv'))).toBeNull();
     expect(await householdHead(new File([demoBytes(DEMO[0])], 'rt.parquet'))).toBeNull();
-    expect(await householdHead(new File([new Uint8Array([...Buffer.from('id_rt,desil,nama\n1,2,Jos'), 0xe9, 0x0a])], 'rt.csv'))).toBeNull();
+    expect(await householdHead(new File([new Uint8Array([...Buffer.from('id_rt,desil,nama\nJosé,2,Jos'), 0xe9, 0x0a])], 'rt.csv'))).toBeNull();
   });
 });

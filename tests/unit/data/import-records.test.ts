@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../../src/cli/node-db';
 import type { Database } from '../../../src/data/database';
 import { loadMapping, loadRawTable, type ColumnChoice, type KeyColumns } from '../../../src/data/datasets';
-import { beneficiaryRecordsCsv, dropImportTables, householdRecordsCsv, programValues, rawTableRows } from '../../../src/data/import-records';
+import { beneficiaryRecordsCsv, createHouseholdRecords, dropImportTables, householdRecordsGz, programValues, rawTableRows, type HouseholdRecordsSpec } from '../../../src/data/import-records';
+import { gunzip } from '../../../src/data/store';
 
 const ID = 'drec1';
 const SALT = 'garam-uji';
@@ -43,8 +44,16 @@ describe('import records', () => {
     expect(rows[1].tahun).toBe('2.023');
   });
 
+  /** The household records made by createHouseholdRecords, as DuckDB stores them (gzipped CSV, unzipped here). */
+  async function records(spec: Omit<HouseholdRecordsSpec, 'id' | 'keys' | 'salt'>): Promise<Uint8Array> {
+    await createHouseholdRecords(db, { id: ID, keys: KEYS, salt: SALT, ...spec }, 'rt_uji');
+    const gz = await householdRecordsGz(db, 'rt_uji');
+    expect([...gz.subarray(0, 2)]).toEqual([0x1f, 0x8b]); // gzipped by DuckDB, not on the page
+    return gunzip(gz);
+  }
+
   it('keeps of household records only kelurahan, salted id hash, desil and deprivations', async () => {
-    const csv = await householdRecordsCsv(db, { id: ID, keys: KEYS, salt: SALT, idColumn: 'id', desil: text('desil'), deprivations: [{ source: text('rtlh'), column: 'rtlh' }] });
+    const csv = await records({ idColumn: 'id', desil: text('desil'), deprivations: [{ source: text('rtlh'), column: 'rtlh' }] });
     const [header, ...rows] = parse(csv);
     expect(header).toEqual(['kode', 'id_rt', 'desil', 'rtlh']);
     const byId = new Map(rows.map((r) => [r[1], r]));
@@ -57,7 +66,7 @@ describe('import records', () => {
   });
 
   it('reads no desil as NULL when the file has no desil column', async () => {
-    const csv = await householdRecordsCsv(db, { id: ID, keys: KEYS, salt: SALT, idColumn: 'id', desil: null, deprivations: [{ source: text('rtlh'), column: 'rtlh' }] });
+    const csv = await records({ idColumn: 'id', desil: null, deprivations: [{ source: text('rtlh'), column: 'rtlh' }] });
     expect(parse(csv).slice(1).map((r) => r[2])).toEqual(['', '', '']);
   });
 

@@ -28,8 +28,8 @@ export function surakartaImportHost(db: Database): ImportHost & { stored: Stored
       database: async () => db,
       salt: async () => 'garam-uji',
       // As WorkspaceState.addDataset: applied to DuckDB, its indicators registered.
-      addDataset: async (dataset) => {
-        await applyStoredDataset(db, dataset);
+      addDataset: async (dataset, options) => {
+        await applyStoredDataset(db, dataset, options);
         registerIndicators(dataset.id, datasetIndicators(dataset));
         stored.push(dataset);
       },

@@ -108,10 +108,46 @@ describe('the import dialog on the DuckDB path', () => {
     const before = host.stored.length;
     await session.begin(new File([lines.join('\n')], 'lebar.csv'));
     expect(session.step).toBe('failed');
-    expect(session.error?.key).toBe('householdFile.badRow');
-    expect(session.error?.params.row).toBe('45001');
+    expect(session.error).toEqual({ key: 'householdFile.wrongWidth', params: { file: 'lebar.csv', row: '45001', expected: '12', found: '13' } });
     expect(host.stored).toHaveLength(before);
     expect(await tables(db, 'mentah_%')).toEqual([]);
+  });
+
+  it('says a copy cut off inside a quoted cell ends in an open quote, and stores nothing', async () => {
+    const bytes = demoBytes(DEMO[0]);
+    const lastRow = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;
+    const cut = Buffer.concat([bytes.subarray(0, lastRow), Buffer.from('RT3372051015-000506,3372052203511960,"Hartono, Budi')]);
+    const session = new ImportSession(host, countingReaders());
+    const before = host.stored.length;
+    await session.begin(new File([cut], 'kutip.csv'));
+    expect(session.step).toBe('failed');
+    expect(session.error?.key).toBe('householdFile.openQuote');
+    expect(session.error?.params.file).toBe('kutip.csv');
+    expect(host.stored).toHaveLength(before);
+    expect(await tables(db, 'mentah_%')).toEqual([]);
+  });
+
+  it('cancelled while saving, after DuckDB made the household table, stores nothing and leaves no table', async () => {
+    const before = host.stored.map((d) => d.id);
+    let session: ImportSession | null = null;
+    // The cancel lands while DuckDB writes the records to store (the dialog's × during "saving").
+    const cancelling: Database = {
+      ...db,
+      copyToCsv: async (select, options) => {
+        await session?.cancel();
+        return db.copyToCsv(select, options);
+      },
+    };
+    session = new ImportSession({ ...host, workspace: { ...host.workspace, database: async () => cancelling } }, countingReaders());
+    await session.begin(new File([demoBytes(DEMO[0])], DEMO[0]));
+    await session.join();
+    await session.commit();
+    expect(session.error).toBeNull();
+    expect(session.step).toBe('idle');
+    expect(host.stored.map((d) => d.id)).toEqual(before);
+    expect(await tables(db, 'mentah_%')).toEqual([]);
+    const kept = new Set(before.flatMap((id) => [`rt_${id}`, `agregat_${id}`]));
+    expect((await tables(db, 'rt_%')).filter((t) => !kept.has(t))).toEqual([]);
   });
 
   it('cancelled while reading, keeps nothing of the file and everything loaded before', async () => {
