@@ -38,12 +38,22 @@ let loads = 0;
 export class ReconcileState {
   a = $state.raw<LoadedRegister | null>(null);
   b = $state.raw<LoadedRegister | null>(null);
-  result = $state.raw<RegisterReconciliation | null>(null);
+  #result = $state.raw<RegisterReconciliation | null>(null);
   error = $state.raw<{ key: MessageKey; params: Record<string, string | number> } | null>(null);
   busy = $state(false);
   readonly #salt = crypto.randomUUID();
 
   constructor(private readonly host: ReconcileHost) {}
+
+  /**
+   * The reconciliation, while its region is the one on the map. The app keeps this state across a
+   * switch of region, so after one the result is hidden (loading a register again makes a new
+   * one): its counts are never shown, or put on the map, under the other region's kelurahan.
+   */
+  get result(): RegisterReconciliation | null {
+    const result = this.#result;
+    return result && result.regionCode.replace(/\D/g, '') === this.#region() ? result : null;
+  }
 
   /** Reads `file` as register `slot` of `kind`, checks it alone, then reconciles when both are there. */
   async load(slot: Slot, file: File, kind: RegisterKind): Promise<void> {
@@ -83,7 +93,7 @@ export class ReconcileState {
 
   async #run(db: Database): Promise<void> {
     if (!this.a || !this.b) return;
-    this.result = await reconcileRegisters(db, this.a.spec, this.b.spec, { salt: this.#salt, region: this.#region() });
+    this.#result = await reconcileRegisters(db, this.a.spec, this.b.spec, { salt: this.#salt, region: this.#region() });
   }
 
   #region(): string {

@@ -2,7 +2,8 @@
  * The app's reconciliation state in Node (the importer itself instead of its worker): two
  * registers give the pipeline's result; a refused file (a beneficiary list, a code outside the
  * region) shows its message and leaves the register it was meant to replace and the result as
- * they were; a register replaced for good has its old table dropped.
+ * they were; a register replaced for good has its old table dropped; a result is hidden while
+ * another region is on the map.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +40,19 @@ describe('ReconcileState', () => {
     expect(state.error).toBeNull();
     expect(state.result!.region).toMatchObject({ both: 1, onlyA: 0, onlyB: 1 });
     expect(toRows(await db.query(`SELECT count(*) AS n FROM information_schema.tables`))[0].n).toBe(tablesBefore.length);
+  }, 60_000);
+
+  it('hides its result once another region is on the map, and shows it again on the way back', async () => {
+    const db = await openNodeDatabase();
+    const city = { kode: '33.72' };
+    const state = new ReconcileState({ workspace: { database: async () => db }, city, readTable: (f) => readTable(f) });
+    await state.load('a', A, 'dtsen');
+    await state.load('b', B, 'p3ke');
+    const result = state.result;
+    expect(result!.regionCode).toBe('33.72');
+    city.kode = '35.74';
+    expect(state.result).toBeNull();
+    city.kode = '33.72';
+    expect(state.result).toBe(result);
   }, 60_000);
 });
