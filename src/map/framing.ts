@@ -164,3 +164,49 @@ export function revealCamera(point: [number, number], camera: Camera, size: Size
     zoom: camera.zoom,
   };
 }
+
+export interface ProfileFramingInput {
+  /** The clicked kelurahan's label point [lon, lat]. */
+  point: [number, number];
+  /** The whole region (or the part of it asked for). */
+  region: Bounds;
+  camera: Camera;
+  size: Size;
+  /** The open profile and the legend in canvas pixels (null when absent or off the canvas). */
+  profile: Rect | null;
+  legend: Rect | null;
+  margin: number;
+  /** The smallest width and height (px) of a free area worth showing the region or the kelurahan in. */
+  minSide: number;
+  /** How many zoom steps out the whole region may cost before a pan to the kelurahan alone is preferred. */
+  maxZoomOut: number;
+}
+
+/**
+ * The camera when a profile opens (null: keep the camera). The whole region goes into the room
+ * the profile AND the legend leave, zooming out when needed and never in, so a pan made for the
+ * profile hides no kelurahan under the legend or past the canvas edge. Only when that room is too
+ * small, or the user zoomed in so far that the region would cost more than `maxZoomOut` steps, is
+ * the clicked kelurahan alone panned into view (beside the profile, above the legend's corner if
+ * there is room, else over the legend: the kelurahan clicked matters more than the legend).
+ */
+export function profileCamera(input: ProfileFramingInput): Camera | null {
+  const { size, margin, minSide } = input;
+  const roomy = (r: Rect) => r.right - r.left >= minSide && r.bottom - r.top >= minSide;
+  const padBeside = (covers: (Rect | null)[]) =>
+    coverPadding(
+      size,
+      covers.filter((c): c is Rect => c !== null),
+      margin,
+    );
+  const bothPadding = padBeside([input.profile, input.legend]);
+  const both = freeArea(size, bothPadding);
+  if (roomy(both)) {
+    if (contains(both, projectBounds(input.region, input.camera, size), 0.5)) return null;
+    const fitted = fitCamera(input.region, size, bothPadding, input.camera.zoom);
+    if (fitted.zoom >= input.camera.zoom - input.maxZoomOut) return fitted;
+  }
+  const besideProfile = freeArea(size, padBeside([input.profile]));
+  const free = [both, input.legend ? clearOf(besideProfile, input.legend, margin) : besideProfile, besideProfile].find(roomy);
+  return free ? revealCamera(input.point, input.camera, size, free) : null;
+}

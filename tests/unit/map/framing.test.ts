@@ -1,6 +1,19 @@
-/** The pure framing functions: fitting bounds into the free area, projecting, covers to padding, revealing a point. */
+/** The pure framing functions: fitting bounds into the free area, projecting, covers to padding, revealing a point, the camera when a profile opens. */
 import { describe, expect, it } from 'vitest';
-import { clearOf, contains, coverPadding, fitCamera, freeArea, project, projectBounds, revealCamera, type Bounds } from '../../../src/map/framing';
+import {
+  clearOf,
+  contains,
+  coverPadding,
+  fitCamera,
+  freeArea,
+  profileCamera,
+  project,
+  projectBounds,
+  revealCamera,
+  type Bounds,
+  type Camera,
+  type Rect,
+} from '../../../src/map/framing';
 
 // Kota Surakarta's extent, roughly.
 const SOLO: Bounds = [110.76, -7.6, 110.87, -7.52];
@@ -81,5 +94,61 @@ describe('clearOf', () => {
   });
   it('takes the side strip when it is the larger', () => {
     expect(clearOf(free, { left: 0, top: 80, right: 100, bottom: 760 })).toEqual({ ...free, left: 100 });
+  });
+});
+
+describe('profileCamera', () => {
+  // The office laptop (walk s7 finding 1): a 480 px profile at the right, the legend bottom-left.
+  const profile: Rect = { left: 586, top: 12, right: 1066, bottom: 708 };
+  const legend: Rect = { left: 12, top: 508, right: 312, bottom: 708 };
+  // The camera the map opened with: the region fitted beside the legend.
+  const start = fitCamera(SOLO, SIZE, coverPadding(SIZE, [legend], 24));
+  // A kelurahan near the region's east edge, under the profile at the start camera.
+  const point: [number, number] = [110.86, -7.56];
+  const input = { point, region: SOLO, camera: start, size: SIZE, profile, legend, margin: 24, minSide: 120, maxZoomOut: 2 };
+  const under = (r: Rect, p: { x: number; y: number }) => p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom;
+
+  it('puts the whole region beside the profile and clear of the legend, zooming out', () => {
+    expect(under(profile, project(point, start, SIZE))).toBe(true);
+    const camera = profileCamera(input)!;
+    const box = projectBounds(SOLO, camera, SIZE);
+    const free = freeArea(SIZE, coverPadding(SIZE, [profile, legend], 24));
+    expect(contains(free, box, 0.01)).toBe(true);
+    expect(under(profile, project(point, camera, SIZE))).toBe(false);
+    expect(under(legend, project(point, camera, SIZE))).toBe(false);
+    expect(camera.zoom).toBeLessThan(start.zoom);
+    expect(camera.zoom).toBeGreaterThan(start.zoom - 2);
+  });
+
+  it('keeps the camera when the region already lies in the free room (the profile off the map)', () => {
+    expect(profileCamera({ ...input, profile: null })).toBeNull();
+  });
+
+  it('never zooms in: a region shown small stays at its zoom, moved beside the profile', () => {
+    const far: Camera = { center: start.center, zoom: start.zoom - 2.5 };
+    const camera = profileCamera({ ...input, camera: far });
+    const chosen = camera ?? far;
+    expect(chosen.zoom).toBe(far.zoom);
+    expect(contains(freeArea(SIZE, coverPadding(SIZE, [profile, legend], 24)), projectBounds(SOLO, chosen, SIZE), 0.01)).toBe(true);
+  });
+
+  it('when the user zoomed far in, pans the kelurahan alone beside the profile at the same zoom', () => {
+    const near: Camera = { center: start.center, zoom: start.zoom + 3 };
+    const camera = profileCamera({ ...input, camera: near })!;
+    expect(camera.zoom).toBe(near.zoom);
+    const p = project(point, camera, SIZE);
+    expect(p.x).toBeLessThan(profile.left);
+    expect(under(legend, p)).toBe(false);
+  });
+
+  it('when no room is free of both covers, pans the kelurahan beside the profile (over the legend if need be)', () => {
+    const small = { width: 700, height: 400 };
+    const wideLegend: Rect = { left: 12, top: 60, right: 200, bottom: 388 };
+    const side: Rect = { left: 300, top: 12, right: 688, bottom: 388 };
+    const camera = profileCamera({ ...input, size: small, profile: side, legend: wideLegend, camera: fitCamera(SOLO, small) })!;
+    expect(camera).not.toBeNull();
+    const p = project(point, camera, small);
+    expect(p.x).toBeLessThan(side.left);
+    expect(p.x).toBeGreaterThan(0);
   });
 });
