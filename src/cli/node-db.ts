@@ -53,6 +53,9 @@ export async function openNodeDatabase(): Promise<Database> {
     async run(sql) {
       conn.query(sql);
     },
+    async insertArrowIpc(table, ipc) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
     async copyToCsv(select, options = {}) {
       // In Node, DuckDB writes COPY targets to the real file system: use a temporary file.
       const name = join(tmpdir(), `pkk-${process.pid}-${++copies}.csv${options.gzip ? '.gz' : ''}`);

@@ -40,6 +40,12 @@ export interface Database {
    * the statement has read, see db.ts). Absent: use `exec`.
    */
   run?(sql: string, hooks: RunHooks): Promise<void>;
+  /**
+   * Creates `table` from an Arrow IPC stream (a schema and its record batches). The bytes may be
+   * transferred (unusable after). Absent where an engine takes no Arrow (the CLI's native DuckDB
+   * reads files itself).
+   */
+  insertArrowIpc?(table: string, ipc: Uint8Array): Promise<void>;
 }
 
 /** Progress and cancelling of a long statement. */

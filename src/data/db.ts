@@ -177,6 +177,10 @@ async function start(onProgress: ProgressListener): Promise<Database> {
         fileReads.delete(listener);
       }
     },
+    async insertArrowIpc(table, ipc) {
+      // The buffer is transferred to DuckDB's worker, not copied (a household Parquet batch).
+      await lost.race(conn.insertArrowFromIPCStream(ipc, { name: table, create: true }));
+    },
     async copyToCsv(select, options = {}) {
       const name = `uitvoer_${++copies}.csv${options.gzip ? '.gz' : ''}`;
       await lost.race(conn.query(`COPY (${select}) TO '${name}' (HEADER, DELIMITER ','${options.gzip ? ', COMPRESSION gzip' : ''})`));

@@ -20,7 +20,7 @@ import { columnIndicator, groupIsOn, proposeIndicators, setYearGroup, slugOf } f
 import type { YearGroup } from '../data/wide-years';
 import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
-import { readGeoInWorker, readTableInWorker } from '../workers/import-client';
+import { readGeoInWorker, readParquetBatchInWorker, readTableInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
 import { householdTable, type ApplyOptions, type BeneficiariesMeta, type DatasetMeta, type DeprivationChoice, type HouseholdsMeta, type PointsMeta } from '../data/dataset-apply';
 import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
@@ -40,6 +40,7 @@ import {
   rawTableRows,
 } from '../data/import-records';
 import { checkHouseholdSize, HOUSEHOLD_CEILING_BYTES, householdHead, loadHouseholdFile } from '../data/household-file';
+import { HOUSEHOLD_CEILING_ROWS, isParquetFile, loadHouseholdParquet, PARQUET_HEAD_ROWS, type ParquetBatchReader } from '../data/household-parquet';
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
 export type ImportStep = 'idle' | 'reading' | 'table' | 'joining' | 'report' | 'geo' | 'saving' | 'failed';
@@ -73,6 +74,8 @@ export interface ImportHost {
 export interface ImportReaders {
   table: typeof readTableInWorker;
   geo: typeof readGeoInWorker;
+  /** A household Parquet register's batches as Arrow; absent: read in this thread (Node tests). */
+  parquetBatch?: ParquetBatchReader;
 }
 
 export class ImportSession {
@@ -81,6 +84,8 @@ export class ImportSession {
   progress = $state<number | null>(null);
   /** Household files above this many bytes are refused before reading; the bench (measure 8) lifts it to find the ceiling. */
   householdCeiling = HOUSEHOLD_CEILING_BYTES;
+  /** The same for a Parquet register, in households (household-parquet.ts). */
+  householdRowCeiling = HOUSEHOLD_CEILING_ROWS;
   error = $state.raw<Notice | null>(null);
   file = $state.raw<File | null>(null);
   table = $state.raw<ImportedTable | null>(null);
@@ -125,7 +130,7 @@ export class ImportSession {
 
   constructor(
     private readonly host: ImportHost,
-    private readonly read: ImportReaders = { table: readTableInWorker, geo: readGeoInWorker },
+    private readonly read: ImportReaders = { table: readTableInWorker, geo: readGeoInWorker, parquetBatch: readParquetBatchInWorker },
   ) {}
 
   get open(): boolean {
@@ -153,9 +158,12 @@ export class ImportSession {
       // A UTF-8 CSV household register is read by DuckDB on the file (issue 17); any other table by the JavaScript reader.
       const head = await householdHead(file);
       if (head) checkHouseholdSize(file, this.householdCeiling);
+      // A Parquet household register goes to DuckDB as Arrow batches (household-parquet.ts).
       const table = head
         ? await this.#readHouseholdFile(file, head, options, abort.signal)
-        : await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal });
+        : (await isParquetFile(file))
+          ? await this.#readParquetFile(file, options, abort.signal)
+          : await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal });
       if (abort.signal.aborted) return;
       this.#setTable(table);
       this.step = 'table';
@@ -189,6 +197,26 @@ export class ImportSession {
       this.progress = 0;
       return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
     }
+    if (signal.aborted || id !== this.#id) {
+      await dropImportTables(db, id).catch(() => undefined);
+      throw new TaskCancelled();
+    }
+    this.#rawLoaded = true;
+    return table;
+  }
+
+  /**
+   * The head (first rows) through the table reader; a household register (a desil column) then
+   * goes whole into this import's raw table as Arrow, any other Parquet table through the table reader.
+   */
+  async #readParquetFile(file: File, options: { sheet?: string; headerRow?: number }, signal: AbortSignal): Promise<ImportedTable> {
+    const id = this.#id;
+    const head = await this.read.table(file, { ...options, headRows: PARQUET_HEAD_ROWS }, { signal });
+    if (signal.aborted) throw new TaskCancelled();
+    if (!findDesilColumn(head.columns.map((c) => c.name))) return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
+    const db = (this.#db ??= await this.host.workspace.database());
+    const readBatch: ParquetBatchReader = this.read.parquetBatch ?? (async (request) => (await import('../data/importers/parquet-arrow')).readParquetBatch(request));
+    const table = await loadHouseholdParquet(db, file, id, head, readBatch, { signal, onProgress: (f) => (this.progress = f), ceiling: this.householdRowCeiling });
     if (signal.aborted || id !== this.#id) {
       await dropImportTables(db, id).catch(() => undefined);
       throw new TaskCancelled();

@@ -9,6 +9,7 @@ import { ImportError, type ImportedTable, type TableReadOptions } from '../data/
 import type { MessageKey } from '../i18n';
 import { WorkerClient } from './worker-client';
 import type { ImportTasks } from './import-tasks';
+import type { ParquetBatch, ParquetBatchRequest } from '../data/importers/parquet-arrow';
 
 let client: WorkerClient<ImportTasks> | undefined;
 
@@ -61,4 +62,16 @@ export function readTableInWorker(
   hooks: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
 ): Promise<ImportedTable> {
   return importTable(file, options, hooks.onProgress, hooks.signal);
+}
+
+/**
+ * Reads one batch of a household Parquet register as Arrow in the import worker; its bytes are
+ * transferred to the page, then on to DuckDB's worker (data/household-parquet.ts).
+ */
+export async function readParquetBatchInWorker(request: ParquetBatchRequest, signal?: AbortSignal): Promise<ParquetBatch> {
+  try {
+    return await importWorker().run('readParquetBatch', request, { signal });
+  } catch (error) {
+    throw reviveImportError(error);
+  }
 }

@@ -1,6 +1,7 @@
 /** What the import worker does, as types shared by the worker and its client. */
 import type { GeoImport } from '../data/importers/geo-features';
 import type { ImportedTable, TableReadOptions } from '../data/importers/types';
+import type { ParquetBatch, ParquetBatchRequest } from '../data/importers/parquet-arrow';
 
 export interface ReadTableInput {
   file: File;
@@ -12,4 +13,6 @@ export type ImportTasks = {
   readTable: [ReadTableInput, ImportedTable];
   /** A GeoJSON, zipped Shapefile or FlatGeobuf file: boundaries or points. */
   readGeo: [{ file: File }, GeoImport];
+  /** One batch of a household Parquet register as Arrow, for DuckDB (data/household-parquet.ts). */
+  readParquetBatch: [ParquetBatchRequest, ParquetBatch];
 };

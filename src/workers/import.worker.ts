@@ -12,4 +12,6 @@ import type { ImportTasks } from './import-tasks';
 serveTasks<ImportTasks>(self as unknown as Parameters<typeof serveTasks>[0], {
   readTable: (input, progress) => readTable(input.file, input.options, progress),
   readGeo: (input) => readGeoFile(input.file),
+  // Loaded on first use, as the table readers are: hyparquet is a chunk of its own.
+  readParquetBatch: async (input) => (await import('../data/importers/parquet-arrow')).readParquetBatch(input),
 });

@@ -136,12 +136,13 @@ function chunkRange(meta: FileMetaData['row_groups'][number]['columns'][number][
 }
 
 /**
- * Resolves when every column chunk of every row group lies inside the file and its pages have
- * known types and sizes that end inside the chunk; rejects with an Error saying what is wrong.
+ * Resolves when every column chunk of the row groups `groups` (all by default) lies inside the
+ * file and its pages have known types and sizes that end inside the chunk; rejects with an Error
+ * saying what is wrong. A reader of some row groups checks just those, before decoding them.
  */
-export async function checkParquetPages(blob: Blob, metadata: FileMetaData): Promise<void> {
+export async function checkParquetPages(blob: Blob, metadata: FileMetaData, groups: readonly FileMetaData['row_groups'][number][] = metadata.row_groups): Promise<void> {
   const schema = parquetSchema(metadata);
-  for (const group of metadata.row_groups) {
+  for (const group of groups) {
     for (const column of group.columns) {
       let node = schema;
       for (const part of column.meta_data?.path_in_schema ?? []) {

@@ -55,9 +55,14 @@ export function parquetCell(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
-/** Reads a Parquet file into an ImportedTable. The header is the schema's column names (options have nothing to choose). */
-export async function readParquet(blob: Blob, fileName: string, _options: TableReadOptions, hooks: ReadHooks = {}): Promise<ImportedTable> {
+/**
+ * Reads a Parquet file into an ImportedTable. The header is the schema's column names; the only
+ * option is `headRows`, which reads just the first rows (a household register's head, whose rows
+ * DuckDB then gets as Arrow: parquet-arrow.ts).
+ */
+export async function readParquet(blob: Blob, fileName: string, options: TableReadOptions, hooks: ReadHooks = {}): Promise<ImportedTable> {
   const file = blobBuffer(blob);
+  const limit = options.headRows ?? Number.POSITIVE_INFINITY;
   let metadata: FileMetaData;
   let names: string[];
   try {
@@ -66,16 +71,16 @@ export async function readParquet(blob: Blob, fileName: string, _options: TableR
     names = parquetSchema(metadata).children.map((c) => c.element.name);
     if (names.some((name) => typeof name !== 'string')) throw new Error('a column without a name in the schema');
     // hyparquet decodes pages in a synchronous loop that a damaged header can make endless.
-    await checkParquetPages(blob, metadata);
+    await checkParquetPages(blob, metadata, groupsBefore(metadata, limit));
   } catch (cause) {
     throw new ImportError('importTable.parquetInvalid', { file: fileName }, { cause });
   }
-  const sink = new TableSink({ file: fileName, headerRow: 1, fallbackFormat: 'en', strictWidth: false, capacityHint: blob.size * 3 });
+  const sink = new TableSink({ file: fileName, headerRow: 1, fallbackFormat: 'en', strictWidth: false, capacityHint: Number.isFinite(limit) ? Math.min(blob.size * 3, 16 * 1024 * 1024) : blob.size * 3 });
   sink.add(names, 1);
-  const total = Number(metadata.num_rows);
+  const total = Math.min(Number(metadata.num_rows), limit);
   let rowStart = 0;
-  for (const group of metadata.row_groups) {
-    const rowEnd = rowStart + Number(group.num_rows);
+  for (const group of groupsBefore(metadata, limit)) {
+    const rowEnd = Math.min(rowStart + Number(group.num_rows), limit);
     let rows: unknown[][] = [];
     try {
       await parquetRead({ file, metadata, compressors, rowStart, rowEnd, onComplete: (r: unknown[][]) => (rows = r) });
@@ -96,4 +101,14 @@ export async function readParquet(blob: Blob, fileName: string, _options: TableR
   const result = sink.finish();
   if (!result) throw new ImportError('importTable.empty', { file: fileName });
   return { file: fileName, format: 'parquet', sheet: null, sheets: [], encoding: null, delimiter: null, ...result };
+}
+
+/** The row groups that hold the first `limit` rows of the file. */
+function groupsBefore(metadata: FileMetaData, limit: number): FileMetaData['row_groups'] {
+  let start = 0;
+  return metadata.row_groups.filter((group) => {
+    const first = start;
+    start += Number(group.num_rows);
+    return first < limit;
+  });
 }

@@ -81,6 +81,8 @@ export interface TableReadOptions {
   headerRow?: number;
   encoding?: TextEncoding;
   delimiter?: string;
+  /** Parquet: read only the first rows (the head of a household register, whose rows DuckDB reads as Arrow). */
+  headRows?: number;
 }
 
 // Defined beside the repair that produces them, so src/analysis imports nothing from src/data.
