@@ -193,20 +193,40 @@ export interface ProfileFramingInput {
 export function profileCamera(input: ProfileFramingInput): Camera | null {
   const { size, margin, minSide } = input;
   const roomy = (r: Rect) => r.right - r.left >= minSide && r.bottom - r.top >= minSide;
-  const padBeside = (covers: (Rect | null)[]) =>
-    coverPadding(
-      size,
-      covers.filter((c): c is Rect => c !== null),
-      margin,
-    );
-  const bothPadding = padBeside([input.profile, input.legend]);
-  const both = freeArea(size, bothPadding);
-  if (roomy(both)) {
-    if (contains(both, projectBounds(input.region, input.camera, size), 0.5)) return null;
-    const fitted = fitCamera(input.region, size, bothPadding, input.camera.zoom);
+  const covers = [input.profile, input.legend].filter((c): c is Rect => c !== null);
+  const rooms = clearPaddings(size, covers, margin)
+    .map((padding) => ({ padding, free: freeArea(size, padding) }))
+    .filter((room) => roomy(room.free));
+  if (rooms.length > 0) {
+    const shown = projectBounds(input.region, input.camera, size);
+    if (rooms.some((room) => contains(room.free, shown, 0.5))) return null;
+    // The room where the region comes out largest: beside the legend, or above it, whichever.
+    const fitted = rooms.map((room) => fitCamera(input.region, size, room.padding, input.camera.zoom)).reduce((best, c) => (c.zoom > best.zoom ? c : best));
     if (fitted.zoom >= input.camera.zoom - input.maxZoomOut) return fitted;
   }
-  const besideProfile = freeArea(size, padBeside([input.profile]));
+  const both = freeArea(size, coverPadding(size, covers, margin));
+  const besideProfile = freeArea(size, coverPadding(size, input.profile ? [input.profile] : [], margin));
   const free = [both, input.legend ? clearOf(besideProfile, input.legend, margin) : besideProfile, besideProfile].find(roomy);
   return free ? revealCamera(input.point, input.camera, size, free) : null;
+}
+
+/**
+ * Every padding that keeps clear of all `covers`, each cover cleared by one of its four sides (a
+ * legend in a corner leaves room beside it and room above it; which is larger for a region depends
+ * on the region's shape and on the other covers, so the caller compares them).
+ */
+export function clearPaddings(size: Size, covers: Rect[], margin = 0): Padding[] {
+  let paddings: Padding[] = [{ top: 0, right: 0, bottom: 0, left: 0 }];
+  for (const c of covers) {
+    const r = { left: Math.max(0, c.left), top: Math.max(0, c.top), right: Math.min(size.width, c.right), bottom: Math.min(size.height, c.bottom) };
+    if (r.right <= r.left || r.bottom <= r.top) continue;
+    const depths: [keyof Padding, number][] = [
+      ['left', r.right],
+      ['right', size.width - r.left],
+      ['top', r.bottom],
+      ['bottom', size.height - r.top],
+    ];
+    paddings = paddings.flatMap((p) => depths.map(([side, depth]) => ({ ...p, [side]: Math.max(p[side], depth) })));
+  }
+  return paddings.map((p) => ({ top: p.top + margin, right: p.right + margin, bottom: p.bottom + margin, left: p.left + margin }));
 }
