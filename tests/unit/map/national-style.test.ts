@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DESA_INDEX_STATE } from '../../../src/map/national-colour-layer';
 import { NATIONAL_HOVER_SOURCE, NATIONAL_LAYERS, NATIONAL_SOURCE, nationalStyle } from '../../../src/map/national-style';
 
 describe('national map style', () => {
@@ -17,8 +18,9 @@ describe('national map style', () => {
     expect(layers.map((l) => l.id)).toEqual([NATIONAL_LAYERS.fill, NATIONAL_LAYERS.line]);
     for (const layer of layers) expect((layer as { 'source-layer': string })['source-layer']).toBe('desa');
     expect(layers.find((l) => l.id === NATIONAL_LAYERS.line)!.minzoom).toBe(9);
-    // The fill's colour comes whole from feature-state; no other layer on the 83,402 desa reads it.
-    expect(JSON.stringify(layers[0].paint)).toContain('"feature-state","k"');
+    // The fill's colour encodes the desa's index, held in feature-state (national-colour-layer.ts);
+    // no other layer on the 83,402 desa reads feature-state.
+    expect(JSON.stringify(layers[0].paint)).toContain(`"feature-state","${DESA_INDEX_STATE}"`);
     expect(JSON.stringify(layers.filter((l) => l.id !== NATIONAL_LAYERS.fill))).not.toContain('feature-state');
     expect(style.layers.find((l) => l.id === NATIONAL_LAYERS.hover)).toMatchObject({ source: NATIONAL_HOVER_SOURCE });
   });
