@@ -14,7 +14,8 @@ import { resolveJoin, type JoinDecisions, type JoinTarget, type ResolvedJoin, ty
 import { unmatchedReasonText } from '../data/join-report-csv';
 import { JoinReportFormatError, parseJoinReportCsv, reportDecisions } from '../data/join-report-read';
 import { normalizeKode, parseKode } from '../data/kode-wilayah';
-import { chooseTableKeys, loadTable, stageJoin, type StagedJoin } from '../data/table-pipeline';
+import { chooseTableKeys } from '../data/key-column-sample';
+import { loadTable, stageJoin, type StagedJoin } from '../data/table-pipeline';
 import { describeKeyChoice } from '../data/key-column-text';
 import type { KeyColumnChoice } from '../data/join-columns';
 import { translate } from '../i18n';

@@ -27,8 +27,6 @@ import {
 } from './datasets';
 import { emptySql } from './importers/numbers';
 import type { ImportedTable } from './importers/types';
-import { chooseKeyColumns, keyNamesOf, type KeyColumnChoice } from './join-columns';
-import { sampleTableRows } from './key-column-sample';
 import { buildJoinReport, resolveJoin, type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from './join';
 import { sqlIdentifier } from './sql';
 import { gzip, type StoredDataset } from './store';
@@ -74,23 +72,6 @@ export async function indicatorDataset(
 /** The column choices a table starts with: the types and number formats the reader detected. */
 export function columnChoicesOf(table: ImportedTable): ColumnChoice[] {
   return table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
-}
-
-/** The key columns by name, and the evidence they were chosen on. */
-export interface KeyChoice {
-  keys: KeyColumns;
-  choice: KeyColumnChoice;
-}
-
-/**
- * The key columns as the import dialog chooses them (ImportSession.#setTable): by evidence,
- * from a sample of the whole table rather than the preview (a provincial table may reach the
- * region late).
- */
-export function chooseTableKeys(table: Pick<ImportedTable, 'columns' | 'preview' | 'csv'>, targets: JoinTarget[]): KeyChoice {
-  const header = table.columns.map((c) => c.name);
-  const choice = chooseKeyColumns(header, sampleTableRows(table), targets);
-  return { keys: keyNamesOf(header, choice.columns), choice };
 }
 
 /** A key as DuckDB returned it (text) as the join reads it: the year only when it reads as one. */

@@ -11,8 +11,9 @@ import type { Database } from '../data/database';
 import { loadMapping, type ColumnChoice, type ImportedIndicator, type KeyColumns, type KeyMapping, type KeyRow } from '../data/datasets';
 import { ImportError, type ImportedTable } from '../data/importers/types';
 import { type JoinDecisions, type JoinKey, type JoinReport, type JoinTarget } from '../data/join';
-import { chooseTableKeys, indicatorDataset, joinTargets, keyMappingOf, loadTable, sourceInfoOf, stageJoin } from '../data/table-pipeline';
+import { indicatorDataset, joinTargets, keyMappingOf, loadTable, sourceInfoOf, stageJoin } from '../data/table-pipeline';
 import type { KeyColumnChoice } from '../data/join-columns';
+import { chooseTableKeys, type KeyChoice, type KeyTable } from '../data/key-column-sample';
 import { joinReportCsv } from '../data/join-report-csv';
 import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-data';
 import { findDesilColumn, findHouseholdIdColumn, isProposedDeprivation } from '../data/household-columns';
@@ -20,7 +21,7 @@ import { columnIndicator, groupIsOn, proposeIndicators, setYearGroup, slugOf } f
 import type { YearGroup } from '../data/wide-years';
 import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
-import { readGeoInWorker, readParquetBatchInWorker, readTableInWorker } from '../workers/import-client';
+import { chooseKeysInWorker, readGeoInWorker, readParquetBatchInWorker, readTableInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
 import { householdTable, type ApplyOptions, type BeneficiariesMeta, type DatasetMeta, type DeprivationChoice, type HouseholdsMeta, type PointsMeta } from '../data/dataset-apply';
 import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
@@ -76,6 +77,20 @@ export interface ImportReaders {
   geo: typeof readGeoInWorker;
   /** A household Parquet register's batches as Arrow; absent: read in this thread (Node tests). */
   parquetBatch?: ParquetBatchReader;
+  /** The key-column choice of a read table; absent: made in this thread (Node tests). */
+  keys?: (table: KeyTable, targets: JoinTarget[], signal?: AbortSignal) => Promise<KeyChoice>;
+}
+
+/** A read table, with its key columns when they were chosen while reading (a household register's, from its head). */
+interface TableRead {
+  table: ImportedTable;
+  keys: KeyChoice | null;
+}
+
+/** A table's column names as a message lists them: the first twelve. */
+function columnList(table: ImportedTable): string {
+  const names = table.columns.map((c) => c.name);
+  return names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
 }
 
 export class ImportSession {
@@ -130,7 +145,7 @@ export class ImportSession {
 
   constructor(
     private readonly host: ImportHost,
-    private readonly read: ImportReaders = { table: readTableInWorker, geo: readGeoInWorker, parquetBatch: readParquetBatchInWorker },
+    private readonly read: ImportReaders = { table: readTableInWorker, geo: readGeoInWorker, parquetBatch: readParquetBatchInWorker, keys: chooseKeysInWorker },
   ) {}
 
   get open(): boolean {
@@ -159,13 +174,14 @@ export class ImportSession {
       const head = await householdHead(file);
       if (head) checkHouseholdSize(file, this.householdCeiling);
       // A Parquet household register goes to DuckDB as Arrow batches (household-parquet.ts).
-      const table = head
+      const read = head
         ? await this.#readHouseholdFile(file, head, options, abort.signal)
         : (await isParquetFile(file))
           ? await this.#readParquetFile(file, options, abort.signal)
-          : await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal });
+          : { table: await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal: abort.signal }), keys: null };
+      const keys = read.keys ?? (await this.#chooseKeys(read.table, abort.signal));
       if (abort.signal.aborted) return;
-      this.#setTable(table);
+      this.#setTable(read.table, keys);
       this.step = 'table';
     } catch (error) {
       if (error instanceof TaskCancelled || abort.signal.aborted) return;
@@ -180,12 +196,13 @@ export class ImportSession {
    * file through DuckDB into this import's raw table (household-file.ts). A cancel that lands after DuckDB finished
    * drops the table here, since the session has moved on to a new id.
    */
-  async #readHouseholdFile(file: File, head: File, options: { sheet?: string; headerRow?: number }, signal: AbortSignal): Promise<ImportedTable> {
+  async #readHouseholdFile(file: File, head: File, options: { sheet?: string; headerRow?: number }, signal: AbortSignal): Promise<TableRead> {
     const id = this.#id;
     const headTable = await this.read.table(head, options, { signal });
     if (signal.aborted) throw new TaskCancelled();
     // Title rows above the header: DuckDB's reader takes the first line as the header, so the JavaScript reader reads it.
-    if (headTable.headerRow !== 1) return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
+    if (headTable.headerRow !== 1) return { table: await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal }), keys: null };
+    const keys = await this.#householdKeys(headTable, signal);
     const db = (this.#db ??= await this.host.workspace.database());
     this.progress = null; // indeterminate until DuckDB's worker reports the share of the file it has read (db.ts)
     let table: ImportedTable;
@@ -195,25 +212,26 @@ export class ImportSession {
       // Windows-1252's curly quotes, euro sign and dashes, which DuckDB's Latin-1 refuses: the JavaScript reader reads them.
       if (!(error instanceof ImportError && error.key === 'householdFile.windowsLetters')) throw error;
       this.progress = 0;
-      return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
+      return { table: await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal }), keys };
     }
     if (signal.aborted || id !== this.#id) {
       await dropImportTables(db, id).catch(() => undefined);
       throw new TaskCancelled();
     }
     this.#rawLoaded = true;
-    return table;
+    return { table, keys };
   }
 
   /**
    * The head (first rows) through the table reader; a household register (a desil column) then
    * goes whole into this import's raw table as Arrow, any other Parquet table through the table reader.
    */
-  async #readParquetFile(file: File, options: { sheet?: string; headerRow?: number }, signal: AbortSignal): Promise<ImportedTable> {
+  async #readParquetFile(file: File, options: { sheet?: string; headerRow?: number }, signal: AbortSignal): Promise<TableRead> {
     const id = this.#id;
     const head = await this.read.table(file, { ...options, headRows: PARQUET_HEAD_ROWS }, { signal });
     if (signal.aborted) throw new TaskCancelled();
-    if (!findDesilColumn(head.columns.map((c) => c.name))) return this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal });
+    if (!findDesilColumn(head.columns.map((c) => c.name))) return { table: await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal }), keys: null };
+    const keys = await this.#householdKeys(head, signal);
     const db = (this.#db ??= await this.host.workspace.database());
     const readBatch: ParquetBatchReader = this.read.parquetBatch ?? (async (request) => (await import('../data/importers/parquet-arrow')).readParquetBatch(request));
     const table = await loadHouseholdParquet(db, file, id, head, readBatch, { signal, onProgress: (f) => (this.progress = f), ceiling: this.householdRowCeiling });
@@ -222,7 +240,26 @@ export class ImportSession {
       throw new TaskCancelled();
     }
     this.#rawLoaded = true;
-    return table;
+    return { table, keys };
+  }
+
+  /** The key columns of a read table, chosen in the import worker (in this thread in Node tests). */
+  #chooseKeys(table: KeyTable, signal: AbortSignal): Promise<KeyChoice> {
+    const targets = this.targets();
+    return this.read.keys ? this.read.keys(table, targets, signal) : Promise.resolve(chooseTableKeys(table, targets));
+  }
+
+  /**
+   * A household register's key columns from its head, before the whole file is read (its sample is
+   * the head's rows either way): with neither a kelurahan code nor a name column, the file is
+   * refused now, not after minutes of reading.
+   */
+  async #householdKeys(head: ImportedTable, signal: AbortSignal): Promise<KeyChoice> {
+    const keys = await this.#chooseKeys(head, signal);
+    if (signal.aborted) throw new TaskCancelled();
+    const { roles } = keys.choice;
+    if (!roles.kode.chosen && !roles.nama.chosen) throw new ImportError('householdFile.noKeyColumn', { file: head.file, columns: columnList(head) });
+    return keys;
   }
 
   async #beginGeo(file: File): Promise<void> {
@@ -250,13 +287,11 @@ export class ImportSession {
     }
   }
 
-  #setTable(table: ImportedTable): void {
+  #setTable(table: ImportedTable, chosen: KeyChoice): void {
     this.table = table;
     this.year = this.host.tahun;
     this.columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
     const header = table.columns.map((c) => c.name);
-    // The whole table (up to a limit), not the preview: a provincial table may reach the region late.
-    const chosen = chooseTableKeys(table, this.targets());
     this.keyChoice = chosen.choice;
     this.keys = chosen.keys;
     this.personal = flagPersonalColumns(header, table.preview);
@@ -396,9 +431,7 @@ export class ImportSession {
   #noKeyError(table: ImportedTable): ImportError {
     const roles = this.keyChoice?.roles;
     if (roles && (roles.kode.chosen || roles.nama.chosen)) return new ImportError('import.noKeyColumn');
-    const names = table.columns.map((c) => c.name);
-    const columns = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
-    return new ImportError('import.noKeyInFile', { file: table.file, columns });
+    return new ImportError('import.noKeyInFile', { file: table.file, columns: columnList(table) });
   }
 
   async #loadRaw(table: ImportedTable): Promise<void> {

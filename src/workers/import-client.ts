@@ -10,6 +10,8 @@ import type { MessageKey } from '../i18n';
 import { WorkerClient } from './worker-client';
 import type { ImportTasks } from './import-tasks';
 import type { ParquetBatch, ParquetBatchRequest } from '../data/importers/parquet-arrow';
+import type { JoinTarget } from '../data/join';
+import type { KeyChoice, KeyTable } from '../data/key-column-sample';
 
 let client: WorkerClient<ImportTasks> | undefined;
 
@@ -74,4 +76,12 @@ export async function readParquetBatchInWorker(request: ParquetBatchRequest, sig
   } catch (error) {
     throw reviveImportError(error);
   }
+}
+
+/**
+ * Chooses a read table's key columns in the import worker: the choice parses up to 60,000 rows
+ * and tallies them against the region, seconds of the page's thread on a busy machine.
+ */
+export function chooseKeysInWorker(table: KeyTable, targets: JoinTarget[], signal?: AbortSignal): Promise<KeyChoice> {
+  return importWorker().run('chooseKeys', { table: { columns: table.columns, preview: table.preview, csv: table.csv }, targets }, { signal });
 }

@@ -2,6 +2,8 @@
 import type { GeoImport } from '../data/importers/geo-features';
 import type { ImportedTable, TableReadOptions } from '../data/importers/types';
 import type { ParquetBatch, ParquetBatchRequest } from '../data/importers/parquet-arrow';
+import type { JoinTarget } from '../data/join';
+import type { KeyChoice, KeyTable } from '../data/key-column-sample';
 
 export interface ReadTableInput {
   file: File;
@@ -15,4 +17,6 @@ export type ImportTasks = {
   readGeo: [{ file: File }, GeoImport];
   /** One batch of a household Parquet register as Arrow, for DuckDB (data/household-parquet.ts). */
   readParquetBatch: [ParquetBatchRequest, ParquetBatch];
+  /** The key columns of a read table, chosen from up to 60,000 of its rows (data/key-column-sample.ts). */
+  chooseKeys: [{ table: KeyTable; targets: JoinTarget[] }, KeyChoice];
 };

@@ -10,6 +10,8 @@ export const householdFileId = {
   'householdFile.command': 'Perintah yang mengagregasikan berkas ini di komputer:',
   'householdFile.badRow': '{file} tidak dapat dibaca pada baris {row}: {detail}. Periksa apakah berkasnya terpotong atau kolomnya bergeser; tidak ada yang disimpan.',
   'householdFile.readFailed': 'DuckDB tidak dapat membaca {file}: {detail}. Tidak ada yang disimpan.',
+  'householdFile.noKeyColumn':
+    '{file} tidak punya kolom kode atau nama kelurahan wilayah ini (kolomnya: {columns}), jadi rumah tangganya tidak dapat dihitung per kelurahan. Data rumah tangga perlu kode wilayah Kemendagri atau nama kelurahan di setiap baris. Berkas tidak dibaca lebih lanjut dan tidak ada yang disimpan; bila ini data wilayah lain, buka wilayah itu lebih dulu.',
   'householdFile.openQuote':
     '{file} berhenti di dalam sel bertanda kutip (mulai baris {row}): berkasnya terpotong, atau tanda kutip di sel itu tidak ditutup. Salin atau ekspor ulang berkas lengkapnya; tidak ada yang disimpan.',
   'householdFile.wrongWidth':
@@ -27,6 +29,8 @@ export const householdFileEn: Record<keyof typeof householdFileId, string> = {
   'householdFile.command': 'The command that aggregates this file on this computer:',
   'householdFile.badRow': '{file} cannot be read at row {row}: {detail}. Check whether the file is cut off or its columns shifted; nothing was stored.',
   'householdFile.readFailed': 'DuckDB cannot read {file}: {detail}. Nothing was stored.',
+  'householdFile.noKeyColumn':
+    "{file} has no column with this region's kelurahan codes or names (its columns: {columns}), so its households cannot be counted per kelurahan. A household register needs a Kemendagri region code or a kelurahan name on every row. The file was not read further and nothing was stored; if it is another region's register, open that region first.",
   'householdFile.openQuote':
     '{file} ends inside a quoted cell (from row {row}): the file is cut off, or a quote in that cell is never closed. Copy or export the whole file again; nothing was stored.',
   'householdFile.wrongWidth':

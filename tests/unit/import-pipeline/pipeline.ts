@@ -19,7 +19,8 @@ import { readTable } from '../../../src/data/importers/read-table';
 import type { ImportedTable, TableReadOptions } from '../../../src/data/importers/types';
 import { fetchValues, loadIndicators } from '../../../src/data/indicators';
 import type { JoinDecisions, JoinKey, JoinReport, JoinTarget } from '../../../src/data/join';
-import { chooseTableKeys, columnChoicesOf, indicatorDataset, joinTargets, keyMappingOf, loadTable, sourceInfoOf, stageJoin } from '../../../src/data/table-pipeline';
+import { chooseTableKeys } from '../../../src/data/key-column-sample';
+import { columnChoicesOf, indicatorDataset, joinTargets, keyMappingOf, loadTable, sourceInfoOf, stageJoin } from '../../../src/data/table-pipeline';
 import { applyStoredDataset } from '../../../src/data/dataset-apply';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

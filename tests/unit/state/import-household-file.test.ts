@@ -101,6 +101,32 @@ describe('the import dialog on the DuckDB path', () => {
     expect(await tables(db, 'mentah_%')).toEqual([]);
   });
 
+  it('refuses a register with no kelurahan column from its head, before DuckDB reads the file', async () => {
+    // The demo register without its kode_kelurahan and kelurahan columns (the 4th and 5th).
+    const lines = demoBytes(DEMO[0]).toString('utf8').trim().split('\n');
+    const text = lines.map((line) => line.split(',').filter((_, i) => i !== 3 && i !== 4).join(',')).join('\n') + '\n';
+    const registered = vi.spyOn(db, 'registerFileBuffer');
+    const readers = countingReaders();
+    const session = new ImportSession(host, readers);
+    const before = host.stored.length;
+    try {
+      await session.begin(new File([text], 'tanpa_wilayah.csv'));
+    } finally {
+      registered.mockRestore();
+    }
+    expect(session.step).toBe('failed');
+    expect(session.error).toEqual({
+      key: 'householdFile.noKeyColumn',
+      params: { file: 'tanpa_wilayah.csv', columns: 'id_rt, nik_kepala, nama_kepala, desil, rtlh, tanpa_air_layak, tanpa_sanitasi_layak, anak_tidak_sekolah, tanpa_penghasilan, kepala_perempuan' },
+    });
+    // Only the head was read (by the JavaScript reader); DuckDB was never handed the file.
+    expect(readers.read).toHaveLength(1);
+    expect(Number(readers.read[0].split(':')[1])).toBeLessThan(text.length);
+    expect(registered).not.toHaveBeenCalled();
+    expect(host.stored).toHaveLength(before);
+    expect(await tables(db, 'mentah_%')).toEqual([]);
+  });
+
   it('says which row has the wrong number of cells beyond the head, and stores nothing', async () => {
     const lines = demoBytes(DEMO[0]).toString('utf8').split('\n');
     lines[45000] += ',sel lebih';
