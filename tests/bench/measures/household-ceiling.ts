@@ -102,27 +102,47 @@ function residentMemory(pids: readonly number[], field: 'VmHWM' | 'VmRSS'): numb
   return largest;
 }
 
-/** Starts recording the longest gap between animation frames (the page's main thread). */
+/** Starts recording the longest gap between animation frames (the page's main thread), and the long frames' make-up. */
 async function watchFrames(page: Page): Promise<void> {
   // A string: tsx would wrap a named function of a closure in a helper the page does not have.
   await page.evaluate(`(() => {
-    const gap = { max: 0, last: performance.now() };
+    const gap = { max: 0, last: performance.now(), frames: [] };
     window.__gap = gap;
     requestAnimationFrame(function tick(now) {
       gap.max = Math.max(gap.max, now - gap.last);
       gap.last = now;
       requestAnimationFrame(tick);
     });
+    // Long animation frames (Chromium's LoAF): what filled each one, script by script.
+    new PerformanceObserver((list) => {
+      for (const f of list.getEntries()) {
+        if (f.duration < 150) continue;
+        gap.frames.push({
+          at: Math.round(f.startTime), duration: Math.round(f.duration), render: Math.round(f.startTime + f.duration - f.renderStart),
+          scripts: f.scripts.map((s) => ({ ms: Math.round(s.duration), invoker: s.invoker, source: (s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || '') + '@' + s.sourceCharPosition })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame' });
   })()`);
 }
 
-/** The longest frame gap since the last call, and restart. */
-function takeGap(page: Page): Promise<number> {
+/** One long frame: its length, the part after its scripts (style, layout, paint, the canvas), and its scripts. */
+interface LongFrame {
+  at: number;
+  duration: number;
+  render: number;
+  scripts: { ms: number; invoker: string; source: string }[];
+}
+
+/** The longest frame gap since the last call and the long frames in it, and restart. */
+function takeGap(page: Page): Promise<{ max: number; frames: LongFrame[] }> {
   return page.evaluate(() => {
-    const w = window as unknown as { __gap: { max: number; last: number } };
+    const w = window as unknown as { __gap: { max: number; last: number; frames: LongFrame[] } };
     const max = Math.max(w.__gap.max, performance.now() - w.__gap.last);
+    const frames = w.__gap.frames;
     w.__gap.max = 0;
-    return max;
+    w.__gap.frames = [];
+    return { max, frames };
   });
 }
 
@@ -190,7 +210,9 @@ async function importOnce(ctx: BenchContext, file: string, rows: number): Promis
     let start = performance.now();
     await page.getByTestId('import-input').setInputFiles(file);
     let failed = await outcome(page, '[data-testid="import-summary"]');
-    run.readGap = await takeGap(page);
+    const read = await takeGap(page);
+    run.readGap = read.max;
+    ctx.log(`household ceiling: read's long frames ${JSON.stringify(read.frames)}`);
     if (failed) throw new Error(`read: ${failed}`);
     run.readMs = performance.now() - start;
     run.readCpuMs = ((await renderers(browser)).cpuSeconds - before.cpuSeconds) * 1000;
@@ -210,7 +232,9 @@ async function importOnce(ctx: BenchContext, file: string, rows: number): Promis
     const error = page.getByTestId('import-error');
     if (await error.isVisible()) throw new Error(`commit: ${await error.innerText()}`);
     run.commitMs = performance.now() - start;
-    run.commitGap = await takeGap(page);
+    const commit = await takeGap(page);
+    run.commitGap = commit.max;
+    ctx.log(`household ceiling: commit's long frames ${JSON.stringify(commit.frames)}`);
   } catch (error) {
     run.failure = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 240);
   } finally {

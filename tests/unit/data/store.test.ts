@@ -43,6 +43,36 @@ describe('workspace store (IndexedDB)', () => {
     expect((await again.listDatasets()).map((d) => d.id)).toEqual(['b']);
   });
 
+  it("keeps a payload as a Blob (stored off the page's thread) and reads it back as bytes; a payload kept as bytes before still reads", async () => {
+    const store = await openStore();
+    // Above one 4 MB part: the Blob is made of three.
+    const bytes = new Uint8Array(9_000_000).map((_, i) => (i * 7) % 251);
+    await store.putDataset({ ...dataset('groot', '2026-12-04'), payload: bytes });
+    // What IndexedDB holds, read past the store.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('peta-kantong-kemiskinan');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rawGet = <T>(work: (s: IDBObjectStore) => IDBRequest<T>, mode: IDBTransactionMode = 'readonly') =>
+      new Promise<T>((resolve, reject) => {
+        const request = work(raw.transaction('datasets', mode).objectStore('datasets'));
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const kept = await rawGet<{ payload: unknown }>((s) => s.get('groot') as IDBRequest<{ payload: unknown }>);
+    expect(kept.payload).toBeInstanceOf(Blob);
+    // A dataset written by an earlier version, its payload as bytes.
+    await rawGet((s) => s.put({ ...dataset('lama', '2026-11-01'), payload: new Uint8Array([9, 8, 7]) }), 'readwrite');
+    raw.close();
+    const list = await store.listDatasets();
+    expect(list.map((d) => d.id)).toEqual(['lama', 'groot']);
+    expect(list[0].payload).toEqual(new Uint8Array([9, 8, 7]));
+    expect(list[1].payload).toBeInstanceOf(Uint8Array);
+    // Byte for byte (a deep toEqual of 9 million numbers takes minutes).
+    expect(Buffer.compare(Buffer.from(list[1].payload!), Buffer.from(bytes))).toBe(0);
+  });
+
   it('replaces the whole workspace atomically: a failing item leaves the previous one intact', async () => {
     const store = await openStore();
     await store.putDataset(dataset('old', '2026-01-01'));
