@@ -19,6 +19,7 @@ import { flagPersonalColumns, type PersonalColumnFlag } from '../data/personal-d
 import { findDesilColumn, findHouseholdIdColumn, isProposedDeprivation } from '../data/household-columns';
 import { columnIndicator, groupIsOn, proposeIndicators, setYearGroup, slugOf } from '../data/indicator-choices';
 import type { YearGroup } from '../data/wide-years';
+import { readDataYear, type DataYearReading } from '../data/data-year';
 import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
 import { chooseKeysInWorker, readGeoInWorker, readParquetBatchInWorker, readTableInWorker } from '../workers/import-client';
@@ -110,6 +111,8 @@ export class ImportSession {
   /** Every column's evidence for each key role: shown beside the selectors, warns about a poor pick. */
   keyChoice = $state.raw<KeyColumnChoice | null>(null);
   year = $state(new Date().getFullYear());
+  /** Years named by the sheet, title rows and file name: `year` starts at theirs when they agree (data-year.ts). */
+  dataYear = $state.raw<DataYearReading>({ year: null, clues: [] });
   indicators = $state<ImportedIndicator[]>([]);
   /** Number columns named by years (t_2016 … t_2019), each offered as one indicator over years. */
   yearGroups = $state.raw<YearGroup[]>([]);
@@ -289,7 +292,8 @@ export class ImportSession {
 
   #setTable(table: ImportedTable, chosen: KeyChoice): void {
     this.table = table;
-    this.year = this.host.tahun;
+    this.dataYear = readDataYear(table, new Date().getFullYear());
+    this.year = this.dataYear.year ?? this.host.tahun;
     this.columns = table.columns.map((c) => ({ name: c.name, type: c.type, numberFormat: c.numberFormat }));
     const header = table.columns.map((c) => c.name);
     this.keyChoice = chosen.choice;

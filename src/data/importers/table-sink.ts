@@ -15,6 +15,9 @@ export const MAX_COLUMNS = 500;
 export const MAX_TABLE_ROWS = 5_000_000;
 /** Rows kept for the preview. */
 export const PREVIEW_ROWS = 50;
+/** Title rows kept, and characters of each: enough for a title and a subtitle naming the year. */
+const TITLE_ROWS = 5;
+const TITLE_LENGTH = 200;
 
 export interface TableSinkOptions {
   file: string;
@@ -35,6 +38,8 @@ export interface TableSinkOptions {
 /** What the sink found; the reader adds file, format, sheet and encoding. */
 export interface SinkResult {
   headerRow: number;
+  /** The text of the non-blank rows above the header (see ImportedTable). */
+  titles: string[];
   rowCount: number;
   columns: TableColumnProfile[];
   preview: string[][];
@@ -46,6 +51,7 @@ export class TableSink {
   #pending: NumberedRow[] | null = [];
   #width = 0;
   #headerRow = 0;
+  #titles: string[] = [];
   #profilers: ColumnProfiler[] = [];
   #writer: CsvWriter | null = null;
   #preview: string[][] = [];
@@ -78,6 +84,7 @@ export class TableSink {
     if (this.#rowCount === 0) throw new ImportError('importTable.headerOnly', { file: this.options.file, row: this.#headerRow });
     return {
       headerRow: this.#headerRow,
+      titles: this.#titles,
       rowCount: this.#rowCount,
       columns: this.#profilers.map((p) => p.finish()),
       preview: this.#preview,
@@ -104,6 +111,7 @@ export class TableSink {
     this.#sawAnything = true;
     const header = rows[index].cells;
     this.#headerRow = rows[index].row;
+    this.#titles = titleTexts(rows.slice(0, index));
     this.#width = filledWidth(header);
     if (this.#width > MAX_COLUMNS) {
       throw new ImportError('importTable.tooManyColumns', { columns: this.#width, limit: MAX_COLUMNS });
@@ -158,6 +166,17 @@ export class TableSink {
 }
 
 const BLANK: string[] = [];
+
+/** Each non-blank row's cells, trimmed and joined by a space (a title often sits in a merged cell, or in several). */
+function titleTexts(rows: readonly NumberedRow[]): string[] {
+  const texts: string[] = [];
+  for (const { cells } of rows) {
+    const text = cells.map(trimSpaces).filter((cell) => cell !== '').join(' ');
+    if (text !== '') texts.push(text.slice(0, TITLE_LENGTH));
+    if (texts.length === TITLE_ROWS) break;
+  }
+  return texts;
+}
 
 /** Spreadsheet column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {

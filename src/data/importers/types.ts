@@ -62,6 +62,11 @@ export interface ImportedTable {
   delimiter: string | null;
   /** 1-based row of the header in the file or sheet. */
   headerRow: number;
+  /**
+   * The text of the non-blank rows above the header, top down, each row's cells joined by a
+   * space (at most 5 rows of 200 characters): office tables name their year there (data-year.ts).
+   */
+  titles: string[];
   rowCount: number;
   columns: ColumnProfile[];
   /** The first rows as text (at most 50), for the preview. */

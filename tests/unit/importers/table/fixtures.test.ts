@@ -24,6 +24,10 @@ describe('surakarta-semicolon-1252.csv', () => {
     expect([t.format, t.encoding, t.delimiter, t.headerRow, t.rowCount]).toEqual(['csv', 'windows-1252', ';', 3, 8]);
   });
 
+  it('keeps the title above the header, where the year of the data is named', () => {
+    expect(t.titles).toEqual(['Data RTLH Kota Surakarta Tahun 2024']);
+  });
+
   it('types every column: codes as text, Indonesian numbers, percent, yes/no', () => {
     expect(shape(t)).toEqual([
       ['kode', 'text', null],
@@ -63,6 +67,7 @@ describe('surakarta-tab-utf8-bom.tsv', () => {
       ['catatan', 'text', null],
     ]);
     expect(t.columns[0].name).toBe('kode'); // the BOM is not part of the first name
+    expect(t.titles).toEqual([]);
     expect(t.preview[1][5]).toBe('Batik\tLaweyan');
     expect(t.preview[2][5]).toBe('baris satu\nbaris dua');
     expect(t.preview[5]).toEqual(['33.72.01.1006', 'Sriwedari', 'Laweyan', '8642', '0.2', 'Jalan "Slamet Riyadi"']);
@@ -77,6 +82,12 @@ describe('surakarta-title-row.xlsx (written like Excel)', () => {
 
   it('lists both sheets, reads the first, finds the header on row 3', () => {
     expect([t.format, t.sheet, t.sheets, t.headerRow, t.rowCount, t.encoding, t.delimiter]).toEqual(['xlsx', 'RTLH 2024', ['RTLH 2024', 'Catatan'], 3, 5, null, null]);
+    expect(t.titles).toEqual(['Data RTLH Kota Surakarta Tahun 2024']);
+  });
+
+  it('keeps the rows above a header chosen by hand as titles', async () => {
+    const lower = await readTable(open('surakarta-title-row.xlsx'), { headerRow: 4 });
+    expect(lower.titles).toEqual(['Data RTLH Kota Surakarta Tahun 2024', 'kode kelurahan jumlah_rtlh luas_ha total_bantuan tanggal_survei prioritas ada_jamban']);
   });
 
   it('types every column', () => {
