@@ -4,7 +4,8 @@
  * tests/bench/results/latest.{json,md}.
  *
  * Options: `--runs=N` (default 5), `--only=1,2,3,5,7` (a subset; 7 needs 1; 8 is the household
- * ceiling, with `--households-large` also at 5 and 20 million households; `6` is 6a and 6b,
+ * ceiling, with `--households-large` also at 5 and 20 million households, or with
+ * `--households=1,2` at the CSV sizes given, in millions; `6` is 6a and 6b,
  * `6a` or `6b` one of them). A run with fewer than 5 repetitions or a subset writes
  * results/partial.{json,md} instead of the latest; with `--merge`, a subset's rows, checks and
  * notes replace those of the same measures in results/latest.{json,md} instead (said in its notes).
@@ -139,7 +140,11 @@ async function main(): Promise<void> {
       results.notes.push(...h.notes);
     }
     if (wants('8')) {
-      const c = await measureHouseholdCeiling(ctx, { large: process.argv.includes('--households-large') });
+      const sizes = /^--households=([\d.,]+)$/.exec(process.argv.find((a) => a.startsWith('--households=')) ?? '')?.[1];
+      const c = await measureHouseholdCeiling(ctx, {
+        large: process.argv.includes('--households-large'),
+        sizes: sizes?.split(',').map((m) => Math.round(Number(m) * 1e6)),
+      });
       results.rows.push(...c.rows);
       results.checks.push(...c.checks);
       results.notes.push(...c.notes);

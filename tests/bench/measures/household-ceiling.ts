@@ -6,9 +6,14 @@
  * join, commit. Reported per file: the read's MB/s (DuckDB's reader on the File), the join and
  * the commit (reduce, store, aggregate) times, peak memory (the page's JS heap from the DevTools
  * protocol, and the renderer process's peak resident memory, which holds DuckDB's WASM memory),
- * and the longest gap between two animation frames on the main thread. The largest file that
- * imports whole with no gap above RESPONSIVE_GAP_MS is the ceiling the app enforces
- * (src/data/household-file.ts, HOUSEHOLD_CEILING_BYTES cites this measure's row 8g).
+ * the longest gap between two animation frames on the main thread, and the long frames (Long
+ * Animation Frames) with what filled them. A frame's own part is the page's work, the import's,
+ * without MapLibre drawing the map after the commit: a redraw costs the same whatever changed the
+ * map (row 4c compares it with a bare MapLibre page), and under software WebGL on this machine
+ * every redraw is a long frame. The largest file that imports whole with no own part above
+ * RESPONSIVE_GAP_MS is the ceiling the app enforces (src/data/household-file.ts,
+ * HOUSEHOLD_CEILING_BYTES cites this measure's row 8g). The gaps between frames, which also hold
+ * the map's redraws and the time other processes took the machine's two cores, are in the notes.
  */
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -59,6 +64,14 @@ export interface CeilingRun {
   /** Longest gap between animation frames during the read, and during join + commit. */
   readGap: number;
   commitGap: number;
+  /**
+   * The longest long frame's own part: the page's work (the import's: reading, dialog, join,
+   * storing), without the map drawing itself after the commit, which any change of indicator
+   * costs too (row 4c compares it with a bare MapLibre page). This decides "responsive".
+   */
+  ownFrame: LongFrame | null;
+  /** The longest map redraw (MapLibre's render) seen, ms. */
+  mapDraw: number;
   /** Where it stopped, when it did not import whole. */
   failure: string | null;
 }
@@ -102,7 +115,12 @@ function residentMemory(pids: readonly number[], field: 'VmHWM' | 'VmRSS'): numb
   return largest;
 }
 
-/** Starts recording the longest gap between animation frames (the page's main thread), and the long frames' make-up. */
+/**
+ * Starts recording the longest gap between animation frames (the page's main thread) and the
+ * long frames (Chromium's Long Animation Frames): each one's length, what filled it, and how much
+ * of it was the map drawing itself (MapLibre's render, timed by wrapping it, and the frame the
+ * map's canvas is presented in). What is left is the page's own work: the import's.
+ */
 async function watchFrames(page: Page): Promise<void> {
   // A string: tsx would wrap a named function of a closure in a helper the page does not have.
   await page.evaluate(`(() => {
@@ -113,24 +131,39 @@ async function watchFrames(page: Page): Promise<void> {
       gap.last = now;
       requestAnimationFrame(tick);
     });
-    // Long animation frames (Chromium's LoAF): what filled each one, script by script.
+    const draws = [];
+    const map = window.__pkk.map;
+    const render = map._render;
+    map._render = function (...args) {
+      const start = performance.now();
+      try { return render.apply(this, args); } finally { draws.push([start, performance.now()]); }
+    };
     new PerformanceObserver((list) => {
       for (const f of list.getEntries()) {
-        if (f.duration < 150) continue;
+        if (f.duration < 100) continue;
+        const end = f.startTime + f.duration;
+        const inFrame = draws.filter(([a, b]) => a >= f.startTime && b <= end);
+        const drawMs = inFrame.reduce((sum, [a, b]) => sum + b - a, 0);
+        const styleStart = f.styleAndLayoutStart || end;
+        // The map drew in this frame: its presentation (style, layout, paint of the canvas) is the map's too.
+        const own = f.duration - drawMs - (inFrame.length > 0 ? end - styleStart : 0);
         gap.frames.push({
-          at: Math.round(f.startTime), duration: Math.round(f.duration), render: Math.round(f.startTime + f.duration - f.renderStart),
-          scripts: f.scripts.map((s) => ({ ms: Math.round(s.duration), invoker: s.invoker, source: (s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || '') + '@' + s.sourceCharPosition })),
+          at: Math.round(f.startTime), duration: Math.round(f.duration), own: Math.round(own), mapDraw: Math.round(drawMs),
+          scripts: f.scripts.map((s) => ({ ms: Math.round(s.duration), invoker: s.invoker, source: (s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || '') })),
         });
       }
     }).observe({ type: 'long-animation-frame' });
   })()`);
 }
 
-/** One long frame: its length, the part after its scripts (style, layout, paint, the canvas), and its scripts. */
+/** One long frame: its length, the part that was the page's own work (not the map drawing itself), and its scripts. */
 interface LongFrame {
+  /** Set when kept in a run: which step it fell in. */
+  phase?: string;
   at: number;
   duration: number;
-  render: number;
+  own: number;
+  mapDraw: number;
   scripts: { ms: number; invoker: string; source: string }[];
 }
 
@@ -144,6 +177,21 @@ function takeGap(page: Page): Promise<{ max: number; frames: LongFrame[] }> {
     w.__gap.frames = [];
     return { max, frames };
   });
+}
+
+/** Keeps a phase's longest own frame and longest map draw in the run. */
+function noteFrames(run: CeilingRun, phase: string, frames: LongFrame[]): void {
+  for (const frame of frames) {
+    run.mapDraw = Math.max(run.mapDraw, frame.mapDraw);
+    if (frame.own > (run.ownFrame?.own ?? -1)) run.ownFrame = { ...frame, phase };
+  }
+}
+
+/** The longest own frame as the notes give it: its length, phase and the script that filled most of it. */
+function frameText(frame: LongFrame | null): string {
+  if (!frame) return 'none over 100 ms';
+  const top = [...frame.scripts].sort((a, b) => b.ms - a.ms)[0];
+  return `${frame.own} ms (${frame.phase}${top ? `; ${top.ms} ms in ${top.invoker} ${top.source}` : ''})`;
 }
 
 /** Waits for the first of the dialog's outcomes; the error's text when it failed. */
@@ -170,6 +218,8 @@ async function importOnce(ctx: BenchContext, file: string, rows: number): Promis
     rendererBefore: null,
     readGap: 0,
     commitGap: 0,
+    ownFrame: null,
+    mapDraw: 0,
     failure: null,
   };
   // A local browser: the file input gets the path, not the file's bytes over a connection.
@@ -212,7 +262,7 @@ async function importOnce(ctx: BenchContext, file: string, rows: number): Promis
     let failed = await outcome(page, '[data-testid="import-summary"]');
     const read = await takeGap(page);
     run.readGap = read.max;
-    ctx.log(`household ceiling: read's long frames ${JSON.stringify(read.frames)}`);
+    noteFrames(run, 'read', read.frames);
     if (failed) throw new Error(`read: ${failed}`);
     run.readMs = performance.now() - start;
     run.readCpuMs = ((await renderers(browser)).cpuSeconds - before.cpuSeconds) * 1000;
@@ -234,7 +284,7 @@ async function importOnce(ctx: BenchContext, file: string, rows: number): Promis
     run.commitMs = performance.now() - start;
     const commit = await takeGap(page);
     run.commitGap = commit.max;
-    ctx.log(`household ceiling: commit's long frames ${JSON.stringify(commit.frames)}`);
+    noteFrames(run, 'join and commit', commit.frames);
   } catch (error) {
     run.failure = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 240);
   } finally {
@@ -258,12 +308,22 @@ function cpuRate(list: readonly CeilingRun[], bytes: number): string {
   return cpu.length > 0 ? `, ${(bytes / MB / (summarize(cpu).median / 1000)).toFixed(0)} MB per CPU-second of the page` : '';
 }
 
+/** A size's frames as the notes give them: the page's own longest, the map's longest redraw, the longest gap between frames. */
+function framesNote(list: readonly CeilingRun[]): string {
+  const own = list.map((r) => r.ownFrame).reduce<LongFrame | null>((a, b) => ((b?.own ?? -1) > (a?.own ?? -1) ? b : a), null);
+  const gap = Math.max(...list.map((r) => Math.max(r.readGap, r.commitGap)));
+  return (
+    `longest frame of the page's own work ${frameText(own)}, longest map redraw ${Math.max(...list.map((r) => r.mapDraw))} ms, ` +
+    `longest gap between frames ${Math.round(gap)} ms (the map's redraws and the machine's other processes included)`
+  );
+}
+
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 const label = (rows: number) => `${rows / 1e6}M households`;
 
 /** Runs measure 8. */
-export async function measureHouseholdCeiling(ctx: BenchContext, options: { large?: boolean } = {}): Promise<{ rows: Row[]; checks: Check[]; notes: string[] }> {
-  const sizes = options.large ? SIZES : NORMAL_SIZES;
+export async function measureHouseholdCeiling(ctx: BenchContext, options: { large?: boolean; sizes?: number[] } = {}): Promise<{ rows: Row[]; checks: Check[]; notes: string[] }> {
+  const sizes = options.sizes ?? (options.large ? SIZES : NORMAL_SIZES);
   const runs: CeilingRun[] = [];
   for (const rows of sizes) {
     const file = await register(rows, ctx.log);
@@ -278,7 +338,7 @@ export async function measureHouseholdCeiling(ctx: BenchContext, options: { larg
   const rowsOut: Row[] = [];
   const checks: Check[] = [];
   const notes: string[] = [];
-  const responsive = (r: CeilingRun) => r.failure === null && Math.max(r.readGap, r.commitGap) <= RESPONSIVE_GAP_MS;
+  const responsive = (r: CeilingRun) => r.failure === null && (r.ownFrame?.own ?? 0) <= RESPONSIVE_GAP_MS;
   bySize.forEach((list, i) => {
     const rows = sizes[i];
     const { bytes } = list[0];
@@ -307,14 +367,13 @@ export async function measureHouseholdCeiling(ctx: BenchContext, options: { larg
     const peak = Math.max(...list.map((r) => r.rendererPeak ?? 0));
     const before = Math.max(...list.map((r) => r.rendererBefore ?? 0));
     const heap = Math.max(...list.map((r) => r.heapPeak));
-    const gap = Math.max(...list.map((r) => Math.max(r.readGap, r.commitGap)));
     notes.push(
       `8: ${label(rows)} (${mb(bytes)}): peak memory ${peak > 0 ? `${mb(peak)} resident in the page's renderer (DuckDB's WASM memory included; ${mb(before)} before the import)` : 'not measured (no /proc)'}, ` +
-        `page JS heap ${mb(heap)}; longest frame gap ${Math.round(gap)} ms; ${list.every((r) => r.failure === null) ? 'imported whole' : `stopped: ${list.find((r) => r.failure)?.failure}`}.`,
+        `page JS heap ${mb(heap)}; ${framesNote(list)}; ${list.every((r) => r.failure === null) ? 'imported whole' : `stopped: ${list.find((r) => r.failure)?.failure}`}.`,
     );
     checks.push({
       id: '8',
-      text: `${label(rows)} (${mb(bytes)}) imports whole with no frame gap above ${RESPONSIVE_GAP_MS} ms: ${list.filter(responsive).length}/${list.length} runs`,
+      text: `${label(rows)} (${mb(bytes)}) imports whole with no frame of the page's own work above ${RESPONSIVE_GAP_MS} ms: ${list.filter(responsive).length}/${list.length} runs`,
       ok: list.every(responsive),
     });
   });
@@ -344,10 +403,9 @@ export async function measureHouseholdCeiling(ctx: BenchContext, options: { larg
           : `${(bytes / MB / reads.seconds).toFixed(1)} MB/s of Parquet, ${Math.round(rows / reads.seconds).toLocaleString('en-US')} rows/s${cpuRate(list, bytes)}`,
     });
     const peak = Math.max(...list.map((r) => r.rendererPeak ?? 0));
-    const gap = Math.max(...list.map((r) => Math.max(r.readGap, r.commitGap)));
     const commits = list.filter((r) => r.commitMs !== null).map((r) => r.commitMs! + r.joinMs!);
     notes.push(
-      `8: ${label(rows)} Parquet (${mb(bytes)}): peak ${mb(peak)} resident in the page's renderer, longest frame gap ${Math.round(gap)} ms, ` +
+      `8: ${label(rows)} Parquet (${mb(bytes)}): peak ${mb(peak)} resident in the page's renderer, ${framesNote(list)}, ` +
         `join + aggregate ${commits.length > 0 ? `${(summarize(commits).median / 1000).toFixed(1)} s` : 'not reached'}; ${list.every((r) => r.failure === null) ? 'imported whole' : `stopped: ${list.find((r) => r.failure)?.failure}`}.`,
     );
   }
@@ -361,7 +419,7 @@ export async function measureHouseholdCeiling(ctx: BenchContext, options: { larg
     status: 'info',
     note: largest
       ? `${label(largest.rows)}; the app refuses larger household files with the CLI command (HOUSEHOLD_CEILING_BYTES)`
-      : `none imported whole with every frame gap under ${RESPONSIVE_GAP_MS} ms (the gaps and the sizes that imported are in the notes)`,
+      : `none imported whole with every frame of the page's own work under ${RESPONSIVE_GAP_MS} ms (the frames and the sizes that imported are in the notes)`,
   });
   return { rows: rowsOut, checks, notes };
 }
