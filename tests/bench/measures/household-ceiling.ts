@@ -149,6 +149,7 @@ async function watchFrames(page: Page): Promise<void> {
         const own = f.duration - drawMs - (inFrame.length > 0 ? end - styleStart : 0);
         gap.frames.push({
           at: Math.round(f.startTime), duration: Math.round(f.duration), own: Math.round(own), mapDraw: Math.round(drawMs),
+          rendering: Math.round(end - f.renderStart), styleAndLayout: Math.round(end - styleStart),
           scripts: f.scripts.map((s) => ({ ms: Math.round(s.duration), invoker: s.invoker, source: (s.sourceURL || '').split('/').pop() + ':' + (s.sourceFunctionName || '') })),
         });
       }
@@ -164,6 +165,9 @@ interface LongFrame {
   duration: number;
   own: number;
   mapDraw: number;
+  /** Of its length: the rendering update (animation-frame callbacks, style, layout, paint), and of that style and layout. */
+  rendering: number;
+  styleAndLayout: number;
   scripts: { ms: number; invoker: string; source: string }[];
 }
 
@@ -185,6 +189,11 @@ function noteFrames(run: CeilingRun, phase: string, frames: LongFrame[]): void {
     run.mapDraw = Math.max(run.mapDraw, frame.mapDraw);
     if (frame.own > (run.ownFrame?.own ?? -1)) run.ownFrame = { ...frame, phase };
   }
+}
+
+/** Logs the frames whose own part is over the limit, whole, for whoever looks for the cause. */
+function logFrames(ctx: BenchContext, phase: string, frames: LongFrame[]): void {
+  for (const frame of frames.filter((f) => f.own > RESPONSIVE_GAP_MS)) ctx.log(`household ceiling: long frame in ${phase}: ${JSON.stringify(frame)}`);
 }
 
 /** The longest own frame as the notes give it: its length, phase and the script that filled most of it. */
@@ -263,6 +272,7 @@ async function importOnce(ctx: BenchContext, file: string, rows: number): Promis
     const read = await takeGap(page);
     run.readGap = read.max;
     noteFrames(run, 'read', read.frames);
+    logFrames(ctx, 'read', read.frames);
     if (failed) throw new Error(`read: ${failed}`);
     run.readMs = performance.now() - start;
     run.readCpuMs = ((await renderers(browser)).cpuSeconds - before.cpuSeconds) * 1000;
@@ -285,6 +295,7 @@ async function importOnce(ctx: BenchContext, file: string, rows: number): Promis
     const commit = await takeGap(page);
     run.commitGap = commit.max;
     noteFrames(run, 'join and commit', commit.frames);
+    logFrames(ctx, 'join and commit', commit.frames);
   } catch (error) {
     run.failure = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 240);
   } finally {

@@ -45,8 +45,8 @@ describe('workspace store (IndexedDB)', () => {
 
   it("keeps a payload as a Blob (stored off the page's thread) and reads it back as bytes; a payload kept as bytes before still reads", async () => {
     const store = await openStore();
-    // Above one 4 MB part: the Blob is made of three.
-    const bytes = new Uint8Array(9_000_000).map((_, i) => (i * 7) % 251);
+    // Above one 1 MB part: the Blob is made of several.
+    const bytes = new Uint8Array(2_500_000).map((_, i) => (i * 7) % 251);
     await store.putDataset({ ...dataset('groot', '2026-12-04'), payload: bytes });
     // What IndexedDB holds, read past the store.
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
