@@ -3,14 +3,19 @@
  * and last bytes checked (src/data/household-file-check.ts) before DuckDB reads any of it, and
  * the lot turned into one source for the shared household SQL. A file that cannot be aggregated
  * (empty, not a table, cut off, of another kind than the rest) is refused here in milliseconds,
- * not after minutes of reading.
+ * not after minutes of reading. A Windows-1252 file is read from a UTF-8 copy in the run's
+ * scratch folder, as the browser reads it from one in memory: DuckDB's Latin-1 refuses the curly
+ * quotes, euro sign and dashes of Windows-1252 (importers/windows-1252-utf8.ts).
  */
+import { createReadStream, createWriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Database } from '../data/database';
 import { toRows } from '../data/database';
 import { checkHouseholdTail, HEAD_BYTES, inspectHouseholdHead, TAIL_BYTES, type HouseholdFileFacts } from '../data/household-file-check';
 import type { HouseholdSource } from '../data/household-read-sql';
+import { cp1252ToUtf8 } from '../data/importers/text';
 import { ImportError } from '../data/importers/types';
 import { sqlLiteral } from '../data/sql';
 import { UsageError } from './io';
@@ -67,15 +72,30 @@ async function checkFile(path: string): Promise<{ facts: HouseholdFileFacts; siz
   return { facts, size };
 }
 
+/** Writes the UTF-8 copy of a Windows-1252 file into `folder`, 8 MB at a time; returns its path. */
+async function utf8Copy(path: string, folder: string, index: number): Promise<string> {
+  const copy = join(folder, `utf8-${index}-${basename(path)}`);
+  await pipeline(
+    createReadStream(path, { highWaterMark: 8 * 1024 * 1024 }),
+    async function* (chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) yield cp1252ToUtf8(chunk);
+    },
+    createWriteStream(copy),
+  );
+  return copy;
+}
+
 /**
  * Expands and checks the household files of one run.
- * @param encoding `windows-1252` to force it (read as DuckDB's latin-1); detected per file otherwise
+ * @param encoding `windows-1252` to force it; detected per file otherwise
+ * @param scratch the folder for the UTF-8 copies of Windows-1252 files (removed with the database)
+ * @param onCopy called before each such copy is made, with the file's name
  * @throws ImportError (bilingual) or UsageError for a file that cannot be aggregated
  */
 export async function householdFiles(
   db: Database,
   patterns: readonly string[],
-  options: { delimiter?: string; encoding?: 'utf-8' | 'windows-1252' } = {},
+  options: { delimiter?: string; encoding?: 'utf-8' | 'windows-1252'; scratch: string; onCopy?: (name: string) => void },
 ): Promise<HouseholdFiles> {
   const paths = await expand(db, patterns);
   const checked = await Promise.all(paths.map(checkFile));
@@ -91,7 +111,12 @@ export async function householdFiles(
       `the files use different delimiters (${[...delimiters].map((d) => JSON.stringify(d)).join(', ')}); give one with --delimiter (pemisah kolom berbeda antarberkas)`,
     );
   }
-  // One encoding for all: Windows-1252 when any file is (the codes, desil and yes/no words are ASCII either way).
-  const latin = options.encoding === 'windows-1252' || (options.encoding === undefined && checked.some((c) => c.facts.encoding === 'latin-1'));
-  return { source: { files: paths, format: 'csv', delimiter, encoding: latin ? 'latin-1' : 'utf-8' }, paths, bytes };
+  // Each file in its own encoding, unless one is forced.
+  const files: string[] = [];
+  for (const [i, path] of paths.entries()) {
+    const encoding = options.encoding ?? checked[i].facts.encoding;
+    if (encoding === 'windows-1252') options.onCopy?.(basename(path));
+    files.push(encoding === 'windows-1252' ? await utf8Copy(path, options.scratch, i) : path);
+  }
+  return { source: { files, format: 'csv', delimiter }, paths, bytes };
 }

@@ -9,7 +9,7 @@
 import { sniffDelimiter } from './importers/delimited';
 import { extensionOf, sniffFormat } from './importers/formats';
 import { detectEncoding, hasUtf16Bom, looksBinary, TextChunkDecoder } from './importers/text';
-import { ImportError } from './importers/types';
+import { ImportError, type TextEncoding } from './importers/types';
 import type { HouseholdSource } from './household-read-sql';
 
 /** Bytes of the start and of the end of a file that these checks read. */
@@ -23,8 +23,8 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 /** How one file is to be read, from its first bytes. */
 export interface HouseholdFileFacts {
   format: HouseholdSource['format'];
-  /** CSV: what DuckDB is told (`latin-1` for a Windows-1252 file). */
-  encoding?: 'utf-8' | 'latin-1';
+  /** CSV: the file's encoding (DuckDB reads a Windows-1252 file from a UTF-8 copy: importers/windows-1252-utf8.ts). */
+  encoding?: TextEncoding;
   delimiter?: string;
   /** CSV: cells in the header line, to compare the last line with. */
   headerCells?: number;
@@ -47,7 +47,7 @@ export function inspectHouseholdHead(head: Uint8Array, name: string, size: numbe
   if (text.trim() === '') throw new ImportError('importTable.empty', { file: name });
   const delimiter = sniffDelimiter(text);
   const header = firstLine(text);
-  return { format: 'csv', encoding: encoding === 'utf-8' ? 'utf-8' : 'latin-1', delimiter, headerCells: cellCount(header, delimiter) };
+  return { format: 'csv', encoding, delimiter, headerCells: cellCount(header, delimiter) };
 }
 
 /**

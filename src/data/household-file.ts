@@ -8,7 +8,8 @@
  *
  * Only the head of the file (the first few MB, cut at a line end) goes through the JavaScript
  * reader, for what it alone knows: the header row under title rows, the delimiter, the encoding
- * (UTF-8 or an office PC's Windows-1252), the column types and the preview. Above a measured size
+ * (UTF-8 or an office PC's Windows-1252, which DuckDB reads from a UTF-8 copy made chunk by chunk
+ * in the import worker), the column types and the preview. Above a measured size
  * the file is refused before anything is read, with the command that aggregates it on this
  * machine's native DuckDB instead; a file cut off in a row is refused from its last bytes.
  */
@@ -18,9 +19,11 @@ import { SLICE_BYTES } from './importers/delimited-file';
 import { formatOfName } from './importers/formats';
 import { detectEncoding, hasUtf16Bom } from './importers/text';
 import { ImportError, type ImportedTable, type TextEncoding } from './importers/types';
+import { windows1252ToUtf8Blob } from './importers/windows-1252-utf8';
 import { checkHouseholdTail, TAIL_BYTES } from './household-file-check';
 import { householdSourceSql } from './household-read-sql';
 import { sqlIdentifier } from './sql';
+import { TaskCancelled } from './task-cancelled';
 
 const MB = 1024 * 1024;
 
@@ -80,34 +83,51 @@ export function checkHouseholdSize(file: File, ceiling = HOUSEHOLD_CEILING_BYTES
 
 /**
  * The whole file as the head was read: DuckDB's reader as the shared household module sets it
- * up (household-read-sql.ts: every cell text, a row of the wrong width an error, never padded),
- * with the head's delimiter and encoding, and its columns under the names the head gave them
- * (the JavaScript reader names blank and repeated headers). A Windows-1252 file is read as
- * Latin-1, which gives every byte the same letter except 0x80-0x9F (euro sign, curly quotes,
- * dashes); DuckDB refuses those bytes (`householdFile.windowsLetters`), and the import reads such
- * a file with the JavaScript reader instead.
+ * up (household-read-sql.ts: UTF-8, every cell text, a row of the wrong width an error, never
+ * padded), with the head's delimiter, and its columns under the names the head gave them (the
+ * JavaScript reader names blank and repeated headers).
  */
-export function householdReadSql(fileName: string, head: Pick<ImportedTable, 'delimiter' | 'columns' | 'encoding'>): string {
-  const encoding = head.encoding === 'windows-1252' ? 'latin-1' : 'utf-8';
-  const source = householdSourceSql({ files: [fileName], format: 'csv', delimiter: head.delimiter ?? ',', encoding });
+export function householdReadSql(fileName: string, head: Pick<ImportedTable, 'delimiter' | 'columns'>): string {
+  const source = householdSourceSql({ files: [fileName], format: 'csv', delimiter: head.delimiter ?? ',' });
   return `SELECT * FROM ${source} AS f(${head.columns.map((c) => sqlIdentifier(c.name)).join(', ')})`;
 }
+
+/** Makes the UTF-8 copy of a Windows-1252 file: in the import worker in the app (import-client.ts), in this thread by default. */
+export type Utf8Copier = (file: Blob, hooks: RunHooks) => Promise<Blob>;
+
+/** Share of the progress bar given to the UTF-8 copy of a Windows-1252 file, the rest to DuckDB's reading. */
+const COPY_SHARE = 0.1;
 
 /**
  * Reads the whole household file into `mentah_<id>` with DuckDB, from the head's reading of it;
  * returns the table as the import dialog shows it (the head's columns and preview, the whole
  * file's row count). `csv` holds only the head's rows (the key-column sample): the rows are in
- * the database (`inDatabase`). Nothing is left behind on failure or cancel (TaskCancelled).
+ * the database (`inDatabase`). A Windows-1252 file is read from a UTF-8 copy made by `toUtf8`.
+ * Nothing is left behind on failure or cancel (TaskCancelled).
  */
-export async function loadHouseholdFile(db: Database, file: File, id: string, head: ImportedTable, hooks: RunHooks = {}): Promise<ImportedTable> {
+export async function loadHouseholdFile(
+  db: Database,
+  file: File,
+  id: string,
+  head: ImportedTable,
+  hooks: RunHooks & { toUtf8?: Utf8Copier } = {},
+): Promise<ImportedTable> {
   // A copy cut off in the middle of a row is refused from its last bytes, before minutes of reading.
   const tail = new Uint8Array(await file.slice(Math.max(0, file.size - TAIL_BYTES)).arrayBuffer());
-  const encoding = head.encoding === 'windows-1252' ? 'latin-1' : 'utf-8';
-  checkHouseholdTail(tail, file.name, { format: 'csv', encoding, delimiter: head.delimiter ?? ',', headerCells: head.columns.length });
+  const windows = head.encoding === 'windows-1252';
+  checkHouseholdTail(tail, file.name, { format: 'csv', encoding: head.encoding ?? 'utf-8', delimiter: head.delimiter ?? ',', headerCells: head.columns.length });
+  const { signal, onProgress, toUtf8 = windows1252ToUtf8Blob } = hooks;
+  let source: Blob = file;
+  let reading: RunHooks = { signal, onProgress };
+  if (windows) {
+    source = await toUtf8(file, { signal, onProgress: onProgress && ((f) => onProgress(f * COPY_SHARE)) });
+    if (signal?.aborted) throw new TaskCancelled();
+    reading = { signal, onProgress: onProgress && ((f) => onProgress(COPY_SHARE + f * (1 - COPY_SHARE))) };
+  }
   const name = `rt_berkas_${id}.csv`;
   const table = rawTable(id);
-  if (db.registerFileHandle) await db.registerFileHandle(name, file);
-  else await db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+  if (db.registerFileHandle) await db.registerFileHandle(name, source);
+  else await db.registerFileBuffer(name, new Uint8Array(await source.arrayBuffer()));
   try {
     const sql = `CREATE OR REPLACE TABLE ${table} AS ${householdReadSql(name, head)}`;
     try {
@@ -116,7 +136,7 @@ export async function loadHouseholdFile(db: Database, file: File, id: string, he
       if (described.numRows !== head.columns.length) {
         throw new Error(`${described.numRows} columns where the head has ${head.columns.length}`);
       }
-      if (db.run) await db.run(sql, hooks);
+      if (db.run) await db.run(sql, reading);
       else await db.exec(sql);
     } catch (error) {
       await db.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
@@ -133,7 +153,7 @@ export async function loadHouseholdFile(db: Database, file: File, id: string, he
 /**
  * DuckDB's complaint about the file as the user's message: a quote left open at the end (a copy
  * cut off inside a quoted cell), a row of the wrong number of cells, bytes that are not UTF-8 past
- * the head; otherwise DuckDB's own first line, with the row when it names one.
+ * the head of a UTF-8 file; otherwise DuckDB's own first line, with the row when it names one.
  */
 function readError(file: string, error: unknown): ImportError {
   const message = error instanceof Error ? error.message : String(error);
@@ -143,7 +163,6 @@ function readError(file: string, error: unknown): ImportError {
   const width = /Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)/i.exec(message);
   if (width && row) return new ImportError('householdFile.wrongWidth', { file, row, expected: width[1], found: width[2] }, options);
   if (/invalid unicode/i.test(message)) return new ImportError('householdFile.notUtf8', { file, row }, options);
-  if (/not latin-1 encoded/i.test(message)) return new ImportError('householdFile.windowsLetters', { file }, options);
   const detail = message.split('\n')[0].slice(0, 300);
   return new ImportError(row ? 'householdFile.badRow' : 'householdFile.readFailed', { file, row, detail }, options);
 }

@@ -32,13 +32,12 @@ export interface HouseholdSource {
   /** Paths, globs (`dtsen_*.csv`, native only) or names registered with the Database. */
   files: readonly string[];
   format: HouseholdFileFormat;
-  /** CSV: the delimiter; detected by DuckDB's sniffer when omitted. */
-  delimiter?: string;
   /**
-   * CSV: `utf-8` (default; a byte-order mark is skipped) or `latin-1`, which reads a
-   * Windows-1252 file's letters the same except the rare 0x80-0x9F (curly quotes, euro sign).
+   * CSV: the delimiter; detected by DuckDB's sniffer when omitted. CSV files are read as UTF-8
+   * (a byte-order mark is skipped); a Windows-1252 file is read from its UTF-8 copy
+   * (importers/windows-1252-utf8.ts), since DuckDB's Latin-1 refuses its curly quotes and euro sign.
    */
-  encoding?: 'utf-8' | 'latin-1';
+  delimiter?: string;
 }
 
 /**
@@ -61,7 +60,6 @@ export function householdSourceSql(source: HouseholdSource): string {
     'union_by_name = true',
   ];
   if (source.delimiter !== undefined) options.push(`delim = ${sqlLiteral(source.delimiter)}`);
-  if (source.encoding === 'latin-1') options.push("encoding = 'latin-1'");
   return `read_csv(${files}, ${options.join(', ')})`;
 }
 

@@ -22,7 +22,7 @@ import type { YearGroup } from '../data/wide-years';
 import { readDataYear, type DataYearReading } from '../data/data-year';
 import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
-import { chooseKeysInWorker, readGeoInWorker, readParquetBatchInWorker, readTableInWorker } from '../workers/import-client';
+import { chooseKeysInWorker, readGeoInWorker, readParquetBatchInWorker, readTableInWorker, windows1252ToUtf8InWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
 import { householdTable, type ApplyOptions, type BeneficiariesMeta, type DatasetMeta, type DeprivationChoice, type HouseholdsMeta, type PointsMeta } from '../data/dataset-apply';
 import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
@@ -41,7 +41,7 @@ import {
   rawTableCsv,
   rawTableRows,
 } from '../data/import-records';
-import { checkHouseholdSize, HOUSEHOLD_CEILING_BYTES, householdHead, loadHouseholdFile } from '../data/household-file';
+import { checkHouseholdSize, HOUSEHOLD_CEILING_BYTES, householdHead, loadHouseholdFile, type Utf8Copier } from '../data/household-file';
 import { HOUSEHOLD_CEILING_ROWS, isParquetFile, loadHouseholdParquet, PARQUET_HEAD_ROWS, type ParquetBatchReader } from '../data/household-parquet';
 
 export type ImportKind = 'indicators' | 'households' | 'beneficiaries' | 'points';
@@ -80,6 +80,8 @@ export interface ImportReaders {
   parquetBatch?: ParquetBatchReader;
   /** The key-column choice of a read table; absent: made in this thread (Node tests). */
   keys?: (table: KeyTable, targets: JoinTarget[], signal?: AbortSignal) => Promise<KeyChoice>;
+  /** A Windows-1252 household register's UTF-8 copy for DuckDB; absent: made in this thread (Node tests). */
+  utf8?: Utf8Copier;
 }
 
 /** A read table, with its key columns when they were chosen while reading (a household register's, from its head). */
@@ -148,7 +150,13 @@ export class ImportSession {
 
   constructor(
     private readonly host: ImportHost,
-    private readonly read: ImportReaders = { table: readTableInWorker, geo: readGeoInWorker, parquetBatch: readParquetBatchInWorker, keys: chooseKeysInWorker },
+    private readonly read: ImportReaders = {
+      table: readTableInWorker,
+      geo: readGeoInWorker,
+      parquetBatch: readParquetBatchInWorker,
+      keys: chooseKeysInWorker,
+      utf8: windows1252ToUtf8InWorker,
+    },
   ) {}
 
   get open(): boolean {
@@ -173,7 +181,7 @@ export class ImportSession {
     this.step = 'reading';
     this.progress = 0;
     try {
-      // A UTF-8 CSV household register is read by DuckDB on the file (issue 17); any other table by the JavaScript reader.
+      // A CSV household register (UTF-8 or Windows-1252) is read by DuckDB on the file (issue 17); any other table by the JavaScript reader.
       const head = await householdHead(file);
       if (head) checkHouseholdSize(file, this.householdCeiling);
       // A Parquet household register goes to DuckDB as Arrow batches (household-parquet.ts).
@@ -208,15 +216,7 @@ export class ImportSession {
     const keys = await this.#householdKeys(headTable, signal);
     const db = (this.#db ??= await this.host.workspace.database());
     this.progress = null; // indeterminate until DuckDB's worker reports the share of the file it has read (db.ts)
-    let table: ImportedTable;
-    try {
-      table = await loadHouseholdFile(db, file, id, headTable, { signal, onProgress: (f) => (this.progress = f) });
-    } catch (error) {
-      // Windows-1252's curly quotes, euro sign and dashes, which DuckDB's Latin-1 refuses: the JavaScript reader reads them.
-      if (!(error instanceof ImportError && error.key === 'householdFile.windowsLetters')) throw error;
-      this.progress = 0;
-      return { table: await this.read.table(file, options, { onProgress: (f) => (this.progress = f), signal }), keys };
-    }
+    const table = await loadHouseholdFile(db, file, id, headTable, { signal, onProgress: (f) => (this.progress = f), toUtf8: this.read.utf8 });
     if (signal.aborted || id !== this.#id) {
       await dropImportTables(db, id).catch(() => undefined);
       throw new TaskCancelled();

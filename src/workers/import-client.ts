@@ -67,6 +67,14 @@ export function readTableInWorker(
 }
 
 /**
+ * A Windows-1252 household register as a UTF-8 Blob, made in the import worker so the page stays
+ * free (data/household-file.ts); cancelling terminates the worker.
+ */
+export function windows1252ToUtf8InWorker(file: Blob, hooks: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<Blob> {
+  return importWorker().run('windows1252ToUtf8', { file }, hooks);
+}
+
+/**
  * Reads one batch of a household Parquet register as Arrow in the import worker; its bytes are
  * transferred to the page, then on to DuckDB's worker (data/household-parquet.ts).
  */

@@ -19,4 +19,6 @@ export type ImportTasks = {
   readParquetBatch: [ParquetBatchRequest, ParquetBatch];
   /** The key columns of a read table, chosen from up to 60,000 of its rows (data/key-column-sample.ts). */
   chooseKeys: [{ table: KeyTable; targets: JoinTarget[] }, KeyChoice];
+  /** A Windows-1252 household register as a UTF-8 Blob, for DuckDB's reader (importers/windows-1252-utf8.ts). */
+  windows1252ToUtf8: [{ file: Blob }, Blob];
 };

@@ -114,7 +114,12 @@ export async function householdsCommand(args: readonly string[], streams: Stream
   const db = await openNativeDatabase({ threads, memoryLimit: text(raw, 'memory-limit') });
   try {
     const started = Date.now();
-    const files = await householdFiles(db, data, { delimiter: delimiter === '\\t' ? '\t' : delimiter, encoding });
+    const files = await householdFiles(db, data, {
+      delimiter: delimiter === '\\t' ? '\t' : delimiter,
+      encoding,
+      scratch: db.scratch,
+      onCopy: (name) => streams.stderr.write(`  ${name}: Windows-1252, disalin sebagai UTF-8 untuk DuckDB / copied as UTF-8 for DuckDB\n`),
+    });
     const label = files.paths.length === 1 ? basename(files.paths[0]) : `${files.paths.length} berkas/files`;
     streams.stderr.write(`peta-kantong households: ${label}, ${(files.bytes / 1e6).toFixed(1)} MB (${files.source.format})\n`);
     const probe = await probeHouseholdFile(db, files.source).catch((error: unknown) => {

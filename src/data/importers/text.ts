@@ -157,6 +157,47 @@ export function decodeCp1252(bytes: Uint8Array): string {
   return out;
 }
 
+/** Each byte's character in Windows-1252 (as decodeCp1252 reads it) as UTF-8: up to 3 bytes at b * 3, and how many. */
+let cp1252Utf8: { bytes: Uint8Array; lengths: Uint8Array } | undefined;
+
+function cp1252Utf8Table(): { bytes: Uint8Array; lengths: Uint8Array } {
+  const encoder = new TextEncoder();
+  const bytes = new Uint8Array(256 * 3);
+  const lengths = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) {
+    const utf8 = encoder.encode(decodeCp1252(Uint8Array.of(b)));
+    bytes.set(utf8, b * 3);
+    lengths[b] = utf8.length;
+  }
+  return { bytes, lengths };
+}
+
+/**
+ * Windows-1252 bytes as UTF-8 bytes, every character as decodeCp1252 reads it (é, ’, €, –; the
+ * five bytes Windows-1252 leaves undefined as their C1 controls): for DuckDB, whose CSV reader
+ * knows UTF-8 and Latin-1 but not Windows-1252 (household-file.ts). A byte is a character, so
+ * chunks may be cut anywhere.
+ */
+export function cp1252ToUtf8(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const table = (cp1252Utf8 ??= cp1252Utf8Table());
+  let length = bytes.length;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) length += table.lengths[bytes[i]] - 1;
+  const out = new Uint8Array(length);
+  let o = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      out[o++] = b;
+      continue;
+    }
+    const at = b * 3;
+    out[o++] = table.bytes[at];
+    out[o++] = table.bytes[at + 1];
+    if (table.lengths[b] === 3) out[o++] = table.bytes[at + 2];
+  }
+  return out;
+}
+
 /** Counts line feeds in bytes[0, end): used to say near which line decoding failed. */
 export function countLineFeeds(bytes: Uint8Array, end: number): number {
   let n = 0;

@@ -18,7 +18,6 @@ export const householdFileId = {
     'Baris {row} {file} berisi {found} sel, padahal judul kolomnya {expected}: kolomnya bergeser (misalnya tanda pemisah di dalam nama tanpa tanda kutip) atau berkasnya tersambung dari dua tabel. Perbaiki baris itu lalu impor lagi; tidak ada yang disimpan.',
   'householdFile.notUtf8':
     '{file} tidak seluruhnya UTF-8: baris {row} berisi huruf dalam pengodean lain, padahal awal berkas UTF-8. Simpan ulang seluruh berkas sebagai "CSV UTF-8" lalu impor lagi; tidak ada yang disimpan.',
-  'householdFile.windowsLetters': '{file} berisi huruf Windows-1252 yang tidak dibaca DuckDB (tanda kutip lengkung, tanda euro, tanda pisah); berkas dibaca dengan pembaca lain.',
 } as const;
 
 export const householdFileEn: Record<keyof typeof householdFileId, string> = {
@@ -37,5 +36,4 @@ export const householdFileEn: Record<keyof typeof householdFileId, string> = {
     'Row {row} of {file} has {found} cells where its header has {expected}: its columns shifted (e.g. a delimiter inside an unquoted name) or two tables were joined into one file. Fix that row and import again; nothing was stored.',
   'householdFile.notUtf8':
     '{file} is not all UTF-8: row {row} holds letters in another encoding while the start of the file is UTF-8. Save the whole file again as "CSV UTF-8" and import again; nothing was stored.',
-  'householdFile.windowsLetters': '{file} holds Windows-1252 letters DuckDB does not read (curly quotes, euro sign, dashes); the file is read by the other reader.',
 };

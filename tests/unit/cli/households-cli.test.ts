@@ -16,6 +16,7 @@ import { commitIndicators, openPipelineDatabase, stageTable, surakartaAreas, tar
 import { progressReporter } from '../../../src/cli/commands/households';
 import { repo, runCli, tempDir } from './run-cli';
 import { surakartaImportHost } from '../import-pipeline/import-host';
+import { windows1252 } from '../../fixtures/windows-1252';
 
 const DEMO = repo('data/demo/rumah_tangga_surakarta.csv');
 
@@ -150,6 +151,22 @@ describe('peta-kantong households', () => {
       ).toEqual(full.map(({ af_a: _, ...rest }) => rest));
       rows.forEach((r, i) => expect(r.af_a as number, `${out} ${r.kode}`).toBeCloseTo(full[i].af_a as number, 12));
     }
+  }, 120_000);
+});
+
+describe('peta-kantong households on a Windows-1252 export', () => {
+  it('reads curly quotes, a euro sign and dashes (which DuckDB’s Latin-1 refuses) and gives the figures of the UTF-8 file', async () => {
+    const dir = await tempDir();
+    const lines = readFileSync(DEMO, 'utf8').trimEnd().split('\n');
+    const text = lines.map((line, i) => (i > 0 && i % 9 === 0 ? line.replace(/^([^,]*,[^,]*,)([^,]*)/, '$1“$2” – Rp€ Šukri’s') : line)).join('\r\n');
+    const input = join(dir, 'rt_excel_1252.csv');
+    writeFileSync(input, windows1252(`${text}\r\n`));
+    const [utf8, windows] = [join(dir, 'utf8.csv'), join(dir, 'windows.csv')];
+    expect((await runCli(['households', '--data', DEMO, '--out', utf8])).code).toBe(0);
+    const run = await runCli(['households', '--data', input, '--out', windows]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/rt_excel_1252\.csv: Windows-1252, disalin sebagai UTF-8 untuk DuckDB \/ copied as UTF-8 for DuckDB/);
+    expect(readOutput(windows)).toEqual(readOutput(utf8));
   }, 120_000);
 });
 
