@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 export const SCREENSHOTS = 'tests/e2e/screenshots';
@@ -106,4 +106,43 @@ export function kelurahanOnPage(page: Page, kode: string): Promise<{ x: number; 
     const box = map.getCanvas().getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y + 12 };
   }, kode);
+}
+
+/**
+ * Rows of the import's raw tables in DuckDB (table name -> rows): a CSV register's `mentah_<id>`,
+ * a Parquet register's batches `bagian_…` while they are inserted.
+ */
+export function rawTables(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    type Db = { query(sql: string): Promise<{ toArray(): Record<string, unknown>[] }> };
+    const { app } = (window as unknown as { __pkk: { app: { workspace: { database(): Promise<Db> } } } }).__pkk;
+    const db = await app.workspace.database();
+    const names = (await db.query("SELECT table_name AS t FROM information_schema.tables WHERE table_name LIKE 'mentah_%' OR table_name LIKE 'bagian_%'"))
+      .toArray()
+      .map((r) => String(r.t));
+    const out: Record<string, number> = {};
+    for (const name of names) out[name] = Number((await db.query(`SELECT count(*) AS n FROM ${name}`)).toArray()[0].n);
+    return out;
+  });
+}
+
+/**
+ * Imports `file`, the demo household register in some form (47,442 households), through the data
+ * tab as household records: every row is in DuckDB before the join (DuckDB read the file; the
+ * JavaScript reader loads its rows only at the join), `beforeJoin` checks the dialog then, 54
+ * kelurahan join by code, and the commit leaves no raw table behind.
+ */
+export async function importHouseholds(page: Page, file: string, options: { timeout: number; beforeJoin?: (dialog: Locator) => Promise<void> }): Promise<void> {
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('import-input').setInputFiles(file);
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-summary')).toContainText('47.442 baris data', { timeout: options.timeout });
+  await expect(dialog.getByTestId('import-kind-households')).toBeChecked();
+  expect(Object.values(await rawTables(page))).toEqual([47442]);
+  await options.beforeJoin?.(dialog);
+  await dialog.getByTestId('import-next').click();
+  await expect(dialog.getByTestId('join-report').getByTestId('join-count-code')).toHaveText('54');
+  await dialog.getByTestId('import-commit').click();
+  await expect(dialog).toBeHidden({ timeout: options.timeout });
+  expect(await rawTables(page)).toEqual({});
 }

@@ -5,29 +5,34 @@
  * above the measured ceiling is refused before it is read, in Bahasa Indonesia and English, with
  * the command that handles it, and the map keeps what it showed. The refused file is sparse (a
  * header and a few rows, then a hole up to one byte over the ceiling), so it costs no disk.
- * A long read shows the share of the file read, and Cancel leaves nothing. Screenshots of the
+ * A long read shows the share of the file read, and Cancel leaves nothing. A Windows-1252 register (an
+ * office PC's Excel CSV, with curly quotes and a euro sign) is read by DuckDB too, from its UTF-8
+ * copy, with its letters right in the dialog's preview and in DuckDB. Screenshots of the
  * refusal at 1024x768, 1366x768 and 1920x1080 and of a read under way (tests/results/household-file/).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { HOUSEHOLD_CEILING_BYTES } from '../../src/data/household-file';
-import { waitForMap, watchPage } from './helpers';
+import { windows1252 } from '../fixtures/windows-1252';
+import { importHouseholds, rawTables, waitForMap, watchPage } from './helpers';
 
 const SHOTS = 'tests/results/household-file';
 mkdirSync(SHOTS, { recursive: true });
 const DEMO = 'data/demo/rumah_tangga_surakarta.csv';
 
-/** Rows of the import's raw tables in DuckDB (table name -> rows). */
-function rawTables(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    type Db = { query(sql: string): Promise<{ toArray(): { t: string; n: bigint | number }[] }> };
-    const { app } = (window as unknown as { __pkk: { app: { workspace: { database(): Promise<Db> } } } }).__pkk;
-    const db = await app.workspace.database();
-    const names = (await db.query("SELECT table_name AS t, 0 AS n FROM information_schema.tables WHERE table_name LIKE 'mentah_%'")).toArray().map((r) => String(r.t));
-    const out: Record<string, number> = {};
-    for (const name of names) out[name] = Number((await db.query(`SELECT count(*) AS n FROM ${name}`)).toArray()[0].n);
-    return out;
-  });
+/**
+ * The frame of a test on a file it has just made: a generous timeout, the page watched (no error
+ * may occur), the file checked by `check` and removed whatever happens.
+ */
+async function withTempFile(page: Page, baseURL: string, timeout: number, file: string, check: (file: string) => Promise<void>): Promise<void> {
+  test.setTimeout(timeout);
+  const problems = watchPage(page, baseURL);
+  try {
+    await check(file);
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 test('a household CSV is read by DuckDB on the file, joined and mapped', async ({ page, baseURL }) => {
@@ -35,20 +40,9 @@ test('a household CSV is read by DuckDB on the file, joined and mapped', async (
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=surakarta');
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
-  await page.getByTestId('tab-data').click();
-  await page.getByTestId('import-input').setInputFiles(DEMO);
-  const dialog = page.getByTestId('import-dialog');
-  await expect(dialog.getByTestId('import-summary')).toContainText('47.442 baris data', { timeout: 60_000 });
-  await expect(dialog.getByTestId('import-kind-households')).toBeChecked();
-  // Every row is in DuckDB already, before the join: DuckDB read the file, not the JavaScript reader.
-  expect(Object.values(await rawTables(page))).toEqual([47442]);
-  await dialog.getByTestId('import-next').click();
-  await expect(dialog.getByTestId('join-report').getByTestId('join-count-code')).toHaveText('54');
-  await dialog.getByTestId('import-commit').click();
-  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await importHouseholds(page, DEMO, { timeout: 60_000 });
   const stamp = await waitForMap(page, 'surakarta|2025|d');
   expect(stamp.split('|')[2]).toMatch(/_af_m0$/);
-  expect(await rawTables(page)).toEqual({});
   expect(problems).toEqual([]);
 });
 
@@ -68,11 +62,8 @@ function largeRegister(): string {
   return file;
 }
 
-test('a long read shows the share of the file DuckDB has read, and Cancel stops it leaving nothing', async ({ page, baseURL }) => {
-  test.setTimeout(240_000);
-  const problems = watchPage(page, baseURL!);
-  const file = largeRegister();
-  try {
+test('a long read shows the share of the file DuckDB has read, and Cancel stops it leaving nothing', ({ page, baseURL }) =>
+  withTempFile(page, baseURL!, 240_000, largeRegister(), async (file) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto('/?kota=surakarta');
     const before = await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
@@ -97,11 +88,7 @@ test('a long read shows the share of the file DuckDB has read, and Cancel stops 
     // Nothing of the file stays in DuckDB, and the map shows what it showed.
     await expect.poll(() => rawTables(page), { timeout: 60_000 }).toEqual({});
     expect(await page.locator('.map').getAttribute('data-rendered')).toBe(before);
-    expect(problems).toEqual([]);
-  } finally {
-    rmSync(file, { force: true });
-  }
-});
+  }));
 
 /** A sparse register one byte over the ceiling: the first rows of the demo, then a hole. */
 function oversizedRegister(): string {
@@ -114,11 +101,8 @@ function oversizedRegister(): string {
   return file;
 }
 
-test('a register over the ceiling is refused before reading, with the CLI command, and the map is kept', async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
-  const problems = watchPage(page, baseURL!);
-  const file = oversizedRegister();
-  try {
+test('a register over the ceiling is refused before reading, with the CLI command, and the map is kept', ({ page, baseURL }) =>
+  withTempFile(page, baseURL!, 180_000, oversizedRegister(), async (file) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto('/?kota=surakarta');
     const before = await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
@@ -142,17 +126,10 @@ test('a register over the ceiling is refused before reading, with the CLI comman
     await dialog.getByTestId('import-close').click();
     await expect(dialog).toBeHidden();
     expect(await page.locator('.map').getAttribute('data-rendered')).toBe(before);
-    expect(problems).toEqual([]);
-  } finally {
-    rmSync(file, { force: true });
-  }
-});
+  }));
 
-test('the refusal in English', async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
-  const problems = watchPage(page, baseURL!);
-  const file = oversizedRegister();
-  try {
+test('the refusal in English', ({ page, baseURL }) =>
+  withTempFile(page, baseURL!, 180_000, oversizedRegister(), async (file) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto('/?kota=surakarta&lang=en');
     await expect(page.locator('.map')).toHaveAttribute('data-rendered', /^surakarta\|2025\|penduduk_miskin/, { timeout: 60_000 });
@@ -162,28 +139,18 @@ test('the refusal in English', async ({ page, baseURL }) => {
     await expect(dialog.getByTestId('import-error')).toContainText('MB a browser can handle');
     await expect(dialog.getByTestId('import-cli-command')).toHaveText('peta-kantong households --data dtsen_SINTETIS_jawa_tengah.csv --out agregat.csv');
     await page.screenshot({ path: `${SHOTS}/refused-en-1366.png` });
-    expect(problems).toEqual([]);
-  } finally {
-    rmSync(file, { force: true });
-  }
-});
+  }));
 
-/** Bytes of `text` in Windows-1252 (its letters above 0x7F from the WHATWG table, as the app decodes them). */
-function windows1252(text: string): Buffer {
-  const decoder = new TextDecoder('windows-1252');
-  const byteOf = new Map<string, number>();
-  for (let b = 0; b < 256; b++) byteOf.set(decoder.decode(new Uint8Array([b])), b);
-  return Buffer.from([...text].map((ch) => byteOf.get(ch) ?? 0x3f));
-}
+/** Heads' names with letters an office PC's Excel writes in Windows-1252: Latin-1's, and curly quotes, dashes and the euro sign (0x80-0x9F). */
+const WINDOWS_NAMES = ['“Bu” Sri’ah – Rp€', 'Andréas Wibowo', 'Bambang — “Pak RT”', 'Jürgen Santoso', 'Sri Ayu Lestarí'];
 
-/** The demo register as an office PC's Excel saves "CSV (Comma delimited)": Windows-1252, heads' names with é, ü, í. */
+/** The demo register as an office PC's Excel saves "CSV (Comma delimited)": Windows-1252, the first heads' names and every 1000th given WINDOWS_NAMES. */
 function windowsRegister(name: string, size?: number): string {
   const lines = readFileSync(DEMO, 'utf8').trim().split('\n');
-  const names = ['Andréas Wibowo', 'Jürgen Santoso', 'Sri Ayu Lestarí'];
   const out = lines.map((line, i) => {
-    if (i === 0 || i % 1000 !== 0) return line;
+    if (i === 0 || (i > WINDOWS_NAMES.length && i % 1000 !== 0)) return line;
     const cells = line.split(',');
-    cells[2] = names[(i / 1000) % names.length];
+    cells[2] = WINDOWS_NAMES[i % WINDOWS_NAMES.length];
     return cells.join(',');
   });
   const file = `${SHOTS}/${name}`;
@@ -234,80 +201,63 @@ function cutRegister(name: string, how: 'row' | 'quote'): string {
 }
 
 for (const lang of ['id', 'en'] as const) {
-  test(`a register cut off mid-row is refused from its last bytes, before it is read (${lang})`, async ({ page, baseURL }) => {
-    test.setTimeout(180_000);
-    const problems = watchPage(page, baseURL!);
-    const file = cutRegister(`terpotong_${lang}.csv`, 'row');
-    try {
+  test(`a register cut off mid-row is refused from its last bytes, before it is read (${lang})`, ({ page, baseURL }) =>
+    withTempFile(page, baseURL!, 180_000, cutRegister(`terpotong_${lang}.csv`, 'row'), async (file) => {
       const before = await pick(page, file, lang);
       const message = lang === 'id' ? /terpotong_id\.csv terpotong: baris terakhirnya tidak lengkap/ : /terpotong_en\.csv is cut off: its last line is incomplete/;
       await refusedCleanly(page, before, message, `cut-row-${lang}-1366`);
-      expect(problems).toEqual([]);
-    } finally {
-      rmSync(file, { force: true });
-    }
-  });
+    }));
 
-  test(`a register cut off inside a quoted cell says so, and keeps nothing (${lang})`, async ({ page, baseURL }) => {
-    test.setTimeout(180_000);
-    const problems = watchPage(page, baseURL!);
-    const file = cutRegister(`kutip_${lang}.csv`, 'quote');
-    try {
+  test(`a register cut off inside a quoted cell says so, and keeps nothing (${lang})`, ({ page, baseURL }) =>
+    withTempFile(page, baseURL!, 180_000, cutRegister(`kutip_${lang}.csv`, 'quote'), async (file) => {
       const before = await pick(page, file, lang);
       const message = lang === 'id' ? /kutip_id\.csv berhenti di dalam sel bertanda kutip/ : /kutip_en\.csv ends inside a quoted cell/;
       await refusedCleanly(page, before, message, `cut-quote-${lang}-1366`);
-      expect(problems).toEqual([]);
-    } finally {
-      rmSync(file, { force: true });
-    }
-  });
+    }));
 }
 
-test('a Windows-1252 register takes the DuckDB path: read on the file, its letters right, joined and mapped', async ({ page, baseURL }) => {
-  test.setTimeout(240_000);
-  const problems = watchPage(page, baseURL!);
-  const file = windowsRegister('rumah_tangga_windows1252.csv');
-  try {
-    await pick(page, file, 'id');
-    const dialog = page.getByTestId('import-dialog');
-    await expect(dialog.getByTestId('import-summary')).toContainText('47.442 baris data', { timeout: 120_000 });
-    await expect(dialog.getByTestId('import-summary')).toContainText('windows-1252');
-    // Every row is in DuckDB before the join (DuckDB read the file), with Windows-1252's letters.
-    expect(Object.values(await rawTables(page))).toEqual([47442]);
-    const names = await page.evaluate(async () => {
-      type Db = { query(sql: string): Promise<{ toArray(): { n: string }[] }> };
-      const { app } = (window as unknown as { __pkk: { app: { workspace: { database(): Promise<Db> } } } }).__pkk;
-      const db = await app.workspace.database();
-      const [table] = (await db.query("SELECT table_name AS n FROM information_schema.tables WHERE table_name LIKE 'mentah_%'")).toArray();
-      return (await db.query(`SELECT DISTINCT nama_kepala AS n FROM ${table.n} WHERE nama_kepala SIMILAR TO '.*[^ -~].*' ORDER BY 1`)).toArray().map((r) => r.n);
+test('a Windows-1252 register with curly quotes and a euro sign takes the DuckDB path: read on the file, its letters right in the preview and in DuckDB, joined and mapped', ({
+  page,
+  baseURL,
+}) =>
+  withTempFile(page, baseURL!, 240_000, windowsRegister('rumah_tangga_windows1252.csv'), async (file) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto('/?kota=surakarta');
+    await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
+    // Every row is in DuckDB before the join: DuckDB read the file (its UTF-8 copy), not the JavaScript reader.
+    await importHouseholds(page, file, {
+      timeout: 120_000,
+      beforeJoin: async (dialog) => {
+        await expect(dialog.getByTestId('import-summary')).toContainText('windows-1252');
+        // The preview's examples of the names column show the letters as written.
+        const nama = dialog
+          .getByTestId('import-columns')
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: 'nama_kepala', exact: true }) });
+        for (const name of WINDOWS_NAMES) await expect(nama).toContainText(name);
+        await nama.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/windows1252-preview-1366.png` });
+        const names = await page.evaluate(async () => {
+          type Db = { query(sql: string): Promise<{ toArray(): { n: string }[] }> };
+          const { app } = (window as unknown as { __pkk: { app: { workspace: { database(): Promise<Db> } } } }).__pkk;
+          const db = await app.workspace.database();
+          const [table] = (await db.query("SELECT table_name AS n FROM information_schema.tables WHERE table_name LIKE 'mentah_%'")).toArray();
+          return (await db.query(`SELECT DISTINCT nama_kepala AS n FROM ${table.n} WHERE nama_kepala SIMILAR TO '.*[^ -~].*' ORDER BY 1`)).toArray().map((r) => r.n);
+        });
+        expect(names).toEqual([...WINDOWS_NAMES].sort());
+      },
     });
-    expect(names).toEqual(['Andréas Wibowo', 'Jürgen Santoso', 'Sri Ayu Lestarí']);
-    await dialog.getByTestId('import-next').click();
-    await expect(dialog.getByTestId('join-report').getByTestId('join-count-code')).toHaveText('54');
-    await dialog.getByTestId('import-commit').click();
-    await expect(dialog).toBeHidden({ timeout: 60_000 });
     const stamp = await waitForMap(page, 'surakarta|2025|d');
     expect(stamp.split('|')[2]).toMatch(/_af_m0$/);
-    expect(problems).toEqual([]);
-  } finally {
-    rmSync(file, { force: true });
-  }
-});
+  }));
 
-test('a Windows-1252 register over the ceiling is refused before reading, with the CLI command', async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
-  const problems = watchPage(page, baseURL!);
-  const file = windowsRegister('dtsen_windows1252.csv', HOUSEHOLD_CEILING_BYTES + 1);
-  try {
+test('a Windows-1252 register over the ceiling is refused before reading, with the CLI command', ({ page, baseURL }) =>
+  withTempFile(page, baseURL!, 180_000, windowsRegister('dtsen_windows1252.csv', HOUSEHOLD_CEILING_BYTES + 1), async (file) => {
     const before = await pick(page, file, 'en');
     const dialog = page.getByTestId('import-dialog');
     await expect(dialog.getByTestId('import-cli-command')).toHaveText('peta-kantong households --data dtsen_windows1252.csv --out agregat.csv');
     await refusedCleanly(page, before, /dtsen_windows1252\.csv is \d+ MB, above the 150 MB a browser can handle/, 'refused-windows1252-en-1366');
-    expect(problems).toEqual([]);
-  } finally {
-    rmSync(file, { force: true });
-  }
-});
+  }));
 
 /** A kelurahan table with desil figures (one row per kelurahan of the demo register, no household id). */
 function desilTable(): string {
@@ -324,13 +274,16 @@ function desilTable(): string {
   return file;
 }
 
+/** A table of goods: no kelurahan code or name column. */
+function goodsTable(lang: string): string {
+  const file = `${SHOTS}/daftar_barang_${lang}.csv`;
+  writeFileSync(file, ['barang,harga,stok', ...Array.from({ length: 40 }, (_, i) => `Barang ${i + 1},${1000 * (i + 1)},${i % 7}`)].join('\n') + '\n');
+  return file;
+}
+
 for (const lang of ['id', 'en'] as const) {
-  test(`a table with no kelurahan column says what it lacks at the join and keeps nothing (${lang})`, async ({ page, baseURL }) => {
-    test.setTimeout(180_000);
-    const problems = watchPage(page, baseURL!);
-    const file = `${SHOTS}/daftar_barang_${lang}.csv`;
-    writeFileSync(file, ['barang,harga,stok', ...Array.from({ length: 40 }, (_, i) => `Barang ${i + 1},${1000 * (i + 1)},${i % 7}`)].join('\n') + '\n');
-    try {
+  test(`a table with no kelurahan column says what it lacks at the join and keeps nothing (${lang})`, ({ page, baseURL }) =>
+    withTempFile(page, baseURL!, 180_000, goodsTable(lang), async (file) => {
       const before = await pick(page, file, lang);
       const dialog = page.getByTestId('import-dialog');
       await expect(dialog.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
@@ -340,18 +293,11 @@ for (const lang of ['id', 'en'] as const) {
           ? /Tidak ada kolom kode atau nama kelurahan di daftar_barang_id\.csv \(kolomnya: barang, harga, stok\)/
           : /daftar_barang_en\.csv has no kelurahan code or name column \(its columns: barang, harga, stok\)/;
       await refusedCleanly(page, before, message, `no-key-${lang}-1366`);
-      expect(problems).toEqual([]);
-    } finally {
-      rmSync(file, { force: true });
-    }
-  });
+    }));
 }
 
-test('a kelurahan table with desil figures is read as indicators per kelurahan, not as household records', async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
-  const problems = watchPage(page, baseURL!);
-  const file = desilTable();
-  try {
+test('a kelurahan table with desil figures is read as indicators per kelurahan, not as household records', ({ page, baseURL }) =>
+  withTempFile(page, baseURL!, 180_000, desilTable(), async (file) => {
     const before = await pick(page, file, 'id');
     const dialog = page.getByTestId('import-dialog');
     await expect(dialog.getByTestId('import-summary')).toContainText('54 baris data', { timeout: 60_000 });
@@ -362,8 +308,4 @@ test('a kelurahan table with desil figures is read as indicators per kelurahan, 
     await expect(dialog.getByTestId('join-report').getByTestId('join-count-code')).toHaveText('54');
     await dialog.getByTestId('import-commit').click();
     await refusedCleanly(page, before, /satu baris per rumah tangga dengan ID-nya/, 'desil-table-as-households-id-1366');
-    expect(problems).toEqual([]);
-  } finally {
-    rmSync(file, { force: true });
-  }
-});
+  }));

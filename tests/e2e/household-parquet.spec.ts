@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openNativeDatabase } from '../../src/cli/native-db';
-import { waitForMap, watchPage } from './helpers';
+import { importHouseholds, rawTables, waitForMap, watchPage } from './helpers';
 
 const SHOTS = 'tests/results/household-parquet';
 mkdirSync(SHOTS, { recursive: true });
@@ -34,20 +34,6 @@ test.afterAll(() => rmSync(PARQUET, { force: true }));
 
 type Db = { query(sql: string): Promise<{ toArray(): Record<string, unknown>[] }> };
 
-/** Rows of the import's raw tables in DuckDB (table name -> rows). */
-function rawTables(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    const { app } = (window as unknown as { __pkk: { app: { workspace: { database(): Promise<Db> } } } }).__pkk;
-    const db = await app.workspace.database();
-    const names = (await db.query("SELECT table_name AS t FROM information_schema.tables WHERE table_name LIKE 'mentah_%' OR table_name LIKE 'bagian_%'"))
-      .toArray()
-      .map((r) => String(r.t));
-    const out: Record<string, number> = {};
-    for (const name of names) out[name] = Number((await db.query(`SELECT count(*) AS n FROM ${name}`)).toArray()[0].n);
-    return out;
-  });
-}
-
 /** Every aggregate table of the workspace's household datasets, each as text rows ordered by kode. */
 function aggregates(page: Page): Promise<string[][]> {
   return page.evaluate(async () => {
@@ -63,31 +49,15 @@ function aggregates(page: Page): Promise<string[][]> {
   });
 }
 
-/** Imports `file` through the data tab as household records and waits for the map to show it. */
-async function importHouseholds(page: Page, file: string): Promise<void> {
-  await page.getByTestId('tab-data').click();
-  await page.getByTestId('import-input').setInputFiles(file);
-  const dialog = page.getByTestId('import-dialog');
-  await expect(dialog.getByTestId('import-summary')).toContainText('47.442 baris data', { timeout: 90_000 });
-  await expect(dialog.getByTestId('import-kind-households')).toBeChecked();
-  // Every row is in DuckDB before the join.
-  expect(Object.values(await rawTables(page))).toEqual([47442]);
-  await dialog.getByTestId('import-next').click();
-  await expect(dialog.getByTestId('join-report').getByTestId('join-count-code')).toHaveText('54');
-  await dialog.getByTestId('import-commit').click();
-  await expect(dialog).toBeHidden({ timeout: 90_000 });
-  expect(await rawTables(page)).toEqual({});
-}
-
 test('a household Parquet goes to DuckDB as Arrow and aggregates exactly as the same register in CSV', async ({ page, baseURL }) => {
   test.setTimeout(300_000);
   const problems = watchPage(page, baseURL!);
   await page.goto('/?kota=surakarta');
   await waitForMap(page, 'surakarta|2025|penduduk_miskin|rasio');
-  await importHouseholds(page, PARQUET);
+  await importHouseholds(page, PARQUET, { timeout: 90_000 });
   const stamp = await waitForMap(page, 'surakarta|2025|d');
   expect(stamp.split('|')[2]).toMatch(/_af_m0$/);
-  await importHouseholds(page, DEMO);
+  await importHouseholds(page, DEMO, { timeout: 90_000 });
   const [first, second] = await aggregates(page);
   expect(first).toHaveLength(54);
   expect(second).toEqual(first);
