@@ -5,9 +5,11 @@
  * (empty, not a table, cut off, of another kind than the rest) is refused here in milliseconds,
  * not after minutes of reading. A Windows-1252 file is read from a UTF-8 copy in the run's
  * scratch folder, as the browser reads it from one in memory: DuckDB's Latin-1 refuses the curly
- * quotes, euro sign and dashes of Windows-1252 (importers/windows-1252-utf8.ts).
+ * quotes, euro sign and dashes of Windows-1252 (importers/windows-1252-utf8.ts). A file whose
+ * head is UTF-8 is checked to its end first, as the browser checks it (one fast pass): a
+ * Windows-1252 file may start with more ASCII than the head holds.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -17,6 +19,7 @@ import { checkHouseholdTail, HEAD_BYTES, inspectHouseholdHead, TAIL_BYTES, type 
 import type { HouseholdSource } from '../data/household-read-sql';
 import { cp1252ToUtf8 } from '../data/importers/text';
 import { ImportError } from '../data/importers/types';
+import { encodingToTheEnd } from '../data/importers/windows-1252-utf8';
 import { sqlLiteral } from '../data/sql';
 import { UsageError } from './io';
 
@@ -61,14 +64,18 @@ async function expand(db: Database, patterns: readonly string[]): Promise<string
   return [...new Set(paths)];
 }
 
-/** Checks one file's head and tail; returns how to read it. */
-async function checkFile(path: string): Promise<{ facts: HouseholdFileFacts; size: number }> {
+/**
+ * Checks one file's head and tail, and a UTF-8 file's encoding to its end unless one is forced;
+ * returns how to read it.
+ */
+async function checkFile(path: string, forced: 'utf-8' | 'windows-1252' | undefined): Promise<{ facts: HouseholdFileFacts; size: number }> {
   const { size } = await stat(path);
   const name = basename(path);
   const head = await readBytes(path, 0, Math.min(size, HEAD_BYTES));
   const facts = inspectHouseholdHead(head, name, size);
   const tail = size <= HEAD_BYTES ? head : await readBytes(path, size - TAIL_BYTES, TAIL_BYTES);
   checkHouseholdTail(tail, name, facts);
+  if (facts.format === 'csv') facts.encoding = forced ?? (facts.encoding === 'utf-8' && size > HEAD_BYTES ? await encodingToTheEnd(await openAsBlob(path), name) : facts.encoding);
   return { facts, size };
 }
 
@@ -98,7 +105,7 @@ export async function householdFiles(
   options: { delimiter?: string; encoding?: 'utf-8' | 'windows-1252'; scratch: string; onCopy?: (name: string) => void },
 ): Promise<HouseholdFiles> {
   const paths = await expand(db, patterns);
-  const checked = await Promise.all(paths.map(checkFile));
+  const checked = await Promise.all(paths.map((path) => checkFile(path, options.encoding)));
   const formats = new Set(checked.map((c) => c.facts.format));
   if (formats.size > 1) throw new ImportError('householdRead.mixedFormats', { files: paths.map((p) => basename(p)).join(', ') });
   const first = checked[0].facts;
@@ -114,9 +121,9 @@ export async function householdFiles(
   // Each file in its own encoding, unless one is forced.
   const files: string[] = [];
   for (const [i, path] of paths.entries()) {
-    const encoding = options.encoding ?? checked[i].facts.encoding;
-    if (encoding === 'windows-1252') options.onCopy?.(basename(path));
-    files.push(encoding === 'windows-1252' ? await utf8Copy(path, options.scratch, i) : path);
+    const windows = checked[i].facts.encoding === 'windows-1252';
+    if (windows) options.onCopy?.(basename(path));
+    files.push(windows ? await utf8Copy(path, options.scratch, i) : path);
   }
   return { source: { files, format: 'csv', delimiter }, paths, bytes };
 }

@@ -22,7 +22,7 @@ import type { YearGroup } from '../data/wide-years';
 import { readDataYear, type DataYearReading } from '../data/data-year';
 import { gzip, type StoredDataset } from '../data/store';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from '../data/suppression';
-import { chooseKeysInWorker, readGeoInWorker, readParquetBatchInWorker, readTableInWorker, windows1252ToUtf8InWorker } from '../workers/import-client';
+import { chooseKeysInWorker, readGeoInWorker, readParquetBatchInWorker, readTableInWorker, utf8ForDuckDbInWorker } from '../workers/import-client';
 import { TaskCancelled } from '../workers/worker-client';
 import { householdTable, type ApplyOptions, type BeneficiariesMeta, type DatasetMeta, type DeprivationChoice, type HouseholdsMeta, type PointsMeta } from '../data/dataset-apply';
 import { planBoundaries, planPoints, type BoundaryPlan, type PointPlan } from './geo-import';
@@ -80,7 +80,7 @@ export interface ImportReaders {
   parquetBatch?: ParquetBatchReader;
   /** The key-column choice of a read table; absent: made in this thread (Node tests). */
   keys?: (table: KeyTable, targets: JoinTarget[], signal?: AbortSignal) => Promise<KeyChoice>;
-  /** A Windows-1252 household register's UTF-8 copy for DuckDB; absent: made in this thread (Node tests). */
+  /** A household register as DuckDB is to read it, in UTF-8 (a Windows-1252 file's copy); absent: made in this thread (Node tests). */
   utf8?: Utf8Copier;
 }
 
@@ -155,7 +155,7 @@ export class ImportSession {
       geo: readGeoInWorker,
       parquetBatch: readParquetBatchInWorker,
       keys: chooseKeysInWorker,
-      utf8: windows1252ToUtf8InWorker,
+      utf8: utf8ForDuckDbInWorker,
     },
   ) {}
 

@@ -5,7 +5,7 @@
  * message can be shown in the user's language.
  */
 import type { GeoImport } from '../data/importers/geo-features';
-import { ImportError, type ImportedTable, type TableReadOptions } from '../data/importers/types';
+import { ImportError, type ImportedTable, type TableReadOptions, type TextEncoding } from '../data/importers/types';
 import type { MessageKey } from '../i18n';
 import { WorkerClient } from './worker-client';
 import type { ImportTasks } from './import-tasks';
@@ -67,11 +67,20 @@ export function readTableInWorker(
 }
 
 /**
- * A Windows-1252 household register as a UTF-8 Blob, made in the import worker so the page stays
- * free (data/household-file.ts); cancelling terminates the worker.
+ * A household register as DuckDB is to read it, in UTF-8 (a Windows-1252 file's copy), made in the
+ * import worker so the page stays free (data/household-file.ts); cancelling terminates the worker.
  */
-export function windows1252ToUtf8InWorker(file: Blob, hooks: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<Blob> {
-  return importWorker().run('windows1252ToUtf8', { file }, hooks);
+export async function utf8ForDuckDbInWorker(
+  file: File,
+  encoding: TextEncoding,
+  headBytes: number,
+  hooks: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<Blob> {
+  try {
+    return await importWorker().run('utf8ForDuckDb', { file, encoding, headBytes }, hooks);
+  } catch (error) {
+    throw reviveImportError(error);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 /** What the import worker does, as types shared by the worker and its client. */
 import type { GeoImport } from '../data/importers/geo-features';
-import type { ImportedTable, TableReadOptions } from '../data/importers/types';
+import type { ImportedTable, TableReadOptions, TextEncoding } from '../data/importers/types';
 import type { ParquetBatch, ParquetBatchRequest } from '../data/importers/parquet-arrow';
 import type { JoinTarget } from '../data/join';
 import type { KeyChoice, KeyTable } from '../data/key-column-sample';
@@ -19,6 +19,6 @@ export type ImportTasks = {
   readParquetBatch: [ParquetBatchRequest, ParquetBatch];
   /** The key columns of a read table, chosen from up to 60,000 of its rows (data/key-column-sample.ts). */
   chooseKeys: [{ table: KeyTable; targets: JoinTarget[] }, KeyChoice];
-  /** A Windows-1252 household register as a UTF-8 Blob, for DuckDB's reader (importers/windows-1252-utf8.ts). */
-  windows1252ToUtf8: [{ file: Blob }, Blob];
+  /** A household register as DuckDB is to read it, in UTF-8 (importers/windows-1252-utf8.ts: utf8ForDuckDb). */
+  utf8ForDuckDb: [{ file: File; encoding: TextEncoding; headBytes: number }, Blob];
 };

@@ -8,14 +8,14 @@ import { serveTasks } from './worker-client';
 import { readGeoFile } from '../data/importers/read-geo';
 import { readTable } from '../data/importers/read-table';
 import { chooseTableKeys } from '../data/key-column-sample';
-import { windows1252ToUtf8Blob } from '../data/importers/windows-1252-utf8';
+import { utf8ForDuckDb } from '../data/importers/windows-1252-utf8';
 import type { ImportTasks } from './import-tasks';
 
 serveTasks<ImportTasks>(self as unknown as Parameters<typeof serveTasks>[0], {
   readTable: (input, progress) => readTable(input.file, input.options, progress),
   readGeo: (input) => readGeoFile(input.file),
   chooseKeys: (input) => chooseTableKeys(input.table, input.targets),
-  windows1252ToUtf8: (input, progress) => windows1252ToUtf8Blob(input.file, { onProgress: progress }),
+  utf8ForDuckDb: (input, progress) => utf8ForDuckDb(input.file, input.encoding, input.headBytes, { onProgress: progress }),
   // Loaded on first use, as the table readers are: hyparquet is a chunk of its own.
   readParquetBatch: async (input) => (await import('../data/importers/parquet-arrow')).readParquetBatch(input),
 });

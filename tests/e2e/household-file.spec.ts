@@ -259,6 +259,29 @@ test('a Windows-1252 register over the ceiling is refused before reading, with t
     await refusedCleanly(page, before, /dtsen_windows1252\.csv is \d+ MB, above the 150 MB a browser can handle/, 'refused-windows1252-en-1366');
   }));
 
+/** The demo register in UTF-8 (a name with é in its first row) with a Windows-1252 name past the 4 MB head: two encodings in one file. */
+function mixedRegister(): string {
+  const lines = readFileSync(DEMO, 'utf8').trim().split('\n');
+  lines[1] = lines[1].replace('Joko Nugroho', 'José Nugroho');
+  lines[45_000] = lines[45_000].replace(/^([^,]*,[^,]*,)[^,]*/, '$1Sri’ah – Rp€');
+  const file = `${SHOTS}/rt_campur_encoding.csv`;
+  const text = lines.join('\n') + '\n';
+  const split = text.indexOf('\n', 4096);
+  writeFileSync(file, Buffer.concat([Buffer.from(text.slice(0, split)), windows1252(text.slice(split))]));
+  return file;
+}
+
+test('a UTF-8 register with Windows-1252 letters past its head is refused with the row before DuckDB reads it', ({ page, baseURL }) =>
+  withTempFile(page, baseURL!, 180_000, mixedRegister(), async (file) => {
+    const before = await pick(page, file, 'id');
+    await refusedCleanly(
+      page,
+      before,
+      /Sampai baris 45001 berkas rt_campur_encoding\.csv ditulis dalam UTF-8, tetapi baris sekitar 45001 memakai encoding lain/,
+      'mixed-encoding-id-1366',
+    );
+  }));
+
 /** A kelurahan table with desil figures (one row per kelurahan of the demo register, no household id). */
 function desilTable(): string {
   const lines = readFileSync(DEMO, 'utf8').trim().split('\n').slice(1);

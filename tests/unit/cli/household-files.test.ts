@@ -89,4 +89,24 @@ describe('household files in Windows-1252 on the command line', () => {
     expect(copies).toContain('utf8-0-a_1252.csv');
     expect(copies.filter((f) => f.includes('b_utf8'))).toEqual([]);
   }, 120_000);
+
+  it('checks a UTF-8 head to the end: a Windows-1252 file with its first letters past the head is copied, two encodings refused with the row', async () => {
+    // Letters only after the first 200 KB, far past the 64 KB head.
+    const text = lettered(3000);
+    const cut = text.slice(0, 200_000).lastIndexOf('\n') + 1;
+    const ascii = text.slice(0, cut).replaceAll(/[^ -~\r\n]/g, 'e') + text.slice(cut);
+    const path = join(dir, 'rt_awal_ascii.csv');
+    writeFileSync(path, windows1252(ascii));
+    const copied: string[] = [];
+    const files = await householdFiles(db, [path], { scratch: db.scratch, onCopy: (name) => copied.push(name) });
+    expect(copied).toEqual(['rt_awal_ascii.csv']);
+    expect(await nativeCells(db, files.source)).toEqual(await javascriptCells(windows1252(ascii), 'rt_awal_ascii.csv'));
+
+    const mixed = join(dir, 'rt_campur.csv');
+    const utf8Start = ascii.replace('Joko Nugroho', 'José Nugroho');
+    writeFileSync(mixed, Buffer.concat([new TextEncoder().encode(utf8Start.slice(0, 1000)), windows1252(utf8Start.slice(1000))]));
+    const javascript = (await readTable(new File([readFileSync(mixed)], 'rt_campur.csv')).catch((error: unknown) => error)) as { key: string; params: object };
+    expect(javascript.key).toBe('importTable.mixedEncoding');
+    await expect(householdFiles(db, [mixed], { scratch: db.scratch })).rejects.toMatchObject({ key: 'importTable.mixedEncoding', params: javascript.params });
+  }, 120_000);
 });

@@ -84,6 +84,39 @@ describe('a household file read by DuckDB equals the JavaScript reader', () => {
     await db.exec('DROP TABLE mentah_jw; DROP TABLE mentah_sw');
   }, 120_000);
 
+  /** The demo register twice over (10 MB, CRLF), names of every 997th row of the second half (past the 4 MB head) given `name`. */
+  function lateLetters(name: string): string {
+    const [header, ...body] = demoBytes(DEMO[0]).toString('utf8').trim().split('\n');
+    const late = body.map((line, i) => (i % 997 === 0 ? line.replace(/^([^,]*,[^,]*,)[^,]*/, `$1${name}`) : line));
+    return [header, ...body, ...late].join('\r\n') + '\r\n';
+  }
+
+  it('a Windows-1252 register whose head is plain ASCII (its first letters past it) is read by DuckDB as the JavaScript reader reads it', async () => {
+    const file = new File([windows1252(lateLetters('Sri’ah “Ayu” – Rp€ José'))], 'rt_ascii_awal.csv');
+    const js = await readTable(file);
+    expect(js.encoding).toBe('windows-1252');
+    await loadTable(db, 'ja', js);
+    const head = await readTable((await householdHead(file))!);
+    expect(head.encoding).toBe('utf-8');
+    const sql = await loadHouseholdFile(db, file, 'sa', head);
+    expect(sql.rowCount).toBe(js.rowCount);
+    const text = await tableText(db, 'mentah_sa');
+    expect(text).toBe(await tableText(db, 'mentah_ja'));
+    expect(text).toContain('Sri’ah “Ayu” – Rp€ José');
+    await db.exec('DROP TABLE mentah_ja; DROP TABLE mentah_sa');
+  }, 120_000);
+
+  it('a UTF-8 register with Windows-1252 letters past the head is refused as the JavaScript reader refuses it, before DuckDB reads it', async () => {
+    const text = lateLetters('Sri’ah – Rp€');
+    const utf8Head = text.replace('Joko Nugroho', 'José Nugroho');
+    const file = new File([new TextEncoder().encode(utf8Head.slice(0, 1000)), windows1252(utf8Head.slice(1000))], 'rt_campur.csv');
+    const javascript = (await readTable(file).catch((error: unknown) => error)) as { key: string; params: object };
+    expect(javascript.key).toBe('importTable.mixedEncoding');
+    const head = await readTable((await householdHead(file))!);
+    await expect(loadHouseholdFile(db, file, 'sm', head)).rejects.toMatchObject({ key: 'importTable.mixedEncoding', params: javascript.params });
+    expect(toRows(await db.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'mentah_sm'"))[0].n).toBe(0);
+  }, 120_000);
+
   it('a cancel while the UTF-8 copy is made leaves nothing in DuckDB', async () => {
     const file = windowsRegister(['Rp€ Šukri']);
     const head = await readTable((await householdHead(file))!);
