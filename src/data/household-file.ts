@@ -28,13 +28,13 @@ import { TaskCancelled } from './task-cancelled';
 const MB = 1024 * 1024;
 
 /**
- * The largest household file the browser imports, from bench measure 8 (`npm run bench --
- * --only=8 --households-large`, 2026-12-04, 2 cores at a load average of 15-19): a register of
- * 1 M households (70 MB) imported whole (read 11 s, join and aggregation 73 s); 5 M (352 MB) was
- * read in 48 s but its join and aggregation had not ended after 8 minutes; 20 M (1.4 GB) was read
- * in 144 s but the aggregation ran out of DuckDB-WASM's 4 GB (renderer peak 4.1 GB). The ceiling
- * sits between the largest size that imported and the smallest that did not, at about 2 M
- * households, where the times measured at 1 M grow to about 3 minutes on that machine.
+ * The largest household file the browser imports with the page responsive, from bench measure 8
+ * (`npm run bench -- --only=8 --runs=1 --households=2` and `--households=3,5`, 2026-12-04, 2
+ * cores at a load average of 5-8): 2 M households (141 MB) imported whole with no long frame of
+ * the page's own work above 181 ms (row 8g; read 6.6 s, join and aggregation 22 s, renderer peak
+ * 1.4 GB); 3 M (211 MB) and 5 M (352 MB) imported whole too (join and aggregation 44 s and
+ * 114 s, peaks 1.8 and 2.7 GB), but with frames of 228-339 ms, the page stalling visibly. Above
+ * this the app says so before reading and gives the command for this machine's native DuckDB.
  */
 export const HOUSEHOLD_CEILING_BYTES = 150 * MB;
 
