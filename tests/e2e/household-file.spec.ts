@@ -319,6 +319,40 @@ for (const lang of ['id', 'en'] as const) {
     }));
 }
 
+/** The demo register without its kode_kelurahan and kelurahan columns (the 4th and 5th). */
+function placelessRegister(lang: string): string {
+  const file = `${SHOTS}/tanpa_wilayah_${lang}.csv`;
+  const lines = readFileSync(DEMO, 'utf8').trim().split('\n');
+  writeFileSync(
+    file,
+    lines
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i !== 3 && i !== 4)
+          .join(','),
+      )
+      .join('\n') + '\n',
+  );
+  return file;
+}
+
+for (const lang of ['id', 'en'] as const) {
+  test(`a register with no kelurahan column is refused from its head, before DuckDB reads it, and keeps nothing (${lang})`, ({ page, baseURL }) =>
+    withTempFile(page, baseURL!, 180_000, placelessRegister(lang), async (file) => {
+      const before = await pick(page, file, lang);
+      const message =
+        lang === 'id'
+          ? /tanpa_wilayah_id\.csv tidak punya kolom kode atau nama kelurahan wilayah ini \(kolomnya: id_rt, nik_kepala, nama_kepala, desil,/
+          : /tanpa_wilayah_en\.csv has no column with this region's kelurahan codes or names \(its columns: id_rt, nik_kepala, nama_kepala, desil,/;
+      // Refused at the read step: no table is shown, so no join is offered.
+      const dialog = page.getByTestId('import-dialog');
+      await expect(dialog.getByTestId('import-error')).toContainText(message, { timeout: 120_000 });
+      await expect(dialog.getByTestId('import-summary')).toHaveCount(0);
+      await refusedCleanly(page, before, message, `no-key-register-${lang}-1366`);
+    }));
+}
+
 test('a kelurahan table with desil figures is read as indicators per kelurahan, not as household records', ({ page, baseURL }) =>
   withTempFile(page, baseURL!, 180_000, desilTable(), async (file) => {
     const before = await pick(page, file, 'id');
