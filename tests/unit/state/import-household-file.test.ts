@@ -104,7 +104,15 @@ describe('the import dialog on the DuckDB path', () => {
   it('refuses a register with no kelurahan column from its head, before DuckDB reads the file', async () => {
     // The demo register without its kode_kelurahan and kelurahan columns (the 4th and 5th).
     const lines = demoBytes(DEMO[0]).toString('utf8').trim().split('\n');
-    const text = lines.map((line) => line.split(',').filter((_, i) => i !== 3 && i !== 4).join(',')).join('\n') + '\n';
+    const text =
+      lines
+        .map((line) =>
+          line
+            .split(',')
+            .filter((_, i) => i !== 3 && i !== 4)
+            .join(','),
+        )
+        .join('\n') + '\n';
     const registered = vi.spyOn(db, 'registerFileBuffer');
     const readers = countingReaders();
     const session = new ImportSession(host, readers);
@@ -117,7 +125,10 @@ describe('the import dialog on the DuckDB path', () => {
     expect(session.step).toBe('failed');
     expect(session.error).toEqual({
       key: 'householdFile.noKeyColumn',
-      params: { file: 'tanpa_wilayah.csv', columns: 'id_rt, nik_kepala, nama_kepala, desil, rtlh, tanpa_air_layak, tanpa_sanitasi_layak, anak_tidak_sekolah, tanpa_penghasilan, kepala_perempuan' },
+      params: {
+        file: 'tanpa_wilayah.csv',
+        columns: 'id_rt, nik_kepala, nama_kepala, desil, rtlh, tanpa_air_layak, tanpa_sanitasi_layak, anak_tidak_sekolah, tanpa_penghasilan, kepala_perempuan',
+      },
     });
     // Only the head was read (by the JavaScript reader); DuckDB was never handed the file.
     expect(readers.read).toHaveLength(1);
