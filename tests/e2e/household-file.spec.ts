@@ -13,6 +13,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { HOUSEHOLD_CEILING_BYTES } from '../../src/data/household-file';
+import { placelessRegister } from '../fixtures/placeless-register';
 import { windows1252 } from '../fixtures/windows-1252';
 import { importHouseholds, rawTables, waitForMap, watchPage } from './helpers';
 
@@ -319,27 +320,16 @@ for (const lang of ['id', 'en'] as const) {
     }));
 }
 
-/** The demo register without its kode_kelurahan and kelurahan columns (the 4th and 5th). */
-function placelessRegister(lang: string): string {
+/** The demo register without its place columns, as a file. */
+function placelessFile(lang: string): string {
   const file = `${SHOTS}/tanpa_wilayah_${lang}.csv`;
-  const lines = readFileSync(DEMO, 'utf8').trim().split('\n');
-  writeFileSync(
-    file,
-    lines
-      .map((line) =>
-        line
-          .split(',')
-          .filter((_, i) => i !== 3 && i !== 4)
-          .join(','),
-      )
-      .join('\n') + '\n',
-  );
+  writeFileSync(file, placelessRegister());
   return file;
 }
 
 for (const lang of ['id', 'en'] as const) {
   test(`a register with no kelurahan column is refused from its head, before DuckDB reads it, and keeps nothing (${lang})`, ({ page, baseURL }) =>
-    withTempFile(page, baseURL!, 180_000, placelessRegister(lang), async (file) => {
+    withTempFile(page, baseURL!, 180_000, placelessFile(lang), async (file) => {
       const before = await pick(page, file, lang);
       const message =
         lang === 'id'

@@ -15,6 +15,7 @@ import { gunzip } from '../../../src/data/store';
 import { ImportSession, type ImportReaders } from '../../../src/state/import.svelte';
 import { openPipelineDatabase, ROOT } from '../import-pipeline/pipeline';
 import { surakartaImportHost } from '../import-pipeline/import-host';
+import { placelessRegister } from '../../fixtures/placeless-register';
 
 const DEMO = ['rumah_tangga_surakarta.csv', 'register_dtsen_sintetis_surakarta.csv'];
 const demoBytes = (name: string) => readFileSync(`${ROOT}data/demo/${name}`);
@@ -102,17 +103,7 @@ describe('the import dialog on the DuckDB path', () => {
   });
 
   it('refuses a register with no kelurahan column from its head, before DuckDB reads the file', async () => {
-    // The demo register without its kode_kelurahan and kelurahan columns (the 4th and 5th).
-    const lines = demoBytes(DEMO[0]).toString('utf8').trim().split('\n');
-    const text =
-      lines
-        .map((line) =>
-          line
-            .split(',')
-            .filter((_, i) => i !== 3 && i !== 4)
-            .join(','),
-        )
-        .join('\n') + '\n';
+    const text = placelessRegister(ROOT);
     const registered = vi.spyOn(db, 'registerFileBuffer');
     const readers = countingReaders();
     const session = new ImportSession(host, readers);
